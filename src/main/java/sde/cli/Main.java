@@ -1,0 +1,48 @@
+package sde.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import sde.config.ConfigException;
+import sde.data.DataException;
+
+import java.io.UncheckedIOException;
+
+/** Entry point of jobs/sde and both jars: `sde COMMAND …` (SPEC §7). */
+@Command(name = "sde", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Strategy Discovery Engine: options strategy search on SPY, QQQ and IWM.",
+        subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input (data, config, a file that cannot be written): the message names it. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof DataException || ex instanceof ConfigException || ex instanceof UncheckedIOException
+                    || ex instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"sde " + (v == null ? "dev" : v)};
+        }
+    }
+}

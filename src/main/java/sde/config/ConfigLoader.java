@@ -1,0 +1,124 @@
+package sde.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads conf/sde.yaml (from the working directory, else the copy packed in the jar) and applies
+ * {@code --set key=value} overrides to the YAML tree before binding, so an override is checked
+ * exactly like the file: an unknown key or a wrong type is an error naming the key.
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_FILE = "conf/sde.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private ConfigLoader() {}
+
+    public static SdeConfig load(Path file, List<String> overrides) {
+        String name;
+        JsonNode tree;
+        try {
+            if (file != null) {
+                name = file.toString();
+                if (!Files.isRegularFile(file)) throw new ConfigException(name + ": config file not found");
+                tree = YAML.readTree(file.toFile());
+            } else if (Files.isRegularFile(sde.data.DataLocator.home().resolve(DEFAULT_FILE))) {
+                name = DEFAULT_FILE;
+                tree = YAML.readTree(sde.data.DataLocator.home().resolve(DEFAULT_FILE).toFile());
+            } else {
+                name = "classpath:" + DEFAULT_FILE;
+                try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + DEFAULT_FILE)) {
+                    if (in == null) throw new ConfigException(DEFAULT_FILE + ": not found in the working directory or the jar");
+                    tree = YAML.readTree(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException((file == null ? DEFAULT_FILE : file) + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (!(tree instanceof ObjectNode root)) throw new ConfigException(name + ": expected a mapping at the top");
+        for (String o : overrides == null ? List.<String>of() : overrides) apply(root, o);
+        SdeConfig cfg;
+        try {
+            cfg = YAML.treeToValue(root, SdeConfig.class);
+        } catch (JsonMappingException e) {
+            String key = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw new ConfigException(name + ": key '" + key + "': " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(name + ": " + firstLine(e.getMessage()));
+        }
+        validate(name, cfg);
+        return cfg;
+    }
+
+    /** key=value, with the value read as YAML (numbers, booleans and [lists] keep their type). */
+    private static void apply(ObjectNode root, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) throw new ConfigException("--set " + override + ": expected key=value");
+        String key = override.substring(0, eq).strip();
+        String[] path = key.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = node.get(path[i]);
+            if (!(child instanceof ObjectNode obj)) throw new ConfigException("--set " + key + ": unknown key '" + key + "'");
+            node = obj;
+        }
+        String leaf = path[path.length - 1];
+        if (!node.has(leaf)) throw new ConfigException("--set " + key + ": unknown key '" + key + "'");
+        try {
+            node.set(leaf, YAML.readTree(override.substring(eq + 1)));
+        } catch (IOException e) {
+            throw new ConfigException("--set " + key + ": cannot read value: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static void validate(String name, SdeConfig c) {
+        LocalDate lf = date(name, "data.load_from", c.data().loadFrom());
+        LocalDate lt = date(name, "data.load_to", c.data().loadTo());
+        LocalDate af = date(name, "data.audit_from", c.data().auditFrom());
+        LocalDate at = date(name, "data.audit_to", c.data().auditTo());
+        if (!lf.isBefore(lt)) throw new ConfigException(name + ": key 'data.load_from' must be before data.load_to");
+        if (!af.isBefore(at)) throw new ConfigException(name + ": key 'data.audit_from' must be before data.audit_to");
+        if (c.data().maxCarryForwardDays() < 0) throw new ConfigException(name + ": key 'data.max_carry_forward_days' must be >= 0");
+        if (!(c.data().splitJumpThreshold() > 0)) throw new ConfigException(name + ": key 'data.split_jump_threshold' must be > 0");
+        double f = c.data().adjustedFractionThreshold();
+        if (!(f > 0 && f < 1)) throw new ConfigException(name + ": key 'data.adjusted_fraction_threshold' must be in (0, 1)");
+        if (c.fetch().timeoutSeconds() <= 0) throw new ConfigException(name + ": key 'fetch.timeout_seconds' must be > 0");
+        date(name, "synthetic.from", c.synthetic().from());
+        date(name, "synthetic.to", c.synthetic().to());
+    }
+
+    public static LocalDate date(String name, String key, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ConfigException(name + ": key '" + key + "': expected a date YYYY-MM-DD, got '" + value + "'");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,16 @@
+package sde.config;
+
+import java.util.List;
+
+/** Defaults from conf/sde.yaml with --set overrides applied; see that file for what each key means. */
+public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic) {
+
+    public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,
+                       int maxCarryForwardDays, boolean allowGaps, double splitJumpThreshold,
+                       double adjustedFractionThreshold) {}
+
+    public record Fetch(String cboeUrl, String fredUrl, String ohlcvUrl, String polygonUrl, int timeoutSeconds,
+                        List<String> cboeIndices, List<String> fredSeries, List<String> symbols) {}
+
+    public record Synthetic(long seed, String from, String to) {}
+}

@@ -1,0 +1,15 @@
+package sde.data;
+
+import java.util.Set;
+
+/**
+ * What {@link DataAudit} checks against.
+ *
+ * @param from,to              the window that must be tradable (epoch days)
+ * @param loadFrom,loadTo      the range loaded into MarketData (for coverage and size)
+ * @param requiredSeries       index/rate series that must cover the window
+ * @param splitJumpThreshold   |close/prev − 1| above this is listed as a possible split
+ * @param adjustedFractionThreshold share of non-cent closes above which prices look adjusted
+ */
+public record AuditSettings(int from, int to, int loadFrom, int loadTo, Set<SeriesId> requiredSeries,
+                            AlignmentRules rules, double splitJumpThreshold, double adjustedFractionThreshold) {}

@@ -1,0 +1,68 @@
+package sde.data;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * Dates as epoch days (int) everywhere in the data model: compact in arrays and cheap to compare.
+ * The parser accepts the date spellings of the sources in SOURCES.md: ISO (optionally with a time
+ * and timezone suffix, as yfinance writes "2023-04-24 00:00:00-04:00"), Cboe MM/DD/YYYY and the
+ * two-digit-year MM/DD/YY of older Cboe files. Hand-written because DateTimeFormatter would need
+ * one pattern per spelling and allocate per row; this runs on every row of every file.
+ */
+public final class Dates {
+    /** Two-digit years below this are 20xx, others 19xx (Cboe files start in 1990). */
+    private static final int TWO_DIGIT_PIVOT = 70;
+
+    private Dates() {}
+
+    /** @throws IllegalArgumentException with a short reason when the text is not a date */
+    public static int parse(String text) {
+        String s = text.strip();
+        try {
+            if (s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+                if (s.length() > 10 && s.charAt(10) != ' ' && s.charAt(10) != 'T') {
+                    throw new IllegalArgumentException("bad date '" + text + "'");
+                }
+                return (int) LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10)).toEpochDay();
+            }
+            int a = s.indexOf('/');
+            int b = a < 0 ? -1 : s.indexOf('/', a + 1);
+            if (a > 0 && b > a + 1 && b < s.length() - 1) {
+                int month = num(s, 0, a);
+                int day = num(s, a + 1, b);
+                int yearEnd = s.indexOf(' ', b);
+                int year = num(s, b + 1, yearEnd < 0 ? s.length() : yearEnd);
+                int digits = (yearEnd < 0 ? s.length() : yearEnd) - b - 1;
+                if (digits == 2) {
+                    year += year < TWO_DIGIT_PIVOT ? 2000 : 1900;
+                } else if (digits != 4) {
+                    throw new IllegalArgumentException("bad date '" + text + "'");
+                }
+                return (int) LocalDate.of(year, month, day).toEpochDay();
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new IllegalArgumentException("bad date '" + text + "'");
+        }
+        throw new IllegalArgumentException("bad date '" + text + "'");
+    }
+
+    private static int num(String s, int from, int to) {
+        if (to <= from) throw new NumberFormatException();
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') throw new NumberFormatException();
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    public static int of(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
+
+    public static LocalDate toLocalDate(int epochDay) { return LocalDate.ofEpochDay(epochDay); }
+
+    public static String format(int epochDay) { return LocalDate.ofEpochDay(epochDay).toString(); }
+
+    public static int year(int epochDay) { return LocalDate.ofEpochDay(epochDay).getYear(); }
+}

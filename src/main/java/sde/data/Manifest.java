@@ -1,0 +1,67 @@
+package sde.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MANIFEST.csv of a data folder: which file holds which series (columns series,kind,file,note).
+ * Kinds understood here: bars_raw, bars_adjusted, dividends, index, rate, calendar; options_* rows
+ * are kept for the pricing layer. A row with an empty file says the series is not available.
+ */
+public record Manifest(Path dir, List<Entry> entries) {
+
+    public static final String FILE_NAME = "MANIFEST.csv";
+
+    public record Entry(String series, String kind, String file, String note, int line) {
+        public boolean available() { return file != null && !file.isEmpty(); }
+    }
+
+    public static Manifest read(Path dir) {
+        Path path = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(path)) {
+            throw new DataException(path, 0, "no " + FILE_NAME + " in this data folder"
+                    + " (run `jobs/sde data import --from DIR` to build a canonical copy with one)");
+        }
+        CsvFile csv = CsvFile.read(path);
+        Map<String, Integer> col = SeriesReader.columns(csv);
+        for (String need : List.of("series", "kind", "file")) {
+            if (!col.containsKey(need)) {
+                throw new DataException(path, 1, "header lacks column '" + need + "' (expected series,kind,file,note)");
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < csv.rows().size(); i++) {
+            String[] row = csv.rows().get(i);
+            String series = cell(row, col.get("series"));
+            String kind = cell(row, col.get("kind")).toLowerCase(Locale.ROOT);
+            String file = cell(row, col.get("file"));
+            String note = col.containsKey("note") ? cell(row, col.get("note")) : "";
+            if (series.isEmpty() || kind.isEmpty()) throw csv.error(i, "empty series or kind");
+            if (!isKnownKind(kind)) {
+                throw csv.error(i, "unknown kind '" + kind + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, options_*)");
+            }
+            if (!file.isEmpty() && !Files.isRegularFile(dir.resolve(file))) {
+                throw csv.error(i, "file not found: " + file);
+            }
+            out.add(new Entry(series, kind, file, note, csv.lineNumbers()[i]));
+        }
+        return new Manifest(dir, List.copyOf(out));
+    }
+
+    private static boolean isKnownKind(String kind) {
+        return switch (kind) {
+            case "bars_raw", "bars_adjusted", "dividends", "index", "rate", "calendar" -> true;
+            default -> kind.startsWith("options");
+        };
+    }
+
+    private static String cell(String[] row, int i) {
+        return i < row.length ? row[i] : "";
+    }
+
+    public Path resolve(Entry e) { return dir.resolve(e.file()); }
+}

@@ -1,0 +1,29 @@
+package sde.data;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * One series as read from one file, before alignment: strictly ascending epoch days and the
+ * columns the file had. Absent columns are null. Index and rate series keep their single value
+ * in {@code close}; NaN marks a missing value the source left blank (FRED '.').
+ */
+public record RawSeries(String name, String source, Layout layout, int[] days,
+                        double[] open, double[] high, double[] low, double[] close,
+                        double[] adjClose, double[] volume, double[] dividend) implements Serializable {
+
+    public int size() { return days.length; }
+
+    public boolean hasOhlc() { return open != null && high != null && low != null; }
+
+    public int first() { return days[0]; }
+
+    public int last() { return days[days.length - 1]; }
+
+    /** Index of the row on {@code day}, or a negative insertion point as {@link Arrays#binarySearch}. */
+    public int indexOf(int day) { return Arrays.binarySearch(days, day); }
+
+    public RawSeries renamed(String newName) {
+        return new RawSeries(newName, source, layout, days, open, high, low, close, adjClose, volume, dividend);
+    }
+}
