@@ -33,28 +33,28 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
+    /**
+     * @param file      a user config that overlays the defaults (only the keys it changes), or null
+     * @param overrides {@code key=value} pairs applied last
+     */
     public static SdeConfig load(Path file, List<String> overrides) {
-        String name;
-        JsonNode tree;
-        try {
-            if (file != null) {
-                name = file.toString();
-                if (!Files.isRegularFile(file)) throw new ConfigException(name + ": config file not found");
-                tree = YAML.readTree(file.toFile());
-            } else if (Files.isRegularFile(sde.data.DataLocator.home().resolve(DEFAULT_FILE))) {
-                name = DEFAULT_FILE;
-                tree = YAML.readTree(sde.data.DataLocator.home().resolve(DEFAULT_FILE).toFile());
-            } else {
-                name = "classpath:" + DEFAULT_FILE;
-                try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + DEFAULT_FILE)) {
-                    if (in == null) throw new ConfigException(DEFAULT_FILE + ": not found in the working directory or the jar");
-                    tree = YAML.readTree(in);
-                }
+        Path home = sde.data.DataLocator.home();
+        String name = Files.isRegularFile(home.resolve(DEFAULT_FILE)) ? DEFAULT_FILE : "classpath:" + DEFAULT_FILE;
+        ObjectNode root = defaults(home);
+        if (file != null) {
+            name = file.toString();
+            if (!Files.isRegularFile(file)) throw new ConfigException(name + ": config file not found");
+            JsonNode user;
+            try {
+                user = YAML.readTree(file.toFile());
+            } catch (IOException e) {
+                throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
             }
-        } catch (IOException e) {
-            throw new ConfigException((file == null ? DEFAULT_FILE : file) + ": not valid YAML: " + firstLine(e.getMessage()));
+            if (user != null && !user.isMissingNode() && !user.isNull()) {
+                if (!(user instanceof ObjectNode u)) throw new ConfigException(name + ": expected a mapping at the top");
+                overlay(name, root, u, "");
+            }
         }
-        if (!(tree instanceof ObjectNode root)) throw new ConfigException(name + ": expected a mapping at the top");
         for (String o : overrides == null ? List.<String>of() : overrides) apply(root, o);
         SdeConfig cfg;
         try {
@@ -69,6 +69,41 @@ public final class ConfigLoader {
         }
         validate(name, cfg);
         return cfg;
+    }
+
+    private static ObjectNode defaults(Path home) {
+        Path local = home.resolve(DEFAULT_FILE);
+        try {
+            JsonNode tree;
+            if (Files.isRegularFile(local)) {
+                tree = YAML.readTree(local.toFile());
+            } else {
+                try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + DEFAULT_FILE)) {
+                    if (in == null) throw new ConfigException(DEFAULT_FILE + ": not found in the checkout or the jar");
+                    tree = YAML.readTree(in);
+                }
+            }
+            if (!(tree instanceof ObjectNode root)) throw new ConfigException(DEFAULT_FILE + ": expected a mapping at the top");
+            return root;
+        } catch (IOException e) {
+            throw new ConfigException(DEFAULT_FILE + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Copies the user's keys onto the defaults; a key the defaults do not have is an error naming it. */
+    private static void overlay(String name, ObjectNode base, ObjectNode user, String prefix) {
+        var it = user.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            String key = prefix + e.getKey();
+            JsonNode have = base.get(e.getKey());
+            if (have == null) throw new ConfigException(name + ": key '" + key + "': unknown key");
+            if (have instanceof ObjectNode h && e.getValue() instanceof ObjectNode u) {
+                overlay(name, h, u, key + ".");
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** key=value, with the value read as YAML (numbers, booleans and [lists] keep their type). */
