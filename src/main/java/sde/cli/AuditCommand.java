@@ -11,6 +11,7 @@ import sde.data.AuditSettings;
 import sde.data.DataAudit;
 import sde.data.MarketSources;
 import sde.data.SeriesId;
+import sde.data.SyntheticMarket;
 import sde.io.Json;
 
 import java.nio.file.Path;
@@ -33,14 +34,25 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
     Path out;
 
+    @Option(names = "--demo", description = "Audit a seeded SYNTHETIC market instead (synthetic.* in conf); written to OUT/demo/.")
+    boolean demo;
+
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
-        Path dir = common.dataDir().dir();
         AuditSettings settings = settings(cfg, from, to);
-        AuditReport report = DataAudit.run(MarketSources.fromFolder(dir), settings);
+        MarketSources src;
+        Path outDir = out;
+        if (demo) {
+            src = SyntheticMarket.sources(cfg.synthetic().seed(), ConfigLoader.date("config", "synthetic.from", cfg.synthetic().from()),
+                    ConfigLoader.date("config", "synthetic.to", cfg.synthetic().to()));
+            outDir = out.resolve("demo");   // a synthetic audit never stands where the real one is read
+        } else {
+            src = MarketSources.fromFolder(common.dataDir().dir());
+        }
+        AuditReport report = DataAudit.run(src, settings);
         System.out.print(AuditTable.format(report));
-        Path file = out.resolve("data_audit.json");
+        Path file = outDir.resolve("data_audit.json");
         Json.write(file, report);
         System.out.println("wrote " + file);
         return report.tradable() ? 0 : 1;

@@ -84,7 +84,7 @@ public final class DataAudit {
                 full.axisEndLimitedBy() < 0 ? null : Symbol.values()[full.axisEndLimitedBy()].name());
         for (String e : full.errors()) if (!window.errors().contains(e)) warnings.add("outside the window: " + e);
 
-        return new AuditReport(src.origin(), false, Dates.format(s.from()), Dates.format(s.to()), w.size(),
+        return new AuditReport(src.origin(), src.synthetic(), Dates.format(s.from()), Dates.format(s.to()), w.size(),
                 errors.isEmpty(), errors, warnings, rows, src.unavailable(), perYear, moved, src.ignoredEvents(), info);
     }
 
