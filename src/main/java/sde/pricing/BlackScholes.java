@@ -23,16 +23,51 @@ public final class BlackScholes {
     private BlackScholes() {}
 
     public static double price(boolean call, double s, double k, double t, double r, double q, double vol) {
+        double[] out = new double[2];
+        priceDelta(call, s, k, t, r, q, vol, out);
+        return out[0];
+    }
+
+    /**
+     * Price into {@code out[0]} and delta into {@code out[1]} in one pass, without allocating: the
+     * backtest's per-day loop marks every open leg with this. Shares d1, the discount factors and
+     * the density: e^{-d2²/2} = e^{-d1²/2}·S·e^{-qT}/(K·e^{-rT}), so the two CDFs cost one exp.
+     */
+    public static void priceDelta(boolean call, double s, double k, double t, double r, double q, double vol, double[] out) {
         check(s, k, t, r, q, vol);
         double dfq = Math.exp(-q * t), dfr = Math.exp(-r * t);
-        double sd = vol * Math.sqrt(t);
+        priceDeltaForward(call, s * dfq / dfr, k, vol * Math.sqrt(t), dfr, dfq, out);
+    }
+
+    /**
+     * The same in forward (Black-76) form: {@code fwd} = S·e^{(r−q)T}, {@code sd} = σ√T, and the two
+     * discount factors e^{-rT} and e^{-qT}. Everything but the strike is the same for all strikes of
+     * one expiry on one day, so a chain or a backtest computes it once and pays one log and one exp
+     * per strike. Arguments are the caller's to check (the spot form above checks them).
+     */
+    public static void priceDeltaForward(boolean call, double fwd, double k, double sd, double dfr, double dfq, double[] out) {
+        double fwdS = fwd * dfr, pvK = k * dfr;
         if (sd < TINY) {
-            return Math.max(call ? s * dfq - k * dfr : k * dfr - s * dfq, 0);
+            double fwdMinusK = fwdS - pvK;
+            double itm = fwdMinusK > 0 ? 1 : fwdMinusK < 0 ? 0 : 0.5;
+            out[0] = Math.max(call ? fwdMinusK : -fwdMinusK, 0);
+            out[1] = call ? dfq * itm : -dfq * (1 - itm);
+            return;
         }
-        double d1 = (Math.log(s / k) + (r - q) * t) / sd + 0.5 * sd;
+        double d1 = Math.log(fwd / k) / sd + 0.5 * sd;
         double d2 = d1 - sd;
-        return call ? s * dfq * Normal.cdf(d1) - k * dfr * Normal.cdf(d2)
-                : k * dfr * Normal.cdf(-d2) - s * dfq * Normal.cdf(-d1);
+        double e1 = Math.exp(-0.5 * d1 * d1);
+        double e2 = e1 * (fwd / k);
+        if (e1 == 0 || !(e2 <= 1)) e2 = Math.exp(-0.5 * d2 * d2);   // underflow guard far from the money
+        if (call) {
+            double n1 = Normal.cdf(d1, e1);
+            out[0] = Math.max(fwdS * n1 - pvK * Normal.cdf(d2, e2), 0);
+            out[1] = dfq * n1;
+        } else {
+            double m1 = Normal.cdf(-d1, e1);
+            out[0] = Math.max(pvK * Normal.cdf(-d2, e2) - fwdS * m1, 0);
+            out[1] = -dfq * m1;
+        }
     }
 
     public static double delta(boolean call, double s, double k, double t, double r, double q, double vol) {

@@ -18,12 +18,16 @@ public final class Normal {
     }
 
     public static double cdf(double x) {
+        return Math.abs(x) > 37 ? (x > 0 ? 1 : 0) : cdf(x, Math.exp(-0.5 * x * x));
+    }
+
+    /** {@link #cdf(double)} given {@code e = exp(-x²/2)}, which the pricer often has already (saves an exp). */
+    static double cdf(double x, double e) {
         double a = Math.abs(x);
         double c;
         if (a > 37) {
             c = 0;
         } else {
-            double e = Math.exp(-0.5 * a * a);
             if (a < 7.07106781186547) {
                 double b = 3.52624965998911E-02 * a + 0.700383064443688;
                 b = b * a + 6.37396220353165;

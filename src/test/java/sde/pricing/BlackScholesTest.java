@@ -124,6 +124,23 @@ class BlackScholesTest {
     }
 
     @Test
+    void priceDeltaInOnePassAgreesWithTheSeparateFormulas() {
+        double[] out = new double[2];
+        for (boolean call : new boolean[]{true, false})
+            for (double s : SPOTS) for (double t : TIMES) for (double v : VOLS) {
+                BlackScholes.priceDelta(call, s, 100, t, 0.04, 0.015, v, out);
+                // Reference: textbook formulas with Commons Math's normal, nothing shared.
+                double sd = v * Math.sqrt(t), d1 = (Math.log(s / 100) + (0.04 - 0.015) * t) / sd + sd / 2, d2 = d1 - sd;
+                NormalDistribution n = new NormalDistribution();
+                double ref = call ? s * Math.exp(-0.015 * t) * n.cumulativeProbability(d1) - 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(d2)
+                        : 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(-d2) - s * Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
+                double refDelta = call ? Math.exp(-0.015 * t) * n.cumulativeProbability(d1) : -Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
+                assertEquals(Math.max(ref, 0), out[0], 1e-9 * s, () -> "S=" + s + " T=" + t + " v=" + v);
+                assertEquals(refDelta, out[1], 1e-12);
+            }
+    }
+
+    @Test
     void normalCdfMatchesCommonsMath() {
         NormalDistribution n = new NormalDistribution();
         for (double x = -40; x <= 40; x += 0.01) {
