@@ -1,0 +1,53 @@
+package sde.pricing;
+
+import sde.data.Symbol;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Listed-looking strikes (issue 3 item 3): per symbol, a step per band of distance from spot
+ * (pricing.strikes). Strategies round to these; no continuous strikes.
+ */
+public final class StrikeGrid {
+    private final ListingSettings.StrikeBand[][] bands = new ListingSettings.StrikeBand[Symbol.values().length][];
+
+    public StrikeGrid(ListingSettings s) {
+        for (Symbol sym : Symbol.values()) {
+            List<ListingSettings.StrikeBand> b = s.strikes().get(sym.name());
+            if (b == null || b.isEmpty()) throw new IllegalArgumentException("pricing.strikes." + sym + ": missing");
+            for (ListingSettings.StrikeBand x : b) {
+                if (!(x.within() > 0 && x.within() < 1) || !(x.step() > 0)) {
+                    throw new IllegalArgumentException("pricing.strikes." + sym + ": within must be in (0,1) and step > 0, got " + x);
+                }
+            }
+            List<ListingSettings.StrikeBand> sorted = new ArrayList<>(b);
+            sorted.sort(Comparator.comparingDouble(ListingSettings.StrikeBand::within));
+            bands[sym.ordinal()] = sorted.toArray(new ListingSettings.StrikeBand[0]);
+        }
+    }
+
+    /** The listed strike nearest to {@code target}; beyond the widest band, the outermost listed strike. */
+    public double nearest(Symbol s, double spot, double target) {
+        for (ListingSettings.StrikeBand b : bands[s.ordinal()]) {
+            double k = Math.rint(target / b.step()) * b.step();
+            if (Math.abs(k / spot - 1) <= b.within() + 1e-12) return k;
+        }
+        ListingSettings.StrikeBand wide = bands[s.ordinal()][bands[s.ordinal()].length - 1];
+        double edge = target > spot ? Math.floor(spot * (1 + wide.within()) / wide.step()) * wide.step()
+                : Math.ceil(spot * (1 - wide.within()) / wide.step()) * wide.step();
+        return edge;
+    }
+
+    /** Every listed strike, ascending. */
+    public double[] strikes(Symbol s, double spot) {
+        TreeSet<Double> out = new TreeSet<>();
+        for (ListingSettings.StrikeBand b : bands[s.ordinal()]) {
+            double lo = Math.ceil(spot * (1 - b.within()) / b.step()), hi = Math.floor(spot * (1 + b.within()) / b.step());
+            for (double n = lo; n <= hi; n++) out.add(n * b.step());
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
