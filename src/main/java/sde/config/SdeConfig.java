@@ -2,11 +2,10 @@ package sde.config;
 
 import java.util.List;
 
-/** Defaults from conf/sde.yaml with --set overrides applied; see that file for what each key means. */
-public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, Pricing pricing) {
+/** Defaults from conf/sde.yaml with --set overrides applied; see that file for what each key means.
+ * Each layer owns the record of its own settings (sde.pricing.PricingSettings); this only assembles them. */
+public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing.PricingSettings pricing) {
 
-    /** Each layer owns the record of its settings; this only assembles them. */
-    public record Pricing(sde.pricing.ListingSettings listing) {}
 
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,
                        int maxCarryForwardDays, boolean allowGaps, double splitJumpThreshold,

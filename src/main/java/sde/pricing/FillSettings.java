@@ -1,0 +1,11 @@
+package sde.pricing;
+
+/** The pricing.fills keys of conf/sde.yaml. */
+public record FillSettings(double slippagePerShare, double commissionPerContract, double feesPerContract,
+                           double assignmentFee, double putAssignmentExtrinsic) {
+    public FillSettings {
+        if (slippagePerShare < 0 || commissionPerContract < 0 || feesPerContract < 0 || assignmentFee < 0 || putAssignmentExtrinsic < 0) {
+            throw new IllegalArgumentException("pricing.fills: slippage, commission, fees and thresholds must be >= 0");
+        }
+    }
+}

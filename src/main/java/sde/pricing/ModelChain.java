@@ -1,0 +1,48 @@
+package sde.pricing;
+
+import sde.data.MarketData;
+import sde.data.SeriesId;
+import sde.data.Symbol;
+
+/**
+ * The modeled chain: listed expiries and strikes only, BSM on the modeled surface for the mid,
+ * the quote model for bid/ask. Time to expiry counts calendar days from the decision close to the
+ * expiry close; on its expiry day an option is worth its intrinsic value.
+ */
+public final class ModelChain implements OptionChain {
+    private final MarketData md;
+    private final VolSurface surface;
+    private final QuoteModel quotes;
+    private final ExpiryCalendar expiries;
+
+    public ModelChain(MarketData md, VolSurface surface, QuoteModel quotes, ExpiryCalendar expiries) {
+        this.md = md;
+        this.surface = surface;
+        this.quotes = quotes;
+        this.expiries = expiries;
+    }
+
+    @Override
+    public Quote quote(Symbol s, int i, int expiry, double strike, boolean call) {
+        if (!expiries.isListed(s, md.day(i), expiry)) return null;
+        double[] pd = new double[2];
+        double iv = price(s, i, expiry, strike, call, pd);
+        return quotes.quote(pd[0], md.value(SeriesId.VIX, i), iv, pd[1]);
+    }
+
+    /** Model mid into out[0] and delta into out[1] without listing checks or allocation (marking open legs); returns the IV. */
+    public double price(Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
+        double spot = md.close(s, i);
+        double t = Math.max(0, expiry - md.day(i)) / 365.0;
+        PricingInputs in = surface.inputs();
+        double r = in.rate(i), q = in.divYield(s, i);
+        double fwd = spot * Math.exp((r - q) * t);
+        double iv = surface.iv(s, i, t, fwd, strike);
+        BlackScholes.priceDeltaForward(call, fwd, strike, iv * Math.sqrt(t), Math.exp(-r * t), Math.exp(-q * t), out);
+        return iv;
+    }
+
+    public MarketData market() { return md; }
+
+    public ExpiryCalendar expiries() { return expiries; }
+}

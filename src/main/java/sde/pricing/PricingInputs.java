@@ -1,0 +1,99 @@
+package sde.pricing;
+
+import sde.data.MarketData;
+import sde.data.SeriesId;
+import sde.data.Symbol;
+
+import java.io.Serializable;
+
+/**
+ * Per-day pricing inputs derived from {@link MarketData} once, causally: every value of day i uses
+ * data of days ≤ i only, so a run on data cut after day T sees the same inputs up to T.
+ * <ul>
+ *   <li>{@code rate(i)}: DTB3 converted from a 91-day discount rate to a continuous rate; the last
+ *       covered value is kept past the series' end (0 before any).</li>
+ *   <li>{@code divYield(s, i)}: cash dividends with ex-date in the trailing window over the close.</li>
+ *   <li>{@code volRatio(s, i)}: the symbol's vol relative to SPY's VIX family: 1 for SPY, VXN/VIX or
+ *       RVX/VIX where covered, else the trailing realized-vol ratio to SPY, clamped; a default until
+ *       the window has filled.</li>
+ *   <li>{@code termVol(k, i)}: VIX1D, VIX9D, VIX, VIX3M as fractions (NaN where not covered).</li>
+ * </ul>
+ */
+public final class PricingInputs implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Calendar days of each term point: VIX1D, VIX9D, VIX, VIX3M. */
+    static final double[] TERM_DAYS = {1, 9, 30, 93};
+    private static final SeriesId[] TERM = {SeriesId.VIX1D, SeriesId.VIX9D, SeriesId.VIX, SeriesId.VIX3M};
+    private static final double TBILL_DAYS = 91;
+
+    private final double[] rate;
+    private final double[][] divYield, volRatio, termVol;
+
+    public PricingInputs(MarketData md, SurfaceSettings s) {
+        int n = md.size();
+        rate = new double[n];
+        double last = 0;
+        for (int i = 0; i < n; i++) {
+            double d = md.value(SeriesId.DTB3, i);
+            if (!Double.isNaN(d)) last = -Math.log(1 - d / 100 * TBILL_DAYS / 360) * 365 / TBILL_DAYS;
+            rate[i] = last;
+        }
+        divYield = new double[Symbol.values().length][n];
+        for (Symbol sym : Symbol.values()) {
+            double sum = 0;
+            int tail = 0;
+            for (int i = 0; i < n; i++) {
+                sum += md.dividend(sym, i);
+                while (md.day(i) - md.day(tail) >= s.dividendWindowDays()) sum -= md.dividend(sym, tail++);
+                divYield[sym.ordinal()][i] = md.hasDividends(sym) ? sum / md.close(sym, i) : 0;
+            }
+        }
+        termVol = new double[TERM.length][n];
+        for (int k = 0; k < TERM.length; k++) for (int i = 0; i < n; i++) termVol[k][i] = md.value(TERM[k], i) / 100;
+        volRatio = new double[Symbol.values().length][n];
+        java.util.Arrays.fill(volRatio[Symbol.SPY.ordinal()], 1.0);
+        fillRatio(md, s, Symbol.QQQ, SeriesId.VXN);
+        fillRatio(md, s, Symbol.IWM, SeriesId.RVX);
+    }
+
+    private void fillRatio(MarketData md, SurfaceSettings s, Symbol sym, SeriesId index) {
+        int n = md.size(), w = s.ratioWindowDays();
+        Double dflt = s.defaultRatio().get(sym.name());
+        if (dflt == null) throw new IllegalArgumentException("pricing.surface.default_ratio." + sym + ": missing");
+        double[] out = volRatio[sym.ordinal()];
+        // Rolling sums of squared log returns over the last w sessions, for the symbol and for SPY.
+        double sumSym = 0, sumSpy = 0;
+        double[] rs = new double[n], rp = new double[n];
+        for (int i = 1; i < n; i++) {
+            rs[i] = sq(Math.log(md.adjClose(sym, i) / md.adjClose(sym, i - 1)));
+            rp[i] = sq(Math.log(md.adjClose(Symbol.SPY, i) / md.adjClose(Symbol.SPY, i - 1)));
+        }
+        for (int i = 0; i < n; i++) {
+            sumSym += rs[i];
+            sumSpy += rp[i];
+            if (i >= w) { sumSym -= rs[i - w]; sumSpy -= rp[i - w]; }
+            double vix = md.value(SeriesId.VIX, i), idx = md.value(index, i);
+            double r;
+            if (!Double.isNaN(idx) && !Double.isNaN(vix) && vix > 0) {
+                r = idx / vix;
+            } else if (i >= w && sumSpy > 0) {
+                r = Math.sqrt(sumSym / sumSpy);
+            } else {
+                r = dflt;
+            }
+            out[i] = Math.max(s.ratioFloor(), Math.min(s.ratioCap(), r));
+        }
+    }
+
+    private static double sq(double x) { return x * x; }
+
+    public double rate(int i) { return rate[i]; }
+
+    public double divYield(Symbol s, int i) { return divYield[s.ordinal()][i]; }
+
+    public double volRatio(Symbol s, int i) { return volRatio[s.ordinal()][i]; }
+
+    double termVol(int k, int i) { return termVol[k][i]; }
+
+    public int size() { return rate.length; }
+}
