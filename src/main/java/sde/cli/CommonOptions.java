@@ -23,6 +23,15 @@ public final class CommonOptions {
 
     SdeConfig config() { return ConfigLoader.load(config, overrides); }
 
+    /** The market data over data.load_from..data.load_to, aligned by the SPEC §1 rules in conf. */
+    sde.data.MarketData marketData(SdeConfig cfg, Path dir) {
+        SdeConfig.Data d = cfg.data();
+        return sde.data.MarketDataBuilder.build(sde.data.MarketSources.fromFolder(dir),
+                (int) ConfigLoader.date("config", "data.load_from", d.loadFrom()).toEpochDay(),
+                (int) ConfigLoader.date("config", "data.load_to", d.loadTo()).toEpochDay(),
+                new sde.data.AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()));
+    }
+
     /** Resolves the data folder and prints which one won (issue 2 item 9). */
     DataLocator.Resolved dataDir() {
         DataLocator.Resolved r = DataLocator.resolve(data);

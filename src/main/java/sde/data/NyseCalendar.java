@@ -19,7 +19,32 @@ public final class NyseCalendar {
             LocalDate.of(2001, 9, 14), LocalDate.of(2004, 6, 11), LocalDate.of(2007, 1, 2), LocalDate.of(2012, 10, 29),
             LocalDate.of(2012, 10, 30), LocalDate.of(2018, 12, 5), LocalDate.of(2025, 1, 9));
 
+    /** Cumulative session counts per epoch day over [TABLE_FROM, TABLE_TO]: built once, never changed. */
+    private static final int TABLE_FROM = (int) LocalDate.of(1990, 1, 1).toEpochDay();
+    private static final int TABLE_TO = (int) LocalDate.of(2040, 12, 31).toEpochDay();
+    private static final int[] CUMULATIVE = cumulative();
+
     private NyseCalendar() {}
+
+    private static int[] cumulative() {
+        int[] c = new int[TABLE_TO - TABLE_FROM + 1];
+        int n = 0;
+        for (int d = TABLE_FROM; d <= TABLE_TO; d++) {
+            if (isSession(LocalDate.ofEpochDay(d))) n++;
+            c[d - TABLE_FROM] = n;
+        }
+        return c;
+    }
+
+    /** Sessions in (fromExclusive, toInclusive], in O(1): the pricer's variance clock counts these. */
+    public static int sessionsBetween(int fromExclusive, int toInclusive) {
+        if (fromExclusive < TABLE_FROM || toInclusive > TABLE_TO) {
+            throw new IllegalArgumentException("session table covers 1990-2040, asked " + LocalDate.ofEpochDay(fromExclusive)
+                    + ".." + LocalDate.ofEpochDay(toInclusive));
+        }
+        if (toInclusive <= fromExclusive) return 0;
+        return CUMULATIVE[toInclusive - TABLE_FROM] - CUMULATIVE[fromExclusive - TABLE_FROM];
+    }
 
     public static boolean isSession(LocalDate d) {
         DayOfWeek w = d.getDayOfWeek();

@@ -30,16 +30,12 @@ public final class ModelChain implements OptionChain {
         return quotes.quote(pd[0], md.value(SeriesId.VIX, i), iv, pd[1]);
     }
 
-    /** Model mid into out[0] and delta into out[1] without listing checks or allocation (marking open legs); returns the IV. */
+    /**
+     * Model mid into out[0] and delta into out[1] without listing checks or allocation (marking open
+     * legs); returns the calendar-equivalent IV (what a broker screen shows).
+     */
     public double price(Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
-        double spot = md.close(s, i);
-        double t = Math.max(0, expiry - md.day(i)) / 365.0;
-        PricingInputs in = surface.inputs();
-        double r = in.rate(i), q = in.divYield(s, i);
-        double fwd = spot * Math.exp((r - q) * t);
-        double iv = surface.iv(s, i, t, fwd, strike);
-        BlackScholes.priceDeltaForward(call, fwd, strike, iv * Math.sqrt(t), Math.exp(-r * t), Math.exp(-q * t), out);
-        return iv;
+        return surface.price(s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }
 
     public MarketData market() { return md; }

@@ -6,7 +6,7 @@ import java.util.Map;
 public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, double callSkew, double callCurve,
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
-                              int dividendWindowDays) {
+                              int dividendWindowDays, double nonSessionWeight) {
     public SurfaceSettings {
         if (!(atmRatio > 0)) throw new IllegalArgumentException("pricing.surface.atm_ratio must be > 0");
         if (!(multiplierFloor > 0 && multiplierFloor <= 1 && multiplierCap >= 1)) {
@@ -16,10 +16,25 @@ public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, 
         if (ratioWindowDays < 5) throw new IllegalArgumentException("pricing.surface.ratio_window_days must be >= 5");
         if (!(ratioFloor > 0 && ratioCap > ratioFloor)) throw new IllegalArgumentException("pricing.surface: need 0 < ratio_floor < ratio_cap");
         if (dividendWindowDays < 1) throw new IllegalArgumentException("pricing.surface.dividend_window_days must be >= 1");
+        if (!(nonSessionWeight >= 0 && nonSessionWeight <= 1)) {
+            throw new IllegalArgumentException("pricing.surface.non_session_weight must be in [0, 1]");
+        }
     }
 
-    public SurfaceSettings with(double atmRatio, double putSkew, double callSkew) {
-        return new SurfaceSettings(atmRatio, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor,
-                ivCap, ratioWindowDays, ratioFloor, ratioCap, defaultRatio, dividendWindowDays);
+    /** Sessions and non-session calendar days in an average year: τ of a year is 1. */
+    static final double SESSIONS_PER_YEAR = 252, OTHER_DAYS_PER_YEAR = 113;
+
+    /**
+     * Variance time in years from the close of {@code today} to the close of {@code expiry}: sessions
+     * count fully, weekends and holidays with {@code non_session_weight}, because prices move (and
+     * options are priced) mostly when the market is open. A 3-day weekend option then carries about
+     * one session of variance, as real chains show (SOURCES.md: 2020-07-31, 3-DTE ATM IV 0.119 by
+     * calendar time against VIX9D near 0.21).
+     */
+    public double varianceTime(int today, int expiry) {
+        if (expiry <= today) return 0;
+        int sessions = sde.data.NyseCalendar.sessionsBetween(today, expiry);
+        int other = expiry - today - sessions;
+        return (sessions + nonSessionWeight * other) / (SESSIONS_PER_YEAR + nonSessionWeight * OTHER_DAYS_PER_YEAR);
     }
 }

@@ -58,6 +58,21 @@ public final class VolSurface {
         return clamp(atm * m);
     }
 
+    /**
+     * Mid into out[0] and delta into out[1] for a contract at spot {@code spot} on day i (epoch day
+     * {@code today}): IV from this surface, variance over the variance clock, discounting over calendar
+     * time. Returns the calendar-equivalent IV, iv·√(τ/T).
+     */
+    public double price(Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
+        double t = Math.max(0, expiry - today) / 365.0;
+        double r = in.rate(i), q = in.divYield(sym, i);
+        double fwd = spot * Math.exp((r - q) * t);
+        double iv = iv(sym, i, t, fwd, strike);
+        double tau = s.varianceTime(today, expiry);
+        BlackScholes.priceDeltaForward(call, fwd, strike, iv * Math.sqrt(tau), Math.exp(-r * t), Math.exp(-q * t), out);
+        return t > 0 ? iv * Math.sqrt(tau / t) : iv;
+    }
+
     private double clamp(double v) {
         return Math.max(s.ivFloor(), Math.min(s.ivCap(), v));
     }

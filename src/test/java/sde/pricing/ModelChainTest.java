@@ -39,7 +39,8 @@ class ModelChainTest {
                             Quote q = chain.quote(s, i, e, k, call);
                             assertNotNull(q);
                             if (!(q.mid() >= 0 && Double.isFinite(q.mid()) && q.bid() >= 0 && q.ask() > q.bid()
-                                    && q.iv() >= CONF.surface().ivFloor() && q.iv() <= CONF.surface().ivCap()
+                                    // Quote.iv is calendar-equivalent (iv·√(τ/T)): below the surface floor over weekends.
+                                    && q.iv() > 0 && q.iv() <= CONF.surface().ivCap()
                                     && Math.abs(q.delta()) <= 1)) {
                                 fail(s + " " + Dates.format(md.day(i)) + " exp " + Dates.format(e) + " K=" + k + " " + q);
                             }
@@ -112,6 +113,17 @@ class ModelChainTest {
         int i = md.indexOf(Dates.of("2020-03-03"));
         assertNull(Holder.CHAIN.quote(Symbol.SPY, i, Dates.of("2020-03-10"), 300, true), "no SPY Tuesday expiry in 2020");
         assertNotNull(Holder.CHAIN.quote(Symbol.SPY, i, Dates.of("2020-03-09"), 300, true));
+    }
+
+    @Test
+    void aWeekendCarriesLittleVariance() {
+        // Friday close to Monday close: one session and two weekend days at weight 0.1.
+        SurfaceSettings s = CONF.surface();
+        double tau = s.varianceTime(Dates.of("2020-07-31"), Dates.of("2020-08-03"));
+        assertEquals((1 + 2 * s.nonSessionWeight()) / (252 + 113 * s.nonSessionWeight()), tau, 1e-15);
+        double midweek = s.varianceTime(Dates.of("2020-07-28"), Dates.of("2020-07-31"));
+        assertTrue(midweek > 2.5 * tau, "three sessions against one");
+        assertEquals(0, s.varianceTime(Dates.of("2020-07-31"), Dates.of("2020-07-31")));
     }
 
     @Test

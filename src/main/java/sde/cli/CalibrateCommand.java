@@ -1,0 +1,95 @@
+package sde.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sde.config.SdeConfig;
+import sde.data.MarketData;
+import sde.io.Json;
+import sde.pricing.Calibration;
+import sde.pricing.HistoricalQuotes;
+import sde.pricing.PricingSettings;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Compares the modeled chain with the real option quotes of the data folder (MANIFEST.csv options_* rows):",
+                "mean absolute error of mid, bid/ask spread and IV (recomputed from bid/ask) by |delta| and DTE bucket,",
+                "on the calibration rows and, separately, on the check rows that are never fitted.",
+                "--fit fits the surface and spread parameters on the calibration rows only and prints them as --set lines."})
+public final class CalibrateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--fit", description = "Fit pricing.surface and pricing.quotes parameters on the calibration rows.")
+    boolean fit;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Writes DIR/calibration.json (default output).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SdeConfig cfg = common.config();
+        Path dir = common.dataDir().dir();
+        MarketData md = common.marketData(cfg, dir);
+        HistoricalQuotes.Split split = HistoricalQuotes.split(dir);
+        PricingSettings p = cfg.pricing();
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (fit) {
+            Calibration.Fit f = Calibration.fit(md, p, split.calibration());
+            p = f.settings();
+            System.out.printf("Fitted on %d calibration quotes (IV MAE %.2f pts, spread MAE $%.3f):%n",
+                    Calibration.compare(md, p, split.calibration()).size(),
+                    f.ivMaePts(), f.spreadMae());
+            String sets = String.format("--set pricing.surface.atm_ratio=%.4f --set pricing.surface.put_skew=%.4f "
+                            + "--set pricing.surface.call_skew=%.4f --set pricing.surface.put_curve=%.4f --set pricing.surface.call_curve=%.4f "
+                            + "--set pricing.quotes.spread_base=%.4f --set pricing.quotes.spread_pct=%.4f",
+                    p.surface().atmRatio(), p.surface().putSkew(), p.surface().callSkew(), p.surface().putCurve(),
+                    p.surface().callCurve(), p.quotes().spreadBase(), p.quotes().spreadPct());
+            System.out.println("  " + sets + "\n");
+            json.put("fitted", sets);
+        }
+        List<Calibration.Row> cal = Calibration.compare(md, p, split.calibration());
+        List<Calibration.Row> check = Calibration.compare(md, p, split.check());
+        json.put("calibration", report("CALIBRATION rows (fitted on: 2020-07-02, 2020-07-31, 2026-02-11 snapshot)", cal));
+        json.put("check", report("CHECK rows (never fitted: out-of-sample error of the model)", check));
+        Map<String, List<Calibration.Row>> bySource = check.stream()
+                .collect(Collectors.groupingBy(r -> r.real().source(), LinkedHashMap::new, Collectors.toList()));
+        System.out.println("Check rows by source:");
+        Map<String, Object> src = new LinkedHashMap<>();
+        bySource.forEach((k, rows) -> {
+            Calibration.Bucket b = Calibration.table(rows, r -> "all").get(0);
+            System.out.println(line(k, b));
+            src.put(k, b);
+        });
+        json.put("check_by_source", src);
+        Json.write(out.resolve("calibration.json"), json);
+        System.out.println("\nwrote " + out.resolve("calibration.json"));
+        return 0;
+    }
+
+    private static Map<String, Object> report(String title, List<Calibration.Row> rows) {
+        System.out.println(title + ": " + rows.size() + " quotes");
+        System.out.println(String.format("  %-28s %6s %9s %11s %11s %9s %9s", "bucket", "n", "MAE mid$", "MAE spread$",
+                "bias spread$", "MAE IVpt", "bias IVpt"));
+        List<Calibration.Bucket> byDelta = Calibration.table(rows, Calibration::deltaBucket);
+        List<Calibration.Bucket> byDte = Calibration.table(rows, Calibration::dteBucket);
+        for (Calibration.Bucket b : byDelta) System.out.println(line(b.name(), b));
+        for (Calibration.Bucket b : byDte.subList(0, byDte.size() - 1)) System.out.println(line(b.name(), b));
+        System.out.println();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("by_delta", byDelta);
+        m.put("by_dte", byDte);
+        return m;
+    }
+
+    private static String line(String name, Calibration.Bucket b) {
+        return String.format("  %-28s %6d %9.3f %11s %11s %9.2f %9.2f", name, b.n(), b.maeMid(),
+                Double.isNaN(b.maeSpread()) ? "-" : String.format("%.3f", b.maeSpread()),
+                Double.isNaN(b.spreadBias()) ? "-" : String.format("%+.3f", b.spreadBias()), b.maeIvPts(), b.ivBiasPts());
+    }
+}

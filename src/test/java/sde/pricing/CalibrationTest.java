@@ -1,0 +1,75 @@
+package sde.pricing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sde.config.ConfigLoader;
+import sde.data.AlignmentRules;
+import sde.data.DataException;
+import sde.data.Dates;
+import sde.data.Fixtures;
+import sde.data.MarketData;
+import sde.data.MarketDataBuilder;
+import sde.data.RealData;
+import sde.data.Symbol;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Real quotes: the manifest's split, the historical chain, and the model's error on the check rows. */
+class CalibrationTest {
+    private static final PricingSettings CONF = ConfigLoader.load(null, List.of()).pricing();
+
+    private static final class Holder {
+        static final MarketData MD = MarketDataBuilder.build(RealData.sources(), Dates.of("2019-01-02"), Dates.of("2026-12-31"),
+                AlignmentRules.spec());
+        static final HistoricalQuotes.Split SPLIT = HistoricalQuotes.split(RealData.dir());
+    }
+
+    @Test
+    void theManifestSplitKeepsCheckRowsOutOfTheFit() {
+        HistoricalQuotes.Split s = Holder.SPLIT;
+        assertTrue(s.calibration().stream().allMatch(r -> r.quoteDate() == Dates.of("2020-07-02")
+                || r.quoteDate() == Dates.of("2020-07-31") || r.quoteDate() == Dates.of("2026-02-11")));
+        assertTrue(s.check().stream().noneMatch(r -> r.quoteDate() == Dates.of("2020-07-02") || r.quoteDate() == Dates.of("2020-07-31")));
+        assertEquals(6110 - 164 - 3042 + 1232, s.check().size(), "the rest of real_quotes plus all 2024-07 mids");
+        assertEquals(164 + 3042 + 8778, s.calibration().size());
+    }
+
+    @Test
+    void theHistoricalChainServesRealQuotesThroughTheSameInterface() {
+        MarketData md = Holder.MD;
+        OptionChain chain = new HistoricalChain(md, new PricingInputs(md, CONF.surface()), Holder.SPLIT.check());
+        int i = md.indexOf(Dates.of("2020-06-10"));
+        Quote q = chain.quote(Symbol.SPY, i, Dates.of("2020-06-12"), 319, true);
+        assertEquals(2.67, q.bid());
+        assertEquals(2.71, q.ask());
+        assertTrue(q.iv() > 0.15 && q.iv() < 0.40, "recomputed from the mid: " + q.iv());
+        assertNull(chain.quote(Symbol.SPY, i, Dates.of("2020-06-12"), 320, true), "not in the data: no quote");
+    }
+
+    @Test
+    void outOfSampleErrorStaysWhereTheDocsSayItIs() {
+        // docs/pricing.md reports these check-set figures; this fails if the model drifts away from them.
+        List<Calibration.Row> rows = Calibration.compare(Holder.MD, CONF, Holder.SPLIT.check());
+        Calibration.Bucket all = Calibration.table(rows, r -> "all").get(0);
+        assertTrue(all.n() > 4000, "compared " + all.n());
+        assertTrue(all.maeIvPts() < 5.0, "check IV MAE " + all.maeIvPts());
+        assertTrue(all.spreadBias() > 0, "model spreads err wide on the check rows: " + all.spreadBias());
+        Calibration.Bucket nearMoney = Calibration.bucket("25-60", rows.stream()
+                .filter(r -> Math.abs(r.modelDelta()) >= 0.25 && Math.abs(r.modelDelta()) < 0.60).toList());
+        assertTrue(nearMoney.maeIvPts() < 3.0, "near-the-money IV MAE " + nearMoney.maeIvPts());
+    }
+
+    @Test
+    void aQuoteFileWithoutTheNeededColumnsIsRefused(@TempDir Path tmp) {
+        Path f = tmp.resolve("q.csv");
+        Fixtures.write(f, "quote_date,underlying,strike\n2020-01-02,SPY,300\n");
+        DataException e = assertThrows(DataException.class, () -> HistoricalQuotes.read(f, 0));
+        assertTrue(e.getMessage().endsWith("q.csv:1: option quotes need column 'expiration'"), e.getMessage());
+        Fixtures.write(f, "quote_date,underlying,underlying_price,expiration,strike,type,bid,ask\n2020-01-02,SPY,,2020-01-17,300,X,1,2\n");
+        DataException bad = assertThrows(DataException.class, () -> HistoricalQuotes.read(f, 0));
+        assertTrue(bad.getMessage().endsWith("q.csv:2: type must be C or P, got 'X'"), bad.getMessage());
+    }
+}
