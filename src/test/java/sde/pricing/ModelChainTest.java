@@ -122,7 +122,8 @@ class ModelChainTest {
         double tau = s.varianceTime(Dates.of("2020-07-31"), Dates.of("2020-08-03"));
         assertEquals((1 + 2 * s.nonSessionWeight()) / (252 + 113 * s.nonSessionWeight()), tau, 1e-15);
         double midweek = s.varianceTime(Dates.of("2020-07-28"), Dates.of("2020-07-31"));
-        assertTrue(midweek > 2.5 * tau, "three sessions against one");
+        assertEquals(3 / (252 + 113 * s.nonSessionWeight()), midweek, 1e-15, "three sessions, no weekend");
+        assertTrue(midweek > 2 * tau, "so a Tue-Fri option carries more than twice the variance of a Fri-Mon one");
         assertEquals(0, s.varianceTime(Dates.of("2020-07-31"), Dates.of("2020-07-31")));
     }
 
