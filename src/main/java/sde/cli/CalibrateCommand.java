@@ -31,12 +31,28 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Writes DIR/calibration.json (default output).")
     Path out;
 
+    @Option(names = "--chains", paramLabel = "PATH",
+            description = "More real quotes, checked but never fitted: a canonical CSV or a Parquet file/folder (docs/pricing.md).")
+    List<Path> chains = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
         Path dir = common.dataDir().dir();
         MarketData md = common.marketData(cfg, dir);
         HistoricalQuotes.Split split = HistoricalQuotes.split(dir);
+        for (Path c : chains) {
+            List<sde.pricing.OptionRow> rows;
+            if (c.toString().endsWith(".csv")) {
+                rows = HistoricalQuotes.read(c, 0);
+            } else {
+                org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().appName("sde-calibrate")
+                        .master(System.getProperty("spark.master", "local[*]")).config("spark.ui.enabled", "false").getOrCreate();
+                rows = HistoricalQuotes.readParquet(spark, c.toString());
+            }
+            System.out.println("chains " + c + ": " + rows.size() + " quotes added to the check rows");
+            split.check().addAll(rows);
+        }
         PricingSettings p = cfg.pricing();
         Map<String, Object> json = new LinkedHashMap<>();
         if (fit) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * <ul>
  *   <li>canonical: {@code quote_date,underlying,underlying_price,expiration,strike,type,bid,ask[,iv,delta][,source_id]}
  *       (type C/P) — the layout of ../shared/data/options/real_quotes_2019_2025.csv, and of the
- *       canonical Parquet files (same column names) read through Spark by {@code calibrate --parquet};</li>
+ *       canonical Parquet files (same column names, {@link #readParquet}) that {@code calibrate --chains} reads;</li>
  *   <li>mid only: the same with {@code mid} instead of bid/ask;</li>
  *   <li>a yfinance chain snapshot: contractSymbol,…,bid,ask,…,optionType,expirationDate,…,underlyingPrice,
  *       whose quote date is given by the caller (the file does not hold it).</li>
@@ -61,6 +61,34 @@ public final class HistoricalQuotes {
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw csv.error(r, e instanceof ArrayIndexOutOfBoundsException ? "too few columns" : e.getMessage());
             }
+        }
+        return out;
+    }
+
+    /**
+     * Canonical Parquet chains (docs/pricing.md): columns quote_date (date), underlying (string),
+     * expiration (date), strike (double), type ("C"/"P"), bid and ask (double) or mid (double), and
+     * optionally underlying_price (double) and source_id (string). Read through Spark SQL so a
+     * multi-gigabyte chain history is filtered by the executors, not loaded whole by hand.
+     */
+    public static List<OptionRow> readParquet(org.apache.spark.sql.SparkSession spark, String path) {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = spark.read().parquet(path);
+        java.util.Set<String> cols = new java.util.HashSet<>(java.util.Arrays.asList(df.columns()));
+        for (String n : new String[]{"quote_date", "underlying", "expiration", "strike", "type"}) {
+            if (!cols.contains(n)) throw new DataException(path, 0, "option chain Parquet needs column '" + n + "'");
+        }
+        boolean midOnly = !cols.contains("bid");
+        if (midOnly && !cols.contains("mid")) throw new DataException(path, 0, "option chain Parquet needs bid/ask or mid");
+        List<OptionRow> out = new ArrayList<>();
+        for (org.apache.spark.sql.Row r : df.collectAsList()) {
+            String type = r.<String>getAs("type").toUpperCase(Locale.ROOT);
+            out.add(new OptionRow((int) r.<java.sql.Date>getAs("quote_date").toLocalDate().toEpochDay(),
+                    Symbol.parse(r.getAs("underlying")),
+                    cols.contains("underlying_price") && r.getAs("underlying_price") != null ? r.<Double>getAs("underlying_price") : Double.NaN,
+                    (int) r.<java.sql.Date>getAs("expiration").toLocalDate().toEpochDay(), r.<Double>getAs("strike"), type.equals("C"),
+                    midOnly ? Double.NaN : r.<Double>getAs("bid"), midOnly ? Double.NaN : r.<Double>getAs("ask"),
+                    midOnly ? r.<Double>getAs("mid") : Double.NaN,
+                    cols.contains("source_id") ? r.getAs("source_id") : path));
         }
         return out;
     }
