@@ -1,0 +1,76 @@
+package sde.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** SPEC §7: every command has --help; quote prints the day's chain; a bad date is one clear line. */
+class CommandsTest {
+
+    private static String stdout(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new Main()), new ArrayList<>(), paths);
+        assertTrue(paths.size() >= 6, paths.toString());
+        for (List<String> p : paths) {
+            List<String> args = new ArrayList<>(p);
+            args.add("--help");
+            int[] code = new int[1];
+            String out = stdout(() -> code[0] = Main.run(args.toArray(new String[0])));
+            assertEquals(0, code[0], String.join(" ", args));
+            assertTrue(out.contains("Usage:"), String.join(" ", args));
+        }
+    }
+
+    private static void collect(CommandLine c, List<String> prefix, List<List<String>> out) {
+        for (var e : c.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help")) continue;
+            List<String> p = new ArrayList<>(prefix);
+            p.add(e.getKey());
+            out.add(p);
+            collect(e.getValue(), p, out);
+        }
+    }
+
+    @Test
+    void quotePrintsTheChainOfADay() {
+        int[] code = new int[1];
+        String out = stdout(() -> code[0] = Main.run("quote", "--symbol", "SPY", "--date", "2020-07-31", "--expiries", "2", "--strikes", "1"));
+        assertEquals(0, code[0]);
+        assertTrue(out.contains("SPY 2020-07-31  close 326.52"), out);
+        assertTrue(out.contains("listed expiries: 2020-07-31 2020-08-03 2020-08-05"), out);
+        assertTrue(out.contains("real call: bid 1.70 ask 1.74"), "real quotes beside the model: " + out);
+    }
+
+    @Test
+    void aDateThatIsNotASessionIsOneClearLine() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(err, true), "quote", "--symbol", "SPY", "--date", "2020-08-01");
+        assertEquals(Main.EXIT_BAD_INPUT, code);
+        assertTrue(err.toString().startsWith("error: --date 2020-08-01 is not a trading day"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(Main.EXIT_BAD_INPUT, Main.run(new PrintWriter(err2, true), "quote", "--symbol", "XYZ", "--date", "2020-07-31"));
+        assertTrue(err2.toString().contains("unknown symbol 'XYZ'"), err2.toString());
+    }
+}
