@@ -1,13 +1,16 @@
 package sde.pricing;
 
 /**
- * One executed leg: {@code contracts} > 0 bought, < 0 sold, at {@code price} per share.
- * {@link #cash()} is what the account receives (negative when paying), costs included.
+ * One executed leg: {@code quantity} > 0 bought, < 0 sold (contracts, or shares when
+ * {@code multiplier} is 1), at {@code price} per share. {@link #cash()} is what the account
+ * receives (negative when paying), costs included.
  */
-public record Fill(int contracts, double price, double commission, double fees, String reason) {
-    public static final int MULTIPLIER = 100;
+public record Fill(int quantity, double price, double commission, double fees, int multiplier, String reason) {
+    public static final int CONTRACT = 100, SHARE = 1;
 
     public double cash() {
-        return -contracts * price * MULTIPLIER - commission - fees;
+        return -quantity * price * multiplier - commission - fees;
     }
+
+    public double costs() { return commission + fees; }
 }

@@ -15,10 +15,21 @@ public final class FillModel {
     public FillModel(FillSettings s) { this.s = s; }
 
     public Fill fill(Quote q, int contracts) {
-        if (contracts == 0) throw new IllegalArgumentException("a fill needs a non-zero number of contracts");
-        double price = contracts > 0 ? q.ask() + s.slippagePerShare() : Math.max(0, q.bid() - s.slippagePerShare());
-        int n = Math.abs(contracts);
-        return new Fill(contracts, price, n * s.commissionPerContract(), n * s.feesPerContract(), contracts > 0 ? "buy" : "sell");
+        return fill(q, contracts, Fill.CONTRACT, s.commissionPerContract(), s.feesPerContract());
+    }
+
+    /** Shares at the close: bid/ask = close ∓ share_half_spread, through the same function as options. */
+    public Fill fillShares(double close, int shares) {
+        Quote q = new Quote(Math.max(0, close - s.shareHalfSpread()), close + s.shareHalfSpread(), close, Double.NaN, 1);
+        return fill(q, shares, Fill.SHARE, s.shareCommission(), 0);
+    }
+
+    /** The one place a price is chosen: ask plus slippage to buy, bid minus slippage to sell. */
+    private Fill fill(Quote q, int quantity, int multiplier, double commissionPerUnit, double feesPerUnit) {
+        if (quantity == 0) throw new IllegalArgumentException("a fill needs a non-zero quantity");
+        double price = quantity > 0 ? q.ask() + s.slippagePerShare() : Math.max(0, q.bid() - s.slippagePerShare());
+        int n = Math.abs(quantity);
+        return new Fill(quantity, price, n * commissionPerUnit, n * feesPerUnit, multiplier, quantity > 0 ? "buy" : "sell");
     }
 
     /** A multi-leg order priced leg by leg through {@link #fill}: each buy at its ask, each sell at its bid. */
@@ -36,7 +47,7 @@ public final class FillModel {
     public Fill settle(boolean call, double strike, double spot, int contracts, String reason) {
         double intrinsic = Math.max(0, call ? spot - strike : strike - spot);
         double fee = intrinsic > 0 ? Math.abs(contracts) * s.assignmentFee() : 0;
-        return new Fill(-contracts, intrinsic, 0, fee, reason);
+        return new Fill(-contracts, intrinsic, 0, fee, Fill.CONTRACT, reason);
     }
 
     public FillSettings settings() { return s; }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The one fill function: every path pays the spread, slippage, commission and fees. */
 class FillModelTest {
-    private static final FillSettings S = new FillSettings(0.02, 0.65, 0.05, 0.0, 0.05);
+    private static final FillSettings S = new FillSettings(0.02, 0.65, 0.05, 0.0, 0.05, 0.005, 0.0);
     private static final FillModel FILLS = new FillModel(S);
     private static final Quote Q = new Quote(1.00, 1.10, 1.05, 0.2, 0.3);
 
@@ -40,6 +40,14 @@ class FillModelTest {
     }
 
     @Test
+    void sharesGoThroughTheSameFunction() {
+        Fill buy = FILLS.fillShares(100.00, 10);
+        assertEquals(100.00 + 0.005 + 0.02, buy.price(), 1e-12, "ask plus slippage");
+        assertEquals(-10 * 100.025, buy.cash(), 1e-9);
+        assertEquals(100.00 - 0.005 - 0.02, FILLS.fillShares(100.00, -10).price(), 1e-12);
+    }
+
+    @Test
     void aSaleNeverFillsBelowZero() {
         assertEquals(0.0, FILLS.fill(new Quote(0.0, 0.01, 0.005, 0.2, 0.01), -1).price());
     }
@@ -47,7 +55,7 @@ class FillModelTest {
     @Test
     void settlementIsAtIntrinsicValue() {
         Fill shortPutAssigned = FILLS.settle(false, 400, 390, -2, "expiry");
-        assertEquals(2, shortPutAssigned.contracts(), "closing a short position buys it back");
+        assertEquals(2, shortPutAssigned.quantity(), "closing a short position buys it back");
         assertEquals(-2 * 10 * 100, shortPutAssigned.cash(), 1e-9);
         assertEquals(0, FILLS.settle(true, 400, 390, 1, "expiry").cash(), 1e-12, "OTM expires worthless");
     }
@@ -63,7 +71,7 @@ class FillModelTest {
 
     @Test
     void badSettingsAndOrdersAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new FillSettings(-0.01, 0.65, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new FillSettings(-0.01, 0.65, 0, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> FILLS.fill(Q, 0));
         assertThrows(IllegalArgumentException.class, () -> new Quote(1.2, 1.1, 1.15, 0.2, 0.5));
     }

@@ -1,0 +1,462 @@
+package sde.backtest;
+
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.data.SeriesId;
+import sde.data.Symbol;
+import sde.pricing.EarlyAssignment;
+import sde.pricing.Fill;
+import sde.pricing.FillModel;
+import sde.pricing.ModelChain;
+import sde.pricing.Quote;
+import sde.pricing.StrikeGrid;
+import sde.pricing.VolSurface;
+import sde.pricing.BlackScholes;
+import sde.strategy.Action;
+import sde.strategy.Leg;
+import sde.strategy.MarketView;
+import sde.strategy.PortfolioView;
+import sde.strategy.PricedSignal;
+import sde.strategy.Signal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The portfolio backtester (issue 4, SPEC §2–3): one continuous run over the evaluated years,
+ * any number of strategies on one shared equity. Per session t, at its close:
+ * <ol>
+ *   <li>dividends on share legs (ex-date t), and short calls assigned on ex-date t (EarlyAssignment);</li>
+ *   <li>option legs expiring at t settle at intrinsic value;</li>
+ *   <li>every open leg is marked at the model mid;</li>
+ *   <li>each position's strategy decides hold / close / roll; deep ITM short puts are assigned;</li>
+ *   <li>each strategy's signals are priced, sized, checked against the limits and filled;</li>
+ *   <li>equity(t) = cash + marks.</li>
+ * </ol>
+ * Every fill goes through {@link FillModel}. Nothing here allocates on a session without trades:
+ * the signal list, the pricing scratch array and the views are reused.
+ */
+public final class Backtester {
+    private final MarketData md;
+    private final ModelChain chain;
+    private final VolSurface surface;
+    private final StrikeGrid grid;
+    private final FillModel fills;
+    private final BacktestSettings settings;
+
+    public Backtester(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, FillModel fills, BacktestSettings settings) {
+        this.md = md;
+        this.chain = chain;
+        this.surface = surface;
+        this.grid = grid;
+        this.fills = fills;
+        this.settings = settings;
+    }
+
+    /** Runs the slots over settings' evaluated years (or up to the last session the data has, if earlier). */
+    public RunResult run(List<Slot<?>> slots) {
+        return run(slots, Dates.of(settings.firstYear() + "-01-01"), Dates.of(settings.lastYear() + "-12-31"));
+    }
+
+    /** Runs from the first session on or after {@code from} to the last on or before {@code to} (epoch days). */
+    public RunResult run(List<Slot<?>> slots, int from, int to) {
+        int first = md.indexOnOrAfter(from);
+        if (first <= 0 || first >= md.size()) {
+            throw new IllegalArgumentException("the data must hold a session before " + Dates.format(from) + " and one after it (data "
+                    + Dates.format(md.firstDay()) + ".." + Dates.format(md.lastDay()) + ")");
+        }
+        int last = md.indexOnOrBefore(to);
+        if (last <= first - 1) throw new IllegalArgumentException("no session between " + Dates.format(from) + " and " + Dates.format(to));
+        return new Run(slots, first - 1, last).execute();
+    }
+
+    /** One run's mutable state; never shared, never reused. */
+    private final class Run implements MarketView {
+        final List<Slot<?>> slots;
+        final int start, end, n;
+        final int[] days;
+        final double[] equity, riskFree;
+        final double[][] contribution;
+        final double[] slotCash;
+        final List<Position> open = new ArrayList<>();
+        final List<Trade> trades = new ArrayList<>();
+        final List<Signal> signals = new ArrayList<>();
+        final double[] pd = new double[2];
+        final Account[] accounts;
+        double cash;
+        int t;
+        long pricings;
+
+        Run(List<Slot<?>> slots, int start, int end) {
+            this.slots = slots;
+            this.start = start;
+            this.end = end;
+            this.n = end - start + 1;
+            days = new int[n];
+            equity = new double[n];
+            riskFree = new double[n];
+            contribution = new double[slots.size()][n];
+            slotCash = new double[slots.size()];
+            accounts = new Account[slots.size()];
+            for (int s = 0; s < slots.size(); s++) accounts[s] = new Account(s);
+            cash = settings.startingCapital();
+        }
+
+        RunResult execute() {
+            for (t = start; t <= end; t++) {
+                if (t > start) {
+                    corporateActions();
+                    settleExpiries();
+                }
+                markAll();
+                manage();
+                enter();
+                record();
+            }
+            String[] ids = new String[slots.size()];
+            for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
+            return new RunResult(ids, days, equity, contribution, riskFree, trades, settings.startingCapital(), pricings, md.synthetic());
+        }
+
+        // ---- the daily steps -------------------------------------------------------------------
+
+        private void corporateActions() {
+            for (int p = open.size() - 1; p >= 0; p--) {
+                Position pos = open.get(p);
+                for (int k = 0; k < pos.legs.size(); k++) {
+                    if (!pos.legOpen[k]) continue;
+                    Leg l = pos.legs.get(k);
+                    double div = md.dividend(l.symbol(), t);
+                    if (div == 0) continue;
+                    if (l.isShares()) {
+                        flow(pos, div * l.ratio() * pos.units);   // shorts pay the dividend
+                    } else if (l.call() && l.ratio() < 0 && EarlyAssignment.callAssignedOnExDate(l.strike(),
+                            md.close(l.symbol(), t - 1), pos.legMid[k], div)) {
+                        settleLeg(pos, k, md.close(l.symbol(), t - 1), "assigned before ex-dividend");
+                        closeRest(pos, "assigned before ex-dividend");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void settleExpiries() {
+            int today = md.day(t);
+            for (int p = open.size() - 1; p >= 0; p--) {
+                Position pos = open.get(p);
+                for (int k = 0; k < pos.legs.size(); k++) {
+                    Leg l = pos.legs.get(k);
+                    if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) settleLeg(pos, k, md.close(l.symbol(), t), "expiry");
+                }
+                if (!pos.anyOpen()) close(pos, "expiry");
+            }
+        }
+
+        private void markAll() {
+            for (int p = 0; p < open.size(); p++) mark(open.get(p));
+        }
+
+        private void mark(Position pos) {
+            double m = 0;
+            int today = md.day(t), dte = Integer.MAX_VALUE;
+            for (int k = 0; k < pos.legs.size(); k++) {
+                if (!pos.legOpen[k]) continue;
+                Leg l = pos.legs.get(k);
+                double mid;
+                if (l.isShares()) {
+                    mid = md.close(l.symbol(), t);
+                } else {
+                    chain.price(l.symbol(), t, l.expiry(), l.strike(), l.call(), pd);
+                    pricings++;
+                    mid = pd[0];
+                    dte = Math.min(dte, l.expiry() - today);
+                }
+                pos.legMid[k] = mid;
+                m += mid * l.ratio() * pos.units * l.multiplier();
+            }
+            pos.mark = m;
+            pos.daysToExpiry = dte;
+        }
+
+        private void manage() {
+            for (int p = open.size() - 1; p >= 0; p--) {
+                Position pos = open.get(p);
+                Action a = decide(slots.get(pos.slot), pos);
+                if (a != Action.HOLD) {
+                    closeRest(pos, a == Action.ROLL ? "roll" : "strategy exit");
+                    continue;
+                }
+                for (int k = 0; k < pos.legs.size(); k++) {
+                    Leg l = pos.legs.get(k);
+                    if (pos.legOpen[k] && !l.isShares() && !l.call() && l.ratio() < 0
+                            && EarlyAssignment.putAssigned(l.strike(), md.close(l.symbol(), t), pos.legMid[k], fills.settings())) {
+                        settleLeg(pos, k, md.close(l.symbol(), t), "assigned deep ITM");
+                        closeRest(pos, "assigned deep ITM");
+                        break;
+                    }
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private <P> Action decide(Slot<P> slot, Position pos) {
+            return slot.strategy().managePosition(pos, this, slot.config());
+        }
+
+        private void enter() {
+            for (int s = 0; s < slots.size(); s++) {
+                if (slots.get(s).weight() <= 0) continue;
+                signals.clear();
+                generate(slots.get(s));
+                for (int k = 0; k < signals.size(); k++) open(s, signals.get(k));
+            }
+        }
+
+        private <P> void generate(Slot<P> slot) {
+            slot.strategy().generateSignals(this, slot.config(), signals);
+        }
+
+        private <P> int size(Slot<P> slot, PricedSignal ps, Account acc) {
+            return slot.strategy().sizePosition(ps, acc, slot.config());
+        }
+
+        private void open(int s, Signal sig) {
+            if (open.size() >= settings.maxPositions()) return;
+            // Price one unit exactly as it would fill.
+            List<Leg> legs = sig.legs();
+            Quote[] quotes = new Quote[legs.size()];
+            double unitCash = 0;
+            for (int k = 0; k < legs.size(); k++) {
+                Leg l = legs.get(k);
+                if (l.isShares()) {
+                    unitCash += fills.fillShares(md.close(l.symbol(), t), l.ratio()).cash();
+                } else {
+                    quotes[k] = chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                    if (quotes[k] == null) return;   // not listed today: no trade
+                    unitCash += fills.fill(quotes[k], l.ratio()).cash();
+                }
+            }
+            double maxLoss = Risk.maxLoss(legs, unitCash);
+            double req = Risk.requirement(legs, unitCash, maxLoss, md, t, settings);
+            PricedSignal ps = new PricedSignal(sig, unitCash, maxLoss, req);
+            int units = size(slots.get(s), ps, accounts[s]);
+            if (units <= 0) return;
+            double risk = Double.isFinite(maxLoss) ? maxLoss : req;
+            double eq = liveEquity();
+            double roomRisk = settings.maxRiskPct() * eq - openRisk();
+            if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
+            double roomBp = settings.maxBuyingPower() * eq - usedBuyingPower();
+            if (req > 0) units = (int) Math.min(units, Math.floor(roomBp / req));
+            if (units <= 0) return;
+            double entry = 0, costs = 0;
+            for (int k = 0; k < legs.size(); k++) {
+                Leg l = legs.get(k);
+                Fill f = l.isShares() ? fills.fillShares(md.close(l.symbol(), t), l.ratio() * units)
+                        : fills.fill(quotes[k], l.ratio() * units);
+                entry += f.cash();
+                costs += f.costs();
+            }
+            Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units);
+            cash += entry;
+            slotCash[s] += entry;
+            accounts[s].lastEntry = md.day(t);
+            open.add(pos);
+            mark(pos);
+        }
+
+        private void record() {
+            int i = t - start;
+            days[i] = md.day(t);
+            double eq = cash;
+            for (int s = 0; s < slotCash.length; s++) contribution[s][i] = slotCash[s];
+            for (int p = 0; p < open.size(); p++) {
+                Position pos = open.get(p);
+                eq += pos.mark;
+                contribution[pos.slot][i] += pos.mark;
+            }
+            equity[i] = eq;
+            double rf = md.value(SeriesId.DTB3, t);
+            riskFree[i] = Double.isNaN(rf) ? 0 : rf / 100 / 252;   // SPEC §3: 0 where no rate is loaded
+        }
+
+        // ---- closing -------------------------------------------------------------------------
+
+        private void flow(Position pos, double amount) {
+            cash += amount;
+            slotCash[pos.slot] += amount;
+            pos.laterCash += amount;
+        }
+
+        private void settleLeg(Position pos, int k, double spot, String reason) {
+            Leg l = pos.legs.get(k);
+            Fill f = fills.settle(l.call(), l.strike(), spot, l.ratio() * pos.units, reason);
+            flow(pos, f.cash());
+            pos.costs += f.costs();
+            pos.legOpen[k] = false;
+        }
+
+        /** Closes every open leg at today's quotes through the fill function, then books the trade. */
+        private void closeRest(Position pos, String reason) {
+            for (int k = 0; k < pos.legs.size(); k++) {
+                if (!pos.legOpen[k]) continue;
+                Leg l = pos.legs.get(k);
+                int qty = -l.ratio() * pos.units;
+                Fill f;
+                if (l.isShares()) {
+                    f = fills.fillShares(md.close(l.symbol(), t), qty);
+                } else {
+                    Quote q = chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                    if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
+                    f = fills.fill(q, qty);
+                }
+                flow(pos, f.cash());
+                pos.costs += f.costs();
+                pos.legOpen[k] = false;
+            }
+            close(pos, reason);
+        }
+
+        private void close(Position pos, String reason) {
+            open.remove(pos);
+            pos.mark = 0;
+            double pnl = pos.entryCash + pos.laterCash;
+            Account acc = accounts[pos.slot];
+            acc.closed++;
+            if (pnl > 0) { acc.wins++; acc.sumWins += pnl; } else { acc.sumLosses += pnl; }
+            trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.describe(), pos.units,
+                    pos.entryCash, pos.laterCash, pos.costs, pnl, reason));
+        }
+
+        // ---- account figures -------------------------------------------------------------------
+
+        double liveEquity() {
+            double eq = cash;
+            for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
+            return eq;
+        }
+
+        /**
+         * Open risk: an option position's max loss at entry (its requirement when undefined); a
+         * position with share legs at today's requirement, which a price move changes.
+         */
+        double openRisk() {
+            double r = 0;
+            for (int p = 0; p < open.size(); p++) {
+                Position pos = open.get(p);
+                if (hasShares(pos)) r += currentRequirement(pos);
+                else r += Double.isFinite(pos.maxLoss) ? pos.maxLoss : pos.requirement;
+            }
+            return r;
+        }
+
+        /**
+         * Requirement of the open positions. Share legs are marked to today's close (long: value,
+         * short: short_share_requirement × value), as Reg-T does daily; option positions keep the
+         * requirement computed at entry. Without the daily mark, rising shares would free buying power
+         * that is not there and the account would borrow without saying so.
+         */
+        double usedBuyingPower() {
+            double r = 0;
+            for (int p = 0; p < open.size(); p++) r += currentRequirement(open.get(p));
+            return r;
+        }
+
+        private boolean hasShares(Position pos) {
+            for (int k = 0; k < pos.legs.size(); k++) if (pos.legOpen[k] && pos.legs.get(k).isShares()) return true;
+            return false;
+        }
+
+        private double currentRequirement(Position pos) {
+            double shares = 0;
+            boolean options = false;
+            for (int k = 0; k < pos.legs.size(); k++) {
+                if (!pos.legOpen[k]) continue;
+                Leg l = pos.legs.get(k);
+                if (!l.isShares()) { options = true; continue; }
+                double value = Math.abs(l.ratio()) * pos.units * md.close(l.symbol(), t);
+                shares += l.ratio() > 0 ? value : settings.shortShareRequirement() * value;
+            }
+            return options ? Math.max(pos.requirement, shares) : shares;
+        }
+
+        /** PortfolioView of one slot. */
+        final class Account implements PortfolioView {
+            final int slot;
+            int closed, wins;
+            double sumWins, sumLosses;
+            int lastEntry = Integer.MIN_VALUE / 2;
+
+            Account(int slot) { this.slot = slot; }
+
+            @Override public double equity() { return liveEquity(); }
+
+            @Override
+            public double capitalBase() {
+                return slots.get(slot).weight() * (settings.compounding() ? liveEquity() : settings.startingCapital());
+            }
+
+            @Override public double freeBuyingPower() { return Math.max(0, settings.maxBuyingPower() * liveEquity() - usedBuyingPower()); }
+
+            @Override
+            public int openPositions() {
+                int c = 0;
+                for (int p = 0; p < open.size(); p++) if (open.get(p).slot == slot) c++;
+                return c;
+            }
+
+            @Override public int today() { return md.day(t); }
+            @Override public int lastEntryDay() { return lastEntry; }
+            @Override public int closedTrades() { return closed; }
+            @Override public int wins() { return wins; }
+            @Override public double sumWins() { return sumWins; }
+            @Override public double sumLosses() { return sumLosses; }
+        }
+
+        // ---- MarketView: day t and before, nothing after ------------------------------------------
+
+        private int at(int lag) {
+            if (lag < 0 || lag > t) throw new IllegalArgumentException("lag " + lag + " outside the past (0.." + t + ")");
+            return t - lag;
+        }
+
+        @Override public int day() { return md.day(t); }
+        @Override public int available() { return t + 1; }
+        @Override public double close(Symbol s, int lag) { return md.close(s, at(lag)); }
+        @Override public double adjClose(Symbol s, int lag) { return md.adjClose(s, at(lag)); }
+        @Override public double value(SeriesId id, int lag) { return md.value(id, at(lag)); }
+        @Override public int events(int lag) { return md.events(at(lag)); }
+
+        @Override
+        public double sma(Symbol s, int len) {
+            if (len > t + 1) return Double.NaN;
+            double sum = 0;
+            for (int k = 0; k < len; k++) sum += md.close(s, t - k);
+            return sum / len;
+        }
+
+        @Override
+        public int expiry(Symbol s, int targetDays, int minDays, int maxDays) {
+            return chain.expiries().nearest(s, md.day(t), targetDays, minDays, maxDays);
+        }
+
+        @Override
+        public double strikeForDelta(Symbol s, int expiry, boolean call, double delta) {
+            // Fixed point on the skewed surface: a strike from the BSM inverse at the current strike's
+            // vol, three times, then the nearest listed strike.
+            double spot = md.close(s, t);
+            double tYears = Math.max(expiry - md.day(t), 1) / 365.0;
+            double k = spot;
+            for (int it = 0; it < 3; it++) {
+                double iv = chain.price(s, t, expiry, k, call, pd);
+                pricings++;
+                double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
+                k = BlackScholes.strikeForDelta(call, delta, spot, tYears, r, q, iv);
+            }
+            return grid.nearest(s, spot, k);
+        }
+
+        @Override public double strike(Symbol s, double target) { return grid.nearest(s, md.close(s, t), target); }
+
+        @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(s, t, expiry, strike, call); }
+    }
+}

@@ -1,0 +1,74 @@
+package sde.backtest;
+
+import sde.strategy.Leg;
+import sde.strategy.PositionView;
+
+import java.util.List;
+
+/** An open position: its legs per unit, how many units, and what it has paid and received so far. */
+final class Position implements PositionView {
+    final int slot;
+    final String tag;
+    final List<Leg> legs;
+    final int units;
+    final int entryDay;
+    final double entryCash;
+    final double maxLoss;
+    final double requirement;
+    final boolean[] legOpen;
+    /** Last mark per leg, per share (options) or per share price (shares). */
+    final double[] legMid;
+    /** Cash flows after entry: closes, settlements, dividends. */
+    double laterCash;
+    double costs;
+    double mark;
+    int daysToExpiry;
+
+    Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
+             double maxLoss, double requirement) {
+        this.slot = slot;
+        this.tag = tag;
+        this.legs = legs;
+        this.units = units;
+        this.entryDay = entryDay;
+        this.entryCash = entryCash;
+        this.costs = entryCosts;
+        this.maxLoss = maxLoss;
+        this.requirement = requirement;
+        this.legOpen = new boolean[legs.size()];
+        java.util.Arrays.fill(legOpen, true);
+        this.legMid = new double[legs.size()];
+    }
+
+    boolean anyOpen() {
+        for (boolean b : legOpen) if (b) return true;
+        return false;
+    }
+
+    @Override public List<Leg> legs() { return legs; }
+    @Override public int units() { return units; }
+    @Override public int entryDay() { return entryDay; }
+    @Override public double entryCash() { return entryCash; }
+    @Override public double mark() { return mark; }
+    @Override public double openPnl() { return entryCash + laterCash + mark; }
+    @Override public int daysToExpiry() { return daysToExpiry; }
+    @Override public double maxLoss() { return maxLoss; }
+
+    String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (Leg l : legs) {
+            if (sb.length() > 0) sb.append(' ');
+            if (l.isShares()) {
+                sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(" shares");
+            } else {
+                sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(' ')
+                        .append(sde.data.Dates.format(l.expiry())).append(' ').append(fmt(l.strike())).append(l.call() ? "C" : "P");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double k) {
+        return k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k);
+    }
+}

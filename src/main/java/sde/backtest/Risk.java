@@ -1,0 +1,72 @@
+package sde.backtest;
+
+import sde.data.MarketData;
+import sde.strategy.Leg;
+
+import java.util.List;
+
+/**
+ * Max loss and buying power of a position per unit (docs/backtest.md, "Buying power").
+ * <ul>
+ *   <li>Max loss: the worst of entry cash + payoff at the first expiry over every price (the payoff
+ *       is piecewise linear, so the strikes, 0 and the slope beyond the top strike decide it; longer
+ *       legs count at intrinsic value only, which overstates a calendar's risk). A net short slope
+ *       above the top strike (more short calls and shares than long) is undefined risk: Infinity.</li>
+ *   <li>Requirement (Reg-T-like): defined risk ties up its max loss; long shares their full value
+ *       (no margin); short shares short_share_requirement × value; each uncovered short option
+ *       max(naked_pct × spot − OTM amount, naked_min_pct × (spot for calls, strike for puts)) × 100
+ *       plus the premium received.</li>
+ * </ul>
+ */
+final class Risk {
+    private Risk() {}
+
+    static double maxLoss(List<Leg> legs, double entryCash) {
+        double slopeUp = 0;
+        double top = 0;
+        for (Leg l : legs) {
+            if (l.isShares()) slopeUp += l.ratio();
+            else if (l.call()) slopeUp += l.ratio() * 100.0;
+            top = Math.max(top, l.strike());
+        }
+        if (slopeUp < 0) return Double.POSITIVE_INFINITY;
+        double worst = payoff(legs, 0, entryCash);
+        for (Leg l : legs) if (!l.isShares()) worst = Math.min(worst, payoff(legs, l.strike(), entryCash));
+        return Math.max(0, -worst);
+    }
+
+    /** Entry cash plus the value of the legs if the underlying stands at {@code s} at expiry. */
+    private static double payoff(List<Leg> legs, double s, double entryCash) {
+        double v = entryCash;
+        for (Leg l : legs) {
+            if (l.isShares()) v += l.ratio() * s;
+            else v += l.ratio() * 100.0 * Math.max(0, l.call() ? s - l.strike() : l.strike() - s);
+        }
+        return v;
+    }
+
+    static double requirement(List<Leg> legs, double entryCash, double maxLoss, MarketData md, int t, BacktestSettings b) {
+        boolean sharesOnly = legs.stream().allMatch(Leg::isShares);
+        if (sharesOnly) {
+            double r = 0;
+            for (Leg l : legs) {
+                double value = Math.abs(l.ratio()) * md.close(l.symbol(), t);
+                r += l.ratio() > 0 ? value : b.shortShareRequirement() * value;
+            }
+            return r;
+        }
+        if (Double.isFinite(maxLoss)) {
+            double shares = 0;
+            for (Leg l : legs) if (l.isShares() && l.ratio() > 0) shares += l.ratio() * md.close(l.symbol(), t);
+            return Math.max(maxLoss, shares);
+        }
+        double r = Math.max(0, entryCash);
+        for (Leg l : legs) {
+            if (l.isShares() || l.ratio() > 0) continue;
+            double spot = md.close(l.symbol(), t);
+            double otm = Math.max(0, l.call() ? l.strike() - spot : spot - l.strike());
+            r += -l.ratio() * 100 * Math.max(b.nakedPct() * spot - otm, b.nakedMinPct() * (l.call() ? spot : l.strike()));
+        }
+        return r;
+    }
+}

@@ -1,0 +1,145 @@
+package sde.backtest;
+
+import sde.data.Dates;
+import sde.io.AtomicFiles;
+import sde.io.Json;
+import sde.metrics.Metrics;
+import sde.metrics.Summary;
+import sde.metrics.YearStats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** summary.json, trades.csv, equity.csv and monthly.csv of one run (SPEC §7), written whole or not at all. */
+public final class RunOutputs {
+    private RunOutputs() {}
+
+    public static Summary summarize(RunResult r) {
+        int[] exits = r.trades().stream().mapToInt(Trade::exitDay).toArray();
+        double[] pnl = r.trades().stream().mapToDouble(Trade::pnl).toArray();
+        return Metrics.compute(r.days(), r.equity(), r.startingCapital(), r.riskFree(), exits, pnl);
+    }
+
+    public static Map<String, Object> summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        if (r.synthetic()) m.put("synthetic", "SYNTHETIC market: generated data, not a result");
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (YearStats y : s.years()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("year", y.year());
+            x.put("return_pct", y.returnPct());
+            x.put("max_dd_pct", y.maxDdPct());
+            x.put("trades", y.trades());
+            x.put("sharpe", y.sharpe());
+            x.put("score", y.score());
+            years.add(x);
+        }
+        m.put("years", years);
+        m.put("cagr_pct", s.cagrPct());
+        m.put("max_dd_pct", s.maxDdPct());
+        m.put("sharpe", s.sharpe());
+        m.put("sortino", s.sortino());
+        m.put("calmar", s.calmar());
+        m.put("consistency", s.consistency());
+        m.put("score", s.score());
+        m.put("tier", s.tier());
+        m.put("longest_recovery_days", s.longestRecoveryDays());
+        m.put("max_consecutive_losers", s.maxConsecutiveLosers());
+        m.put("trades", s.trades());
+        m.put("final_equity", s.finalEquity());
+        m.put("params", spec.toMap());
+        m.put("data_fingerprint", fingerprint);
+        m.put("code_version", RunOutputs.class.getPackage().getImplementationVersion() == null ? "dev"
+                : RunOutputs.class.getPackage().getImplementationVersion());
+        m.put("pricings", r.pricings());
+        m.put("wall_ms", wallMs);
+        return m;
+    }
+
+    public static void write(Path dir, Map<String, Object> summary, RunResult r) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path staged = target.resolveSibling("." + target.getFileName() + ".staged-" + System.nanoTime());
+        try {
+            Files.createDirectories(staged);
+            Files.writeString(staged.resolve("summary.json"), Json.toJson(summary) + "\n");
+            Files.write(staged.resolve("trades.csv"), trades(r));
+            Files.write(staged.resolve("equity.csv"), equity(r));
+            Files.write(staged.resolve("monthly.csv"), monthly(r));
+            Files.createDirectories(target.getParent());
+            AtomicFiles.replaceDirectory(staged, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                AtomicFiles.deleteTree(staged);
+            } catch (IOException ignored) {
+                // a leftover .staged-* folder only
+            }
+        }
+    }
+
+    static List<String> trades(RunResult r) {
+        List<String> out = new ArrayList<>(List.of("strategy,tag,entry_date,exit_date,legs,units,entry_cash,exit_cash,costs,pnl,reason"));
+        for (Trade t : r.trades()) {
+            out.add(String.join(",", t.strategy(), t.tag(), Dates.format(t.entryDay()), Dates.format(t.exitDay()), "\"" + t.legs() + "\"",
+                    Integer.toString(t.units()), num(t.entryCash()), num(t.exitCash()), num(t.costs()), num(t.pnl()), t.reason()));
+        }
+        return out;
+    }
+
+    static List<String> equity(RunResult r) {
+        StringBuilder h = new StringBuilder("date,equity");
+        for (String id : r.slotIds()) h.append(",").append(id);
+        List<String> out = new ArrayList<>(List.of(h.toString()));
+        for (int i = 0; i < r.days().length; i++) {
+            StringBuilder sb = new StringBuilder(Dates.format(r.days()[i])).append(',').append(num(r.equity()[i]));
+            for (double[] c : r.contribution()) sb.append(',').append(num(c[i]));
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** P&L per calendar month, per strategy and combined (differences of month-end values). */
+    static List<String> monthly(RunResult r) {
+        TreeMap<String, Integer> monthEnd = new TreeMap<>();
+        for (int i = 1; i < r.days().length; i++) monthEnd.put(Dates.format(r.days()[i]).substring(0, 7), i);
+        List<String> out = new ArrayList<>(List.of("month,strategy,pnl"));
+        int prev = 0;
+        for (Map.Entry<String, Integer> e : monthEnd.entrySet()) {
+            int i = e.getValue();
+            for (int s = 0; s < r.slotIds().length; s++) {
+                out.add(e.getKey() + "," + r.slotIds()[s] + "," + num(r.contribution()[s][i] - (prev == 0 ? 0 : r.contribution()[s][prev])));
+            }
+            double before = prev == 0 ? r.startingCapital() : r.equity()[prev];
+            out.add(e.getKey() + ",combined," + num(r.equity()[i] - before));
+            prev = i;
+        }
+        return out;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    public static String table(Summary s) {
+        StringBuilder sb = new StringBuilder(String.format("%6s %9s %8s %7s %7s %8s%n", "year", "return%", "maxDD%", "trades", "sharpe", "score"));
+        for (YearStats y : s.years()) {
+            sb.append(String.format(Locale.ROOT, "%6d %9.2f %8.2f %7d %7.2f %8.3f%n", y.year(), y.returnPct(), y.maxDdPct(), y.trades(),
+                    y.sharpe(), y.score()));
+        }
+        sb.append(String.format(Locale.ROOT, "CAGR %.2f%%  maxDD %.2f%%  Sharpe %.2f  Sortino %.2f  Calmar %.2f  score %.4f  tier %s%n",
+                s.cagrPct(), s.maxDdPct(), s.sharpe(), s.sortino(), s.calmar(), s.score(), s.tier()));
+        sb.append(String.format(Locale.ROOT, "trades %d  longest recovery %d sessions  max consecutive losers %d  final equity %.2f%n",
+                s.trades(), s.longestRecoveryDays(), s.maxConsecutiveLosers(), s.finalEquity()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package sde.backtest;
+
+import java.util.List;
+
+/**
+ * A finished run. Arrays are indexed from the first decision day (index 0, the last session
+ * before the first evaluated year, SPEC §2) to the last evaluated day. {@code equity[t]} = cash +
+ * marks at the close of t; {@code contribution[s][t]} is what strategy s has added to the starting
+ * capital by then (its cash flows plus its open marks), so Σ contributions + capital = equity.
+ */
+public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] riskFree,
+                        List<Trade> trades, double startingCapital, long pricings, boolean synthetic) {}

@@ -1,0 +1,102 @@
+package sde.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import sde.strategy.Params;
+import sde.strategy.Strategies;
+import sde.strategy.Strategy;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that defines a run (SPEC §7 "params file"): the strategies with their ids, weights
+ * and every parameter value, the account settings and the window. Written as `params` in
+ * summary.json; {@code backtest --params FILE} reads it back, so any result can be re-run.
+ */
+public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, String from, String to) {
+
+    public record SlotSpec(String id, String name, double weight, Params params) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+
+    public List<Slot<?>> slots() {
+        List<Slot<?>> out = new ArrayList<>();
+        for (SlotSpec s : strategies) out.add(slot(s));
+        return out;
+    }
+
+    private static Slot<?> slot(SlotSpec s) {
+        Strategy<?> st = Strategies.get(s.name());
+        return Slot.of(s.id(), st, s.params(), s.weight());
+    }
+
+    /** The canonical JSON object (sorted keys): what `params` holds in summary.json. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SlotSpec s : strategies) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", s.id());
+            x.put("name", s.name());
+            x.put("weight", s.weight());
+            x.put("params", s.params().values());
+            list.add(x);
+        }
+        m.put("strategies", list);
+        m.put("backtest", JSON.convertValue(backtest, Map.class));
+        m.put("from", from);
+        m.put("to", to);
+        return m;
+    }
+
+    /** Reads a params object; unknown strategies, parameters or bad values are errors naming the key. */
+    public static RunSpec fromJson(JsonNode root, BacktestSettings defaults, String where) {
+        if (root.has("params") && root.get("params").has("strategies")) root = root.get("params");   // a whole summary.json
+        JsonNode list = root.get("strategies");
+        if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where + ": needs a non-empty 'strategies' list");
+        List<SlotSpec> specs = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode s = list.get(i);
+            String key = where + ": strategies[" + i + "]";
+            if (!s.hasNonNull("name")) throw new IllegalArgumentException(key + ".name is missing");
+            String name = s.get("name").asText();
+            Strategy<?> st = Strategies.get(name);
+            String id = s.hasNonNull("id") ? s.get("id").asText() : name;
+            double weight = s.hasNonNull("weight") ? s.get("weight").asDouble() : 1.0;
+            Map<String, Object> raw = s.has("params") ? JSON.convertValue(s.get("params"), Map.class) : Map.of();
+            specs.add(new SlotSpec(id, name, weight, st.space().resolve(raw, key + ".params.")));
+        }
+        BacktestSettings b = defaults;
+        if (root.has("backtest")) {
+            ObjectNode merged = JSON.valueToTree(defaults);
+            root.get("backtest").fields().forEachRemaining(f -> {
+                if (!merged.has(f.getKey())) throw new IllegalArgumentException(where + ": backtest." + f.getKey() + ": unknown key");
+                merged.set(f.getKey(), f.getValue());
+            });
+            b = JSON.convertValue(merged, BacktestSettings.class);
+        }
+        String from = root.hasNonNull("from") ? root.get("from").asText() : b.firstYear() + "-01-01";
+        String to = root.hasNonNull("to") ? root.get("to").asText() : b.lastYear() + "-12-31";
+        return new RunSpec(specs, b, from, to);
+    }
+
+    /** SPEC §6: a stable id from the canonical parameters and the data fingerprint. */
+    public String id(String dataFingerprint) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(JSON.writeValueAsBytes(toMap()));
+            md.update(dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package sde.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The numbers the engine reports, exactly as SPEC §3–4 defines them. Input: equity at the close of
+ * each session from the first decision day (index 0, the last session before the first evaluated
+ * year, whose value SPEC §3 sets to the starting capital) to the last evaluated day; the daily
+ * risk-free rate of the same sessions; and each closed trade's exit day and P&L.
+ */
+public final class Metrics {
+    private static final double SQRT_252 = Math.sqrt(252);
+
+    private Metrics() {}
+
+    public static Summary compute(int[] days, double[] equityIn, double startingCapital, double[] riskFree,
+                                  int[] tradeExitDays, double[] tradePnl) {
+        int n = days.length;
+        if (n < 2) throw new IllegalArgumentException("metrics need at least two sessions");
+        double[] e = equityIn.clone();
+        e[0] = startingCapital;   // SPEC §3: the value before the first year is the starting capital
+        List<YearStats> years = new ArrayList<>();
+        int a = 1;
+        int profitable = 0;
+        while (a < n) {
+            int y = LocalDate.ofEpochDay(days[a]).getYear();
+            int b = a;
+            while (b + 1 < n && LocalDate.ofEpochDay(days[b + 1]).getYear() == y) b++;
+            double ret = e[b] / e[a - 1] - 1;
+            double dd = drawdown(e, a - 1, b);
+            int trades = 0;
+            for (int d : tradeExitDays) if (LocalDate.ofEpochDay(d).getYear() == y) trades++;
+            double sharpe = sharpe(e, riskFree, a, b);
+            double scoreY = (100 * ret / 200) * (15 / Math.max(100 * dd, 1.0));
+            years.add(new YearStats(y, 100 * ret, 100 * dd, trades, sharpe, scoreY));
+            if (ret > 0) profitable++;
+            a = b + 1;
+        }
+        double yearsSpan = (days[n - 1] - days[0]) / 365.25;
+        double cagr = Math.pow(e[n - 1] / e[0], 1 / yearsSpan) - 1;
+        double maxDd = drawdown(e, 0, n - 1);
+        double cagrPct = 100 * cagr, maxDdPct = 100 * maxDd;
+        double floored = Math.max(maxDdPct, 1.0);
+        double consistency = (double) profitable / years.size();
+        double score = (cagrPct / 200) * (15 / floored) * consistency;
+        return new Summary(years, cagrPct, maxDdPct, sharpe(e, riskFree, 1, n - 1), sortino(e, riskFree, 1, n - 1),
+                cagrPct / floored, consistency, score, tier(cagrPct, floored), longestRecovery(e),
+                maxConsecutiveLosers(tradeExitDays, tradePnl), tradePnl.length, e[n - 1]);
+    }
+
+    /** SPEC §4 tiers, from annual_return and max_drawdown (already floored at 1.0). */
+    public static String tier(double annualReturnPct, double maxDrawdownPct) {
+        if (annualReturnPct >= 200 && maxDrawdownPct <= 15) return "Elite";
+        if (annualReturnPct >= 200 && maxDrawdownPct <= 25) return "Strong";
+        if (annualReturnPct >= 150 && maxDrawdownPct <= 25) return "Acceptable";
+        if (maxDrawdownPct > 35) return "Reject";
+        return "Below";
+    }
+
+    /** Max of 1 − E(t)/peak over t in (from, to], the peak starting at E(from) (SPEC §3). */
+    static double drawdown(double[] e, int from, int to) {
+        double peak = e[from], dd = 0;
+        for (int t = from + 1; t <= to; t++) {
+            peak = Math.max(peak, e[t]);
+            dd = Math.max(dd, 1 - e[t] / peak);
+        }
+        return dd;
+    }
+
+    /** mean(r − rf) / sample stdev(r − rf) × √252 over daily returns of sessions a..b (0 when flat). */
+    static double sharpe(double[] e, double[] rf, int a, int b) {
+        int n = b - a + 1;
+        if (n < 2) return 0;
+        double mean = 0;
+        for (int t = a; t <= b; t++) mean += e[t] / e[t - 1] - 1 - rf[t];
+        mean /= n;
+        double ss = 0;
+        for (int t = a; t <= b; t++) {
+            double x = e[t] / e[t - 1] - 1 - rf[t] - mean;
+            ss += x * x;
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        return sd > 0 ? mean / sd * SQRT_252 : 0;
+    }
+
+    /** mean(r − rf) / downside deviation × √252, downside deviation = √mean(min(0, r − rf)²). */
+    static double sortino(double[] e, double[] rf, int a, int b) {
+        int n = b - a + 1;
+        double mean = 0, down = 0;
+        for (int t = a; t <= b; t++) {
+            double x = e[t] / e[t - 1] - 1 - rf[t];
+            mean += x;
+            if (x < 0) down += x * x;
+        }
+        mean /= n;
+        double dd = Math.sqrt(down / n);
+        return dd > 0 ? mean / dd * SQRT_252 : 0;
+    }
+
+    /** Longest stretch, in sessions, from a peak until equity is back at it (or the end of the run). */
+    static int longestRecovery(double[] e) {
+        int peakAt = 0, longest = 0;
+        double peak = e[0];
+        for (int t = 1; t < e.length; t++) {
+            if (e[t] >= peak) {
+                if (t - peakAt > 1) longest = Math.max(longest, t - peakAt);   // was under water in between
+                peak = e[t];
+                peakAt = t;
+            }
+        }
+        return Math.max(longest, e[e.length - 1] < peak ? e.length - 1 - peakAt : 0);
+    }
+
+    /** Longest run of losing trades, in exit order. */
+    static int maxConsecutiveLosers(int[] exitDays, double[] pnl) {
+        Integer[] order = new Integer[pnl.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (x, y) -> Integer.compare(exitDays[x], exitDays[y]));
+        int run = 0, best = 0;
+        for (int i : order) {
+            run = pnl[i] < 0 ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+}

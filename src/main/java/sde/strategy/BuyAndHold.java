@@ -1,0 +1,39 @@
+package sde.strategy;
+
+import sde.data.Symbol;
+
+import java.util.List;
+
+/**
+ * The baseline: buy as many whole shares as the capital base allows at the first decision and
+ * hold; dividends arrive in cash and, with {@code reinvest}, buy more whole shares the same day.
+ */
+public final class BuyAndHold implements Strategy<BuyAndHold.P> {
+    public record P(Symbol symbol, boolean reinvest) {}
+
+    @Override
+    public String name() { return "buy_and_hold"; }
+
+    @Override
+    public ParamSpace space() {
+        return new ParamSpace(List.of(ParamSpec.choice("symbol", "SPY", "SPY", "QQQ", "IWM"), ParamSpec.bool("reinvest", true)));
+    }
+
+    @Override
+    public P configure(Params p) { return new P(Symbol.parse(p.s("symbol")), p.b("reinvest")); }
+
+    @Override
+    public void generateSignals(MarketView view, P p, List<Signal> out) {
+        out.add(new Signal("hold", List.of(Leg.shares(p.symbol(), 1))));
+    }
+
+    @Override
+    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+        if (pf.openPositions() > 0 && !p.reinvest()) return 0;
+        // Whole shares with the free cash; the engine's buying power already counts open positions.
+        return Math.max(0, (int) Math.floor(pf.freeBuyingPower() / s.requirement()));
+    }
+
+    @Override
+    public Action managePosition(PositionView position, MarketView view, P p) { return Action.HOLD; }
+}

@@ -1,0 +1,62 @@
+package sde.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Vertical credit spreads: a bull put spread when the trend is up (close above its
+ * {@code trend_sma}-session average), a bear call spread when it is down; {@code side} can force one.
+ */
+public final class CreditSpread implements Strategy<CreditSpread.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing, String side, int trendSma) {}
+
+    @Override
+    public String name() { return "credit_spread"; }
+
+    @Override
+    public ParamSpace space() {
+        List<ParamSpec> s = new ArrayList<>(PremiumEntry.SPECS);
+        s.add(ParamSpec.choice("side", "trend", "trend", "put", "call"));
+        s.add(ParamSpec.integer("trend_sma", 10, 200, 50));
+        s.addAll(OptionExits.SPECS);
+        s.addAll(Sizing.SPECS);
+        return new ParamSpace(s);
+    }
+
+    @Override
+    public P configure(Params p) {
+        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p), p.s("side"), p.i("trend_sma"));
+    }
+
+    @Override
+    public void generateSignals(MarketView v, P p, List<Signal> out) {
+        if (!p.entry().entryDay(v)) return;
+        boolean call;
+        if (p.side().equals("trend")) {
+            double sma = v.sma(p.entry().symbol(), p.trendSma());
+            if (Double.isNaN(sma)) return;
+            call = v.close(p.entry().symbol(), 0) < sma;
+        } else {
+            call = p.side().equals("call");
+        }
+        int expiry = p.entry().expiry(v);
+        if (expiry < 0) return;
+        double[] k = p.entry().vertical(v, expiry, call);
+        if (k == null) return;
+        out.add(new Signal(call ? "bear_call" : "bull_put", List.of(
+                Leg.option(p.entry().symbol(), expiry, k[0], call, -1),
+                Leg.option(p.entry().symbol(), expiry, k[1], call, 1))));
+    }
+
+    @Override
+    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+        double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
+        if (!p.entry().roomFor(pf) || !p.entry().enoughCredit(s, width)) return 0;
+        return Sizing.units(s, pf, p.sizing());
+    }
+
+    @Override
+    public Action managePosition(PositionView pos, MarketView v, P p) {
+        return p.exits().decide(pos);
+    }
+}

@@ -1,0 +1,50 @@
+package sde.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A short put spread and a short call spread on one expiry, opened and closed as one position. */
+public final class IronCondor implements Strategy<IronCondor.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) {}
+
+    @Override
+    public String name() { return "iron_condor"; }
+
+    @Override
+    public ParamSpace space() {
+        List<ParamSpec> s = new ArrayList<>(PremiumEntry.SPECS);
+        s.addAll(OptionExits.SPECS);
+        s.addAll(Sizing.SPECS);
+        return new ParamSpace(s);
+    }
+
+    @Override
+    public P configure(Params p) {
+        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p));
+    }
+
+    @Override
+    public void generateSignals(MarketView v, P p, List<Signal> out) {
+        if (!p.entry().entryDay(v)) return;
+        int expiry = p.entry().expiry(v);
+        if (expiry < 0) return;
+        double[] put = p.entry().vertical(v, expiry, false), call = p.entry().vertical(v, expiry, true);
+        if (put == null || call == null || put[0] >= call[0]) return;
+        var sym = p.entry().symbol();
+        out.add(new Signal("iron_condor", List.of(
+                Leg.option(sym, expiry, put[0], false, -1), Leg.option(sym, expiry, put[1], false, 1),
+                Leg.option(sym, expiry, call[0], true, -1), Leg.option(sym, expiry, call[1], true, 1))));
+    }
+
+    @Override
+    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+        double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
+        if (!p.entry().roomFor(pf) || !p.entry().enoughCredit(s, width)) return 0;
+        return Sizing.units(s, pf, p.sizing());
+    }
+
+    @Override
+    public Action managePosition(PositionView pos, MarketView v, P p) {
+        return p.exits().decide(pos);
+    }
+}

@@ -1,0 +1,46 @@
+package sde.strategy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A strategy's declared parameters; turns raw values (JSON, --set) into checked {@link Params}. */
+public record ParamSpace(List<ParamSpec> specs) {
+
+    public ParamSpace {
+        specs = List.copyOf(specs);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ParamSpec s : specs) {
+            if (!seen.add(s.name())) throw new IllegalArgumentException("parameter declared twice: " + s.name());
+            s.check(s.name(), s.dflt());   // a default outside its own bounds is a programming error
+        }
+    }
+
+    /**
+     * Defaults overlaid with {@code raw}; an unknown key or a bad value is an error naming
+     * {@code prefix + key}. Numbers given as text (from --set) are parsed.
+     */
+    public Params resolve(Map<String, ?> raw, String prefix) {
+        Map<String, Object> out = new TreeMap<>();
+        Map<String, ParamSpec> byName = new LinkedHashMap<>();
+        for (ParamSpec s : specs) {
+            byName.put(s.name(), s);
+            out.put(s.name(), s.check(prefix + s.name(), s.dflt()));
+        }
+        for (Map.Entry<String, ?> e : raw.entrySet()) {
+            ParamSpec s = byName.get(e.getKey());
+            if (s == null) throw new IllegalArgumentException(prefix + e.getKey() + ": unknown parameter; known: " + byName.keySet());
+            Object v = e.getValue();
+            if (v instanceof String str && (s.type() == ParamSpec.Type.DOUBLE || s.type() == ParamSpec.Type.INT)) {
+                try {
+                    v = Double.parseDouble(str);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException(prefix + e.getKey() + ": expected a number, got '" + str + "'");
+                }
+            }
+            out.put(s.name(), s.check(prefix + e.getKey(), v));
+        }
+        return new Params(out);
+    }
+}

@@ -1,0 +1,55 @@
+package sde.strategy;
+
+import sde.data.SeriesId;
+import sde.data.Symbol;
+
+import java.util.List;
+
+/**
+ * Entry settings shared by the premium-selling strategies: which expiry and strikes, how often,
+ * how many at once, and when not to enter.
+ */
+public record PremiumEntry(Symbol symbol, int dte, int dteWindow, double shortDelta, double width, double minCreditPct,
+                           int entryEvery, int maxPositions, double vixMax) {
+    public static final List<ParamSpec> SPECS = List.of(
+            ParamSpec.choice("symbol", "SPY", "SPY", "QQQ", "IWM"),
+            ParamSpec.integer("dte", 7, 90, 35),
+            ParamSpec.integer("dte_window", 2, 20, 10),
+            ParamSpec.dbl("short_delta", 0.05, 0.45, 0.20, 0.01),
+            ParamSpec.dbl("width", 1, 25, 5, 1),
+            ParamSpec.dbl("min_credit_pct", 0.02, 0.5, 0.10, 0.01),
+            ParamSpec.integer("entry_every", 1, 30, 5),
+            ParamSpec.integer("max_positions", 1, 20, 4),
+            ParamSpec.dbl("vix_max", 10, 100, 100, 1));
+
+    public static PremiumEntry of(Params p) {
+        return new PremiumEntry(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("short_delta"), p.d("width"),
+                p.d("min_credit_pct"), p.i("entry_every"), p.i("max_positions"), p.d("vix_max"));
+    }
+
+    /** Entry days come every entry_every sessions and only below vix_max: no pricing work on other days. */
+    public boolean entryDay(MarketView v) {
+        return v.available() % entryEvery == 0 && !(v.value(SeriesId.VIX, 0) > vixMax);
+    }
+
+    /** The listed expiry for a new position, or -1. */
+    public int expiry(MarketView v) {
+        return v.expiry(symbol, dte, Math.max(1, dte - dteWindow), dte + dteWindow);
+    }
+
+    /** Short and long strike of a vertical on one side, or null when the grid cannot make it. */
+    public double[] vertical(MarketView v, int expiry, boolean call) {
+        double shortK = v.strikeForDelta(symbol, expiry, call, call ? shortDelta : -shortDelta);
+        double longK = v.strike(symbol, call ? shortK + width : shortK - width);
+        if (call ? longK <= shortK : longK >= shortK) return null;
+        return new double[]{shortK, longK};
+    }
+
+    public boolean enoughCredit(PricedSignal s, double widthDollars) {
+        return s.entryCash() >= minCreditPct * widthDollars * 100;
+    }
+
+    public boolean roomFor(PortfolioView pf) {
+        return pf.openPositions() < maxPositions;
+    }
+}

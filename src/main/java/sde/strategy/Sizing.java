@@ -1,0 +1,52 @@
+package sde.strategy;
+
+import java.util.List;
+
+/**
+ * Position sizing shared by every strategy (issue 4 item 2): fixed fractional (risk {@code risk_pct}
+ * of the capital base per trade) or Kelly (full, half or quarter of f* = p − (1 − p)/b from this
+ * strategy's closed trades, once it has {@code kelly_min_trades}; fixed before that), capped at
+ * the fixed fraction's upper bound. Risk per unit is the signal's max loss, or its buying-power
+ * requirement when the risk is undefined. Compounding is the capital base's business
+ * (PortfolioView.capitalBase).
+ */
+public final class Sizing {
+    public static final double MAX_FRACTION = 0.20;
+    public static final List<ParamSpec> SPECS = List.of(
+            ParamSpec.choice("sizing", "fixed", "fixed", "kelly_full", "kelly_half", "kelly_quarter"),
+            ParamSpec.dbl("risk_pct", 0.02, MAX_FRACTION, 0.05, 0.01),
+            ParamSpec.integer("kelly_min_trades", 10, 200, 30));
+
+    /** The sizing part of a strategy's parameters. */
+    public record Rule(String mode, double riskPct, int kellyMinTrades) {
+        public static Rule of(Params p) {
+            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"));
+        }
+    }
+
+    private Sizing() {}
+
+    public static double fraction(PortfolioView pf, Rule r) {
+        if (r.mode().equals("fixed") || pf.closedTrades() < r.kellyMinTrades()) return r.riskPct();
+        int n = pf.closedTrades(), w = pf.wins();
+        if (w == 0) return 0;
+        if (w == n) return MAX_FRACTION;
+        double p = (double) w / n, b = (pf.sumWins() / w) / (-pf.sumLosses() / (n - w));
+        double kelly = p - (1 - p) / b;
+        double scale = switch (r.mode()) {
+            case "kelly_full" -> 1.0;
+            case "kelly_half" -> 0.5;
+            default -> 0.25;
+        };
+        return Math.max(0, Math.min(MAX_FRACTION, kelly * scale));
+    }
+
+    public static int units(PricedSignal s, PortfolioView pf, Rule r) {
+        double riskPerUnit = s.definedRisk() ? s.maxLoss() : s.requirement();
+        if (!(riskPerUnit > 0)) riskPerUnit = Math.max(s.requirement(), 1);
+        double budget = pf.capitalBase() * fraction(pf, r);
+        int units = (int) Math.floor(budget / riskPerUnit);
+        if (s.requirement() > 0) units = Math.min(units, (int) Math.floor(pf.freeBuyingPower() / s.requirement()));
+        return Math.max(0, units);
+    }
+}

@@ -1,0 +1,24 @@
+package sde.strategy;
+
+import java.util.List;
+
+/**
+ * A pluggable strategy (issue 4 item 1). {@code P} is its typed, checked parameters, made once per
+ * run by {@link #configure}, so the per-day calls read fields, not maps. Implementations hold no
+ * state between days: everything they may remember lives in the portfolio and the positions.
+ */
+public interface Strategy<P> {
+    String name();
+
+    ParamSpace space();
+
+    P configure(Params params);
+
+    /** Appends today's signals to {@code out} (the engine clears and reuses it: no allocation on quiet days). */
+    void generateSignals(MarketView view, P params, List<Signal> out);
+
+    /** Units to open of a priced signal (0 to skip). */
+    int sizePosition(PricedSignal signal, PortfolioView portfolio, P params);
+
+    Action managePosition(PositionView position, MarketView view, P params);
+}
