@@ -115,7 +115,10 @@ public final class Backtester {
             }
             String[] ids = new String[slots.size()];
             for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
-            return new RunResult(ids, days, equity, contribution, riskFree, trades, settings.startingCapital(), pricings, md.synthetic());
+            double openPnl = 0;
+            for (Position pos : open) openPnl += pos.openPnl();
+            return new RunResult(ids, days, equity, contribution, riskFree, trades, openPnl, settings.startingCapital(), pricings,
+                    md.synthetic());
         }
 
         // ---- the daily steps -------------------------------------------------------------------

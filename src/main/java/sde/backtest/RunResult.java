@@ -7,6 +7,9 @@ import java.util.List;
  * before the first evaluated year, SPEC §2) to the last evaluated day. {@code equity[t]} = cash +
  * marks at the close of t; {@code contribution[s][t]} is what strategy s has added to the starting
  * capital by then (its cash flows plus its open marks), so Σ contributions + capital = equity.
+ *
+ * <p>{@code openPnlAtEnd} is the P&L of the positions still open after the last day (their cash
+ * flows plus marks), so capital + Σ trade P&L + openPnlAtEnd = the final equity.
  */
 public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] riskFree,
-                        List<Trade> trades, double startingCapital, long pricings, boolean synthetic) {}
+                        List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic) {}

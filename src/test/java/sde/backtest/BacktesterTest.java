@@ -1,0 +1,137 @@
+package sde.backtest;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.data.Symbol;
+import sde.metrics.Summary;
+import sde.pricing.Quote;
+import sde.strategy.Leg;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The engine on the real data: causality, accounting, the baseline against the market, determinism. */
+class BacktesterTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"buy_and_hold", "momentum", "credit_spread", "iron_condor"})
+    void truncationInvariance(String strategy) {
+        // SPEC §2: the run on data cut after T has the same trades and equity up to T as the full
+        // run. A peek at day T+1 can only change decisions made on T itself, so T is taken on the
+        // days the full run opened positions (each decision is replayed with data ending that day),
+        // plus a fixed mid-run date.
+        MarketData md = Engines.real();
+        RunSpec spec = Engines.spec(strategy, Map.of());
+        RunResult full = Engines.run(md, spec, "2025-12-31");
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>(List.of(Dates.of("2022-06-15")));
+        full.trades().stream().map(Trade::entryDay).distinct().limit(8).forEach(cuts::add);
+        for (int day : cuts) {
+            int cut = md.indexOf(day);
+            if (cut <= md.indexOf(Dates.of("2019-12-31"))) continue;
+            RunResult part = Engines.run(md.slice(0, cut + 1), spec, "2025-12-31");
+            int n = part.days().length;
+            assertEquals(day, part.days()[n - 1]);
+            for (int i = 0; i < n; i++) {
+                assertEquals(full.equity()[i], part.equity()[i], 0.0, strategy + " equity differs on day " + i + " with data cut at " + Dates.format(day));
+            }
+            List<Trade> before = full.trades().stream().filter(t -> t.exitDay() <= day).toList();
+            assertEquals(before, part.trades(), strategy + " trades differ with data cut at " + Dates.format(day));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"buy_and_hold", "momentum", "credit_spread", "iron_condor"})
+    void accountingIdentities(String strategy) {
+        RunResult r = Engines.run(Engines.real(), Engines.spec(strategy, Map.of()), "2025-12-31");
+        double sumPnl = r.trades().stream().mapToDouble(Trade::pnl).sum();
+        int last = r.equity().length - 1;
+        assertEquals(r.equity()[last], r.startingCapital() + sumPnl + r.openPnlAtEnd(), 1e-6,
+                "capital + closed P&L + open P&L = final equity");
+        for (int i = 0; i < r.equity().length; i++) {
+            double sum = r.startingCapital();
+            for (double[] c : r.contribution()) sum += c[i];
+            assertEquals(r.equity()[i], sum, 1e-6, "equity = capital + strategies' cash flows and marks, day " + i);
+        }
+        for (Trade t : r.trades()) assertEquals(t.entryCash() + t.exitCash(), t.pnl(), 1e-9);
+    }
+
+    @Test
+    void feesAreChargedOncePerFill() {
+        RunResult r = Engines.run(Engines.real(), Engines.spec("credit_spread", Map.of()), "2025-12-31");
+        double perContract = Engines.CONF.pricing().fills().commissionPerContract() + Engines.CONF.pricing().fills().feesPerContract();
+        assertFalse(r.trades().isEmpty());
+        for (Trade t : r.trades()) {
+            int fills = t.reason().equals("expiry") ? 1 : 2;   // entry, and exit unless settled at expiry
+            assertEquals(fills * 2 * t.units() * perContract, t.costs(), 1e-9, t.toString());
+        }
+    }
+
+    @Test
+    void buyAndHoldEarnsSpysTotalReturnEachYear() {
+        // SPEC/issue 4: year-end Adj Close ratios, within the cash left over by whole shares.
+        Summary s = RunOutputs.summarize(Engines.run(Engines.real(), Engines.spec("buy_and_hold", Map.of()), "2025-12-31"));
+        MarketData md = Engines.real();
+        for (var y : s.years()) {
+            double end = md.adjClose(Symbol.SPY, md.indexOnOrBefore(Dates.of(y.year() + "-12-31")));
+            double start = md.adjClose(Symbol.SPY, md.indexOnOrBefore(Dates.of((y.year() - 1) + "-12-31")));
+            assertEquals(100 * (end / start - 1), y.returnPct(), 0.10, "year " + y.year());
+        }
+        assertEquals(18.33, 100 * (md.adjClose(Symbol.SPY, md.indexOf(Dates.of("2020-12-31")))
+                / md.adjClose(Symbol.SPY, md.indexOf(Dates.of("2019-12-31"))) - 1), 0.005);
+        assertEquals(-18.18, s.years().get(2).returnPct(), 0.10);
+    }
+
+    @Test
+    void twoSpreadTradesByHand() {
+        // One bull put spread at a time, entered daily, held to its target/stop/DTE exit. The first
+        // two trades' cash is rebuilt here from the quotes with the fill rule written out by hand.
+        MarketData md = Engines.real();
+        RunSpec spec = Engines.spec("credit_spread", Map.of("side", "put", "max_positions", 1, "entry_every", 1));
+        RunResult r = Engines.run(md, spec, "2020-12-31");
+        var chain = Engines.backtester(md, spec.backtest());
+        var fills = Engines.CONF.pricing().fills();
+        var model = Engines.CONF.pricing().modelChain(md);
+        for (Trade t : r.trades().subList(0, 2)) {
+            String[] legs = t.legs().split(" ");   // "-1 SPY 2020-02-21 310P +1 SPY 2020-02-21 305P"
+            int expiry = Dates.of(legs[2]);
+            double kShort = Double.parseDouble(legs[3].replace("P", "")), kLong = Double.parseDouble(legs[7].replace("P", ""));
+            int in = md.indexOf(t.entryDay()), out = md.indexOf(t.exitDay());
+            Quote sIn = model.quote(Symbol.SPY, in, expiry, kShort, false), lIn = model.quote(Symbol.SPY, in, expiry, kLong, false);
+            double perUnitIn = (sIn.bid() - fills.slippagePerShare()) * 100 - (lIn.ask() + fills.slippagePerShare()) * 100
+                    - 2 * (fills.commissionPerContract() + fills.feesPerContract());
+            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: sell the short at bid, buy the long at ask, less costs");
+            Quote sOut = model.quote(Symbol.SPY, out, expiry, kShort, false), lOut = model.quote(Symbol.SPY, out, expiry, kLong, false);
+            double perUnitOut = -(sOut.ask() + fills.slippagePerShare()) * 100 + Math.max(0, lOut.bid() - fills.slippagePerShare()) * 100
+                    - 2 * (fills.commissionPerContract() + fills.feesPerContract());
+            assertEquals("strategy exit", t.reason());
+            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: buy back the short at ask, sell the long at bid");
+            assertNotNull(chain);
+        }
+        assertTrue(r.trades().get(1).entryDay() >= r.trades().get(0).exitDay(), "one position at a time");
+    }
+
+    @Test
+    void sameParamsSameDataSameResult() {
+        RunSpec spec = Engines.spec("iron_condor", Map.of("sizing", "kelly_half"));
+        RunResult a = Engines.run(Engines.real(), spec, "2025-12-31"), b = Engines.run(Engines.real(), spec, "2025-12-31");
+        assertArrayEquals(a.equity(), b.equity());
+        assertEquals(a.trades(), b.trades());
+        assertEquals(spec.id("x"), Engines.spec("iron_condor", Map.of("sizing", "kelly_half")).id("x"), "stable id");
+    }
+
+    @Test
+    void maxLossAndRequirementFollowTheWrittenRule() {
+        List<Leg> putSpread = List.of(Leg.option(Symbol.SPY, 1, 400, false, -1), Leg.option(Symbol.SPY, 1, 395, false, 1));
+        assertEquals(500 - 120, Risk.maxLoss(putSpread, 120), 1e-9, "width × 100 − credit");
+        List<Leg> nakedCall = List.of(Leg.option(Symbol.SPY, 1, 400, true, -1));
+        assertEquals(Double.POSITIVE_INFINITY, Risk.maxLoss(nakedCall, 200));
+        List<Leg> coveredCall = List.of(Leg.shares(Symbol.SPY, 100), Leg.option(Symbol.SPY, 1, 400, true, -1));
+        assertEquals(390 * 100 - 200, Risk.maxLoss(coveredCall, -390 * 100 + 200), 1e-9, "the shares can go to zero");
+        assertEquals(Double.POSITIVE_INFINITY, Risk.maxLoss(List.of(Leg.shares(Symbol.SPY, -1)), 400), "short shares");
+    }
+}
