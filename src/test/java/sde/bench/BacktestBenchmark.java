@@ -1,0 +1,131 @@
+package sde.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import sde.backtest.Backtester;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.backtest.Slot;
+import sde.config.ConfigLoader;
+import sde.config.SdeConfig;
+import sde.data.AlignmentRules;
+import sde.data.DataLocator;
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.data.MarketDataBuilder;
+import sde.data.MarketSources;
+import sde.data.Symbol;
+import sde.pricing.ExpiryCalendar;
+import sde.pricing.ModelChain;
+import sde.pricing.PricingInputs;
+import sde.pricing.QuoteModel;
+import sde.pricing.StrikeGrid;
+import sde.pricing.VolSurface;
+import sde.strategy.Strategies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 4 item 6: ms per full 2020–2025 run on the real data, (a) the SPY credit spread alone and
+ * (b) all of issue 4's strategies on SPY, QQQ and IWM at once; and ns per modeled option price, so
+ * (a) can be compared with its pure pricing work (the teardown prints how many prices a run makes).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class BacktestBenchmark {
+    private Backtester engine;
+    private ModelChain chain;
+    private List<Slot<?>> spreadOnly, everything, quiet;
+    private MarketData md;
+    private final double[] out = new double[2];
+    private int[] day, expiry;
+    private double[] strike;
+    private int i;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        SdeConfig cfg = ConfigLoader.load(null, List.of());
+        md = MarketDataBuilder.build(MarketSources.fromFolder(DataLocator.resolve(null).dir()), Dates.of("2019-01-02"),
+                Dates.of("2025-12-31"), AlignmentRules.spec());
+        PricingInputs in = new PricingInputs(md, cfg.pricing().surface());
+        VolSurface surface = new VolSurface(in, cfg.pricing().surface());
+        chain = new ModelChain(md, surface, new QuoteModel(cfg.pricing().quotes()), new ExpiryCalendar(cfg.pricing().listing()));
+        engine = new Backtester(md, chain, surface, new StrikeGrid(cfg.pricing().listing()), cfg.pricing().fillModel(), cfg.backtest());
+        spreadOnly = spec(List.of("credit_spread"), List.of(Symbol.SPY), cfg);
+        everything = spec(List.of("buy_and_hold", "momentum", "credit_spread", "iron_condor"), List.of(Symbol.values()), cfg);
+        quiet = new RunSpec(List.of(new RunSpec.SlotSpec("quiet", "credit_spread", 1.0,
+                Strategies.get("credit_spread").space().resolve(Map.of("vix_max", 10), ""))), cfg.backtest(), "2020-01-01", "2025-12-31").slots();
+        SplittableRandom r = new SplittableRandom(3);
+        day = new int[1024]; expiry = new int[1024]; strike = new double[1024];
+        int first = md.indexOf(Dates.of("2020-01-02"));
+        for (int k = 0; k < 1024; k++) {
+            day[k] = first + r.nextInt(md.size() - first - 100);
+            expiry[k] = chain.expiries().nearest(Symbol.SPY, md.day(day[k]), 10 + r.nextInt(40), 1, 60);
+            strike[k] = Math.rint(md.close(Symbol.SPY, day[k]) * (0.85 + 0.2 * r.nextDouble()));
+        }
+    }
+
+    private static List<Slot<?>> spec(List<String> names, List<Symbol> symbols, SdeConfig cfg) {
+        List<RunSpec.SlotSpec> slots = new ArrayList<>();
+        double w = 1.0 / (names.size() * symbols.size());
+        for (String n : names) {
+            for (Symbol s : symbols) {
+                slots.add(new RunSpec.SlotSpec(n + "_" + s, n, w, Strategies.get(n).space().resolve(Map.of("symbol", s.name()), "")));
+            }
+        }
+        return new RunSpec(slots, cfg.backtest(), "2020-01-01", "2025-12-31").slots();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult a_spyCreditSpread() {
+        return engine.run(spreadOnly);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult b_allStrategiesAllSymbols() {
+        return engine.run(everything);
+    }
+
+    /**
+     * A run whose strategy never enters (VIX never below 10): what it allocates is the run's own
+     * arrays only, which shows the per-day loop allocates nothing on days without trades.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult c_quietRun() {
+        return engine.run(quiet);
+    }
+
+    /** One modeled price+delta as the backtest marks a leg (surface lookup + BSM). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double chainPrice() {
+        int k = i++ & 1023;
+        chain.price(Symbol.SPY, day[k], expiry[k], strike[k], false, out);
+        return out[0];
+    }
+
+    @TearDown(Level.Trial)
+    public void pricings() {
+        System.out.printf("%n[pricings per run] (a) %d  (b) %d%n", engine.run(spreadOnly).pricings(), engine.run(everything).pricings());
+    }
+}
