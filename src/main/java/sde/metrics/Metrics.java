@@ -44,7 +44,7 @@ public final class Metrics {
         double cagrPct = 100 * cagr, maxDdPct = 100 * maxDd;
         double floored = Math.max(maxDdPct, 1.0);
         double consistency = (double) profitable / years.size();
-        double score = (cagrPct / 200) * (15 / floored) * consistency;
+        double score = (cagrPct / 200) * (15 / floored) * consistency + 0.0;   // + 0.0: no "-0" when consistency is 0
         return new Summary(years, cagrPct, maxDdPct, sharpe(e, riskFree, 1, n - 1), sortino(e, riskFree, 1, n - 1),
                 cagrPct / floored, consistency, score, tier(cagrPct, floored), longestRecovery(e),
                 maxConsecutiveLosers(tradeExitDays, tradePnl), tradePnl.length, e[n - 1]);
