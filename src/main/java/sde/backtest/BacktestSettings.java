@@ -3,7 +3,7 @@ package sde.backtest;
 /** The backtest keys of conf/sde.yaml (docs/backtest.md). */
 public record BacktestSettings(double startingCapital, int firstYear, int lastYear, int maxPositions, double maxRiskPct,
                                double maxBuyingPower, boolean compounding, double nakedPct, double nakedMinPct,
-                               double shortShareRequirement) {
+                               double shortShareRequirement) implements java.io.Serializable {
     public BacktestSettings {
         if (!(startingCapital > 0)) throw new IllegalArgumentException("backtest.starting_capital must be > 0");
         if (lastYear < firstYear) throw new IllegalArgumentException("backtest.last_year must be >= first_year");

@@ -6,7 +6,7 @@ import java.util.Map;
 public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, double callSkew, double callCurve,
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
-                              int dividendWindowDays, double nonSessionWeight) {
+                              int dividendWindowDays, double nonSessionWeight) implements java.io.Serializable {
     public SurfaceSettings {
         if (!(atmRatio > 0)) throw new IllegalArgumentException("pricing.surface.atm_ratio must be > 0");
         if (!(multiplierFloor > 0 && multiplierFloor <= 1 && multiplierCap >= 1)) {
