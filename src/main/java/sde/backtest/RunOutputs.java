@@ -28,10 +28,32 @@ public final class RunOutputs {
         return Metrics.compute(r.days(), r.equity(), r.startingCapital(), r.riskFree(), exits, pnl);
     }
 
-    public static Map<String, Object> summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        if (r.synthetic()) m.put("synthetic", "SYNTHETIC market: generated data, not a result");
+    /**
+     * SPEC §3–4 metrics of the years [firstYear, lastYear] of a run, as if it had started at the close
+     * before firstYear with the equity it had there (the first window starts from the capital).
+     */
+    public static Summary summarizeWindow(RunResult r, int firstYear, int lastYear) {
+        int[] d = r.days();
+        int a = 0;
+        while (a + 1 < d.length && java.time.LocalDate.ofEpochDay(d[a + 1]).getYear() < firstYear) a++;
+        int b = a;
+        while (b + 1 < d.length && java.time.LocalDate.ofEpochDay(d[b + 1]).getYear() <= lastYear) b++;
+        if (b <= a) throw new IllegalArgumentException("the run has no session in " + firstYear + ".." + lastYear);
+        int from = d[a], to = d[b];
+        double start = a == 0 ? r.startingCapital() : r.equity()[a];
+        List<Trade> in = r.trades().stream().filter(t -> t.exitDay() > from && t.exitDay() <= to).toList();
+        return Metrics.compute(java.util.Arrays.copyOfRange(d, a, b + 1), java.util.Arrays.copyOfRange(r.equity(), a, b + 1), start,
+                java.util.Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
+                in.stream().mapToDouble(Trade::pnl).toArray());
+    }
+
+    public static String codeVersion() {
+        String v = RunOutputs.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** SPEC §7 `years`: a list of {year, return_pct, max_dd_pct, trades, sharpe, score}. */
+    public static List<Map<String, Object>> years(Summary s) {
         List<Map<String, Object>> years = new ArrayList<>();
         for (YearStats y : s.years()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -43,7 +65,14 @@ public final class RunOutputs {
             x.put("score", y.score());
             years.add(x);
         }
-        m.put("years", years);
+        return years;
+    }
+
+    public static Map<String, Object> summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        if (r.synthetic()) m.put("synthetic", "SYNTHETIC market: generated data, not a result");
+        m.put("years", years(s));
         m.put("cagr_pct", s.cagrPct());
         m.put("max_dd_pct", s.maxDdPct());
         m.put("sharpe", s.sharpe());
@@ -58,8 +87,7 @@ public final class RunOutputs {
         m.put("final_equity", s.finalEquity());
         m.put("params", spec.toMap());
         m.put("data_fingerprint", fingerprint);
-        m.put("code_version", RunOutputs.class.getPackage().getImplementationVersion() == null ? "dev"
-                : RunOutputs.class.getPackage().getImplementationVersion());
+        m.put("code_version", codeVersion());
         m.put("pricings", r.pricings());
         m.put("wall_ms", wallMs);
         return m;

@@ -56,19 +56,51 @@ public final class ConfigLoader {
             }
         }
         for (String o : overrides == null ? List.<String>of() : overrides) apply(root, o);
-        SdeConfig cfg;
+        SdeConfig cfg = bind(root, SdeConfig.class, name);
+        validate(name, cfg);
+        return cfg;
+    }
+
+    /**
+     * Binds a YAML/JSON tree to a record with snake_case keys; an unknown key, a missing one or a
+     * wrong type is a ConfigException naming {@code name} and the key's path.
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type, String name) {
+        return bind(YAML, tree, type, name);
+    }
+
+    /** As {@link #bind(JsonNode, Class, String)} but absent properties are null (the caller checks what it requires). */
+    public static <T> T bindAllowingMissing(JsonNode tree, Class<T> type, String name) {
+        return bind(LENIENT, tree, type, name);
+    }
+
+    private static final ObjectMapper LENIENT = YAML.copy()
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private static <T> T bind(ObjectMapper mapper, JsonNode tree, Class<T> type, String name) {
         try {
-            cfg = YAML.treeToValue(root, SdeConfig.class);
+            return mapper.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             String key = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            throw new ConfigException(name + ": key '" + key + "': " + firstLine(e.getOriginalMessage()));
+            Throwable cause = e.getCause();
+            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : firstLine(e.getOriginalMessage());
+            throw new ConfigException(name + ": key '" + key + "': " + why);
         } catch (IOException e) {
             throw new ConfigException(name + ": " + firstLine(e.getMessage()));
         }
-        validate(name, cfg);
-        return cfg;
+    }
+
+    /** Reads a YAML (or JSON) file into a tree; a missing file or bad YAML is a ConfigException. */
+    public static JsonNode readTree(Path file) {
+        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": file not found");
+        try {
+            return YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
+        }
     }
 
     private static ObjectNode defaults(Path home) {

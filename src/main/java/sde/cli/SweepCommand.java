@@ -1,0 +1,65 @@
+package sde.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sde.config.SdeConfig;
+import sde.data.MarketData;
+import sde.sweep.Study;
+import sde.sweep.SweepJob;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Searches a study's parameter space on Spark (SPEC §7): generations proposed by the study's optimizer",
+                "(ga, tpe, random), evaluated on the executors over the broadcast market data, streamed to OUT/leaderboard.parquet;",
+                "OUT/leaderboard.json (top N), optimization_log.json and optimization_state.json are rewritten atomically.",
+                "Fitness is the SPEC §4 score over the study's train years only. --resume continues a killed study."})
+public final class SweepCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--study", required = true, paramLabel = "FILE", description = "The study (see conf/study.yaml).")
+    Path studyFile;
+
+    @Option(names = "--resume", description = "Continue the study found in OUT; nothing evaluated is lost or repeated.")
+    boolean resume;
+
+    @Option(names = "--generations", paramLabel = "N", description = "Override the study's generations.")
+    Integer generations;
+
+    @Option(names = "--population", paramLabel = "N", description = "Override the study's population.")
+    Integer population;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        SdeConfig cfg = common.config();
+        Study study = Study.load(studyFile).with(generations, population);
+        MarketData md = common.marketData(cfg, common.dataDir().dir());
+        SparkSession.Builder b = SparkSession.builder().appName("sde-sweep " + study.study());
+        if (master != null) b.master(master);
+        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
+        SparkSession spark = b.getOrCreate();
+        try {
+            System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
+                    study.population(), study.generations(), study.seed(), spark.sparkContext().master());
+            SweepJob.Outcome o = new SweepJob(spark, study, md, cfg.pricing(), cfg.backtest(), out, System.out).run(resume);
+            System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
+            for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {
+                System.out.printf("  #%s %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %s  tier %s%n", row.get("rank"), row.get("id"),
+                        row.get("train_score"), row.get("test_score"), row.get("cagr_pct"), row.get("max_dd_pct"), row.get("trades"), row.get("tier"));
+            }
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

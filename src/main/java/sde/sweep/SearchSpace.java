@@ -1,0 +1,59 @@
+package sde.sweep;
+
+import sde.backtest.BacktestSettings;
+import sde.backtest.RunSpec;
+import sde.optimize.Gene;
+import sde.strategy.ParamSpec;
+import sde.strategy.Strategies;
+import sde.strategy.Strategy;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The study's genome: one gene per searched parameter, plus an on/off gene per optional strategy. */
+public final class SearchSpace implements Serializable {
+    private final Study study;
+    private final List<Gene> genes = new ArrayList<>();
+
+    public SearchSpace(Study study) {
+        this.study = study;
+        for (int s = 0; s < study.strategies().size(); s++) {
+            Study.StudySlot slot = study.strategies().get(s);
+            Strategy<?> st = Strategies.get(slot.name());
+            if (slot.isOptional()) genes.add(new Gene(s, null, 0, 1));
+            for (String name : slot.searched()) {
+                ParamSpec p = Study.spec(st, name);
+                List<Double> b = slot.boundsOverrides().get(name);
+                genes.add(new Gene(s, p, b != null ? b.get(0) : p.lo(), b != null ? b.get(1) : p.hi()));
+            }
+        }
+    }
+
+    public int dimensions() { return genes.size(); }
+
+    /** The run a genome stands for: fitness runs cover train and test years in one continuous run. */
+    public RunSpec decode(double[] genome, BacktestSettings backtest) {
+        List<Map<String, Object>> raw = new ArrayList<>();
+        boolean[] on = new boolean[study.strategies().size()];
+        for (int s = 0; s < on.length; s++) {
+            raw.add(new LinkedHashMap<>(study.strategies().get(s).fixedValues()));
+            on[s] = true;
+        }
+        for (int g = 0; g < genes.size(); g++) {
+            Gene gene = genes.get(g);
+            if (gene.isSwitch()) on[gene.slot()] = (Boolean) gene.decode(genome[g]);
+            else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
+        }
+        List<RunSpec.SlotSpec> slots = new ArrayList<>();
+        for (int s = 0; s < on.length; s++) {
+            Study.StudySlot slot = study.strategies().get(s);
+            Strategy<?> st = Strategies.get(slot.name());
+            slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slot.slotWeight() : 0.0,
+                    st.space().resolve(raw.get(s), slot.slotId() + ".")));
+        }
+        return new RunSpec(slots, backtest, study.trainYears().get(0) + "-01-01", study.testYears().get(1) + "-12-31");
+    }
+}

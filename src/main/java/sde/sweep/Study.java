@@ -1,0 +1,117 @@
+package sde.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import sde.config.ConfigException;
+import sde.config.ConfigLoader;
+import sde.optimize.Optimizer;
+import sde.optimize.OptimizerSettings;
+import sde.strategy.ParamSpec;
+import sde.strategy.Strategies;
+import sde.strategy.Strategy;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A study (conf/study.yaml): what to search, how, and over which years. {@link #load} checks every
+ * key before a single backtest runs and names the bad one.
+ */
+public record Study(String study, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
+                    int generations, int partitions, List<Integer> trainYears, List<Integer> testYears, int topN,
+                    List<StudySlot> strategies) implements Serializable {
+
+    /** One strategy of the study; {@code optional} adds an on/off gene (conditional parameters). */
+    public record StudySlot(String name, String id, Double weight, Boolean optional, Map<String, Object> fixed,
+                            List<String> search, Map<String, List<Double>> bounds) implements Serializable {
+        public String slotId() { return id != null ? id : name; }
+        public double slotWeight() { return weight != null ? weight : 1.0; }
+        public boolean isOptional() { return optional != null && optional; }
+        public Map<String, Object> fixedValues() { return fixed != null ? fixed : Map.of(); }
+        public List<String> searched() { return search != null ? search : List.of(); }
+        public Map<String, List<Double>> boundsOverrides() { return bounds != null ? bounds : Map.of(); }
+    }
+
+    private static final List<String> REQUIRED = List.of("study", "seed", "optimizer", "optimizer_settings", "population",
+            "generations", "train_years", "test_years", "strategies");
+
+    public static Study load(Path file) {
+        JsonNode tree = ConfigLoader.readTree(file);
+        for (String k : REQUIRED) {
+            if (tree == null || !tree.has(k)) throw new ConfigException(file + ": key '" + k + "': missing");
+        }
+        Study s = ConfigLoader.bindAllowingMissing(tree, Study.class, file.toString());
+        s.validate(file.toString());
+        return s;
+    }
+
+    /** The same study with --generations / --population overrides. */
+    public Study with(Integer gens, Integer pop) {
+        return new Study(study, seed, optimizer, optimizerSettings, pop != null ? pop : population, gens != null ? gens : generations,
+                partitions, trainYears, testYears, topN, strategies);
+    }
+
+    void validate(String where) {
+        String w = where + ": key '";
+        if (study == null || !study.matches("[A-Za-z0-9_\\-]+")) throw new ConfigException(w + "study': a name of letters, digits, _ or -");
+        try {
+            Optimizer.named(optimizer == null ? "" : optimizer, OptimizerSettings.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(w + "optimizer': " + e.getMessage().replace("optimizer: ", ""));
+        }
+        if (optimizerSettings == null) throw new ConfigException(w + "optimizer_settings': missing");
+        if (population < 2) throw new ConfigException(w + "population': must be >= 2");
+        if (generations < 1) throw new ConfigException(w + "generations': must be >= 1");
+        if (partitions < 0) throw new ConfigException(w + "partitions': must be >= 0");
+        if (topN < 1) throw new ConfigException(w + "top_n': must be >= 1");
+        years(w + "train_years'", trainYears);
+        years(w + "test_years'", testYears);
+        if (testYears.get(0) <= trainYears.get(1)) throw new ConfigException(w + "test_years': must come after train_years");
+        if (strategies == null || strategies.isEmpty()) throw new ConfigException(w + "strategies': at least one");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            StudySlot s = strategies.get(i);
+            String k = w + "strategies[" + i + "].";
+            if (s.name() == null) throw new ConfigException(k + "name': missing");
+            Strategy<?> st;
+            try {
+                st = Strategies.get(s.name());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(k + "name': " + e.getMessage());
+            }
+            if (!ids.add(s.slotId())) throw new ConfigException(k + "id': '" + s.slotId() + "' used twice");
+            if (!(s.slotWeight() >= 0 && s.slotWeight() <= 1)) throw new ConfigException(k + "weight': must be in [0, 1]");
+            try {
+                st.space().resolve(s.fixedValues(), "");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(k + "fixed." + e.getMessage());
+            }
+            for (String p : s.searched()) {
+                if (spec(st, p) == null) throw new ConfigException(k + "search': unknown parameter '" + p + "' of " + s.name());
+                if (s.fixedValues().containsKey(p)) throw new ConfigException(k + "search': '" + p + "' is also fixed");
+            }
+            for (Map.Entry<String, List<Double>> b : s.boundsOverrides().entrySet()) {
+                ParamSpec ps = spec(st, b.getKey());
+                String bk = k + "bounds." + b.getKey() + "': ";
+                if (ps == null || !s.searched().contains(b.getKey())) throw new ConfigException(bk + "not a searched parameter");
+                if (ps.type() == ParamSpec.Type.CHOICE || ps.type() == ParamSpec.Type.BOOL) throw new ConfigException(bk + "only numbers have bounds");
+                List<Double> v = b.getValue();
+                if (v == null || v.size() != 2 || !(v.get(0) < v.get(1)) || v.get(0) < ps.lo() || v.get(1) > ps.hi()) {
+                    throw new ConfigException(bk + "need [lo, hi] with lo < hi inside the declared [" + ps.lo() + ", " + ps.hi() + "]");
+                }
+            }
+        }
+    }
+
+    static ParamSpec spec(Strategy<?> st, String name) {
+        for (ParamSpec p : st.space().specs()) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    private static void years(String key, List<Integer> y) {
+        if (y == null || y.size() != 2 || y.get(0) > y.get(1)) throw new ConfigException(key + ": need [first, last]");
+    }
+}

@@ -1,0 +1,326 @@
+package sde.sweep;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import sde.backtest.BacktestSettings;
+import sde.backtest.RunSpec;
+import sde.data.MarketData;
+import sde.io.Json;
+import sde.optimize.Optimizer;
+import sde.pricing.PricingSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The sweep (issue 7): generations of parameter sets proposed on the driver, evaluated by the
+ * executors, streamed to a Parquet leaderboard partitioned by study and generation. The driver
+ * only ever reads back (id, genome, fitness) for selection. Files under {@code out}:
+ * leaderboard.parquet/, leaderboard.json (top N), optimization_log.json (a hypothesis before each
+ * generation and its outcome after), optimization_state.json (what --resume needs). The Parquet
+ * leaderboard is the truth a resume rebuilds the history from, so a kill between or inside
+ * generations loses and repeats nothing: ids already there are never evaluated again.
+ */
+public final class SweepJob {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SparkSession spark;
+    private final Study study;
+    private final MarketData md;
+    private final PricingSettings pricing;
+    private final BacktestSettings backtest;
+    private final Path out;
+    private final PrintStream console;
+
+    public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest, Path out,
+                    PrintStream console) {
+        this.spark = spark;
+        this.study = study;
+        this.md = md;
+        this.pricing = pricing;
+        this.backtest = backtest.withYears(study.trainYears().get(0), study.testYears().get(1));
+        this.out = out;
+        this.console = console;
+    }
+
+    /** What a finished (or resumed-and-finished) study reports. */
+    public record Outcome(int evaluations, String bestId, double bestFitness, List<Map<String, Object>> leaderboard) {}
+
+    private Path parquet() { return out.resolve("leaderboard.parquet"); }
+
+    public Outcome run(boolean resume) {
+        Path statePath = out.resolve("optimization_state.json");
+        String studyHash = studyHash();
+        Map<String, Object> state = readJson(statePath);
+        if (state != null && !study.study().equals(state.get("study"))) state = null;   // another study's state in the same folder
+        if (resume) {
+            if (state == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
+            if (!studyHash.equals(state.get("study_hash"))) {
+                throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
+            }
+            if (!md.fingerprint().equals(state.get("data_fingerprint"))) {
+                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + md.fingerprint() + " vs " + state.get("data_fingerprint") + ")");
+            }
+        } else if (state != null) {
+            throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
+        }
+        List<Row> previous = previousRows();
+        List<Optimizer.Evaluated> history = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int next = 0;
+        for (Row r : previous) {
+            seen.add(r.getString(0));
+            history.add(new Optimizer.Evaluated(genome(r.getString(1)), r.getDouble(2)));
+            next = Math.max(next, r.getInt(3) + 1);
+        }
+        if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), next + 1, previous.size());
+
+        SearchSpace space = new SearchSpace(study);
+        Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
+        Broadcast<MarketData> market = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
+        PartitionEvaluator evaluator = new PartitionEvaluator(market, pricing, backtest, study);
+        long startNs = System.nanoTime();
+        int evaluatedNow = 0;
+        for (int g = next; g < study.generations(); g++) {
+            SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
+            Best best = best(history, previousIds(previous, history));
+            appendLog(Map.of("generation", g, "hypothesis", hypothesis(g, history, best, space.dimensions())));
+            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), history, rng), space, seen, rng);
+            Dataset<Candidate> ds = spark.createDataset(batch, Encoders.bean(Candidate.class));
+            if (study.partitions() > 0) ds = ds.repartition(study.partitions());
+            long t0 = System.nanoTime();
+            ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class))
+                    .write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet().toString());
+            List<Row> got = new ArrayList<>(spark.read().parquet(parquet().toString())
+                    .where(col("study").equalTo(study.study()).and(col("generation").equalTo(g)))
+                    .select("id", "genome", "fitness", "generation").collectAsList());
+            got.sort(Comparator.comparing(r -> r.getString(0)));
+            for (Row r : got) history.add(new Optimizer.Evaluated(genome(r.getString(1)), r.getDouble(2)));
+            previous.addAll(got);
+            evaluatedNow += got.size();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            List<Map<String, Object>> top = leaderboard();
+            Json.write(out.resolve("leaderboard.json"), top);
+            Best now = best(history, previousIds(previous, history));
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("generation", g);
+            outcome.put("evaluated", got.size());
+            outcome.put("failed", got.stream().filter(r -> Double.isNaN(r.getDouble(2))).count());
+            outcome.put("best_fitness_this_generation", got.stream().mapToDouble(r -> r.getDouble(2)).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
+            outcome.put("best_fitness", now.fitness);
+            outcome.put("best_id", now.id);
+            outcome.put("improved", best.id == null || now.fitness > best.fitness);
+            appendLog(Map.of("generation", g, "outcome", outcome));
+            writeState(statePath, studyHash, g + 1, previous.size(), now);
+            double rate = got.size() / Math.max(secs, 1e-9);
+            double eta = (study.generations() - g - 1) * secs;
+            console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
+                    g + 1, study.generations(), got.size(), batch.size(), previous.size(), rate, now.fitness, now.id, eta);
+        }
+        if (next >= study.generations()) Json.write(out.resolve("leaderboard.json"), leaderboard());
+        Best fin = best(history, previousIds(previous, history));
+        console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
+                out.resolve("leaderboard.json"));
+        return new Outcome(previous.size(), fin.id, fin.fitness, readList(out.resolve("leaderboard.json")));
+    }
+
+    /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */
+    private List<Candidate> candidates(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng) {
+        List<Candidate> out = new ArrayList<>();
+        List<double[]> queue = new ArrayList<>(proposals);
+        int extra = 0;
+        while (out.size() < study.population() && extra <= 20 * study.population()) {
+            double[] genome;
+            if (!queue.isEmpty()) {
+                genome = queue.remove(0);
+            } else {
+                genome = new double[space.dimensions()];
+                for (int d = 0; d < genome.length; d++) genome[d] = rng.nextDouble();
+                extra++;
+            }
+            RunSpec spec = space.decode(genome, backtest);
+            String id = spec.id(md.fingerprint());
+            if (!seen.add(id)) continue;
+            try {
+                out.add(new Candidate(study.study(), g, study.optimizer(), id, JSON.writeValueAsString(spec.toMap()), JSON.writeValueAsString(genome)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private record Best(String id, double fitness) {}
+
+    private static List<String> previousIds(List<Row> rows, List<Optimizer.Evaluated> history) {
+        List<String> ids = new ArrayList<>();
+        for (Row r : rows) ids.add(r.getString(0));
+        return ids;
+    }
+
+    private static Best best(List<Optimizer.Evaluated> history, List<String> ids) {
+        String id = null;
+        double f = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < history.size(); k++) {
+            double v = history.get(k).fitness();
+            if (!Double.isNaN(v) && (v > f || v == f && id != null && ids.get(k).compareTo(id) < 0)) { f = v; id = ids.get(k); }
+        }
+        return new Best(id, id == null ? Double.NaN : f);
+    }
+
+    private String hypothesis(int g, List<Optimizer.Evaluated> history, Best best, int dims) {
+        String what = switch (study.optimizer()) {
+            case "ga" -> history.isEmpty() ? "a uniform random start to map the space" : "elites re-proposed near the best so far (train score "
+                    + String.format("%.4f", best.fitness) + ", " + best.id + "), the rest bred by tournament, crossover and mutation";
+            case "tpe" -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
+                    + study.optimizerSettings().tpeStartup() + " results" : "draws where the best " + Math.round(100 * study.optimizerSettings().tpeGamma())
+                    + " % of results are dense and the rest sparse (l/g)";
+            default -> "uniform random draws (the baseline)";
+        };
+        return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what
+                + "; fitness = SPEC score over " + study.trainYears().get(0) + "-" + study.trainYears().get(1) + " only";
+    }
+
+    private List<Row> previousRows() {
+        if (!Files.isDirectory(parquet())) return new ArrayList<>();
+        List<Row> rows = new ArrayList<>(spark.read().parquet(parquet().toString()).where(col("study").equalTo(study.study()))
+                .select("id", "genome", "fitness", "generation").collectAsList());
+        rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(3)).thenComparing(r -> r.getString(0)));
+        return rows;
+    }
+
+    /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
+    private List<Map<String, Object>> leaderboard() {
+        List<Row> rows = spark.read().parquet(parquet().toString())
+                .where(col("study").equalTo(study.study()).and(col("error").isNull()).and(org.apache.spark.sql.functions.not(
+                        org.apache.spark.sql.functions.isnan(col("fitness")))))
+                .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).collectAsList();
+        List<Map<String, Object>> out = new ArrayList<>();
+        int rank = 1;
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", rank++);
+            m.put("id", r.getAs("id"));
+            m.put("fitness", r.getAs("fitness"));
+            m.put("score", r.getAs("score"));
+            m.put("train_score", r.getAs("trainScore"));
+            m.put("test_score", r.getAs("testScore"));
+            m.put("train_cagr_pct", r.getAs("trainCagrPct"));
+            m.put("train_max_dd_pct", r.getAs("trainMaxDdPct"));
+            m.put("test_cagr_pct", r.getAs("testCagrPct"));
+            m.put("test_max_dd_pct", r.getAs("testMaxDdPct"));
+            m.put("cagr_pct", r.getAs("cagrPct"));
+            m.put("max_dd_pct", r.getAs("maxDdPct"));
+            m.put("sharpe", r.getAs("sharpe"));
+            m.put("trades", r.getAs("trades"));
+            m.put("tier", r.getAs("tier"));
+            m.put("generation", r.getAs("generation"));
+            m.put("optimizer", r.getAs("optimizer"));
+            m.put("years", parse(r.getAs("years")));
+            m.put("params", parse(r.getAs("params")));
+            m.put("data_fingerprint", r.getAs("dataFingerprint"));
+            m.put("code_version", r.getAs("codeVersion"));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private void appendLog(Map<String, Object> entry) {
+        Path p = out.resolve("optimization_log.json");
+        List<Map<String, Object>> log = new ArrayList<>(readList(p));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("study", study.study());
+        e.putAll(entry);
+        log.add(e);
+        Json.write(p, log);
+    }
+
+    private void writeState(Path p, String hash, int nextGeneration, int evaluations, Best best) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("study", study.study());
+        s.put("study_hash", hash);
+        s.put("seed", study.seed());
+        s.put("optimizer", study.optimizer());
+        s.put("next_generation", nextGeneration);
+        s.put("generations", study.generations());
+        s.put("evaluations", evaluations);
+        s.put("best_id", best.id);
+        s.put("best_fitness", best.fitness);
+        s.put("data_fingerprint", md.fingerprint());
+        s.put("note", "the optimizers are stateless over the history, which --resume rebuilds from leaderboard.parquet; "
+                + "the generator of generation g is seeded with (seed, g)");
+        Json.write(p, s);
+    }
+
+    /** Everything that decides the search except how long it runs. */
+    private String studyHash() {
+        try {
+            Map<String, Object> m = JSON.convertValue(study, new TypeReference<Map<String, Object>>() {});
+            m.remove("generations");
+            m.remove("population");
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsBytes(m));
+            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double[] genome(String json) {
+        try {
+            return JSON.readValue(json, double[].class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> readJson(Path p) {
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            return JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
+        }
+    }
+
+    private static List<Map<String, Object>> readList(Path p) {
+        if (!Files.isRegularFile(p)) return List.of();
+        try {
+            return JSON.readValue(p.toFile(), new TypeReference<List<Map<String, Object>>>() {});
+        } catch (IOException e) {
+            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,117 @@
+package sde.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import sde.backtest.Engines;
+import sde.config.ConfigException;
+import sde.data.Fixtures;
+import sde.spark.SparkSessionExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Small studies on the real data through the shared local SparkSession. */
+@ExtendWith(SparkSessionExtension.class)
+class SweepTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path study(Path dir, String optimizer, int partitions) {
+        Path f = dir.resolve("study-" + optimizer + "-" + partitions + ".yaml");
+        Fixtures.write(f, """
+                study: tiny
+                seed: 7
+                optimizer: %s
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 4
+                generations: 2
+                partitions: %d
+                train_years: [2020, 2021]
+                test_years: [2022, 2022]
+                top_n: 10
+                strategies:
+                  - name: credit_spread
+                    fixed: {symbol: SPY, entry_every: 10}
+                    search: [short_delta, dte]
+                    bounds: {dte: [20, 50]}
+                  - name: momentum
+                    optional: true
+                    weight: 0.5
+                    search: [lookback]
+                """.formatted(optimizer, partitions));
+        return f;
+    }
+
+    private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
+        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), out,
+                new PrintStream(new ByteArrayOutputStream())).run(resume);
+    }
+
+    @Test
+    void sameStudyAndSeedGiveTheSameLeaderboardOnAnyPartitionCount(SparkSession spark, @TempDir Path tmp) throws Exception {
+        SweepJob.Outcome two = run(spark, Study.load(study(tmp, "ga", 2)), tmp.resolve("p2"), false);
+        SweepJob.Outcome three = run(spark, Study.load(study(tmp, "ga", 3)), tmp.resolve("p3"), false);
+        assertEquals(8, two.evaluations());
+        assertEquals(JSON.writeValueAsString(two.leaderboard()), JSON.writeValueAsString(three.leaderboard()));
+        Map<?, ?> top = two.leaderboard().get(0);
+        for (String k : List.of("id", "score", "params", "years", "fitness", "test_score")) assertTrue(top.containsKey(k), k);
+        List<?> log = JSON.readValue(tmp.resolve("p2/optimization_log.json").toFile(), List.class);
+        assertEquals(4, log.size(), "a hypothesis and an outcome per generation");
+    }
+
+    @Test
+    void aKilledStudyResumesWithNothingLostOrRepeated(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path file = study(tmp, "tpe", 2);
+        SweepJob.Outcome whole = run(spark, Study.load(file), tmp.resolve("whole"), false);
+        // Killed after generation 1: the second run resumes at generation 2.
+        run(spark, Study.load(file).with(1, null), tmp.resolve("killed"), false);
+        SweepJob.Outcome resumed = run(spark, Study.load(file), tmp.resolve("killed"), true);
+        assertEquals(JSON.writeValueAsString(whole.leaderboard()), JSON.writeValueAsString(resumed.leaderboard()));
+        // Killed inside generation 2, after its rows were written but before the state was: the
+        // resume finds them in the leaderboard and evaluates nothing again.
+        Path state = tmp.resolve("whole/optimization_state.json");
+        Map<String, Object> s = JSON.readValue(state.toFile(), Map.class);
+        s.put("next_generation", 1);
+        Files.writeString(state, JSON.writeValueAsString(s));
+        SweepJob.Outcome again = run(spark, Study.load(file), tmp.resolve("whole"), true);
+        assertEquals(8, again.evaluations(), "no row added");
+        assertEquals(8, spark.read().parquet(tmp.resolve("whole/leaderboard.parquet").toString()).count());
+    }
+
+    @Test
+    void aStudyThatExistsIsNotOverwrittenWithoutResume(SparkSession spark, @TempDir Path tmp) {
+        Path file = study(tmp, "random", 0);
+        run(spark, Study.load(file).with(1, null), tmp.resolve("o"), false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(spark, Study.load(file), tmp.resolve("o"), false));
+        assertTrue(e.getMessage().contains("use --resume"), e.getMessage());
+    }
+
+    @Test
+    void badStudiesNameTheKey(@TempDir Path tmp) throws Exception {
+        Path good = study(tmp, "ga", 0);
+        String text = Files.readString(good);
+        Object[][] cases = {
+                {text.replace("optimizer: ga", "optimizer: sgd"), "unknown 'sgd'"},
+                {text.replace("search: [short_delta, dte]", "search: [short_delta, dtee]"), "key 'strategies[0].search': unknown parameter 'dtee'"},
+                {text.replace("bounds: {dte: [20, 50]}", "bounds: {dte: [5, 50]}"), "key 'strategies[0].bounds.dte'"},
+                {text.replace("population: 4", "populaton: 4"), "key 'population': missing"},
+                {text.replace("seed: 7", "seed: 7\ncolour: red"), "key 'colour'"},
+                {text.replace("test_years: [2022, 2022]", "test_years: [2021, 2022]"), "must come after train_years"},
+        };
+        for (Object[] c : cases) {
+            Path f = tmp.resolve("bad.yaml");
+            Files.writeString(f, (String) c[0]);
+            ConfigException e = assertThrows(ConfigException.class, () -> Study.load(f));
+            assertTrue(e.getMessage().contains((String) c[1]), e.getMessage());
+        }
+    }
+}
