@@ -1,0 +1,82 @@
+package sde.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import sde.backtest.BacktestSettings;
+import sde.backtest.Backtester;
+import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.metrics.Summary;
+import sde.pricing.ExpiryCalendar;
+import sde.pricing.ModelChain;
+import sde.pricing.PricingInputs;
+import sde.pricing.PricingSettings;
+import sde.pricing.QuoteModel;
+import sde.pricing.StrikeGrid;
+import sde.pricing.VolSurface;
+
+/**
+ * Evaluates candidates with one backtester (not thread-safe: one per partition or thread). Each
+ * evaluation is a pure function of (params, data fingerprint, code version), so a retried or
+ * speculative Spark task produces the same rows. Fitness is the SPEC §4 score of the train years;
+ * the test years and the whole run are recorded beside it.
+ */
+public final class CandidateEvaluator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MarketData md;
+    private final BacktestSettings backtest;
+    private final Study study;
+    private final Backtester engine;
+
+    public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, Study study) {
+        this.md = md;
+        this.backtest = backtest;
+        this.study = study;
+        PricingInputs in = new PricingInputs(md, pricing.surface());
+        VolSurface surface = new VolSurface(in, pricing.surface());
+        ModelChain chain = new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing()));
+        this.engine = new Backtester(md, chain, surface, new StrikeGrid(pricing.listing()), pricing.fillModel(), backtest);
+    }
+
+    public Evaluation evaluate(Candidate c) {
+        Evaluation e = new Evaluation();
+        e.setStudy(c.getStudy());
+        e.setGeneration(c.getGeneration());
+        e.setOptimizer(c.getOptimizer());
+        e.setId(c.getId());
+        e.setParams(c.getParams());
+        e.setGenome(c.getGenome());
+        e.setDataFingerprint(md.fingerprint());
+        e.setCodeVersion(RunOutputs.codeVersion());
+        long t0 = System.nanoTime();
+        try {
+            RunSpec spec = RunSpec.fromJson(JSON.readTree(c.getParams()), backtest, c.getId());
+            RunResult r = engine.run(spec.slots(), Dates.of(spec.from()), Dates.of(spec.to()));
+            Summary all = RunOutputs.summarize(r);
+            Summary train = RunOutputs.summarizeWindow(r, study.trainYears().get(0), study.trainYears().get(1));
+            Summary test = RunOutputs.summarizeWindow(r, study.testYears().get(0), study.testYears().get(1));
+            e.setFitness(train.score());
+            e.setTrainScore(train.score());
+            e.setTrainCagrPct(train.cagrPct());
+            e.setTrainMaxDdPct(train.maxDdPct());
+            e.setTestScore(test.score());
+            e.setTestCagrPct(test.cagrPct());
+            e.setTestMaxDdPct(test.maxDdPct());
+            e.setScore(all.score());
+            e.setCagrPct(all.cagrPct());
+            e.setMaxDdPct(all.maxDdPct());
+            e.setSharpe(all.sharpe());
+            e.setTrades(all.trades());
+            e.setTier(all.tier());
+            e.setYears(JSON.writeValueAsString(RunOutputs.years(all)));
+        } catch (RuntimeException | java.io.IOException ex) {
+            e.setFitness(Double.NaN);
+            e.setError(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        }
+        e.setWallMs((System.nanoTime() - t0) / 1e6);
+        return e;
+    }
+}
