@@ -66,9 +66,10 @@ public final class SweepBench {
                     cands.add(new Candidate(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k,
                             json.writeValueAsString(spec.toMap()), json.writeValueAsString(g)));
                 }
-                int parts = cores * 8;
+                // As the sweep does by default: a local Dataset already has the session's default
+                // parallelism (one partition per core here), so no shuffle is added.
                 Runnable viaSpark = () -> {
-                    Dataset<Candidate> ds = spark.createDataset(cands, Encoders.bean(Candidate.class)).repartition(parts);
+                    Dataset<Candidate> ds = spark.createDataset(cands, Encoders.bean(Candidate.class));
                     ds.mapPartitions(new BenchPartition(bc, cfg, bt, study), Encoders.bean(Evaluation.class)).agg(sum("fitness")).collect();
                 };
                 final int threads = cores;
