@@ -50,6 +50,9 @@ public final class SearchSpace implements Serializable {
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
         for (int s = 0; s < on.length; s++) {
             Study.StudySlot slot = study.strategies().get(s);
+            // Conditional parameters: a switched-off strategy keeps only its fixed values, so every
+            // genome that differs only in its unused genes decodes to one id and is evaluated once.
+            if (!on[s]) raw.set(s, new LinkedHashMap<>(slot.fixedValues()));
             Strategy<?> st = Strategies.get(slot.name());
             slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slot.slotWeight() : 0.0,
                     st.space().resolve(raw.get(s), slot.slotId() + ".")));

@@ -1,0 +1,45 @@
+package sde.sweep;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sde.backtest.Engines;
+import sde.backtest.RunSpec;
+import sde.data.Fixtures;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SearchSpaceTest {
+    @Test
+    void aSwitchedOffStrategyDecodesToOneIdWhateverItsOtherGenes(@TempDir Path tmp) {
+        Path f = tmp.resolve("s.yaml");
+        Fixtures.write(f, """
+                study: cond
+                seed: 1
+                optimizer: random
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 4
+                generations: 1
+                train_years: [2020, 2021]
+                test_years: [2022, 2022]
+                top_n: 5
+                strategies:
+                  - name: credit_spread
+                    search: [short_delta]
+                  - name: momentum
+                    optional: true
+                    search: [lookback]
+                """);
+        SearchSpace space = new SearchSpace(Study.load(f));
+        assertEquals(3, space.dimensions(), "short_delta, momentum's switch, lookback");
+        RunSpec a = space.decode(new double[]{0.5, 0.1, 0.2}, Engines.CONF.backtest());
+        RunSpec b = space.decode(new double[]{0.5, 0.1, 0.9}, Engines.CONF.backtest());
+        assertEquals(0.0, a.strategies().get(1).weight());
+        assertEquals(a.id("x"), b.id("x"), "lookback does not matter while momentum is off");
+        RunSpec c = space.decode(new double[]{0.5, 0.9, 0.9}, Engines.CONF.backtest());
+        assertEquals(1.0, c.strategies().get(1).weight());
+        assertNotEquals(a.id("x"), c.id("x"));
+    }
+}
