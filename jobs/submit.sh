@@ -24,4 +24,5 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$home/src/main" "$home/pom.xml" "$home/co
   (cd "$home" && mvn -q -B -DskipTests package) >&2
 fi
 exec "$submit" --master "$master" --class sde.cli.Main \
-  --driver-java-options "-Dsde.home=$home" ${SPARK_SUBMIT_OPTS_EXTRA:-} "$jar" "$@"
+  --driver-java-options "-Dsde.home=$home -Dlog4j2.configurationFile=$home/src/main/resources/log4j2.properties" \
+  ${SPARK_SUBMIT_OPTS_EXTRA:-} "$jar" "$@"
