@@ -1,0 +1,52 @@
+package sde.regime;
+
+import sde.data.Symbol;
+import sde.strategy.ParamSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** The regime keys of conf/sde.yaml; also a parameter space, so a study can search the thresholds. */
+public record RegimeSettings(String symbol, int trendWindow, double trendBand, int declineWindow, double crashDecline,
+                             double crashVix, double highVolVix, double bearVixMin, double bullVixMax, double lowVolVix,
+                             int minDays) implements java.io.Serializable {
+    public RegimeSettings {
+        Symbol.parse(symbol);
+        if (trendWindow < 2 || declineWindow < 2 || minDays < 1) {
+            throw new IllegalArgumentException("regime: trend_window and decline_window must be >= 2, min_days >= 1");
+        }
+        if (!(trendBand >= 0) || !(crashDecline > 0 && crashDecline < 1)) {
+            throw new IllegalArgumentException("regime: trend_band >= 0 and crash_decline in (0, 1)");
+        }
+        if (!(crashVix >= highVolVix && highVolVix >= bearVixMin && bullVixMax >= lowVolVix && lowVolVix > 0)) {
+            throw new IllegalArgumentException("regime: need crash_vix >= high_vol_vix >= bear_vix_min and bull_vix_max >= low_vol_vix > 0");
+        }
+    }
+
+    /** The searchable thresholds with their bounds (names as in conf). */
+    public static final List<ParamSpec> SPECS = List.of(
+            ParamSpec.integer("trend_window", 10, 200, 50),
+            ParamSpec.dbl("trend_band", 0.0, 0.10, 0.02, 0.005),
+            ParamSpec.integer("decline_window", 3, 30, 10),
+            ParamSpec.dbl("crash_decline", 0.03, 0.30, 0.10, 0.01),
+            ParamSpec.dbl("crash_vix", 25, 80, 40, 1),
+            ParamSpec.dbl("high_vol_vix", 20, 60, 30, 1),
+            ParamSpec.dbl("bear_vix_min", 15, 40, 25, 1),
+            ParamSpec.dbl("bull_vix_max", 12, 35, 20, 1),
+            ParamSpec.dbl("low_vol_vix", 9, 25, 15, 1),
+            ParamSpec.integer("min_days", 1, 20, 3));
+
+    /** These settings with some thresholds replaced (a study's decoded genes). */
+    public RegimeSettings with(Map<String, Object> v) {
+        return new RegimeSettings(symbol,
+                ((Number) v.getOrDefault("trend_window", trendWindow)).intValue(), num(v, "trend_band", trendBand),
+                ((Number) v.getOrDefault("decline_window", declineWindow)).intValue(), num(v, "crash_decline", crashDecline),
+                num(v, "crash_vix", crashVix), num(v, "high_vol_vix", highVolVix), num(v, "bear_vix_min", bearVixMin),
+                num(v, "bull_vix_max", bullVixMax), num(v, "low_vol_vix", lowVolVix),
+                ((Number) v.getOrDefault("min_days", minDays)).intValue());
+    }
+
+    private static double num(Map<String, Object> v, String k, double d) {
+        return ((Number) v.getOrDefault(k, d)).doubleValue();
+    }
+}
