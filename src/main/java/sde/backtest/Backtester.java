@@ -60,6 +60,11 @@ public final class Backtester {
 
     /** Runs from the first session on or after {@code from} to the last on or before {@code to} (epoch days). */
     public RunResult run(List<Slot<?>> slots, int from, int to) {
+        return run(slots, null, from, to);
+    }
+
+    /** As {@link #run(List, int, int)} with regime-conditional weights (null: fixed weights). */
+    public RunResult run(List<Slot<?>> slots, RegimeSpec regime, int from, int to) {
         int first = md.indexOnOrAfter(from);
         if (first <= 0 || first >= md.size()) {
             throw new IllegalArgumentException("the data must hold a session before " + Dates.format(from) + " and one after it (data "
@@ -67,7 +72,7 @@ public final class Backtester {
         }
         int last = md.indexOnOrBefore(to);
         if (last <= first - 1) throw new IllegalArgumentException("no session between " + Dates.format(from) + " and " + Dates.format(to));
-        return new Run(slots, first - 1, last).execute();
+        return new Run(slots, regime, first - 1, last).execute();
     }
 
     /** One run's mutable state; never shared, never reused. */
@@ -83,12 +88,31 @@ public final class Backtester {
         final List<Signal> signals = new ArrayList<>();
         final double[] pd = new double[2];
         final Account[] accounts;
+        final double[] baseWeight, weight, previousWeight;
+        final sde.regime.Regime[] labels;
+        final double[][] multipliers;
+        final boolean closeOnSwitch;
         double cash;
         int t;
         long pricings;
 
-        Run(List<Slot<?>> slots, int start, int end) {
+        Run(List<Slot<?>> slots, RegimeSpec regime, int start, int end) {
             this.slots = slots;
+            baseWeight = new double[slots.size()];
+            for (int s = 0; s < slots.size(); s++) baseWeight[s] = slots.get(s).weight();
+            weight = baseWeight.clone();
+            previousWeight = baseWeight.clone();
+            if (regime != null) {
+                String[] ids = new String[slots.size()];
+                for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
+                labels = sde.regime.RegimeClassifier.classify(md, regime.settings()).label();
+                multipliers = regime.multipliers(ids);
+                closeOnSwitch = regime.onSwitch().equals("close");
+            } else {
+                labels = null;
+                multipliers = null;
+                closeOnSwitch = false;
+            }
             this.start = start;
             this.end = end;
             this.n = end - start + 1;
@@ -109,6 +133,7 @@ public final class Backtester {
                     settleExpiries();
                 }
                 markAll();
+                reweigh();
                 manage();
                 enter();
                 record();
@@ -181,6 +206,18 @@ public final class Backtester {
             pos.daysToExpiry = dte;
         }
 
+        /** Today's regime weights; with on_switch close, a strategy switched off now closes its positions. */
+        private void reweigh() {
+            if (labels == null) return;
+            System.arraycopy(weight, 0, previousWeight, 0, weight.length);
+            RegimeSpec.effective(baseWeight, multipliers, labels[t].ordinal(), weight);
+            if (!closeOnSwitch) return;
+            for (int p = open.size() - 1; p >= 0; p--) {
+                Position pos = open.get(p);
+                if (weight[pos.slot] == 0 && previousWeight[pos.slot] > 0) closeRest(pos, "regime switch");
+            }
+        }
+
         private void manage() {
             for (int p = open.size() - 1; p >= 0; p--) {
                 Position pos = open.get(p);
@@ -208,7 +245,7 @@ public final class Backtester {
 
         private void enter() {
             for (int s = 0; s < slots.size(); s++) {
-                if (slots.get(s).weight() <= 0) continue;
+                if (weight[s] <= 0) continue;
                 signals.clear();
                 generate(slots.get(s));
                 for (int k = 0; k < signals.size(); k++) open(s, signals.get(k));
@@ -395,7 +432,7 @@ public final class Backtester {
 
             @Override
             public double capitalBase() {
-                return slots.get(slot).weight() * (settings.compounding() ? liveEquity() : settings.startingCapital());
+                return weight[slot] * (settings.compounding() ? liveEquity() : settings.startingCapital());
             }
 
             @Override public double freeBuyingPower() { return Math.max(0, settings.maxBuyingPower() * liveEquity() - usedBuyingPower()); }

@@ -20,7 +20,11 @@ import java.util.Map;
  * and every parameter value, the account settings and the window. Written as `params` in
  * summary.json; {@code backtest --params FILE} reads it back, so any result can be re-run.
  */
-public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, String from, String to) {
+public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, String from, String to, RegimeSpec regime) {
+
+    public RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, String from, String to) {
+        this(strategies, backtest, from, to, null);
+    }
 
     public record SlotSpec(String id, String name, double weight, Params params) {}
 
@@ -54,11 +58,23 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
         m.put("backtest", JSON.convertValue(backtest, Map.class));
         m.put("from", from);
         m.put("to", to);
+        if (regime != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("settings", JSON.convertValue(regime.settings(), Map.class));
+            r.put("weights", regime.weights());
+            r.put("on_switch", regime.onSwitch());
+            m.put("regime", r);
+        }
         return m;
     }
 
     /** Reads a params object; unknown strategies, parameters or bad values are errors naming the key. */
     public static RunSpec fromJson(JsonNode root, BacktestSettings defaults, String where) {
+        return fromJson(root, defaults, null, where);
+    }
+
+    /** As above; a `regime` object's settings overlay {@code regimeDefaults} (conf's regime section). */
+    public static RunSpec fromJson(JsonNode root, BacktestSettings defaults, sde.regime.RegimeSettings regimeDefaults, String where) {
         if (root.has("params") && root.get("params").has("strategies")) root = root.get("params");   // a whole summary.json
         JsonNode list = root.get("strategies");
         if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where + ": needs a non-empty 'strategies' list");
@@ -85,7 +101,27 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
         }
         String from = root.hasNonNull("from") ? root.get("from").asText() : b.firstYear() + "-01-01";
         String to = root.hasNonNull("to") ? root.get("to").asText() : b.lastYear() + "-12-31";
-        return new RunSpec(specs, b, from, to);
+        RegimeSpec regime = null;
+        if (root.hasNonNull("regime")) {
+            JsonNode r = root.get("regime");
+            ObjectNode settings = regimeDefaults != null ? JSON.valueToTree(regimeDefaults) : JSON.createObjectNode();
+            if (r.has("settings")) {
+                r.get("settings").fields().forEachRemaining(f -> {
+                    if (regimeDefaults != null && !settings.has(f.getKey())) {
+                        throw new IllegalArgumentException(where + ": regime.settings." + f.getKey() + ": unknown key");
+                    }
+                    settings.set(f.getKey(), f.getValue());
+                });
+            }
+            try {
+                regime = new RegimeSpec(JSON.convertValue(settings, sde.regime.RegimeSettings.class),
+                        r.has("weights") ? JSON.convertValue(r.get("weights"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() {}) : Map.of(),
+                        r.hasNonNull("on_switch") ? r.get("on_switch").asText() : "keep");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+        }
+        return new RunSpec(specs, b, from, to, regime);
     }
 
     /** SPEC §6: a stable id from the canonical parameters and the data fingerprint. */

@@ -77,7 +77,7 @@ public final class BacktestCommand implements Callable<Integer> {
             md = common.marketData(cfg, common.dataDir().dir());
         }
         long t0 = System.nanoTime();
-        RunResult r = backtester(md, cfg.pricing(), spec).run(spec.slots(),
+        RunResult r = backtester(md, cfg.pricing(), spec).run(spec.slots(), spec.regime(),
                 (int) ConfigLoader.date("--from", "from", spec.from()).toEpochDay(), (int) ConfigLoader.date("--to", "to", spec.to()).toEpochDay());
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
@@ -102,7 +102,7 @@ public final class BacktestCommand implements Callable<Integer> {
         RunSpec spec;
         if (params != null) {
             if (!paramSets.isEmpty()) throw new IllegalArgumentException("--set " + paramSets.get(0) + ": with --params, put strategy values in the file");
-            spec = RunSpec.fromJson(new ObjectMapper().readTree(params.toFile()), cfg.backtest(), params.toString());
+            spec = RunSpec.fromJson(new ObjectMapper().readTree(params.toFile()), cfg.backtest(), cfg.regime(), params.toString());
         } else {
             Strategy<?> st = Strategies.get(strategy);
             Map<String, Object> raw = new LinkedHashMap<>();
@@ -115,6 +115,6 @@ public final class BacktestCommand implements Callable<Integer> {
             spec = new RunSpec(List.of(new RunSpec.SlotSpec(strategy, strategy, 1.0, st.space().resolve(raw, "--set "))),
                     cfg.backtest(), cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
         }
-        return new RunSpec(spec.strategies(), spec.backtest(), from != null ? from : spec.from(), to != null ? to : spec.to());
+        return new RunSpec(spec.strategies(), spec.backtest(), from != null ? from : spec.from(), to != null ? to : spec.to(), spec.regime());
     }
 }

@@ -54,7 +54,7 @@ public final class CandidateEvaluator {
         long t0 = System.nanoTime();
         try {
             RunSpec spec = RunSpec.fromJson(JSON.readTree(c.getParams()), backtest, c.getId());
-            RunResult r = engine.run(spec.slots(), Dates.of(spec.from()), Dates.of(spec.to()));
+            RunResult r = engine.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
             Summary all = RunOutputs.summarize(r);
             Summary train = RunOutputs.summarizeWindow(r, study.trainYears().get(0), study.trainYears().get(1));
             Summary test = RunOutputs.summarizeWindow(r, study.testYears().get(0), study.testYears().get(1));
