@@ -444,6 +444,13 @@ public final class Backtester {
                 return c;
             }
 
+            @Override
+            public double openValue() {
+                double v = 0;
+                for (int p = 0; p < open.size(); p++) if (open.get(p).slot == slot) v += open.get(p).mark;
+                return v;
+            }
+
             @Override public int today() { return md.day(t); }
             @Override public int lastEntryDay() { return lastEntry; }
             @Override public int closedTrades() { return closed; }

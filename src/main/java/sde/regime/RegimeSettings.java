@@ -36,14 +36,21 @@ public record RegimeSettings(String symbol, int trendWindow, double trendBand, i
             ParamSpec.dbl("low_vol_vix", 9, 25, 15, 1),
             ParamSpec.integer("min_days", 1, 20, 3));
 
-    /** These settings with some thresholds replaced (a study's decoded genes). */
+    /**
+     * These settings with some thresholds replaced (a study's decoded genes). Values that would be
+     * out of order are repaired into order (high vol ≥ bear, crash ≥ high vol, bull ≥ low vol): a
+     * searched combination is then always a valid classifier instead of a failed evaluation.
+     */
     public RegimeSettings with(Map<String, Object> v) {
+        double bear = num(v, "bear_vix_min", bearVixMin);
+        double high = Math.max(num(v, "high_vol_vix", highVolVix), bear);
+        double crash = Math.max(num(v, "crash_vix", crashVix), high);
+        double low = num(v, "low_vol_vix", lowVolVix);
+        double bull = Math.max(num(v, "bull_vix_max", bullVixMax), low);
         return new RegimeSettings(symbol,
                 ((Number) v.getOrDefault("trend_window", trendWindow)).intValue(), num(v, "trend_band", trendBand),
                 ((Number) v.getOrDefault("decline_window", declineWindow)).intValue(), num(v, "crash_decline", crashDecline),
-                num(v, "crash_vix", crashVix), num(v, "high_vol_vix", highVolVix), num(v, "bear_vix_min", bearVixMin),
-                num(v, "bull_vix_max", bullVixMax), num(v, "low_vol_vix", lowVolVix),
-                ((Number) v.getOrDefault("min_days", minDays)).intValue());
+                crash, high, bear, bull, low, ((Number) v.getOrDefault("min_days", minDays)).intValue());
     }
 
     private static double num(Map<String, Object> v, String k, double d) {

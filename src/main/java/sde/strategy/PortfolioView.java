@@ -14,6 +14,9 @@ public interface PortfolioView {
     /** This strategy's open positions. */
     int openPositions();
 
+    /** What this strategy's open positions are worth at today's marks. */
+    double openValue();
+
     /** Epoch day of the decision being made. */
     int today();
 

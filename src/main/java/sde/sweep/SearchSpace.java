@@ -15,11 +15,22 @@ import java.util.Map;
 
 /** The study's genome: one gene per searched parameter, plus an on/off gene per optional strategy. */
 public final class SearchSpace implements Serializable {
+    /** Gene slot of a regime threshold (weight genes carry their strategy's slot and a name prefix). */
+    private static final int REGIME = -1;
+    private static final String WEIGHT = "regime_weight:";
+
     private final Study study;
+    private final sde.regime.RegimeSettings regimeDefaults;
     private final List<Gene> genes = new ArrayList<>();
 
     public SearchSpace(Study study) {
+        this(study, null);
+    }
+
+    /** @param regimeDefaults conf's regime section; thresholds the study neither fixes nor searches keep these */
+    public SearchSpace(Study study, sde.regime.RegimeSettings regimeDefaults) {
         this.study = study;
+        this.regimeDefaults = regimeDefaults;
         for (int s = 0; s < study.strategies().size(); s++) {
             Study.StudySlot slot = study.strategies().get(s);
             Strategy<?> st = Strategies.get(slot.name());
@@ -30,6 +41,26 @@ public final class SearchSpace implements Serializable {
                 genes.add(new Gene(s, p, b != null ? b.get(0) : p.lo(), b != null ? b.get(1) : p.hi()));
             }
         }
+        Study.StudyRegime r = study.regime();
+        if (r != null) {
+            if (regimeDefaults == null) throw new IllegalArgumentException("a study with a regime section needs conf's regime defaults");
+            for (String name : r.searched()) {
+                ParamSpec p = Study.regimeSpec(name);
+                List<Double> b = r.boundsOverrides().get(name);
+                genes.add(new Gene(REGIME, p, b != null ? b.get(0) : p.lo(), b != null ? b.get(1) : p.hi()));
+            }
+            for (String id : r.searchedWeights()) {
+                int slot = slotOf(id);
+                for (sde.regime.Regime reg : sde.regime.Regime.values()) {
+                    genes.add(new Gene(slot, ParamSpec.dbl(WEIGHT + reg.name(), 0, 1, 1, 0.25), 0, 1));
+                }
+            }
+        }
+    }
+
+    private int slotOf(String id) {
+        for (int s = 0; s < study.strategies().size(); s++) if (study.strategies().get(s).slotId().equals(id)) return s;
+        throw new IllegalArgumentException("no strategy id '" + id + "'");
     }
 
     public int dimensions() { return genes.size(); }
@@ -42,10 +73,20 @@ public final class SearchSpace implements Serializable {
             raw.add(new LinkedHashMap<>(study.strategies().get(s).fixedValues()));
             on[s] = true;
         }
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> weights = new java.util.TreeMap<>();
+        if (study.regime() != null) {
+            thresholds.putAll(study.regime().fixedValues());
+            study.regime().fixedWeights().forEach((k, v) -> weights.put(k, new java.util.TreeMap<>(v)));
+        }
         for (int g = 0; g < genes.size(); g++) {
             Gene gene = genes.get(g);
             if (gene.isSwitch()) on[gene.slot()] = (Boolean) gene.decode(genome[g]);
-            else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
+            else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), gene.decode(genome[g]));
+            else if (gene.spec().name().startsWith(WEIGHT)) {
+                weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
+                        .put(gene.spec().name().substring(WEIGHT.length()), (Double) gene.decode(genome[g]));
+            } else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
         }
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
         for (int s = 0; s < on.length; s++) {
@@ -57,6 +98,8 @@ public final class SearchSpace implements Serializable {
             slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slot.slotWeight() : 0.0,
                     st.space().resolve(raw.get(s), slot.slotId() + ".")));
         }
-        return new RunSpec(slots, backtest, study.trainYears().get(0) + "-01-01", study.testYears().get(1) + "-12-31");
+        sde.backtest.RegimeSpec regime = study.regime() == null ? null
+                : new sde.backtest.RegimeSpec(regimeDefaults.with(thresholds), weights, study.regime().switchRule());
+        return new RunSpec(slots, backtest, study.trainYears().get(0) + "-01-01", study.testYears().get(1) + "-12-31", regime);
     }
 }

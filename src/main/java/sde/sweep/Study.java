@@ -22,7 +22,23 @@ import java.util.Set;
  */
 public record Study(String study, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
                     int generations, int partitions, List<Integer> trainYears, List<Integer> testYears, int topN,
-                    List<StudySlot> strategies) implements Serializable {
+                    List<StudySlot> strategies, StudyRegime regime) implements Serializable {
+
+    /**
+     * Regime-conditional allocation in a study (issue 6): thresholds fixed or searched (bounds inside
+     * RegimeSettings.SPECS), multipliers per strategy and regime fixed ({@code weights}) or searched
+     * ({@code search_weights}: strategy ids, six genes each in steps of 0.25). Fitness still reads the
+     * train years only, so the thresholds are chosen there and run frozen through the test years.
+     */
+    public record StudyRegime(String onSwitch, Map<String, Object> fixed, List<String> search, Map<String, List<Double>> bounds,
+                              Map<String, Map<String, Double>> weights, List<String> searchWeights) implements Serializable {
+        public Map<String, Object> fixedValues() { return fixed != null ? fixed : Map.of(); }
+        public List<String> searched() { return search != null ? search : List.of(); }
+        public Map<String, List<Double>> boundsOverrides() { return bounds != null ? bounds : Map.of(); }
+        public Map<String, Map<String, Double>> fixedWeights() { return weights != null ? weights : Map.of(); }
+        public List<String> searchedWeights() { return searchWeights != null ? searchWeights : List.of(); }
+        public String switchRule() { return onSwitch != null ? onSwitch : "keep"; }
+    }
 
     /** One strategy of the study; {@code optional} adds an on/off gene (conditional parameters). */
     public record StudySlot(String name, String id, Double weight, Boolean optional, Map<String, Object> fixed,
@@ -51,7 +67,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
     /** The same study with --generations / --population overrides. */
     public Study with(Integer gens, Integer pop) {
         return new Study(study, seed, optimizer, optimizerSettings, pop != null ? pop : population, gens != null ? gens : generations,
-                partitions, trainYears, testYears, topN, strategies);
+                partitions, trainYears, testYears, topN, strategies, regime);
     }
 
     void validate(String where) {
@@ -104,6 +120,40 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
                 }
             }
         }
+        validateRegime(w, ids);
+    }
+
+    private void validateRegime(String w, Set<String> ids) {
+        if (regime == null) return;
+        String k = w + "regime.";
+        if (!regime.switchRule().equals("keep") && !regime.switchRule().equals("close")) throw new ConfigException(k + "on_switch': keep or close");
+        for (String name : regime.fixedValues().keySet()) {
+            if (regimeSpec(name) == null) throw new ConfigException(k + "fixed." + name + "': unknown threshold");
+        }
+        for (String name : regime.searched()) {
+            if (regimeSpec(name) == null) throw new ConfigException(k + "search': unknown threshold '" + name + "'");
+            if (regime.fixedValues().containsKey(name)) throw new ConfigException(k + "search': '" + name + "' is also fixed");
+        }
+        for (Map.Entry<String, List<Double>> b : regime.boundsOverrides().entrySet()) {
+            ParamSpec ps = regimeSpec(b.getKey());
+            List<Double> v = b.getValue();
+            if (ps == null || !regime.searched().contains(b.getKey())) throw new ConfigException(k + "bounds." + b.getKey() + "': not a searched threshold");
+            if (v == null || v.size() != 2 || !(v.get(0) < v.get(1)) || v.get(0) < ps.lo() || v.get(1) > ps.hi()) {
+                throw new ConfigException(k + "bounds." + b.getKey() + "': need [lo, hi] inside [" + ps.lo() + ", " + ps.hi() + "]");
+            }
+        }
+        for (String id : regime.fixedWeights().keySet()) if (!ids.contains(id)) throw new ConfigException(k + "weights." + id + "': no such strategy id");
+        for (String id : regime.searchedWeights()) if (!ids.contains(id)) throw new ConfigException(k + "search_weights': no such strategy id '" + id + "'");
+        try {
+            new sde.backtest.RegimeSpec(null, regime.fixedWeights(), regime.switchRule());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(w + e.getMessage().replaceFirst(": ", "': "));
+        }
+    }
+
+    static ParamSpec regimeSpec(String name) {
+        for (ParamSpec p : sde.regime.RegimeSettings.SPECS) if (p.name().equals(name)) return p;
+        return null;
     }
 
     static ParamSpec spec(Strategy<?> st, String name) {

@@ -53,9 +53,11 @@ public final class SweepJob {
     private final BacktestSettings backtest;
     private final Path out;
     private final PrintStream console;
+    private final sde.regime.RegimeSettings regimeDefaults;
 
-    public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest, Path out,
-                    PrintStream console) {
+    public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
+                    sde.regime.RegimeSettings regimeDefaults, Path out, PrintStream console) {
+        this.regimeDefaults = regimeDefaults;
         this.spark = spark;
         this.study = study;
         this.md = md;
@@ -97,7 +99,7 @@ public final class SweepJob {
         }
         if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), next + 1, previous.size());
 
-        SearchSpace space = new SearchSpace(study);
+        SearchSpace space = new SearchSpace(study, regimeDefaults);
         Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
         Broadcast<MarketData> market = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
         PartitionEvaluator evaluator = new PartitionEvaluator(market, pricing, backtest, study);

@@ -52,7 +52,7 @@ class SweepTest {
     }
 
     private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
-        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), out,
+        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
@@ -96,6 +96,28 @@ class SweepTest {
     }
 
     @Test
+    void regimeThresholdsAndWeightsAreSearchedOnTheTrainYearsAndTravelWithTheResult(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("regime.yaml");
+        Fixtures.write(f, Files.readString(study(tmp, "random", 0)).replace("study: tiny", "study: regimes") + """
+                regime:
+                  on_switch: close
+                  fixed: {min_days: 2}
+                  search: [crash_vix, bear_vix_min]
+                  bounds: {crash_vix: [30, 60]}
+                  search_weights: [credit_spread]
+                """);
+        SweepJob.Outcome o = run(spark, Study.load(f).with(1, null), tmp.resolve("r"), false);
+        Map<?, ?> params = (Map<?, ?>) o.leaderboard().get(0).get("params");
+        Map<?, ?> regime = (Map<?, ?>) params.get("regime");
+        assertEquals("close", regime.get("on_switch"));
+        Map<?, ?> settings = (Map<?, ?>) regime.get("settings");
+        assertEquals(2, settings.get("min_days"));
+        double crash = ((Number) settings.get("crash_vix")).doubleValue();
+        assertTrue(crash >= 30 && crash <= 60, "searched inside its bounds: " + crash);
+        assertTrue(((Map<?, ?>) regime.get("weights")).containsKey("credit_spread"));
+    }
+
+    @Test
     void badStudiesNameTheKey(@TempDir Path tmp) throws Exception {
         Path good = study(tmp, "ga", 0);
         String text = Files.readString(good);
@@ -106,6 +128,8 @@ class SweepTest {
                 {text.replace("population: 4", "populaton: 4"), "key 'population': missing"},
                 {text.replace("seed: 7", "seed: 7\ncolour: red"), "key 'colour'"},
                 {text.replace("test_years: [2022, 2022]", "test_years: [2021, 2022]"), "must come after train_years"},
+                {text + "regime:\n  search: [crash_vixx]\n", "key 'regime.search': unknown threshold 'crash_vixx'"},
+                {text + "regime:\n  weights: {credit_spread: {BULL: 2.0}}\n", "must be in [0, 1]"},
         };
         for (Object[] c : cases) {
             Path f = tmp.resolve("bad.yaml");
