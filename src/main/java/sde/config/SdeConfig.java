@@ -5,7 +5,8 @@ import java.util.List;
 /** Defaults from conf/sde.yaml with --set overrides applied; see that file for what each key means.
  * Each layer owns the record of its own settings (sde.pricing.PricingSettings); this only assembles them. */
 public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing.PricingSettings pricing,
-                        sde.backtest.BacktestSettings backtest, sde.regime.RegimeSettings regime) {
+                        sde.backtest.BacktestSettings backtest, sde.regime.RegimeSettings regime,
+                        sde.validate.GateSettings validate) {
 
 
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,

@@ -1,0 +1,79 @@
+package sde.validate;
+
+import sde.metrics.Summary;
+import sde.metrics.YearStats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SPEC §5, the validation gate, computed from the candidate's full run (train and test years in
+ * one continuous run), its two windows, its monthly P&L and its variants' scores.
+ */
+public final class Gate {
+    private Gate() {}
+
+    /**
+     * @param full          the run over all evaluated years
+     * @param trainCagrPct  CAGR of the walk-forward train years, {@code testCagrPct} of the test years
+     * @param monthlyPnl    combined P&L per calendar month, by year (months in order)
+     * @param variantScores SPEC §4 scores of the sensitivity variants
+     */
+    public static Verdict judge(String id, Summary full, double trainCagrPct, double testCagrPct, Map<Integer, double[]> monthlyPnl,
+                                List<Double> variantScores, long seed, GateSettings g, Map<String, Object> statistics) {
+        List<String> flags = new ArrayList<>();
+        int years = full.years().size(), profitable = 0;
+        for (YearStats y : full.years()) if (y.returnPct() > 0) profitable++;
+        double consistency = (double) profitable / years;
+
+        double ratio = trainCagrPct > 0 ? testCagrPct / trainCagrPct : 0;
+        double walkforward = clamp(ratio);
+
+        double score = full.score();
+        double mean = variantScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double sensitivity = score > 0 ? clamp(mean / score) : 0;
+        if (score > 0 && variantScores.stream().anyMatch(v -> v < score / 2)) flags.add("FRAGILE");
+
+        boolean enough = full.years().stream().allMatch(y -> y.trades() >= g.minTradesPerYear());
+        double tradeCount = enough ? 1 : 0;
+        if (full.years().stream().anyMatch(y -> y.trades() < g.targetTradesPerYear())) flags.add("BELOW_TARGET_TRADES");
+
+        double diverse = 0;
+        for (YearStats y : full.years()) {
+            double[] m = monthlyPnl.getOrDefault(y.year(), new double[0]);
+            int positive = 0;
+            for (double v : m) if (v > 0) positive++;
+            diverse += Math.min(1, positive / 6.0);
+        }
+        double regimeDiverse = diverse / years;
+
+        boolean rejected = full.maxDdPct() > g.maxDrawdownPct();
+        if (rejected) flags.add("REJECT_DRAWDOWN");
+        if (full.maxConsecutiveLosers() > g.maxConsecutiveLosers()) flags.add("LOSING_STREAK");
+        if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add("LONG_RECOVERY");
+
+        double overfit = 0.25 * consistency + 0.30 * walkforward + 0.25 * sensitivity + 0.10 * tradeCount + 0.10 * regimeDiverse;
+        String verdict = overfit >= 0.70 ? "ROBUST" : overfit >= 0.50 ? "SUSPECT" : "OVERFIT";
+
+        Map<String, Double> comp = new LinkedHashMap<>();
+        comp.put("consistency", consistency);
+        comp.put("walkforward", walkforward);
+        comp.put("walkforward_ratio", ratio);
+        comp.put("sensitivity", sensitivity);
+        comp.put("trade_count", tradeCount);
+        comp.put("regime_diverse", regimeDiverse);
+        Map<String, Boolean> passes = new LinkedHashMap<>();
+        passes.put("consistency", profitable >= Math.ceil(5.0 / 6 * years));
+        passes.put("walkforward", ratio >= 0.5);
+        passes.put("sensitivity", sensitivity >= 0.60);
+        passes.put("trade_count", enough);
+        passes.put("drawdown_reality", !rejected);
+        return new Verdict(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics);
+    }
+
+    private static double clamp(double x) {
+        return Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
+    }
+}

@@ -1,0 +1,15 @@
+package sde.validate;
+
+/** The validate keys of conf/sde.yaml (SPEC §5 thresholds and the overfitting statistics' settings). */
+public record GateSettings(java.util.List<Integer> trainYears, java.util.List<Integer> testYears, int sensitivityVariants, double jitterMin, double jitterMax, int minTradesPerYear, int targetTradesPerYear,
+                           double maxDrawdownPct, int maxConsecutiveLosers, int maxRecoveryDays, int pboBlocks, int pboTop, long seed)
+        implements java.io.Serializable {
+    public GateSettings {
+        if (trainYears == null || trainYears.size() != 2 || testYears == null || testYears.size() != 2 || testYears.get(0) <= trainYears.get(1)) {
+            throw new IllegalArgumentException("validate: train_years and test_years are [first, last], test after train");
+        }
+        if (sensitivityVariants < 1 || !(jitterMin >= 0 && jitterMax >= jitterMin) || pboBlocks < 2 || pboBlocks % 2 != 0 || pboTop < 2) {
+            throw new IllegalArgumentException("validate: sensitivity_variants >= 1, 0 <= jitter_min <= jitter_max, pbo_blocks even >= 2, pbo_top >= 2");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package sde.validate;
+
+import org.junit.jupiter.api.Test;
+import sde.backtest.Engines;
+import sde.backtest.RunSpec;
+import sde.metrics.Summary;
+import sde.metrics.YearStats;
+import sde.strategy.Strategies;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** SPEC §5: the gate's arithmetic on crafted cases, the variants, and the statistics against hand computations. */
+class GateTest {
+    private static final GateSettings G = new GateSettings(List.of(2020, 2022), List.of(2023, 2025), 5, 0.10, 0.20, 30, 50, 35, 10, 30, 10, 10, 1);
+
+    private static Summary summary(double[] yearReturns, int tradesPerYear, double score, double maxDd) {
+        List<YearStats> ys = new ArrayList<>();
+        for (int k = 0; k < yearReturns.length; k++) ys.add(new YearStats(2020 + k, yearReturns[k], 5, tradesPerYear, 1, 0));
+        return new Summary(ys, 10, maxDd, 1, 1, 1, 1, score, "Below", 10, 2, tradesPerYear * yearReturns.length, 1);
+    }
+
+    private static Map<Integer, double[]> months(int positivePerYear) {
+        Map<Integer, double[]> m = new HashMap<>();
+        for (int y = 2020; y <= 2025; y++) {
+            double[] v = new double[12];
+            for (int k = 0; k < 12; k++) v[k] = k < positivePerYear ? 100 : -50;
+            m.put(y, v);
+        }
+        return m;
+    }
+
+    @Test
+    void aSteadyConfigIsRobust() {
+        Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
+        Verdict v = Gate.judge("steady", s, 10, 10, months(8), List.of(0.45, 0.5, 0.48, 0.52, 0.47), 1, G, Map.of());
+        // 0.25·1 + 0.30·1 + 0.25·(0.484/0.5) + 0.10·1 + 0.10·1
+        assertEquals(0.25 + 0.30 + 0.25 * (2.42 / 5 / 0.5) + 0.10 + 0.10, v.overfitScore(), 1e-12);
+        assertEquals("ROBUST", v.verdict());
+        assertTrue(v.robust());
+        assertTrue(v.flags().isEmpty(), v.flags().toString());
+    }
+
+    @Test
+    void aConfigTunedToOneYearIsFlagged() {
+        // All the gain in 2020, nothing after; variants collapse; few trades.
+        Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
+        Verdict v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, Map.of());
+        assertTrue(v.verdict().equals("OVERFIT") || v.verdict().equals("SUSPECT"), v.verdict());
+        assertEquals("OVERFIT", v.verdict());
+        assertTrue(v.flags().contains("FRAGILE"));
+        assertEquals(0.0, v.components().get("walkforward"));
+        assertFalse(v.passes().get("consistency"));
+    }
+
+    @Test
+    void drawdownRealityRejectsAndFlags() {
+        Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45, 12, 360, 1);
+        Verdict v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
+        assertTrue(v.rejected());
+        assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
+        assertTrue(v.flags().containsAll(List.of("REJECT_DRAWDOWN", "LOSING_STREAK", "LONG_RECOVERY")));
+    }
+
+    @Test
+    void jitterIsReproducibleBySeedAndStaysInBounds() {
+        RunSpec base = Engines.spec("credit_spread", Map.of("short_delta", 0.44, "dte", 90));
+        List<RunSpec> a = Jitter.variants(base, 5, 0.10, 0.20, 42), b = Jitter.variants(base, 5, 0.10, 0.20, 42);
+        assertEquals(a, b);
+        assertNotEquals(a, Jitter.variants(base, 5, 0.10, 0.20, 43));
+        for (RunSpec v : a) {
+            var p = v.strategies().get(0).params();
+            assertTrue(p.d("short_delta") <= 0.45 && p.d("short_delta") >= 0.44 * 0.8 - 1e-12, "clamped to the declared bounds");
+            assertTrue(p.i("dte") <= 90, "integers rounded and clamped");
+            assertEquals(base.strategies().get(0).params().s("side"), p.s("side"), "categorical values stay");
+            double ratio = p.d("profit_target") / 0.5;
+            assertTrue(Math.abs(ratio - 1) >= 0.10 - 1e-9 && Math.abs(ratio - 1) <= 0.20 + 1e-9, "u in [0.10, 0.20]: " + ratio);
+        }
+        Strategies.get("credit_spread").space().resolve(a.get(0).strategies().get(0).params().values(), "");   // still valid
+    }
+
+    @Test
+    void deflatedSharpeMatchesAHandComputation() {
+        // SR0 = sqrt(V)·[(1−γ)Z⁻¹(1−1/N) + γZ⁻¹(1−1/(Ne))] with N = 10, V = 1e-4 (Python's NormalDist).
+        assertEquals(0.0157459830134575, OverfittingStats.expectedMaxSharpe(10, 1e-4), 1e-9);
+        assertEquals(0.9025993995967836, OverfittingStats.deflatedSharpe(0.1, 252, -0.5, 5.0, 10, 1e-4), 1e-6);
+        assertEquals(0, OverfittingStats.expectedMaxSharpe(1, 1e-4), "one trial: nothing to deflate");
+    }
+
+    @Test
+    void pboOfTwoConfigsThatSwapPlacesIsOneAndOfADominantConfigIsZero() {
+        // 4 rows, 2 blocks. Config 0 wins block 0 and loses block 1; config 1 the reverse: whichever
+        // half is in-sample, its winner is the out-of-sample loser.
+        double[][] swap = {{0.02, -0.01}, {0.03, -0.02}, {-0.01, 0.02}, {-0.02, 0.03}};
+        assertEquals(1.0, OverfittingStats.pbo(swap, 2), 1e-12);
+        double[][] dominant = {{0.02, 0.01}, {0.03, 0.00}, {0.03, -0.01}, {0.04, 0.01}};
+        assertEquals(0.0, OverfittingStats.pbo(dominant, 2), 1e-12);
+    }
+
+    @Test
+    void momentsOfAKnownSeries() {
+        double[] m = OverfittingStats.moments(new double[]{1, -1, 1, -1});
+        assertEquals(0, m[0], 1e-12);
+        assertEquals(0, m[1], 1e-12);
+        assertEquals(1, m[2], 1e-12, "a two-point symmetric distribution has kurtosis 1");
+    }
+}
