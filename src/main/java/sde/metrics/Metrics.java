@@ -69,10 +69,15 @@ public final class Metrics {
         return dd;
     }
 
-    /** mean(r − rf) / sample stdev(r − rf) × √252 over daily returns of sessions a..b (0 when flat). */
+    /**
+     * mean(r − rf) / sample stdev(r − rf) × √252 over daily returns of sessions a..b. A run whose own
+     * returns never move (no position, all cash) took no risk and gets 0: SPEC §3 is silent there,
+     * and the formula would divide the T-bill's day-to-day wiggle by itself (about −20 for an idle
+     * 2020–2025 run), which poisons the variance of Sharpe that the Deflated Sharpe Ratio uses.
+     */
     static double sharpe(double[] e, double[] rf, int a, int b) {
         int n = b - a + 1;
-        if (n < 2) return 0;
+        if (n < 2 || flat(e, a, b)) return 0;
         double mean = 0;
         for (int t = a; t <= b; t++) mean += e[t] / e[t - 1] - 1 - rf[t];
         mean /= n;
@@ -88,6 +93,7 @@ public final class Metrics {
     /** mean(r − rf) / downside deviation × √252, downside deviation = √mean(min(0, r − rf)²). */
     static double sortino(double[] e, double[] rf, int a, int b) {
         int n = b - a + 1;
+        if (flat(e, a, b)) return 0;
         double mean = 0, down = 0;
         for (int t = a; t <= b; t++) {
             double x = e[t] / e[t - 1] - 1 - rf[t];
@@ -97,6 +103,11 @@ public final class Metrics {
         mean /= n;
         double dd = Math.sqrt(down / n);
         return dd > 0 ? mean / dd * SQRT_252 : 0;
+    }
+
+    private static boolean flat(double[] e, int a, int b) {
+        for (int t = a; t <= b; t++) if (e[t] != e[t - 1]) return false;
+        return true;
     }
 
     /** Longest stretch, in sessions, from a peak until equity is back at it (or the end of the run). */

@@ -28,13 +28,19 @@ public final class CandidateEvaluator {
 
     private final MarketData md;
     private final BacktestSettings backtest;
-    private final Study study;
+    private final java.util.List<Integer> trainYears, testYears;
     private final Backtester engine;
 
     public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, Study study) {
+        this(md, pricing, backtest, study.trainYears(), study.testYears());
+    }
+
+    public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, java.util.List<Integer> trainYears,
+                              java.util.List<Integer> testYears) {
         this.md = md;
         this.backtest = backtest;
-        this.study = study;
+        this.trainYears = trainYears;
+        this.testYears = testYears;
         PricingInputs in = new PricingInputs(md, pricing.surface());
         VolSurface surface = new VolSurface(in, pricing.surface());
         ModelChain chain = new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing()));
@@ -56,8 +62,8 @@ public final class CandidateEvaluator {
             RunSpec spec = RunSpec.fromJson(JSON.readTree(c.getParams()), backtest, c.getId());
             RunResult r = engine.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
             Summary all = RunOutputs.summarize(r);
-            Summary train = RunOutputs.summarizeWindow(r, study.trainYears().get(0), study.trainYears().get(1));
-            Summary test = RunOutputs.summarizeWindow(r, study.testYears().get(0), study.testYears().get(1));
+            Summary train = RunOutputs.summarizeWindow(r, trainYears.get(0), trainYears.get(1));
+            Summary test = RunOutputs.summarizeWindow(r, testYears.get(0), testYears.get(1));
             e.setFitness(train.score());
             e.setTrainScore(train.score());
             e.setTrainCagrPct(train.cagrPct());

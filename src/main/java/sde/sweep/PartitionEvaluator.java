@@ -18,18 +18,24 @@ final class PartitionEvaluator implements MapPartitionsFunction<Candidate, Evalu
     private final Broadcast<MarketData> market;
     private final PricingSettings pricing;
     private final BacktestSettings backtest;
-    private final Study study;
+    private final java.util.List<Integer> trainYears, testYears;
 
     PartitionEvaluator(Broadcast<MarketData> market, PricingSettings pricing, BacktestSettings backtest, Study study) {
+        this(market, pricing, backtest, study.trainYears(), study.testYears());
+    }
+
+    PartitionEvaluator(Broadcast<MarketData> market, PricingSettings pricing, BacktestSettings backtest, java.util.List<Integer> trainYears,
+                       java.util.List<Integer> testYears) {
         this.market = market;
         this.pricing = pricing;
         this.backtest = backtest;
-        this.study = study;
+        this.trainYears = new java.util.ArrayList<>(trainYears);
+        this.testYears = new java.util.ArrayList<>(testYears);
     }
 
     @Override
     public Iterator<Evaluation> call(Iterator<Candidate> it) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(market.value(), pricing, backtest, study);
+        CandidateEvaluator evaluator = new CandidateEvaluator(market.value(), pricing, backtest, trainYears, testYears);
         List<Evaluation> out = new ArrayList<>();
         while (it.hasNext()) out.add(evaluator.evaluate(it.next()));
         return out.iterator();

@@ -54,6 +54,7 @@ public final class SweepJob {
     private final Path out;
     private final PrintStream console;
     private final sde.regime.RegimeSettings regimeDefaults;
+    private sde.validate.GateSettings gate;
 
     public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
                     sde.regime.RegimeSettings regimeDefaults, Path out, PrintStream console) {
@@ -65,6 +66,18 @@ public final class SweepJob {
         this.backtest = backtest.withYears(study.trainYears().get(0), study.testYears().get(1));
         this.out = out;
         this.console = console;
+    }
+
+    /**
+     * Turns on the gate (issue 8): after each generation whose fitness leader changed, the leader is
+     * validated (SPEC §5, variants as a Spark Dataset); the study's current best
+     * ({@code best_robust_id} in the state) changes only through a ROBUST, not rejected, verdict, and
+     * a leader that fails is logged as "promising but fragile". Verdicts go to OUT/validations/ID.json.
+     */
+    public SweepJob withGate(sde.validate.GateSettings g) {
+        // Inside a study the walk-forward split is the study's own train and test years.
+        this.gate = g.withYears(study.trainYears(), study.testYears());
+        return this;
     }
 
     /** What a finished (or resumed-and-finished) study reports. */
@@ -134,8 +147,19 @@ public final class SweepJob {
             outcome.put("best_fitness", now.fitness);
             outcome.put("best_id", now.id);
             outcome.put("improved", best.id == null || now.fitness > best.fitness);
+            String robust = state == null ? null : (String) state.get("best_robust_id");
+            if (gate != null && now.id != null && !now.id.equals(best.id)) {
+                sde.validate.Verdict v = validate(now.id, market);
+                outcome.put("leader_verdict", v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore()));
+                if (v.robust()) robust = now.id;
+                else outcome.put("note", "promising but fragile: " + now.id + " leads on train score but the gate says " + v.verdict());
+            }
+            outcome.put("best_robust_id", robust);
             appendLog(Map.of("generation", g, "outcome", outcome));
             writeState(statePath, studyHash, g + 1, previous.size(), now);
+            state = readJson(statePath);
+            state.put("best_robust_id", robust);
+            Json.write(statePath, state);
             double rate = got.size() / Math.max(secs, 1e-9);
             double eta = (study.generations() - g - 1) * secs;
             console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
@@ -146,6 +170,45 @@ public final class SweepJob {
         console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
                 out.resolve("leaderboard.json"));
         return new Outcome(previous.size(), fin.id, fin.fitness, readList(out.resolve("leaderboard.json")));
+    }
+
+    private sde.validate.Verdict validate(String id, Broadcast<MarketData> market) {
+        try {
+            List<Row> rows = spark.read().parquet(parquet().toString()).where(col("study").equalTo(study.study()).and(col("error").isNull()))
+                    .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
+            RunSpec spec = null;
+            List<RunSpec> top = new ArrayList<>();
+            double[] sharpes = new double[rows.size()];
+            for (int k = 0; k < rows.size(); k++) {
+                Row r = rows.get(k);
+                sharpes[k] = r.getDouble(2);
+                RunSpec s = RunSpec.fromJson(JSON.readTree(r.getString(1)), backtest, regimeDefaults, "leaderboard");
+                if (r.getString(0).equals(id)) spec = s;
+                if (top.size() < gate.pboTop()) top.add(s);
+            }
+            if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
+            RunSpec candidate = spec;
+            sde.backtest.Backtester engine = new CandidateEngine(md, pricing, backtest).engine;
+            sde.validate.Verdict v = new sde.validate.Validator(engine, gate).validate(id, candidate,
+                    specs -> SparkScores.scores(spark, market, pricing, backtest, gate.trainYears(), gate.testYears(), specs),
+                    new sde.validate.Validator.Trials(rows.size(), sharpes), top);
+            Json.write(out.resolve("validations").resolve(id + ".json"), v);
+            return v;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A backtester on the driver, built like the executors' one. */
+    private static final class CandidateEngine {
+        final sde.backtest.Backtester engine;
+
+        CandidateEngine(MarketData md, PricingSettings p, BacktestSettings b) {
+            sde.pricing.PricingInputs in = new sde.pricing.PricingInputs(md, p.surface());
+            sde.pricing.VolSurface surface = new sde.pricing.VolSurface(in, p.surface());
+            engine = new sde.backtest.Backtester(md, new sde.pricing.ModelChain(md, surface, new sde.pricing.QuoteModel(p.quotes()),
+                    new sde.pricing.ExpiryCalendar(p.listing())), surface, new sde.pricing.StrikeGrid(p.listing()), p.fillModel(), b);
+        }
     }
 
     /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */

@@ -12,4 +12,10 @@ public record GateSettings(java.util.List<Integer> trainYears, java.util.List<In
             throw new IllegalArgumentException("validate: sensitivity_variants >= 1, 0 <= jitter_min <= jitter_max, pbo_blocks even >= 2, pbo_top >= 2");
         }
     }
+
+    /** The same gate with another walk-forward split (a study's own train and test years). */
+    public GateSettings withYears(java.util.List<Integer> train, java.util.List<Integer> test) {
+        return new GateSettings(train, test, sensitivityVariants, jitterMin, jitterMax, minTradesPerYear, targetTradesPerYear,
+                maxDrawdownPct, maxConsecutiveLosers, maxRecoveryDays, pboBlocks, pboTop, seed);
+    }
 }

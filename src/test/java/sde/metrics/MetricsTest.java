@@ -48,6 +48,16 @@ class MetricsTest {
     }
 
     @Test
+    void anIdleRunHasNoSharpe() {
+        double[] e = new double[8];
+        java.util.Arrays.fill(e, 100_000);
+        double[] rf = {0, 0.0001, 0.00012, 0.0001, 0.00011, 0.0001, 0.00013, 0.0001};
+        Summary s = Metrics.compute(DAYS, e, 100_000, rf, new int[0], new double[0]);
+        assertEquals(0, s.sharpe(), "no position, no risk: 0, not −rf/stdev(rf)");
+        assertEquals(0, s.sortino());
+    }
+
+    @Test
     void tiersFollowSpec() {
         assertEquals("Elite", Metrics.tier(250, 12));
         assertEquals("Strong", Metrics.tier(200, 20));

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Small studies on the real data through the shared local SparkSession. */
 @ExtendWith(SparkSessionExtension.class)
+@SuppressWarnings("unchecked")
 class SweepTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,6 +116,28 @@ class SweepTest {
         double crash = ((Number) settings.get("crash_vix")).doubleValue();
         assertTrue(crash >= 30 && crash <= 60, "searched inside its bounds: " + crash);
         assertTrue(((Map<?, ?>) regime.get("weights")).containsKey("credit_spread"));
+    }
+
+    @Test
+    void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("gated");
+        new SweepJob(spark, Study.load(study(tmp, "ga", 0)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime(), out, new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
+        List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
+        Map<String, Object> first = (Map<String, Object>) log.get(1).get("outcome");
+        String leader = (String) first.get("best_id");
+        assertTrue(Files.exists(out.resolve("validations/" + leader + ".json")), "the new leader was validated");
+        Map<String, Object> verdict = JSON.readValue(out.resolve("validations/" + leader + ".json").toFile(), Map.class);
+        for (String k : List.of("overfit_score", "verdict", "components", "seed", "statistics")) assertTrue(verdict.containsKey(k), k);
+        Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
+        assertTrue(state.containsKey("best_robust_id"));
+        Object robust = state.get("best_robust_id");
+        if (robust != null) {
+            Map<String, Object> v = JSON.readValue(out.resolve("validations/" + robust + ".json").toFile(), Map.class);
+            assertEquals("ROBUST", v.get("verdict"), "only a ROBUST verdict makes the current best");
+        } else {
+            assertTrue(String.valueOf(first.get("note")).startsWith("promising but fragile"), first.toString());
+        }
     }
 
     @Test

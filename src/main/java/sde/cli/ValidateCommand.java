@@ -1,0 +1,99 @@
+package sde.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sde.backtest.RunSpec;
+import sde.config.SdeConfig;
+import sde.data.MarketData;
+import sde.io.Json;
+import sde.sweep.SparkScores;
+import sde.validate.GateSettings;
+import sde.validate.Validator;
+import sde.validate.Verdict;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"The validation gate (SPEC §5) for one candidate: consistency, walk-forward, sensitivity (seeded variants",
+                "evaluated as a Spark Dataset), trade count, regime diversity, drawdown reality, overfit score and verdict,",
+                "with the Deflated Sharpe Ratio over the study's trials and the PBO over its top configurations.",
+                "Writes OUT/validations/ID.json beside the leaderboard."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    static final class Target {
+        @Option(names = "--id", paramLabel = "ID", description = "A row of OUT/leaderboard.parquet.") String id;
+        @Option(names = "--params", paramLabel = "FILE", description = "A params JSON or summary.json.") Path params;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Where the leaderboard is and the verdict goes (default output).")
+    Path out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        SdeConfig cfg = common.config();
+        GateSettings g = cfg.validate();
+        MarketData md = common.marketData(cfg, common.dataDir().dir());
+        SparkSession.Builder b = SparkSession.builder().appName("sde-validate");
+        if (master != null) b.master(master);
+        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
+        SparkSession spark = b.getOrCreate();
+        try {
+            ObjectMapper json = new ObjectMapper();
+            RunSpec spec;
+            String id;
+            Validator.Trials trials = null;
+            List<RunSpec> top = new ArrayList<>();
+            if (target.id != null) {
+                Path lb = out.toAbsolutePath().resolve("leaderboard.parquet");
+                if (!Files.isDirectory(lb)) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
+                var all = spark.read().parquet(lb.toString());
+                List<Row> row = all.where(col("id").equalTo(target.id)).select("study", "params").limit(1).collectAsList();
+                if (row.isEmpty()) throw new IllegalArgumentException("--id " + target.id + ": not in " + lb);
+                String study = row.get(0).getString(0);
+                id = target.id;
+                spec = RunSpec.fromJson(json.readTree(row.get(0).getString(1)), cfg.backtest(), cfg.regime(), "leaderboard row " + id);
+                var rows = all.where(col("study").equalTo(study).and(col("error").isNull()));
+                List<Row> sharpes = rows.select("sharpe").collectAsList();
+                trials = new Validator.Trials(sharpes.size(), sharpes.stream().mapToDouble(r -> r.getDouble(0)).toArray());
+                for (Row r : rows.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
+                    top.add(RunSpec.fromJson(json.readTree(r.getString(0)), cfg.backtest(), cfg.regime(), "leaderboard"));
+                }
+            } else {
+                spec = RunSpec.fromJson(json.readTree(target.params.toFile()), cfg.backtest(), cfg.regime(), target.params.toString());
+                id = spec.id(md.fingerprint());
+            }
+            Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
+            RunSpec s = spec;
+            Verdict v = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), g).validate(id, spec,
+                    variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
+            Path file = out.resolve("validations").resolve(id + ".json");
+            Json.write(file, v);
+            System.out.print(Validator.report(v));
+            System.out.println("wrote " + file);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

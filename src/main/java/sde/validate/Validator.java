@@ -1,0 +1,124 @@
+package sde.validate;
+
+import sde.backtest.Backtester;
+import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.data.Dates;
+import sde.metrics.Summary;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs the gate for one candidate (issue 8 item 1): its full run and windows, its variants (through
+ * {@code variantScores}, which the caller runs as a Spark Dataset), the Deflated Sharpe Ratio over
+ * the study's trials and the PBO over the study's top configurations.
+ */
+public final class Validator {
+    private final Backtester engine;
+    private final GateSettings g;
+
+    public Validator(Backtester engine, GateSettings g) {
+        this.engine = engine;
+        this.g = g;
+    }
+
+    /** The trials of the study so far: how many, and the annualised Sharpe of each (for DSR). */
+    public record Trials(int count, double[] annualSharpes) {}
+
+    public Verdict validate(String id, RunSpec spec, Function<List<RunSpec>, List<Double>> variantScores, Trials trials,
+                            List<RunSpec> topConfigs) {
+        RunResult r = run(spec);
+        Summary full = RunOutputs.summarize(r);
+        Summary train = RunOutputs.summarizeWindow(r, g.trainYears().get(0), g.trainYears().get(1));
+        Summary test = RunOutputs.summarizeWindow(r, g.testYears().get(0), g.testYears().get(1));
+        List<Double> scores = variantScores.apply(Jitter.variants(spec, g.sensitivityVariants(), g.jitterMin(), g.jitterMax(), g.seed()));
+
+        Map<String, Object> stats = new LinkedHashMap<>();
+        double[] returns = dailyReturns(r);
+        double[] m = OverfittingStats.moments(returns);
+        stats.put("sharpe_daily", m[0]);
+        stats.put("skew", m[1]);
+        stats.put("kurtosis", m[2]);
+        if (trials != null && trials.count() >= 2) {
+            double mean = 0, var = 0;
+            for (double s : trials.annualSharpes()) mean += s / Math.sqrt(252);
+            mean /= trials.annualSharpes().length;
+            for (double s : trials.annualSharpes()) var += Math.pow(s / Math.sqrt(252) - mean, 2);
+            var /= trials.annualSharpes().length - 1;
+            stats.put("trials", trials.count());
+            stats.put("sharpe_variance_daily", var);
+            stats.put("expected_max_sharpe_daily", OverfittingStats.expectedMaxSharpe(trials.count(), var));
+            stats.put("deflated_sharpe", OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], trials.count(), var));
+        } else {
+            stats.put("trials", 1);
+            stats.put("deflated_sharpe", OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], 1, 0));
+            stats.put("deflated_sharpe_note", "no study: one trial, nothing to deflate for");
+        }
+        if (topConfigs != null && topConfigs.size() >= 2) {
+            double[][] cols = new double[topConfigs.size()][];
+            for (int c = 0; c < cols.length; c++) cols[c] = dailyReturns(run(topConfigs.get(c)));
+            double[][] matrix = new double[returns.length][cols.length];
+            for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) matrix[t][c] = cols[c][t];
+            stats.put("pbo", OverfittingStats.pbo(matrix, g.pboBlocks()));
+            stats.put("pbo_configurations", cols.length);
+        } else {
+            stats.put("pbo_note", "needs a study's top configurations");
+        }
+        stats.put("train_cagr_pct", train.cagrPct());
+        stats.put("test_cagr_pct", test.cagrPct());
+        return Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
+    }
+
+    private RunResult run(RunSpec s) {
+        return engine.run(s.slots(), s.regime(), Dates.of(s.from()), Dates.of(s.to()));
+    }
+
+    static double[] dailyReturns(RunResult r) {
+        double[] e = r.equity().clone();
+        e[0] = r.startingCapital();
+        double[] out = new double[e.length - 1];
+        for (int t = 1; t < e.length; t++) out[t - 1] = e[t] / e[t - 1] - 1;
+        return out;
+    }
+
+    /** Combined P&L per calendar month, by year (month order). */
+    static Map<Integer, double[]> monthly(RunResult r) {
+        Map<Integer, double[]> out = new HashMap<>();
+        double prev = r.startingCapital();
+        int[] d = r.days();
+        for (int t = 1; t < d.length; t++) {
+            LocalDate day = LocalDate.ofEpochDay(d[t]);
+            boolean monthEnd = t == d.length - 1 || LocalDate.ofEpochDay(d[t + 1]).getMonthValue() != day.getMonthValue();
+            if (!monthEnd) continue;
+            out.computeIfAbsent(day.getYear(), y -> new double[12])[day.getMonthValue() - 1] = r.equity()[t] - prev;
+            prev = r.equity()[t];
+        }
+        return out;
+    }
+
+    public static String report(Verdict v) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("validation of %s: overfit_score %.3f → %s%s%n", v.id(), v.overfitScore(), v.verdict(),
+                v.rejected() ? " (REJECTED: drawdown over the limit)" : ""));
+        v.components().forEach((k, x) -> sb.append(String.format("  %-18s %8.3f  %s%n", k, x,
+                v.passes().containsKey(k) ? (v.passes().get(k) ? "pass" : "FAIL") : "")));
+        sb.append(String.format("  %-18s %s  (base score %.4f, variant seed %d)%n", "variant scores", fmt(v.variantScores()), v.baseScore(), v.seed()));
+        sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", v.flags())).append('\n');
+        v.statistics().forEach((k, x) -> sb.append(String.format("  %-26s %s%n", k, x instanceof Double d ? String.format("%.4f", d) : x)));
+        return sb.toString();
+    }
+
+    private static String fmt(List<Double> xs) {
+        List<String> s = new ArrayList<>();
+        for (double x : xs) s.add(String.format("%.4f", x));
+        return String.join(" ", s);
+    }
+
+}
