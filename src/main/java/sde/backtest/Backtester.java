@@ -65,6 +65,14 @@ public final class Backtester {
 
     /** As {@link #run(List, int, int)} with regime-conditional weights (null: fixed weights). */
     public RunResult run(List<Slot<?>> slots, RegimeSpec regime, int from, int to) {
+        return run(slots, regime, from, to, Integer.MIN_VALUE);
+    }
+
+    /**
+     * As above with a halted session (a stress replay): on epoch day {@code halted} nothing can be
+     * bought or sold, so no exit and no entry happens; expiries still settle.
+     */
+    public RunResult run(List<Slot<?>> slots, RegimeSpec regime, int from, int to, int halted) {
         int first = md.indexOnOrAfter(from);
         if (first <= 0 || first >= md.size()) {
             throw new IllegalArgumentException("the data must hold a session before " + Dates.format(from) + " and one after it (data "
@@ -72,7 +80,9 @@ public final class Backtester {
         }
         int last = md.indexOnOrBefore(to);
         if (last <= first - 1) throw new IllegalArgumentException("no session between " + Dates.format(from) + " and " + Dates.format(to));
-        return new Run(slots, regime, first - 1, last).execute();
+        Run run = new Run(slots, regime, first - 1, last);
+        run.halted = halted;
+        return run.execute();
     }
 
     /** One run's mutable state; never shared, never reused. */
@@ -94,6 +104,7 @@ public final class Backtester {
         final boolean closeOnSwitch;
         double cash;
         int t;
+        int halted = Integer.MIN_VALUE;
         long pricings;
 
         Run(List<Slot<?>> slots, RegimeSpec regime, int start, int end) {
@@ -134,8 +145,10 @@ public final class Backtester {
                 }
                 markAll();
                 reweigh();
-                manage();
-                enter();
+                if (md.day(t) != halted) {
+                    manage();
+                    enter();
+                }
                 record();
             }
             String[] ids = new String[slots.size()];

@@ -14,6 +14,7 @@ import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Json;
+import sde.sweep.SparkMonteCarlo;
 import sde.sweep.SparkScores;
 import sde.validate.GateSettings;
 import sde.validate.Validator;
@@ -49,6 +50,34 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
+    @Option(names = "--final", description = "Replay the candidate once on the untouched year (validate.final_year) and record it.")
+    boolean fin;
+
+    /** The untouched year, replayed once (issue 8 item 6); a second replay is refused. */
+    private int finalYear(SdeConfig cfg, MarketData md, RunSpec spec, String id) {
+        Path file = out.resolve("validations").resolve(id + ".final.json");
+        if (Files.exists(file)) throw new IllegalArgumentException(file + " exists: the untouched year is replayed once per candidate");
+        int y = cfg.validate().finalYear();
+        if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay()) + " before " + y);
+        RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
+        var r = BacktestCommand.backtester(md, cfg.pricing(), once).run(once.slots(), once.regime(), sde.data.Dates.of(once.from()),
+                sde.data.Dates.of(once.to()));
+        var s = sde.backtest.RunOutputs.summarize(r);
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("id", id);
+        doc.put("year", y);
+        doc.put("through", sde.data.Dates.format(r.days()[r.days().length - 1]));
+        doc.put("return_pct", s.years().get(0).returnPct());
+        doc.put("max_dd_pct", s.maxDdPct());
+        doc.put("trades", s.trades());
+        doc.put("sharpe", s.sharpe());
+        doc.put("note", "the only truly out-of-sample figure: no optimizer or gate step has seen this year");
+        Json.write(file, doc);
+        System.out.printf("untouched year %d (to %s): return %.2f%%, max DD %.2f%%, %d trades, Sharpe %.2f%nwrote %s%n", y,
+                doc.get("through"), s.years().get(0).returnPct(), s.maxDdPct(), s.trades(), s.sharpe(), file);
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         SdeConfig cfg = common.config();
@@ -83,13 +112,27 @@ public final class ValidateCommand implements Callable<Integer> {
                 spec = RunSpec.fromJson(json.readTree(target.params.toFile()), cfg.backtest(), cfg.regime(), target.params.toString());
                 id = spec.id(md.fingerprint());
             }
+            if (fin) return finalYear(cfg, md, spec, id);
             Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
             RunSpec s = spec;
-            Verdict v = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), g).validate(id, spec,
+            Validator validator = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), g);
+            Verdict v = validator.validate(id, spec,
                     variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
+            var run = validator.run(spec);
+            double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
+            java.util.Map<String, Object> mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
+                    run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
+                    g.seed(), g.mcPaths(), 0);
+            java.util.Map<String, Object> stress = sde.validate.Stress.run(md, cfg.pricing(), spec.backtest(), spec,
+                    new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(), g.stressHaltDate()));
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(json.convertValue(v, java.util.Map.class));
+            doc.put("monte_carlo", mc);
+            doc.put("stress", stress);
             Path file = out.resolve("validations").resolve(id + ".json");
-            Json.write(file, v);
+            Json.write(file, doc);
             System.out.print(Validator.report(v));
+            System.out.println("  monte carlo (" + g.mcPaths() + " paths): " + mc);
+            stress.forEach((k, x) -> System.out.println("  stress " + k + ": " + x));
             System.out.println("wrote " + file);
             return 0;
         } finally {

@@ -123,6 +123,41 @@ public final class MarketData implements Serializable {
                 source, synthetic);
     }
 
+    /**
+     * A stress copy (issue 8 item 4): from session {@code from} on, every underlying price is
+     * multiplied by {@code priceFactor} (a gap down that stays), and the vol indices of sessions
+     * [from, from + volDays) by {@code volFactor}. Labeled in its source; the original is untouched.
+     */
+    public MarketData shocked(int from, double priceFactor, double volFactor, int volDays) {
+        if (from < 0 || from >= days.length || !(priceFactor > 0) || !(volFactor > 0) || volDays < 0) {
+            throw new IllegalArgumentException("bad shock: from " + from + ", price × " + priceFactor + ", vol × " + volFactor);
+        }
+        Bars[] b = new Bars[bars.length];
+        for (int k = 0; k < bars.length; k++) {
+            Bars x = bars[k];
+            b[k] = new Bars(scale(x.open, from, priceFactor), scale(x.high, from, priceFactor), scale(x.low, from, priceFactor),
+                    scale(x.close, from, priceFactor), scale(x.adjClose, from, priceFactor), x.volume.clone(), x.dividend.clone(),
+                    x.adjustedOnly, x.hasDividends);
+        }
+        double[][] sc = new double[scalars.length][];
+        for (SeriesId id : SeriesId.values()) {
+            double[] a = scalars[id.ordinal()];
+            if (a == null) continue;
+            sc[id.ordinal()] = a.clone();
+            if (id.kind == SeriesId.Kind.INDEX) {
+                for (int i = from; i < Math.min(days.length, from + volDays); i++) sc[id.ordinal()][i] *= volFactor;
+            }
+        }
+        return new MarketData(days.clone(), b, sc, events.clone(), source + " (STRESS: prices x" + priceFactor + " from "
+                + Dates.format(days[from]) + ", vol x" + volFactor + " for " + volDays + " sessions)", synthetic);
+    }
+
+    private static double[] scale(double[] a, int from, double f) {
+        double[] out = a.clone();
+        for (int i = from; i < out.length; i++) out[i] *= f;
+        return out;
+    }
+
     private String computeFingerprint() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -76,11 +76,12 @@ public final class Validator {
         return Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
     }
 
-    private RunResult run(RunSpec s) {
+    /** The candidate's run (for the Monte Carlo's returns and trades). */
+    public RunResult run(RunSpec s) {
         return engine.run(s.slots(), s.regime(), Dates.of(s.from()), Dates.of(s.to()));
     }
 
-    static double[] dailyReturns(RunResult r) {
+    public static double[] dailyReturns(RunResult r) {
         double[] e = r.equity().clone();
         e[0] = r.startingCapital();
         double[] out = new double[e.length - 1];

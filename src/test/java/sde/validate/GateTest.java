@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** SPEC §5: the gate's arithmetic on crafted cases, the variants, and the statistics against hand computations. */
 class GateTest {
-    private static final GateSettings G = new GateSettings(List.of(2020, 2022), List.of(2023, 2025), 5, 0.10, 0.20, 30, 50, 35, 10, 30, 10, 10, 1);
+    private static final GateSettings G = new GateSettings(List.of(2020, 2022), List.of(2023, 2025), 5, 0.10, 0.20, 30, 50, 35, 10, 30, 10, 10, 1,
+            1000, 20, "2024-08-05", 10, 3, 5, "2024-08-05", 2026);
 
     private static Summary summary(double[] yearReturns, int tradesPerYear, double score, double maxDd) {
         List<YearStats> ys = new ArrayList<>();

@@ -1,0 +1,74 @@
+package sde.validate;
+
+import sde.backtest.BacktestSettings;
+import sde.backtest.Backtester;
+import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.metrics.Summary;
+import sde.pricing.ExpiryCalendar;
+import sde.pricing.ModelChain;
+import sde.pricing.PricingInputs;
+import sde.pricing.PricingSettings;
+import sde.pricing.QuoteModel;
+import sde.pricing.QuoteSettings;
+import sde.pricing.StrikeGrid;
+import sde.pricing.VolSurface;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Stress replays of a candidate (issue 8 item 4), each against the unstressed run: a flash crash
+ * injected on a day (prices gap down and stay down, vol indices multiplied for some sessions), a
+ * halted session (no exit or entry possible), and doubled bid/ask spreads.
+ */
+public final class Stress {
+    private Stress() {}
+
+    public record Settings(String crashDate, double gapPct, double volFactor, int volDays, String haltDate) {}
+
+    public static Map<String, Object> run(MarketData md, PricingSettings p, BacktestSettings b, RunSpec spec, Settings s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Summary base = summary(engine(md, p, b), spec, Integer.MIN_VALUE);
+        out.put("base", figures(base, null));
+        int crash = md.indexOnOrAfter(Dates.of(s.crashDate()));
+        MarketData shocked = md.shocked(crash, 1 - s.gapPct() / 100, s.volFactor(), s.volDays());
+        out.put("flash_crash " + Dates.format(md.day(crash)) + " -" + s.gapPct() + "% vol x" + s.volFactor(),
+                figures(summary(engine(shocked, p, b), spec, Integer.MIN_VALUE), base));
+        int halt = md.day(md.indexOnOrAfter(Dates.of(s.haltDate())));
+        out.put("halted " + Dates.format(halt), figures(summary(engine(md, p, b), spec, halt), base));
+        QuoteSettings q = p.quotes();
+        PricingSettings wide = new PricingSettings(p.listing(), p.surface(),
+                new QuoteSettings(q.tick(), 2 * q.spreadBase(), 2 * q.spreadPct(), 2 * q.spreadMaxPct(), q.volRef(), q.volPower()), p.fills());
+        out.put("doubled spreads", figures(summary(engine(md, wide, b), spec, Integer.MIN_VALUE), base));
+        return out;
+    }
+
+    private static Summary summary(Backtester e, RunSpec spec, int halt) {
+        RunResult r = e.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()), halt);
+        return RunOutputs.summarize(r);
+    }
+
+    private static Map<String, Object> figures(Summary s, Summary base) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cagr_pct", s.cagrPct());
+        m.put("max_dd_pct", s.maxDdPct());
+        m.put("final_equity", s.finalEquity());
+        if (base != null) {
+            m.put("damage_cagr_pts", s.cagrPct() - base.cagrPct());
+            m.put("damage_max_dd_pts", s.maxDdPct() - base.maxDdPct());
+            m.put("damage_final_equity", s.finalEquity() - base.finalEquity());
+        }
+        return m;
+    }
+
+    static Backtester engine(MarketData md, PricingSettings p, BacktestSettings b) {
+        PricingInputs in = new PricingInputs(md, p.surface());
+        VolSurface surface = new VolSurface(in, p.surface());
+        return new Backtester(md, new ModelChain(md, surface, new QuoteModel(p.quotes()), new ExpiryCalendar(p.listing())), surface,
+                new StrikeGrid(p.listing()), p.fillModel(), b);
+    }
+}
