@@ -68,6 +68,13 @@ public final class Validator {
             for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) matrix[t][c] = cols[c][t];
             stats.put("pbo", OverfittingStats.pbo(matrix, g.pboBlocks()));
             stats.put("pbo_configurations", cols.length);
+            // Hansen's SPA of the same configurations against buying and holding SPY over the same days.
+            RunSpec hold = new RunSpec(List.of(new RunSpec.SlotSpec("hold", "buy_and_hold", 1.0,
+                    sde.strategy.Strategies.get("buy_and_hold").space().resolve(Map.of(), ""))), spec.backtest(), spec.from(), spec.to());
+            double[] bench = dailyReturns(run(hold));
+            double[][] diff = new double[returns.length][cols.length];
+            for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) diff[t][c] = cols[c][t] - bench[t];
+            stats.put("spa_p_value_vs_buy_and_hold", OverfittingStats.spaPValue(diff, 1000, g.mcMeanBlock(), g.seed()));
         } else {
             stats.put("pbo_note", "needs a study's top configurations");
         }

@@ -103,6 +103,23 @@ class GateTest {
     }
 
     @Test
+    void spaRejectsOnlyWhenAModelReallyBeatsTheBenchmark() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int n = 1500;
+        double[][] none = new double[n][3], one = new double[n][3];
+        for (int t = 0; t < n; t++) {
+            for (int k = 0; k < 3; k++) {
+                double z = 0.01 * (r.nextDouble() - 0.5) * Math.sqrt(12);
+                none[t][k] = z;                       // no edge: mean 0
+                one[t][k] = z + (k == 2 ? 0.002 : 0);  // model 2 beats the benchmark by 20 bp a day
+            }
+        }
+        assertTrue(OverfittingStats.spaPValue(none, 500, 20, 1) > 0.10, "no edge: H0 stands");
+        assertTrue(OverfittingStats.spaPValue(one, 500, 20, 1) < 0.01, "a real edge is found");
+        assertEquals(OverfittingStats.spaPValue(one, 500, 20, 1), OverfittingStats.spaPValue(one, 500, 20, 1), "seeded");
+    }
+
+    @Test
     void momentsOfAKnownSeries() {
         double[] m = OverfittingStats.moments(new double[]{1, -1, 1, -1});
         assertEquals(0, m[0], 1e-12);
