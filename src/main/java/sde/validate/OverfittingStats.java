@@ -102,7 +102,9 @@ public final class OverfittingStats {
      *   <li>B stationary-bootstrap resamples (Politis &amp; Romano 1994, mean block L), the same days
      *       for every model; Z̄*_k = d̄*_k − g(d̄_k), g(x) = x·1{√n x/ω_k ≥ −√(2 log log n)}: a model that
      *       is clearly worse than the benchmark is not recentred and cannot inflate the null;</li>
-     *   <li>T*_b = max(0, max_k √n Z̄*_k / ω_k); p = #{T*_b > T_SPA} / B.</li>
+     *   <li>T*_b = max(0, max_k √n Z̄*_k / ω_k); p = #{T*_b ≥ T_SPA} / B (≥, not >: with every model
+     *       behind the benchmark T_SPA = 0 and most T*_b are 0 too, and a strict count would turn
+     *       those ties into "significance").</li>
      * </ul>
      * White's Reality Check is the same with ω_k = 1 and g(x) = x.
      */
@@ -137,7 +139,7 @@ public final class OverfittingStats {
         for (double[] bm : boot) {
             double tb = 0;
             for (int j = 0; j < k; j++) if (omega[j] > 0) tb = Math.max(tb, sqrtN * (bm[j] - g[j]) / omega[j]);
-            if (tb > stat) above++;
+            if (tb >= stat) above++;   // ≥: when no model is ahead (T = 0) the null cannot be rejected, p = 1
         }
         return (double) above / bootstraps;
     }

@@ -117,6 +117,9 @@ class GateTest {
         assertTrue(OverfittingStats.spaPValue(none, 500, 20, 1) > 0.10, "no edge: H0 stands");
         assertTrue(OverfittingStats.spaPValue(one, 500, 20, 1) < 0.01, "a real edge is found");
         assertEquals(OverfittingStats.spaPValue(one, 500, 20, 1), OverfittingStats.spaPValue(one, 500, 20, 1), "seeded");
+        double[][] behind = new double[n][2];
+        for (int t = 0; t < n; t++) { behind[t][0] = none[t][0] - 0.002; behind[t][1] = none[t][1] - 0.003; }
+        assertEquals(1.0, OverfittingStats.spaPValue(behind, 500, 20, 1), "every model behind the benchmark: no evidence at all");
     }
 
     @Test
