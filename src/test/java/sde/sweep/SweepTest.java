@@ -141,6 +141,26 @@ class SweepTest {
     }
 
     @Test
+    void walkForwardRefitsEachWindowOnItsPastAndStitchesTheTestYears(SparkSession spark, @TempDir Path tmp) throws Exception {
+        // Years 2020-2023: windows fit 2020-21 -> test 2022 and fit 2020-22 -> test 2023.
+        Study s = Study.load(study(tmp, "random", 0)).with(1, null);
+        s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
+                s.topN(), s.strategies(), null);
+        Map<String, Object> r = WalkForward.run(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(),
+                tmp.resolve("wf"), new PrintStream(new ByteArrayOutputStream()));
+        List<Map<String, Object>> windows = (List<Map<String, Object>>) r.get("windows");
+        assertEquals(2, windows.size());
+        assertEquals(List.of(2020, 2021), windows.get(0).get("fit_years"));
+        assertEquals(2023, windows.get(1).get("test_year"));
+        Map<String, Object> leader = JSON.readValue(tmp.resolve("wf/tiny_wf2022/leaderboard.json").toFile(), List.class).get(0) instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of();
+        assertEquals(leader.get("id"), windows.get(0).get("chosen_id"), "the window's own leader, chosen on 2020-21 only");
+        List<String> curve = Files.readAllLines(tmp.resolve("wf/walkforward_equity.csv"));
+        assertEquals("2021-12-31,100000.00", curve.get(1), "starts at the capital on the last session before the first test year");
+        assertEquals(1 + 1 + 251 + 250, curve.size(), "header, start, then every session of 2022 and 2023");
+    }
+
+    @Test
     void badStudiesNameTheKey(@TempDir Path tmp) throws Exception {
         Path good = study(tmp, "ga", 0);
         String text = Files.readString(good);
