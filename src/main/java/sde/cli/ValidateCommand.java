@@ -91,6 +91,7 @@ public final class ValidateCommand implements Callable<Integer> {
             ObjectMapper json = new ObjectMapper();
             RunSpec spec;
             String id;
+            String studyName = null;
             Validator.Trials trials = null;
             List<RunSpec> top = new ArrayList<>();
             if (target.id != null) {
@@ -100,6 +101,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 List<Row> row = all.where(col("id").equalTo(target.id)).select("study", "params").limit(1).collectAsList();
                 if (row.isEmpty()) throw new IllegalArgumentException("--id " + target.id + ": not in " + lb);
                 String study = row.get(0).getString(0);
+                studyName = study;
                 id = target.id;
                 spec = RunSpec.fromJson(json.readTree(row.get(0).getString(1)), cfg.backtest(), cfg.regime(), "leaderboard row " + id);
                 var rows = all.where(col("study").equalTo(study).and(col("error").isNull()));
@@ -133,6 +135,15 @@ public final class ValidateCommand implements Callable<Integer> {
             System.out.print(Validator.report(v));
             System.out.println("  monte carlo (" + g.mcPaths() + " paths): " + mc);
             stress.forEach((k, x) -> System.out.println("  stress " + k + ": " + x));
+            // The rest of the one-screen report, where it exists: the untouched year and the study's walk-forward.
+            Path fin = out.resolve("validations").resolve(id + ".final.json");
+            System.out.println("  untouched year: " + (Files.exists(fin) ? Files.readString(fin).replaceAll("\\s+", " ")
+                    : "not replayed yet (validate --final, once)"));
+            if (studyName != null) {
+                Path wf = out.resolve("walkforward").resolve(studyName).resolve("walkforward.json");
+                System.out.println("  walk-forward of " + studyName + ": " + (Files.exists(wf)
+                        ? json.readTree(wf.toFile()).get("out_of_sample").toString() : "not run yet (walkforward --study FILE)"));
+            }
             System.out.println("wrote " + file);
             return 0;
         } finally {
