@@ -290,11 +290,11 @@ public final class Backtester {
                 }
             }
             double maxLoss = Risk.maxLoss(legs, unitCash);
-            double req = Risk.requirement(legs, unitCash, maxLoss, md, t, settings);
-            PricedSignal ps = new PricedSignal(sig, unitCash, maxLoss, req);
+            double req = Math.max(sig.minRequirement(), Risk.requirement(legs, unitCash, maxLoss, md, t, settings));
+            double risk = Risk.risk(legs, maxLoss, req);
+            PricedSignal ps = new PricedSignal(sig, unitCash, maxLoss, req, risk);
             int units = size(slots.get(s), ps, accounts[s]);
             if (units <= 0) return;
-            double risk = Double.isFinite(maxLoss) ? maxLoss : req;
             double eq = liveEquity();
             double roomRisk = settings.maxRiskPct() * eq - openRisk();
             if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
@@ -309,7 +309,7 @@ public final class Backtester {
                 entry += f.cash();
                 costs += f.costs();
             }
-            Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units);
+            Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units, risk * units);
             cash += entry;
             slotCash[s] += entry;
             accounts[s].lastEntry = md.day(t);
@@ -389,7 +389,7 @@ public final class Backtester {
         }
 
         /**
-         * Open risk: an option position's max loss at entry (its requirement when undefined); a
+         * Open risk: an option position's risk at entry (max loss; its requirement when undefined or naked); a
          * position with share legs at today's requirement, which a price move changes.
          */
         double openRisk() {
@@ -397,7 +397,7 @@ public final class Backtester {
             for (int p = 0; p < open.size(); p++) {
                 Position pos = open.get(p);
                 if (hasShares(pos)) r += currentRequirement(pos);
-                else r += Double.isFinite(pos.maxLoss) ? pos.maxLoss : pos.requirement;
+                else r += pos.risk;
             }
             return r;
         }
@@ -514,6 +514,8 @@ public final class Backtester {
             }
             return grid.nearest(s, spot, k);
         }
+
+        @Override public int nextEvent(int afterDay, int mask) { return md.schedule().next(afterDay, mask); }
 
         @Override public double strike(Symbol s, double target) { return grid.nearest(s, md.close(s, t), target); }
 

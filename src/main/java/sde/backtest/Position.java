@@ -15,6 +15,8 @@ final class Position implements PositionView {
     final double entryCash;
     final double maxLoss;
     final double requirement;
+    /** What the risk limit counts for all units: max loss, or the requirement when undefined or naked. */
+    final double risk;
     final boolean[] legOpen;
     /** Last mark per leg, per share (options) or per share price (shares). */
     final double[] legMid;
@@ -25,7 +27,7 @@ final class Position implements PositionView {
     int daysToExpiry;
 
     Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
-             double maxLoss, double requirement) {
+             double maxLoss, double requirement, double risk) {
         this.slot = slot;
         this.tag = tag;
         this.legs = legs;
@@ -35,6 +37,7 @@ final class Position implements PositionView {
         this.costs = entryCosts;
         this.maxLoss = maxLoss;
         this.requirement = requirement;
+        this.risk = risk;
         this.legOpen = new boolean[legs.size()];
         java.util.Arrays.fill(legOpen, true);
         this.legMid = new double[legs.size()];

@@ -12,7 +12,8 @@ import java.util.List;
  *       is piecewise linear, so the strikes, 0 and the slope beyond the top strike decide it; longer
  *       legs count at intrinsic value only, which overstates a calendar's risk). A net short slope
  *       above the top strike (more short calls and shares than long) is undefined risk: Infinity.</li>
- *   <li>Requirement (Reg-T-like): defined risk ties up its max loss; long shares their full value
+ *   <li>Requirement (Reg-T-like): defined risk ties up its max loss, except naked short options
+ *       (no long leg beside them), which follow the naked rule even where the loss is bounded; long shares their full value
  *       (no margin); short shares short_share_requirement × value; each uncovered short option
  *       max(naked_pct × spot − OTM amount, naked_min_pct × (spot for calls, strike for puts)) × 100
  *       plus the premium received.</li>
@@ -45,6 +46,25 @@ final class Risk {
         return v;
     }
 
+    /**
+     * Naked: short options with no long option or share leg beside them (a short put or strangle).
+     * A short put's loss is bounded by its strike, but a broker margins it by the naked rule and a
+     * trader sizes it by that margin, so its requirement and its risk are the naked requirement.
+     */
+    static boolean naked(List<Leg> legs) {
+        boolean shortOption = false;
+        for (Leg l : legs) {
+            if (l.isShares() || l.ratio() > 0) return false;
+            shortOption = true;
+        }
+        return shortOption;
+    }
+
+    /** What the risk limit and sizing count per unit: max loss, or the requirement when undefined or naked. */
+    static double risk(List<Leg> legs, double maxLoss, double requirement) {
+        return Double.isFinite(maxLoss) && !naked(legs) ? maxLoss : requirement;
+    }
+
     static double requirement(List<Leg> legs, double entryCash, double maxLoss, MarketData md, int t, BacktestSettings b) {
         boolean sharesOnly = legs.stream().allMatch(Leg::isShares);
         if (sharesOnly) {
@@ -55,7 +75,7 @@ final class Risk {
             }
             return r;
         }
-        if (Double.isFinite(maxLoss)) {
+        if (Double.isFinite(maxLoss) && !naked(legs)) {
             double shares = 0;
             for (Leg l : legs) if (l.isShares() && l.ratio() > 0) shares += l.ratio() * md.close(l.symbol(), t);
             return Math.max(maxLoss, shares);

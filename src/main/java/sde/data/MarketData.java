@@ -25,11 +25,16 @@ public final class MarketData implements Serializable {
     private final Bars[] bars;            // by Symbol.ordinal()
     private final double[][] scalars;     // by SeriesId.ordinal(); null when not loaded
     private final byte[] events;          // EventType bit mask per day
+    private final EventSchedule schedule; // the published calendar, also past the axis end (never sliced)
     private final String source;
     private final boolean synthetic;
     private final String fingerprint;
 
     MarketData(int[] days, Bars[] bars, double[][] scalars, byte[] events, String source, boolean synthetic) {
+        this(days, bars, scalars, events, EventSchedule.of(days, events), source, synthetic);
+    }
+
+    MarketData(int[] days, Bars[] bars, double[][] scalars, byte[] events, EventSchedule schedule, String source, boolean synthetic) {
         if (days.length == 0) throw new IllegalArgumentException("market data needs at least one trading day");
         for (int i = 1; i < days.length; i++) {
             if (days[i] <= days[i - 1]) throw new IllegalArgumentException("trading days must ascend");
@@ -38,6 +43,7 @@ public final class MarketData implements Serializable {
         this.bars = bars;
         this.scalars = scalars;
         this.events = events;
+        this.schedule = schedule;
         this.source = source;
         this.synthetic = synthetic;
         this.fingerprint = computeFingerprint();
@@ -95,6 +101,13 @@ public final class MarketData implements Serializable {
 
     public boolean isEvent(int i, EventType e) { return (events[i] & e.bit()) != 0; }
 
+    /**
+     * The scheduled events a trader knew in advance (FOMC meetings, BLS and BEA release dates), on
+     * the session they were first traded, including dates after the data's last day. A slice keeps
+     * it whole: a schedule published in advance is the past, not the future (SPEC §2).
+     */
+    public EventSchedule schedule() { return schedule; }
+
     public Set<SeriesId> loadedSeries() {
         Set<SeriesId> out = EnumSet.noneOf(SeriesId.class);
         for (SeriesId id : SeriesId.values()) if (has(id)) out.add(id);
@@ -120,7 +133,7 @@ public final class MarketData implements Serializable {
         double[][] sc = new double[scalars.length][];
         for (int k = 0; k < scalars.length; k++) sc[k] = Bars.cut(scalars[k], from, to);
         return new MarketData(Arrays.copyOfRange(days, from, to), b, sc, Arrays.copyOfRange(events, from, to),
-                source, synthetic);
+                schedule, source, synthetic);
     }
 
     /**
@@ -148,7 +161,7 @@ public final class MarketData implements Serializable {
                 for (int i = from; i < Math.min(days.length, from + volDays); i++) sc[id.ordinal()][i] *= volFactor;
             }
         }
-        return new MarketData(days.clone(), b, sc, events.clone(), source + " (STRESS: prices x" + priceFactor + " from "
+        return new MarketData(days.clone(), b, sc, events.clone(), schedule, source + " (STRESS: prices x" + priceFactor + " from "
                 + Dates.format(days[from]) + ", vol x" + volFactor + " for " + volDays + " sessions)", synthetic);
     }
 

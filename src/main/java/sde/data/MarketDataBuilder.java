@@ -110,7 +110,8 @@ public final class MarketDataBuilder {
             }
             if (!shifted.isEmpty()) moved.put(e.getKey(), shifted.stream().mapToInt(Integer::intValue).toArray());
         }
-        MarketData data = new MarketData(axis, bars, scalars, events, src.origin(), src.synthetic());
+        MarketData data = new MarketData(axis, bars, scalars, events, EventSchedule.published(src.events(), axis[0]), src.origin(),
+                src.synthetic());
         return new Result(data, report, errors, moved, limitedBy);
     }
 

@@ -128,7 +128,7 @@ public final class Calibration {
         SurfaceSettings s0 = p.surface();
         Function<double[], SurfaceSettings> surfaceOf = x -> new SurfaceSettings(x[0], x[1], x[2], x[3], x[4],
                 s0.multiplierFloor(), s0.multiplierCap(), s0.ivFloor(), s0.ivCap(), s0.ratioWindowDays(), s0.ratioFloor(),
-                s0.ratioCap(), s0.defaultRatio(), s0.dividendWindowDays(), s0.nonSessionWeight());
+                s0.ratioCap(), s0.defaultRatio(), s0.dividendWindowDays(), s0.nonSessionWeight(), s0.eventMove());
         QuoteModel qm0 = new QuoteModel(p.quotes());
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-9);
         PointValuePair best = opt.optimize(new MaxEval(4000), GoalType.MINIMIZE,

@@ -17,6 +17,8 @@ import java.io.Serializable;
  *       RVX/VIX where covered, else the trailing realized-vol ratio to SPY, clamped; a default until
  *       the window has filled.</li>
  *   <li>{@code termVol(k, i)}: VIX1D, VIX9D, VIX, VIX3M as fractions (NaN where not covered).</li>
+ *   <li>{@code eventVariance(i, today, expiry)}: SPY variance of the scheduled events in (today,
+ *       expiry], from pricing.surface.event_move, on days VIX1D does not cover (VolSurface).</li>
  * </ul>
  */
 public final class PricingInputs implements Serializable {
@@ -28,6 +30,8 @@ public final class PricingInputs implements Serializable {
 
     private final double[] rate;
     private final double[][] divYield, volRatio, termVol;
+    private final int[] eventDays;
+    private final double[] cumEventVar;
 
     public PricingInputs(MarketData md, SurfaceSettings s) {
         int n = md.size();
@@ -50,6 +54,16 @@ public final class PricingInputs implements Serializable {
         }
         termVol = new double[TERM.length][n];
         for (int k = 0; k < TERM.length; k++) for (int i = 0; i < n; i++) termVol[k][i] = md.value(TERM[k], i) / 100;
+        double[] move2 = new double[sde.data.EventType.values().length];
+        s.eventMove().forEach((name, m) -> move2[sde.data.EventType.find(name).ordinal()] = m * m);
+        sde.data.EventSchedule sch = md.schedule();
+        eventDays = sch.days().clone();
+        cumEventVar = new double[eventDays.length];
+        for (int e = 0; e < eventDays.length; e++) {
+            double v = 0;
+            for (sde.data.EventType t : sde.data.EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v, move2[t.ordinal()]);
+            cumEventVar[e] = (e == 0 ? 0 : cumEventVar[e - 1]) + v;   // one move per day, the largest of its events
+        }
         volRatio = new double[Symbol.values().length][n];
         java.util.Arrays.fill(volRatio[Symbol.SPY.ordinal()], 1.0);
         fillRatio(md, s, Symbol.QQQ, SeriesId.VXN);
@@ -88,6 +102,23 @@ public final class PricingInputs implements Serializable {
     private static double sq(double x) { return x * x; }
 
     public double rate(int i) { return rate[i]; }
+
+    /**
+     * Event variance (SPY units) a contract from {@code today} to {@code expiry} carries on day i:
+     * the sum of event_move² over the scheduled events in (today, expiry], or 0 where VIX1D covers
+     * day i, because VIX1D is priced from the 0–1 DTE options that already hold the next event.
+     */
+    public double eventVariance(int i, int today, int expiry) {
+        if (eventDays.length == 0 || !Double.isNaN(termVol[0][i])) return 0;
+        return cumEventVar(expiry) - cumEventVar(today);
+    }
+
+    /** Σ move² over scheduled events on or before {@code day}. */
+    private double cumEventVar(int day) {
+        int k = java.util.Arrays.binarySearch(eventDays, day);
+        int upto = k >= 0 ? k + 1 : -k - 1;
+        return upto == 0 ? 0 : cumEventVar[upto - 1];
+    }
 
     public double divYield(Symbol s, int i) { return divYield[s.ordinal()][i]; }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, double callSkew, double callCurve,
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
-                              int dividendWindowDays, double nonSessionWeight) implements java.io.Serializable {
+                              int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove) implements java.io.Serializable {
     public SurfaceSettings {
         if (!(atmRatio > 0)) throw new IllegalArgumentException("pricing.surface.atm_ratio must be > 0");
         if (!(multiplierFloor > 0 && multiplierFloor <= 1 && multiplierCap >= 1)) {
@@ -18,6 +18,16 @@ public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, 
         if (dividendWindowDays < 1) throw new IllegalArgumentException("pricing.surface.dividend_window_days must be >= 1");
         if (!(nonSessionWeight >= 0 && nonSessionWeight <= 1)) {
             throw new IllegalArgumentException("pricing.surface.non_session_weight must be in [0, 1]");
+        }
+        eventMove = Map.copyOf(eventMove);
+        for (Map.Entry<String, Double> e : eventMove.entrySet()) {
+            if (sde.data.EventType.find(e.getKey()) == null) {
+                throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": unknown event; known: "
+                        + java.util.Arrays.toString(sde.data.EventType.values()));
+            }
+            if (!(e.getValue() >= 0 && e.getValue() < 0.2)) {
+                throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": must be in [0, 0.2), got " + e.getValue());
+            }
         }
     }
 

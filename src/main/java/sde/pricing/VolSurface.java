@@ -60,8 +60,9 @@ public final class VolSurface {
 
     /**
      * Mid into out[0] and delta into out[1] for a contract at spot {@code spot} on day i (epoch day
-     * {@code today}): IV from this surface, variance over the variance clock, discounting over calendar
-     * time. Returns the calendar-equivalent IV, iv·√(τ/T).
+     * {@code today}): IV from this surface, variance over the variance clock plus the scheduled events'
+     * variance where VIX1D does not price them (PricingInputs.eventVariance), discounting over
+     * calendar time. Returns the calendar-equivalent IV, √(total variance / T).
      */
     public double price(Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
         double t = Math.max(0, expiry - today) / 365.0;
@@ -69,8 +70,10 @@ public final class VolSurface {
         double fwd = spot * Math.exp((r - q) * t);
         double iv = iv(sym, i, t, fwd, strike);
         double tau = s.varianceTime(today, expiry);
-        BlackScholes.priceDeltaForward(call, fwd, strike, iv * Math.sqrt(tau), Math.exp(-r * t), Math.exp(-q * t), out);
-        return t > 0 ? iv * Math.sqrt(tau / t) : iv;
+        double ratio = in.volRatio(sym, i);
+        double total = iv * iv * tau + ratio * ratio * in.eventVariance(i, today, expiry);
+        BlackScholes.priceDeltaForward(call, fwd, strike, Math.sqrt(total), Math.exp(-r * t), Math.exp(-q * t), out);
+        return t > 0 ? Math.sqrt(total / t) : iv;
     }
 
     private double clamp(double v) {

@@ -26,6 +26,13 @@ public interface MarketView {
     /** EventType bit mask of day t − lag. */
     int events(int lag);
 
+    /**
+     * Epoch day of the first scheduled event after {@code afterDay} of a type in {@code mask}
+     * (EventType bits), Integer.MAX_VALUE when none: the published calendar, known in advance, never
+     * the emergency moves (EventSchedule).
+     */
+    int nextEvent(int afterDay, int mask);
+
     /** Mean of the last n closes ending at t (NaN when fewer than n sessions are available). */
     double sma(Symbol s, int n);
 

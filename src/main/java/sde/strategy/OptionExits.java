@@ -3,9 +3,11 @@ package sde.strategy;
 import java.util.List;
 
 /**
- * Exits shared by the premium-selling strategies (issue 4 item 2): take profit at
- * {@code profit_target} × the entry credit, stop at a loss of {@code stop_loss} × the credit, close
- * when {@code exit_dte} calendar days or fewer remain (0: hold to the expiry settlement).
+ * Exits shared by the option strategies (issue 4 item 2, issue 5). The basis is the entry cash:
+ * the credit received or the debit paid. Take profit when the open P&L reaches
+ * {@code profit_target} × basis (a credit position cannot gain more than its credit, so a target
+ * of 1 or more there means hold), stop at a loss of {@code stop_loss} × basis, close when
+ * {@code exit_dte} calendar days or fewer remain to the nearest expiry (0: hold to settlement).
  */
 public record OptionExits(double profitTarget, double stopLoss, int exitDte) {
     public static final List<ParamSpec> SPECS = List.of(
@@ -13,16 +15,23 @@ public record OptionExits(double profitTarget, double stopLoss, int exitDte) {
             ParamSpec.dbl("stop_loss", 0.5, 5.0, 2.0, 0.25),
             ParamSpec.integer("exit_dte", 0, 30, 5));
 
+    /** For positions bought for a debit: a target is a gain on the debit, a stop a share of it (1 = all of it). */
+    public static final List<ParamSpec> DEBIT_SPECS = List.of(
+            ParamSpec.dbl("profit_target", 0.1, 3.0, 1.0, 0.05),
+            ParamSpec.dbl("stop_loss", 0.2, 1.0, 0.5, 0.05),
+            ParamSpec.integer("exit_dte", 0, 30, 5));
+
     public static OptionExits of(Params p) {
         return new OptionExits(p.d("profit_target"), p.d("stop_loss"), p.i("exit_dte"));
     }
 
     public Action decide(PositionView pos) {
-        double credit = pos.entryCash();
-        if (credit > 0) {
+        double basis = Math.abs(pos.entryCash());
+        if (basis > 0) {
             double pnl = pos.openPnl();
-            if (profitTarget < 1.0 && pnl >= profitTarget * credit) return Action.CLOSE;
-            if (-pnl >= stopLoss * credit) return Action.CLOSE;
+            boolean credit = pos.entryCash() > 0;
+            if ((!credit || profitTarget < 1.0) && pnl >= profitTarget * basis) return Action.CLOSE;
+            if (-pnl >= stopLoss * basis) return Action.CLOSE;
         }
         if (exitDte > 0 && pos.daysToExpiry() <= exitDte) return Action.CLOSE;
         return Action.HOLD;

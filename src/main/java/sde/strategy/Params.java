@@ -19,6 +19,11 @@ public record Params(Map<String, Object> values) implements Serializable {
 
     public String s(String name) { return (String) get(name); }
 
+    public boolean has(String name) { return values.containsKey(name); }
+
+    /** The value, or {@code dflt} for a parameter the strategy does not declare. */
+    public double d(String name, double dflt) { return has(name) ? d(name) : dflt; }
+
     private Object get(String name) {
         Object v = values.get(name);
         if (v == null) throw new IllegalArgumentException("no parameter '" + name + "'");

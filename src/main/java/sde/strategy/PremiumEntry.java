@@ -22,9 +22,17 @@ public record PremiumEntry(Symbol symbol, int dte, int dteWindow, double shortDe
             ParamSpec.integer("max_positions", 1, 20, 4),
             ParamSpec.dbl("vix_max", 10, 100, 100, 1));
 
+    /** The shared specs less those a strategy has no use for (an ATM butterfly has no short delta). */
+    public static List<ParamSpec> specsWithout(String... names) {
+        List<String> drop = List.of(names);
+        return SPECS.stream().filter(s -> !drop.contains(s.name())).toList();
+    }
+
+    /** Undeclared entries read NaN (width, delta), 0 (minimum credit) or no VIX ceiling: the strategy does not use them. */
     public static PremiumEntry of(Params p) {
-        return new PremiumEntry(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("short_delta"), p.d("width"),
-                p.d("min_credit_pct"), p.i("entry_every"), p.i("max_positions"), p.d("vix_max"));
+        return new PremiumEntry(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("short_delta", Double.NaN),
+                p.d("width", Double.NaN), p.d("min_credit_pct", 0), p.i("entry_every"), p.i("max_positions"),
+                p.d("vix_max", Double.POSITIVE_INFINITY));
     }
 
     /** Entry days come every entry_every sessions and only below vix_max: no pricing work on other days. */

@@ -6,8 +6,8 @@ import java.util.List;
  * Position sizing shared by every strategy (issue 4 item 2): fixed fractional (risk {@code risk_pct}
  * of the capital base per trade) or Kelly (full, half or quarter of f* = p − (1 − p)/b from this
  * strategy's closed trades, once it has {@code kelly_min_trades}; fixed before that), capped at
- * the fixed fraction's upper bound. Risk per unit is the signal's max loss, or its buying-power
- * requirement when the risk is undefined. Compounding is the capital base's business
+ * the fixed fraction's upper bound. Risk per unit is {@link PricedSignal#risk()}: the max loss, or the
+ * buying-power requirement when the risk is undefined or the position is naked. Compounding is the capital base's business
  * (PortfolioView.capitalBase).
  */
 public final class Sizing {
@@ -17,10 +17,29 @@ public final class Sizing {
             ParamSpec.dbl("risk_pct", 0.02, MAX_FRACTION, 0.05, 0.01),
             ParamSpec.integer("kelly_min_trades", 10, 200, 30));
 
-    /** The sizing part of a strategy's parameters. */
-    public record Rule(String mode, double riskPct, int kellyMinTrades) {
+    /**
+     * For strategies whose risk per unit is a margin requirement (naked and cash-secured puts,
+     * strangles): risk_pct is then the share of the capital base one position may tie up, and a
+     * cash-secured put on SPY needs a strike × 100 of it, so the bound reaches 1.
+     */
+    public static final double MAX_MARGIN_FRACTION = 1.0;
+    public static List<ParamSpec> marginSpecs(double dfltRiskPct) {
+        return specs(0.02, MAX_MARGIN_FRACTION, dfltRiskPct, 0.01);
+    }
+
+    /** The sizing specs with other risk_pct bounds (a lottery ticket risks a fraction of a percent). */
+    public static List<ParamSpec> specs(double lo, double hi, double dflt, double step) {
+        return List.of(SPECS.get(0), ParamSpec.dbl("risk_pct", lo, hi, dflt, step), SPECS.get(2));
+    }
+
+    /** The sizing part of a strategy's parameters; {@code cap} bounds the fraction Kelly may reach. */
+    public record Rule(String mode, double riskPct, int kellyMinTrades, double cap) {
         public static Rule of(Params p) {
-            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"));
+            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_FRACTION);
+        }
+
+        public static Rule ofMargin(Params p) {
+            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_MARGIN_FRACTION);
         }
     }
 
@@ -30,7 +49,7 @@ public final class Sizing {
         if (r.mode().equals("fixed") || pf.closedTrades() < r.kellyMinTrades()) return r.riskPct();
         int n = pf.closedTrades(), w = pf.wins();
         if (w == 0) return 0;
-        if (w == n) return MAX_FRACTION;
+        if (w == n) return r.cap();
         double p = (double) w / n, b = (pf.sumWins() / w) / (-pf.sumLosses() / (n - w));
         double kelly = p - (1 - p) / b;
         double scale = switch (r.mode()) {
@@ -38,11 +57,11 @@ public final class Sizing {
             case "kelly_half" -> 0.5;
             default -> 0.25;
         };
-        return Math.max(0, Math.min(MAX_FRACTION, kelly * scale));
+        return Math.max(0, Math.min(r.cap(), kelly * scale));
     }
 
     public static int units(PricedSignal s, PortfolioView pf, Rule r) {
-        double riskPerUnit = s.definedRisk() ? s.maxLoss() : s.requirement();
+        double riskPerUnit = s.risk();
         if (!(riskPerUnit > 0)) riskPerUnit = Math.max(s.requirement(), 1);
         double budget = pf.capitalBase() * fraction(pf, r);
         int units = (int) Math.floor(budget / riskPerUnit);

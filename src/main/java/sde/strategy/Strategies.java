@@ -9,7 +9,10 @@ public final class Strategies {
     private static final Map<String, Strategy<?>> ALL = new TreeMap<>();
 
     static {
-        for (Strategy<?> s : List.<Strategy<?>>of(new BuyAndHold(), new Momentum(), new CreditSpread(), new IronCondor())) {
+        for (Strategy<?> s : List.<Strategy<?>>of(new BuyAndHold(), new Momentum(), new MeanReversion(), new CreditSpread(),
+                new IronCondor(), new IronButterfly(), new ShortStrangle(), new ShortPut(false), new ShortPut(true), new CoveredCall(),
+                new CalendarSpread(), new DebitSpread(), new EventStraddle(), new GammaLotto(), new VolCrush(), new VixPlay(),
+                new HedgeOverlay())) {
             ALL.put(s.name(), s);
         }
     }

@@ -1,7 +1,7 @@
 package sde.backtest;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import sde.data.Dates;
 import sde.data.MarketData;
@@ -18,8 +18,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The engine on the real data: causality, accounting, the baseline against the market, determinism. */
 class BacktesterTest {
 
+    static java.util.stream.Stream<String> allStrategies() {
+        return sde.strategy.Strategies.all().stream().map(sde.strategy.Strategy::name);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"buy_and_hold", "momentum", "credit_spread", "iron_condor"})
+    @MethodSource("allStrategies")
     void truncationInvariance(String strategy) {
         // SPEC §2: the run on data cut after T has the same trades and equity up to T as the full
         // run. A peek at day T+1 can only change decisions made on T itself, so T is taken on the
@@ -45,7 +49,7 @@ class BacktesterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"buy_and_hold", "momentum", "credit_spread", "iron_condor"})
+    @MethodSource("allStrategies")
     void accountingIdentities(String strategy) {
         RunResult r = Engines.run(Engines.real(), Engines.spec(strategy, Map.of()), "2025-12-31");
         double sumPnl = r.trades().stream().mapToDouble(Trade::pnl).sum();

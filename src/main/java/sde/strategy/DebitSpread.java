@@ -1,0 +1,70 @@
+package sde.strategy;
+
+import sde.data.Symbol;
+
+import java.util.List;
+
+/**
+ * Vertical debit spreads: a bull call spread when the trend is up (close above its
+ * {@code trend_sma}-session average), a bear put spread when down; {@code side} can force one.
+ * The long leg sits at {@code long_delta}, the short leg {@code width} dollars further out.
+ */
+public final class DebitSpread implements Strategy<DebitSpread.P> {
+    public record P(Symbol symbol, int dte, int dteWindow, double longDelta, double width, String side, int trendSma, int entryEvery,
+                    int maxPositions, OptionExits exits, Sizing.Rule sizing) {}
+
+    @Override
+    public String name() { return "debit_spread"; }
+
+    @Override
+    public ParamSpace space() {
+        List<ParamSpec> s = new java.util.ArrayList<>(List.of(
+                ParamSpec.choice("symbol", "SPY", "SPY", "QQQ", "IWM"),
+                ParamSpec.integer("dte", 7, 120, 45),
+                ParamSpec.integer("dte_window", 2, 20, 10),
+                ParamSpec.dbl("long_delta", 0.25, 0.75, 0.50, 0.01),
+                ParamSpec.dbl("width", 1, 30, 10, 1),
+                ParamSpec.choice("side", "trend", "trend", "call", "put"),
+                ParamSpec.integer("trend_sma", 10, 200, 50),
+                ParamSpec.integer("entry_every", 1, 30, 10),
+                ParamSpec.integer("max_positions", 1, 20, 3)));
+        s.addAll(OptionExits.DEBIT_SPECS);
+        s.addAll(Sizing.SPECS);
+        return new ParamSpace(s);
+    }
+
+    @Override
+    public P configure(Params p) {
+        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.s("side"),
+                p.i("trend_sma"), p.i("entry_every"), p.i("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
+    }
+
+    @Override
+    public void generateSignals(MarketView v, P p, List<Signal> out) {
+        if (v.available() % p.entryEvery() != 0) return;
+        boolean call;
+        if (p.side().equals("trend")) {
+            double sma = v.sma(p.symbol(), p.trendSma());
+            if (Double.isNaN(sma)) return;
+            call = v.close(p.symbol(), 0) >= sma;
+        } else {
+            call = p.side().equals("call");
+        }
+        int expiry = v.expiry(p.symbol(), p.dte(), Math.max(1, p.dte() - p.dteWindow()), p.dte() + p.dteWindow());
+        if (expiry < 0) return;
+        double longK = v.strikeForDelta(p.symbol(), expiry, call, call ? p.longDelta() : -p.longDelta());
+        double shortK = v.strike(p.symbol(), call ? longK + p.width() : longK - p.width());
+        if (call ? shortK <= longK : shortK >= longK) return;
+        out.add(new Signal(call ? "bull_call" : "bear_put", List.of(
+                Leg.option(p.symbol(), expiry, longK, call, 1), Leg.option(p.symbol(), expiry, shortK, call, -1))));
+    }
+
+    @Override
+    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+        if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
+        return Sizing.units(s, pf, p.sizing());
+    }
+
+    @Override
+    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
+}

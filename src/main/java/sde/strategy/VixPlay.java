@@ -1,0 +1,69 @@
+package sde.strategy;
+
+import sde.data.SeriesId;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * VIX-level plays through the underlyings' options (no VIX futures or options are in the data):
+ * when VIX closes at or above {@code vix_high}, premium is rich, so sell a put spread; at or below
+ * {@code vix_low} it is cheap, so buy an at-the-money straddle. {@code mode} can keep one side.
+ */
+public final class VixPlay implements Strategy<VixPlay.P> {
+    public record P(PremiumEntry entry, double vixHigh, double vixLow, String mode, OptionExits exits, Sizing.Rule sizing) {}
+
+    @Override
+    public String name() { return "vix_play"; }
+
+    @Override
+    public ParamSpace space() {
+        List<ParamSpec> s = new ArrayList<>(PremiumEntry.specsWithout("vix_max"));
+        s.add(ParamSpec.dbl("vix_high", 18, 60, 28, 1));
+        s.add(ParamSpec.dbl("vix_low", 9, 20, 14, 0.5));
+        s.add(ParamSpec.choice("mode", "both", "both", "sell_high", "buy_low"));
+        s.addAll(OptionExits.SPECS);
+        s.addAll(Sizing.SPECS);
+        return new ParamSpace(s);
+    }
+
+    @Override
+    public P configure(Params p) {
+        if (p.d("vix_low") >= p.d("vix_high")) throw new IllegalArgumentException("vix_low: must be below vix_high");
+        // PremiumEntry's vix_max is not declared here: the VIX bands replace it.
+        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.s("mode"), OptionExits.of(p), Sizing.Rule.of(p));
+    }
+
+    @Override
+    public void generateSignals(MarketView v, P p, List<Signal> out) {
+        if (!p.entry().entryDay(v)) return;
+        double vix = v.value(SeriesId.VIX, 0);
+        if (Double.isNaN(vix)) return;
+        var sym = p.entry().symbol();
+        if (vix >= p.vixHigh() && !p.mode().equals("buy_low")) {
+            int expiry = p.entry().expiry(v);
+            if (expiry < 0) return;
+            double[] k = p.entry().vertical(v, expiry, false);
+            if (k == null) return;
+            out.add(new Signal("high_vix_put_spread", List.of(Leg.option(sym, expiry, k[0], false, -1), Leg.option(sym, expiry, k[1], false, 1))));
+        } else if (vix <= p.vixLow() && !p.mode().equals("sell_high")) {
+            int expiry = p.entry().expiry(v);
+            if (expiry < 0) return;
+            double atm = v.strike(sym, v.close(sym, 0));
+            out.add(new Signal("low_vix_straddle", List.of(Leg.option(sym, expiry, atm, false, 1), Leg.option(sym, expiry, atm, true, 1))));
+        }
+    }
+
+    @Override
+    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+        if (!p.entry().roomFor(pf)) return 0;
+        if (s.entryCash() > 0) {
+            double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
+            if (!p.entry().enoughCredit(s, width)) return 0;
+        }
+        return Sizing.units(s, pf, p.sizing());
+    }
+
+    @Override
+    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
+}
