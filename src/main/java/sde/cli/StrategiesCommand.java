@@ -1,26 +1,51 @@
 package sde.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.config.ConfigLoader;
+import sde.config.SdeConfig;
+import sde.data.MarketData;
+import sde.io.AtomicFiles;
+import sde.metrics.Summary;
+import sde.metrics.YearStats;
+import sde.strategy.Params;
 import picocli.CommandLine.Option;
 import sde.io.Json;
 import sde.strategy.ParamSpec;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-        description = "Lists every strategy with its parameter space (SPEC §7); --json for the optimizer's form.")
+        description = {"Lists every strategy with its parameter space (SPEC §7); --json for the optimizer's form.",
+                "--doc FILE backtests every strategy with its defaults on the data (and all of them on one equity) and",
+                "rewrites FILE's table between the results markers: `jobs/sde strategies --doc docs/strategies.md`."})
 public final class StrategiesCommand implements Callable<Integer> {
+    static final String BEGIN = "<!-- results:begin (jobs/sde strategies --doc docs/strategies.md) -->", END = "<!-- results:end -->";
+
+    @Mixin CommonOptions common;
+
     @Option(names = "--json", description = "A JSON list of {name, params}.")
     boolean json;
 
+    @Option(names = "--doc", paramLabel = "FILE", description = "Regenerate the default-results table in this markdown file.")
+    Path doc;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (doc != null) return writeDoc();
         List<Map<String, Object>> out = new ArrayList<>();
         for (Strategy<?> s : Strategies.all()) {
             List<Map<String, Object>> params = new ArrayList<>();
@@ -48,5 +73,78 @@ public final class StrategiesCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int writeDoc() throws IOException {
+        String text = Files.readString(doc);
+        int b = text.indexOf(BEGIN), e = text.indexOf(END);
+        if (b < 0 || e < b) throw new IllegalArgumentException(doc + ": no '" + BEGIN + "' ... '" + END + "' markers");
+        SdeConfig cfg = ConfigLoader.load(common.config, common.overrides);
+        MarketData md = common.marketData(cfg, common.dataDir().dir());
+        StringBuilder per = new StringBuilder(), all = new StringBuilder();
+        per.append("| strategy | year | return % | max DD % | trades | Sharpe |\n|---|---:|---:|---:|---:|---:|\n");
+        all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier |\n|---|---:|---:|---:|---:|---:|---|\n");
+        List<RunSpec.SlotSpec> blend = new ArrayList<>();
+        List<Strategy<?>> every = Strategies.all();
+        for (Strategy<?> s : every) {
+            Params p = s.space().resolve(Map.of(), "");
+            blend.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), p));
+            row(md, cfg, s.name(), List.of(new RunSpec.SlotSpec(s.name(), s.name(), 1.0, p)), cfg.backtest(), per, all);
+        }
+        // Equal weights on one account; the larger capital lets a 1/17 slot hold one cash-secured SPY put.
+        var big = ConfigLoader.load(common.config, concat(common.overrides, "backtest.starting_capital=2000000")).backtest();
+        row(md, cfg, "all 17, equal weights (2,000,000)", blend, big, per, all);
+        String table = "Data fingerprint " + md.fingerprint() + (md.synthetic() ? " (SYNTHETIC: not a result)" : " (the real data)")
+                + "; every strategy at its declared defaults (`jobs/sde strategies`), " + cfg.backtest().firstYear() + "–"
+                + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per + "\n### Parameters (name = default [bounds])\n\n" + params(every);
+        String out = text.substring(0, b + BEGIN.length()) + "\n" + table + text.substring(e);
+        AtomicFiles.writeString(doc, out);
+        System.out.println("wrote " + every.size() + " strategies' default results into " + doc);
+        return 0;
+    }
+
+    private static String params(List<Strategy<?>> every) {
+        StringBuilder sb = new StringBuilder();
+        for (Strategy<?> s : every) {
+            sb.append("- **").append(s.name()).append("**: ");
+            List<String> items = new ArrayList<>();
+            for (ParamSpec p : s.space().specs()) {
+                String range = switch (p.type()) {
+                    case CHOICE -> String.join(" | ", p.choices());
+                    case BOOL -> "true | false";
+                    case INT -> (long) p.lo() + "–" + (long) p.hi();
+                    case DOUBLE -> fmt(p.lo()) + "–" + fmt(p.hi());
+                };
+                items.add("`" + p.name() + "` = " + p.dflt() + " [" + range + "]");
+            }
+            sb.append(String.join(", ", items)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
+    }
+
+    private static void row(MarketData md, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
+                            StringBuilder per, StringBuilder all) {
+        RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
+        RunResult r = BacktestCommand.backtester(md, cfg.pricing(), spec).run(spec.slots());
+        Summary s = RunOutputs.summarize(r);
+        int losing = 0;
+        for (YearStats y : s.years()) {
+            per.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d | %.2f |%n", name, y.year(), y.returnPct(), y.maxDdPct(),
+                    y.trades(), y.sharpe()));
+            if (y.returnPct() < 0) losing++;
+        }
+        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s |%n", name, s.cagrPct(), s.maxDdPct(), s.sharpe(),
+                s.trades(), losing, s.years().size(), s.tier()));
+        System.out.printf(Locale.ROOT, "%-40s CAGR %7.2f%%  maxDD %6.2f%%  losing years %d%n", name, s.cagrPct(), s.maxDdPct(), losing);
     }
 }
