@@ -18,6 +18,7 @@ public final class SearchSpace implements Serializable {
     /** Gene slot of a regime threshold (weight genes carry their strategy's slot and a name prefix). */
     private static final int REGIME = -1;
     private static final String WEIGHT = "regime_weight:";
+    private static final String SLOT_WEIGHT = "slot_weight:";
 
     private final Study study;
     private final sde.regime.RegimeSettings regimeDefaults;
@@ -36,6 +37,10 @@ public final class SearchSpace implements Serializable {
             Strategy<?> st = Strategies.get(slot.name());
             if (slot.isOptional()) genes.add(new Gene(s, null, 0, 1));
             for (String name : slot.searched()) {
+                if (name.equals(Study.WEIGHT)) {
+                    genes.add(new Gene(s, ParamSpec.dbl(SLOT_WEIGHT, 0, 1, slot.slotWeight(), 0.05), 0, 1));
+                    continue;
+                }
                 ParamSpec p = Study.spec(st, name);
                 List<Double> b = slot.boundsOverrides().get(name);
                 genes.add(new Gene(s, p, b != null ? b.get(0) : p.lo(), b != null ? b.get(1) : p.hi()));
@@ -69,7 +74,9 @@ public final class SearchSpace implements Serializable {
     public RunSpec decode(double[] genome, BacktestSettings backtest) {
         List<Map<String, Object>> raw = new ArrayList<>();
         boolean[] on = new boolean[study.strategies().size()];
+        double[] slotWeight = new double[on.length];
         for (int s = 0; s < on.length; s++) {
+            slotWeight[s] = study.strategies().get(s).slotWeight();
             raw.add(new LinkedHashMap<>(study.strategies().get(s).fixedValues()));
             on[s] = true;
         }
@@ -86,6 +93,8 @@ public final class SearchSpace implements Serializable {
             else if (gene.spec().name().startsWith(WEIGHT)) {
                 weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
                         .put(gene.spec().name().substring(WEIGHT.length()), (Double) gene.decode(genome[g]));
+            } else if (gene.spec().name().equals(SLOT_WEIGHT)) {
+                slotWeight[gene.slot()] = (Double) gene.decode(genome[g]);
             } else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
         }
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
@@ -95,7 +104,7 @@ public final class SearchSpace implements Serializable {
             // genome that differs only in its unused genes decodes to one id and is evaluated once.
             if (!on[s]) raw.set(s, new LinkedHashMap<>(slot.fixedValues()));
             Strategy<?> st = Strategies.get(slot.name());
-            slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slot.slotWeight() : 0.0,
+            slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slotWeight[s] : 0.0,
                     st.space().resolve(raw.get(s), slot.slotId() + ".")));
         }
         sde.backtest.RegimeSpec regime = study.regime() == null ? null

@@ -40,6 +40,13 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         public String switchRule() { return onSwitch != null ? onSwitch : "keep"; }
     }
 
+    /**
+     * {@code weight} in a slot's search list searches the slot's weight in a blend (0–1 in steps of
+     * 0.05) instead of a strategy parameter. Each slot sizes against weight × equity; weights summing
+     * over 1 are bounded by the account's shared buying power and risk limits, not rescaled.
+     */
+    public static final String WEIGHT = "weight";
+
     /** One strategy of the study; {@code optional} adds an on/off gene (conditional parameters). */
     public record StudySlot(String name, String id, Double weight, Boolean optional, Map<String, Object> fixed,
                             List<String> search, Map<String, List<Double>> bounds) implements Serializable {
@@ -106,6 +113,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
                 throw new ConfigException(k + "fixed." + e.getMessage());
             }
             for (String p : s.searched()) {
+                if (p.equals(WEIGHT)) continue;
                 if (spec(st, p) == null) throw new ConfigException(k + "search': unknown parameter '" + p + "' of " + s.name());
                 if (s.fixedValues().containsKey(p)) throw new ConfigException(k + "search': '" + p + "' is also fixed");
             }

@@ -1,0 +1,82 @@
+package sde.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sde.backtest.RunResult;
+import sde.backtest.RunSpec;
+import sde.config.SdeConfig;
+import sde.daemon.Daemon;
+import sde.daemon.DaemonLock;
+import sde.daemon.SparkRunner;
+import sde.daemon.Telegram;
+import sde.data.MarketData;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = {"The endless optimizer (SPEC §7, docs/daemon.md): climbs the ladder single strategies → blends → regime",
+                "switching one Spark generation at a time, validates new leaders, logs every decision to OUT/optimization_log.json,",
+                "reports to OUT/progress.md (and Telegram when TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are set), and stops when the goal",
+                "is met, the budget is spent or every rung has plateaued (then OUT/ceiling.md). Restart it to continue: kill -9 loses",
+                "no completed evaluation; SIGTERM finishes the running generation and exits 0; one daemon per OUT (daemon.lock)."})
+public final class DaemonCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "0", description = "Stop after N evaluated runs this session (0: no limit).")
+    int maxRuns;
+
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0", description = "Stop after M minutes this session (0: no limit).")
+    double maxMinutes;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxRuns < 0 || maxMinutes < 0) throw new IllegalArgumentException("--max-runs and --max-minutes must be >= 0");
+        SdeConfig cfg = common.config();
+        Path dir = out.toAbsolutePath();
+        try (DaemonLock lock = DaemonLock.acquire(dir)) {
+            MarketData md = common.marketData(cfg, common.dataDir().dir());
+            SparkSession.Builder b = SparkSession.builder().appName("sde-daemon");
+            if (master != null) b.master(master);
+            else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
+            SparkSession spark = b.getOrCreate();
+            AtomicBoolean stop = new AtomicBoolean();
+            // After Spark's start, so this handler is the one TERM reaches: finish the generation, save, exit 0.
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sig -> {
+                System.out.println("SIGTERM: finishing the running generation, then saving state");
+                stop.set(true);
+            });
+            try {
+                SparkRunner runner = new SparkRunner(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime(), cfg.validate(), dir, System.out);
+                ObjectMapper json = new ObjectMapper();
+                Function<Map<String, Object>, RunResult> replay = params -> {
+                    RunSpec spec = RunSpec.fromJson(json.valueToTree(params), cfg.backtest(), cfg.regime(), "ceiling replay");
+                    return BacktestCommand.backtester(md, cfg.pricing(), spec).run(spec.slots(), spec.regime(),
+                            (int) java.time.LocalDate.parse(spec.from()).toEpochDay(), (int) java.time.LocalDate.parse(spec.to()).toEpochDay());
+                };
+                Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
+                System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
+                        maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
+                Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis)
+                        .run(new Daemon.Budget(maxRuns, maxMinutes), stop::get);
+                System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(), o.goalMet() ? "; GOAL MET" : "");
+                return 0;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package sde.daemon;
+
+import sde.backtest.RunResult;
+import sde.io.AtomicFiles;
+import sde.io.Json;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The endless optimizer's loop (issue 9): read state → pick the next experiment on the ladder →
+ * log its hypothesis → run one generation → record the outcome (validation of new leaders happens
+ * inside the sweep) → save state → report → repeat; until the goal is met, the budget is spent,
+ * every rung has plateaued (each followed by the ceiling report), or a stop is requested (SIGTERM:
+ * the running generation finishes, state is saved, no ceiling). Files in OUT: daemon_state.json,
+ * optimization_log.json (every decision and its reason), leaderboard.json (the top rows over all
+ * studies), progress.md, ceiling.md and ceiling.json; each study's sweep files under studies/NAME.
+ * Every file is written whole (temp file, atomic move).
+ */
+public final class Daemon {
+    /** This session's limits: evaluated runs and wall minutes (0: none). */
+    public record Budget(int maxRuns, double maxMinutes) {}
+
+    /** How a session ended. */
+    public record Outcome(String reason, int runsThisSession, int runsTotal, boolean goalMet) {}
+
+    private final DaemonSettings s;
+    private final GenerationRunner runner;
+    private final Function<Map<String, Object>, RunResult> replay;
+    private final Path out;
+    private final PrintStream console;
+    private final Telegram telegram;
+    private final LongSupplier clockMillis;
+
+    public Daemon(DaemonSettings s, GenerationRunner runner, Function<Map<String, Object>, RunResult> replay, Path out, PrintStream console,
+                  Telegram telegram, LongSupplier clockMillis) {
+        this.s = s;
+        this.runner = runner;
+        this.replay = replay;
+        this.out = out;
+        this.console = console;
+        this.telegram = telegram;
+        this.clockMillis = clockMillis;
+    }
+
+    /** Persisted between sessions (daemon_state.json). */
+    public record State(Ladder.State ladder, int runsTotal, int nextReportAt, List<String> robustSeen, List<String> robustUnreported,
+                        long millisTotal, String lastStop) {}
+
+    public Outcome run(Budget budget, BooleanSupplier stopRequested) {
+        long t0 = clockMillis.getAsLong();
+        State st = load();
+        Ladder ladder = new Ladder(s, st == null ? null : st.ladder());
+        int runsTotal = st == null ? 0 : st.runsTotal();
+        int nextReport = st == null ? s.reportEveryRuns() : st.nextReportAt();
+        long millisBefore = st == null ? 0 : st.millisTotal();
+        Set<String> robustSeen = new LinkedHashSet<>(st == null ? List.of() : st.robustSeen());
+        List<String> unreported = new ArrayList<>(st == null ? List.of() : st.robustUnreported());
+        log(entry("start", Map.of("budget_runs", budget.maxRuns(), "budget_minutes", budget.maxMinutes(), "runs_before", runsTotal,
+                "resumed", st != null)));
+        runsTotal = reconcile(ladder, runsTotal);
+        int runsNow = 0;
+        String reason;
+        boolean goal = false;
+        while (true) {
+            if (stopRequested.getAsBoolean()) { reason = "stop requested (SIGTERM): state saved after the last whole generation"; break; }
+            double minutes = (clockMillis.getAsLong() - t0) / 60000.0;
+            if (budget.maxRuns() > 0 && runsNow >= budget.maxRuns()) { reason = "budget spent: " + runsNow + " runs"; break; }
+            if (budget.maxMinutes() > 0 && minutes >= budget.maxMinutes()) { reason = String.format(Locale.ROOT, "budget spent: %.1f minutes", minutes); break; }
+            Ladder.Decision d = ladder.next();
+            if (d == null) { reason = "every rung has plateaued"; break; }
+            StudyProgress before = ladder.progress(d.study().study());
+            log(entry("decision", Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
+                    "hypothesis", hypothesis(d, before))));
+            GenerationResult r = runner.next(d.study());
+            String note = ladder.record(d.study().study(), r);
+            int added = r.evaluations() - before.evaluations();
+            runsNow += added;
+            runsTotal += added;
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("study", d.study().study());
+            o.put("generation", r.generations());
+            o.put("evaluated", added);
+            o.put("best_id", r.bestId());
+            o.put("best_fitness", r.bestFitness());
+            o.put("improved", ladder.progress(d.study().study()).stale() == 0);
+            o.put("best_robust_id", r.bestRobustId());
+            if (note != null) o.put("note", note);
+            log(entry("outcome", o));
+            if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
+                unreported.add(r.bestRobustId() + " (" + d.study().study() + ")");
+                if (victory(r)) {
+                    goal = true;
+                    save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
+                    reason = "goal met: " + r.bestRobustId() + " in " + d.study().study() + " is ROBUST and clears SPEC §4 victory in every year";
+                    break;
+                }
+            }
+            if (runsTotal >= nextReport) {
+                report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported);
+                unreported.clear();
+                while (nextReport <= runsTotal) nextReport += s.reportEveryRuns();
+            }
+            save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
+        }
+        boolean sigterm = reason.startsWith("stop requested");
+        log(entry("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal)));
+        if (!sigterm) {
+            writeCeiling(ladder, reason, runsTotal);
+            report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported);
+            unreported.clear();
+        }
+        save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, reason);
+        console.println("daemon stopped: " + reason);
+        return new Outcome(reason, runsNow, runsTotal, goal);
+    }
+
+    /** After a kill, a study's sweep may be a generation ahead of the daemon's state: take the sweep's word. */
+    private int reconcile(Ladder ladder, int runsTotal) {
+        for (StudyProgress p : ladder.studies()) {
+            GenerationResult r = runner.onDisk(p.name());
+            if (r == null || r.generations() <= p.generations()) continue;
+            ladder.record(p.name(), r);
+            runsTotal += r.evaluations() - p.evaluations();
+            log(entry("reconciled", Map.of("study", p.name(), "generations", r.generations(), "evaluations", r.evaluations())));
+        }
+        return runsTotal;
+    }
+
+    private String hypothesis(Ladder.Decision d, StudyProgress p) {
+        if (p.generations() == 0) {
+            return switch (d.rung()) {
+                case SINGLE -> p.members().get(0) + " alone can score above 0 on the train years";
+                case BLEND -> "a weighted blend of " + String.join(", ", p.members()) + " beats each of them alone";
+                case REGIME -> "switching the weights of " + String.join(", ", p.members()) + " by regime beats the fixed blend";
+            };
+        }
+        return "generation " + (p.generations() + 1) + " of " + p.name() + " improves its best train score " + Ladder.fmt(p.bestFitness())
+                + " by more than " + s.minImprovement();
+    }
+
+    /** SPEC §4: every year ≥ 200 % and drawdown ≤ 15 %, and the gate's overfit score ≥ 0.70 (ROBUST). */
+    @SuppressWarnings("unchecked")
+    static boolean victory(GenerationResult r) {
+        if (r.robustRow() == null || r.robustVerdict() == null) return false;
+        Object score = r.robustVerdict().get("overfit_score");
+        if (!(score instanceof Number n) || n.doubleValue() < 0.70) return false;
+        List<Map<String, Object>> years = (List<Map<String, Object>>) r.robustRow().get("years");
+        if (years == null || years.isEmpty()) return false;
+        for (Map<String, Object> y : years) {
+            if (((Number) y.get("return_pct")).doubleValue() < 200 || ((Number) y.get("max_dd_pct")).doubleValue() > 15) return false;
+        }
+        return true;
+    }
+
+    // ---- reports -----------------------------------------------------------------------------------
+
+    String summary(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "sde daemon, %s: %d runs in total, %d this session (%.2f s per run)%n",
+                Instant.ofEpochMilli(clockMillis.getAsLong()).truncatedTo(ChronoUnit.SECONDS), runsTotal, runsNow,
+                runsNow == 0 ? 0.0 : millis / 1000.0 / runsNow));
+        Map<Rung, StudyProgress> best = ladder.bestPerRung();
+        for (Rung r : Rung.values()) {
+            List<StudyProgress> of = ladder.studies().stream().filter(p -> p.rung() == r).toList();
+            if (of.isEmpty()) { sb.append("- ").append(r.label).append(": not reached yet\n"); continue; }
+            long plateaued = of.stream().filter(StudyProgress::plateaued).count();
+            StudyProgress b = best.get(r);
+            sb.append("- ").append(r.label).append(": ").append(of.size()).append(" studies, ").append(plateaued).append(" plateaued");
+            if (b != null) sb.append("; best train score ").append(Ladder.fmt(b.bestFitness())).append(" (").append(b.name()).append(' ')
+                    .append(b.bestId()).append(", tier ").append(b.bestTier()).append(')');
+            sb.append('\n');
+        }
+        sb.append("- new ROBUST results: ").append(newRobust.isEmpty() ? "none" : String.join(", ", newRobust)).append('\n');
+        return sb.toString();
+    }
+
+    private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
+        String text = summary(ladder, runsTotal, runsNow, millis, newRobust);
+        console.print(text);
+        Path md = out.resolve("progress.md");
+        String before = read(md, "# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs and at each stop.\n");
+        AtomicFiles.writeString(md, before + "\n## " + text.lines().findFirst().orElse("") + "\n\n"
+                + text.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
+        if (telegram != null) {
+            String failed = telegram.send(text);
+            if (failed != null) {
+                console.println("report not sent: " + failed);
+                log(entry("telegram_failed", Map.of("reason", failed)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeCeiling(Ladder ladder, String reason, int runsTotal) {
+        Map<Rung, StudyProgress> best = ladder.bestPerRung();
+        Map<String, Object> json = new LinkedHashMap<>();
+        StringBuilder md = new StringBuilder("# Ceiling report\n\n");
+        md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
+        md.append("Goal (SPEC §4 victory): every year ≥ 200 % return and ≤ 15 % drawdown, with a ROBUST verdict.\n\n");
+        md.append("## Best per rung (train score, SPEC §4 over the train years)\n\n| rung | study | best id | train score | tier | best ROBUST id |\n|---|---|---|---:|---|---|\n");
+        List<Map<String, Object>> rungs = new ArrayList<>();
+        Map<String, RunResult> bestRuns = new LinkedHashMap<>();
+        for (Rung r : Rung.values()) {
+            StudyProgress p = best.get(r);
+            String robust = ladder.studies().stream().filter(x -> x.rung() == r && x.bestRobustId() != null).map(StudyProgress::bestRobustId)
+                    .findFirst().orElse("none");
+            if (p == null) { md.append("| ").append(r.label).append(" | not reached | | | | |\n"); continue; }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s |%n", r.label, p.name(), p.bestId(), p.bestFitness(), p.bestTier(), robust));
+            rungs.add(Map.of("rung", r.name(), "study", p.name(), "best_id", p.bestId(), "train_score", p.bestFitness(),
+                    "tier", String.valueOf(p.bestTier()), "best_robust_id", robust));
+        }
+        json.put("reason", reason);
+        json.put("runs", runsTotal);
+        json.put("rungs", rungs);
+        md.append("\n## Scores the search could not beat\n\nEach study's best train score when it stopped improving:\n\n");
+        List<Map<String, Object>> plateaus = new ArrayList<>();
+        for (StudyProgress p : ladder.studies()) {
+            if (!p.hasBest()) continue;
+            md.append(String.format(Locale.ROOT, "- %s: %.4f after %d generations%s%n", p.name(), p.bestFitness(), p.generations(),
+                    p.plateaued() ? " (plateaued)" : ""));
+            plateaus.add(Map.of("study", p.name(), "train_score", p.bestFitness(), "generations", p.generations(), "plateaued", p.plateaued()));
+        }
+        json.put("plateaus", plateaus);
+        // Every study's best run, not only each rung's top one: the oracle may pick among all of them,
+        // which makes it a looser, safer upper bound.
+        if (replay != null) {
+            for (StudyProgress p : ladder.studies()) if (p.hasBest() && !p.bestParams().isEmpty()) bestRuns.put(p.name(), replay.apply(p.bestParams()));
+        }
+        List<Ceiling.Year> oracle = Ceiling.oracle(bestRuns);
+        md.append("\n## Switching ceiling\n\nAn oracle that each day holds whichever of the studies' best runs (every rung) did best "
+                + "that day: an upper bound on any regime switching among them. Per year, against the goal of ≥ 200 % and ≤ 15 %:\n\n"
+                + "| year | oracle return % | oracle max DD % | goal met | days held per run |\n|---:|---:|---:|---|---|\n");
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (Ceiling.Year y : oracle) {
+            boolean met = y.returnPct() >= 200 && y.maxDdPct() <= 15;
+            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %s |%n", y.year(), y.returnPct(), y.maxDdPct(), met ? "yes" : "no", y.picks()));
+            years.add(Map.of("year", y.year(), "return_pct", y.returnPct(), "max_dd_pct", y.maxDdPct(), "goal_met", met, "days_held", y.picks()));
+        }
+        if (oracle.isEmpty()) md.append("(no rung has a best run yet)\n");
+        json.put("switching_ceiling", years);
+        AtomicFiles.writeString(out.resolve("ceiling.md"), md.toString());
+        Json.write(out.resolve("ceiling.json"), json);
+        console.print(md);
+    }
+
+    // ---- files ---------------------------------------------------------------------------------------
+
+    private State load() {
+        Path p = out.resolve("daemon_state.json");
+        if (!Files.exists(p)) return null;
+        try {
+            return Json.MAPPER.readValue(p.toFile(), State.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis, String stop) {
+        Json.write(out.resolve("daemon_state.json"), new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen),
+                List.copyOf(unreported), millis, stop));
+        writeLeaderboard();
+    }
+
+    /** The top rows over every study, by train score. */
+    private void writeLeaderboard() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        Path studies = out.resolve("studies");
+        if (Files.isDirectory(studies)) {
+            try (var dirs = Files.list(studies)) {
+                for (Path d : dirs.sorted().toList()) {
+                    for (Map<String, Object> row : SparkRunner.readList(d.resolve("leaderboard.json"))) {
+                        Map<String, Object> r = new LinkedHashMap<>(row);
+                        r.put("study", d.getFileName().toString());
+                        all.add(r);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        all.sort((a, b) -> Double.compare(num(b.get("fitness")), num(a.get("fitness"))));
+        Json.write(out.resolve("leaderboard.json"), all.subList(0, Math.min(50, all.size())));
+    }
+
+    private static double num(Object o) { return o instanceof Number n ? n.doubleValue() : Double.NEGATIVE_INFINITY; }
+
+    private void log(Map<String, Object> e) {
+        Path p = out.resolve("optimization_log.json");
+        List<Object> log = new ArrayList<>();
+        if (Files.exists(p)) {
+            try {
+                log.addAll(Json.MAPPER.readValue(p.toFile(), List.class));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(p + ": unreadable log", ex);
+            }
+        }
+        log.add(e);
+        Json.write(p, log);
+    }
+
+    private Map<String, Object> entry(String kind, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", Instant.ofEpochMilli(clockMillis.getAsLong()).toString());
+        m.put("event", kind);
+        m.putAll(fields);
+        return m;
+    }
+
+    private static String read(Path p, String dflt) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : dflt;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package sde.daemon;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The daemon keys of conf/sde.yaml; see there for meanings. */
+public record DaemonSettings(List<String> strategies, String optimizer, int population, int plateauGenerations, double minImprovement,
+                             int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, long seed,
+                             List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds)
+        implements Serializable {
+    public DaemonSettings {
+        if (strategies == null || strategies.isEmpty()) throw new IllegalArgumentException("daemon.strategies: at least one");
+        for (String s : strategies) sde.strategy.Strategies.get(s);
+        if (population < 2) throw new IllegalArgumentException("daemon.population: must be >= 2");
+        if (plateauGenerations < 1) throw new IllegalArgumentException("daemon.plateau_generations: must be >= 1");
+        if (!(minImprovement >= 0)) throw new IllegalArgumentException("daemon.min_improvement: must be >= 0");
+        if (maxGenerationsPerStudy < plateauGenerations) throw new IllegalArgumentException("daemon.max_generations_per_study: must be >= plateau_generations");
+        if (blendTopK < 2) throw new IllegalArgumentException("daemon.blend_top_k: must be >= 2");
+        if (exploreEvery < 1) throw new IllegalArgumentException("daemon.explore_every: must be >= 1");
+        if (reportEveryRuns < 1) throw new IllegalArgumentException("daemon.report_every_runs: must be >= 1");
+        if (trainYears == null || trainYears.size() != 2 || testYears == null || testYears.size() != 2 || testYears.get(0) <= trainYears.get(1)) {
+            throw new IllegalArgumentException("daemon: train_years and test_years are [first, last], test after train");
+        }
+        strategies = List.copyOf(strategies);
+    }
+}

@@ -1,0 +1,12 @@
+package sde.daemon;
+
+import sde.sweep.Study;
+
+/** Runs the next generation of a study and reports what is on disk after it (Spark, or a synthetic objective in tests). */
+@FunctionalInterface
+public interface GenerationRunner {
+    GenerationResult next(Study study);
+
+    /** What a study has on disk already (a restarted daemon reconciles with it); null when nothing or not kept. */
+    default GenerationResult onDisk(String study) { return null; }
+}

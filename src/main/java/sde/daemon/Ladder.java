@@ -1,0 +1,184 @@
+package sde.daemon;
+
+import sde.optimize.OptimizerSettings;
+import sde.regime.RegimeSettings;
+import sde.strategy.ParamSpec;
+import sde.strategy.Strategies;
+import sde.sweep.Study;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The escalation ladder (issue 9 item 2), free of Spark and files so a test can drive it with a
+ * synthetic objective. Rules:
+ * <ul>
+ *   <li>single rung: each configured strategy alone, all its parameters searched; the study with
+ *       the fewest generations that has not plateaued runs next;</li>
+ *   <li>a study plateaus after {@code plateau_generations} generations without improving its best
+ *       train score by {@code min_improvement}, or at {@code max_generations_per_study};</li>
+ *   <li>when every single has plateaued: a blend of the top {@code blend_top_k} singles' best
+ *       parameter sets, weights searched; when it plateaus, the same members with regime-switching
+ *       weights and thresholds searched;</li>
+ *   <li>every {@code explore_every} generations above the single rung, one generation goes back to
+ *       the least-run single study; if it finds a new best, the ladder is back on the single rung,
+ *       and a changed top K makes new blend and regime studies;</li>
+ *   <li>when every rung has plateaued, {@link #next} returns null: the ceiling.</li>
+ * </ul>
+ */
+public final class Ladder {
+    /** What the daemon persists of the ladder. */
+    public record State(List<StudyProgress> studies, int sinceExplore) {}
+
+    /** The next experiment and why. */
+    public record Decision(Study study, Rung rung, String reason) {}
+
+    private final DaemonSettings s;
+    private final Map<String, StudyProgress> studies = new LinkedHashMap<>();
+    private int sinceExplore;
+
+    public Ladder(DaemonSettings s, State saved) {
+        this.s = s;
+        if (saved != null) {
+            for (StudyProgress p : saved.studies()) studies.put(p.name(), p);
+            sinceExplore = saved.sinceExplore();
+        }
+        for (String name : s.strategies()) studies.putIfAbsent(singleName(name), StudyProgress.fresh(singleName(name), Rung.SINGLE, List.of(name)));
+    }
+
+    public State state() { return new State(List.copyOf(studies.values()), sinceExplore); }
+
+    public List<StudyProgress> studies() { return List.copyOf(studies.values()); }
+
+    public StudyProgress progress(String study) { return studies.get(study); }
+
+    static String singleName(String strategy) { return "single_" + strategy; }
+
+    /** The next generation to run, or null when every rung has plateaued. */
+    public Decision next() {
+        List<StudyProgress> singles = ofRung(Rung.SINGLE);
+        StudyProgress open = leastRun(singles.stream().filter(p -> !p.plateaued()).toList());
+        if (open != null) {
+            return new Decision(singleStudy(open), Rung.SINGLE, open.name() + " has not plateaued (" + open.stale() + " of "
+                    + s.plateauGenerations() + " generations without improvement, " + open.generations() + " run)");
+        }
+        List<StudyProgress> top = topSingles();
+        if (top.size() < 2) return null;
+        for (Rung rung : new Rung[]{Rung.BLEND, Rung.REGIME}) {
+            StudyProgress p = studies.computeIfAbsent(compositeName(rung, top), n -> StudyProgress.fresh(n, rung, names(top)));
+            if (p.plateaued()) continue;
+            if (sinceExplore >= s.exploreEvery()) {
+                StudyProgress back = leastRun(singles.stream().filter(x -> x.generations() < s.maxGenerationsPerStudy()).toList());
+                if (back != null) {
+                    sinceExplore = 0;
+                    return new Decision(singleStudy(back), Rung.SINGLE, "exploration: " + s.exploreEvery() + " generations on the "
+                            + rung.label + " rung, one more for " + back.name() + " (a new single best would send the ladder back down)");
+                }
+            }
+            sinceExplore++;
+            String why = rung == Rung.BLEND
+                    ? "every single has plateaued; blending the top " + top.size() + " (" + String.join(", ", names(top)) + ") with searched weights"
+                    : "the blend of " + String.join(", ", names(top)) + " has plateaued; searching regime-switching weights and thresholds";
+            return new Decision(compositeStudy(rung, p, top), rung, why);
+        }
+        return null;
+    }
+
+    /**
+     * Records a generation's outcome; returns a note when it changes the ladder's course (a plateau,
+     * or a new single best that sends the ladder back down), else null.
+     */
+    public String record(String study, GenerationResult r) {
+        StudyProgress p = studies.get(study);
+        if (p == null) throw new IllegalArgumentException("no study " + study + " on the ladder");
+        boolean improved = r.bestId() != null && (!p.hasBest() || r.bestFitness() > p.bestFitness() + s.minImprovement());
+        int stale = improved ? 0 : p.stale() + 1;
+        boolean plateaued = stale >= s.plateauGenerations() || r.generations() >= s.maxGenerationsPerStudy();
+        boolean wasBlending = p.rung() == Rung.SINGLE && p.plateaued() && studies.values().stream().anyMatch(x -> x.rung() != Rung.SINGLE);
+        studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), r.generations(), r.evaluations(),
+                improved ? r.bestFitness() : p.bestFitness(), improved ? r.bestId() : p.bestId(), improved ? r.bestTier() : p.bestTier(),
+                r.bestRobustId(), stale, plateaued, improved ? r.bestParams() : p.bestParams()));
+        if (improved && wasBlending) return "new best in " + study + " (" + fmt(r.bestFitness()) + "): back to the single rung";
+        if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after " + r.generations() + " generations";
+        return null;
+    }
+
+    /** Best train score per rung over its studies (NaN where none has run). */
+    public Map<Rung, StudyProgress> bestPerRung() {
+        Map<Rung, StudyProgress> out = new LinkedHashMap<>();
+        for (Rung r : Rung.values()) {
+            ofRung(r).stream().filter(StudyProgress::hasBest).max(Comparator.comparingDouble(StudyProgress::bestFitness)).ifPresent(p -> out.put(r, p));
+        }
+        return out;
+    }
+
+    // ---- building studies ------------------------------------------------------------------------
+
+    private List<StudyProgress> ofRung(Rung r) { return studies.values().stream().filter(p -> p.rung() == r).toList(); }
+
+    private static StudyProgress leastRun(List<StudyProgress> ps) {
+        return ps.stream().min(Comparator.comparingInt(StudyProgress::generations).thenComparing(StudyProgress::name)).orElse(null);
+    }
+
+    private List<StudyProgress> topSingles() {
+        return ofRung(Rung.SINGLE).stream().filter(p -> p.hasBest() && !p.bestParams().isEmpty())
+                .sorted(Comparator.comparingDouble(StudyProgress::bestFitness).reversed().thenComparing(StudyProgress::name))
+                .limit(s.blendTopK()).toList();
+    }
+
+    private static List<String> names(List<StudyProgress> ps) { return ps.stream().map(StudyProgress::name).toList(); }
+
+    private static String compositeName(Rung rung, List<StudyProgress> top) {
+        StringBuilder key = new StringBuilder();
+        for (StudyProgress p : top) key.append(p.name()).append('=').append(p.bestId()).append(';');
+        return rung.name().toLowerCase(java.util.Locale.ROOT) + "_" + hash(key.toString());
+    }
+
+    private Study base(String name, long seedOffset, List<Study.StudySlot> slots, Study.StudyRegime regime) {
+        return new Study(name, s.seed() + seedOffset, s.optimizer(), OptimizerSettings.defaults(), s.population(), 1, 0, s.trainYears(),
+                s.testYears(), 20, slots, regime);
+    }
+
+    private Study singleStudy(StudyProgress p) {
+        String strategy = p.members().get(0);
+        List<String> search = new ArrayList<>();
+        for (ParamSpec spec : Strategies.get(strategy).space().specs()) search.add(spec.name());
+        long offset = s.strategies().indexOf(strategy) + 1;
+        return base(p.name(), offset, List.of(new Study.StudySlot(strategy, strategy, 1.0, false, Map.of(), search, Map.of())), null);
+    }
+
+    /** The members' best rows, parameters fixed; weights (blend) or regime weights and thresholds (regime) searched. */
+    @SuppressWarnings("unchecked")
+    private Study compositeStudy(Rung rung, StudyProgress p, List<StudyProgress> top) {
+        List<Study.StudySlot> slots = new ArrayList<>();
+        for (StudyProgress m : top) {
+            Map<String, Object> slot = ((List<Map<String, Object>>) m.bestParams().get("strategies")).get(0);
+            String id = m.members().get(0);
+            slots.add(new Study.StudySlot((String) slot.get("name"), id, 1.0 / top.size(), false, (Map<String, Object>) slot.get("params"),
+                    rung == Rung.BLEND ? List.of(Study.WEIGHT) : List.of(), Map.of()));
+        }
+        Study.StudyRegime regime = null;
+        if (rung == Rung.REGIME) {
+            List<String> thresholds = RegimeSettings.SPECS.stream().map(ParamSpec::name).toList();
+            regime = new Study.StudyRegime("close", Map.of(), thresholds, Map.of(), Map.of(), slots.stream().map(Study.StudySlot::slotId).toList());
+        }
+        return base(p.name(), 1000L * (rung.ordinal() + 1), slots, regime);
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
+}

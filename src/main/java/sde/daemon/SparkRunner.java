@@ -1,0 +1,112 @@
+package sde.daemon;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.SparkSession;
+import sde.backtest.BacktestSettings;
+import sde.data.MarketData;
+import sde.pricing.PricingSettings;
+import sde.regime.RegimeSettings;
+import sde.sweep.Study;
+import sde.sweep.SweepJob;
+import sde.validate.GateSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One more generation of a study through {@link SweepJob} (Spark, broadcast market, Parquet
+ * leaderboard, gate on a new leader) in OUT/studies/NAME. The sweep's own files are the truth: a
+ * resume rebuilds from the Parquet leaderboard, so a daemon killed inside a generation repeats no
+ * completed evaluation; its optimization_state.json says how many generations are done.
+ */
+public final class SparkRunner implements GenerationRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SparkSession spark;
+    private final MarketData md;
+    private final PricingSettings pricing;
+    private final BacktestSettings backtest;
+    private final RegimeSettings regime;
+    private final GateSettings gate;
+    private final Path studies;
+    private final PrintStream console;
+
+    public SparkRunner(SparkSession spark, MarketData md, PricingSettings pricing, BacktestSettings backtest, RegimeSettings regime,
+                       GateSettings gate, Path out, PrintStream console) {
+        this.spark = spark;
+        this.md = md;
+        this.pricing = pricing;
+        this.backtest = backtest;
+        this.regime = regime;
+        this.gate = gate;
+        this.studies = out.resolve("studies");
+        this.console = console;
+    }
+
+    public static Path dir(Path out, String study) { return out.resolve("studies").resolve(study); }
+
+    @Override
+    public GenerationResult next(Study study) {
+        Path dir = studies.resolve(study.study());
+        Map<String, Object> before = read(dir.resolve("optimization_state.json"));
+        int done = before == null ? 0 : ((Number) before.get("next_generation")).intValue();
+        // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
+        // for it: the sweep then starts after it, so ask for one more until the state moves.
+        for (int extra = 1; extra <= 2; extra++) {
+            new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir.toAbsolutePath(), console)
+                    .withGate(gate).run(before != null);
+            Map<String, Object> after = read(dir.resolve("optimization_state.json"));
+            if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
+            before = after;
+        }
+        throw new IllegalStateException(study.study() + ": the sweep did not advance past generation " + done);
+    }
+
+    @Override
+    public GenerationResult onDisk(String study) {
+        Path dir = studies.resolve(study);
+        Map<String, Object> state = read(dir.resolve("optimization_state.json"));
+        return state == null ? null : result(dir, state);
+    }
+
+    /** The study's result as on disk (also what a restarted daemon reconciles its ladder with). */
+    public static GenerationResult result(Path dir, Map<String, Object> state) {
+        List<Map<String, Object>> board = readList(dir.resolve("leaderboard.json"));
+        Map<String, Object> best = board.isEmpty() ? Map.of() : board.get(0);
+        String robust = (String) state.get("best_robust_id");
+        Map<String, Object> robustRow = null, verdict = null;
+        if (robust != null) {
+            robustRow = board.stream().filter(r -> robust.equals(r.get("id"))).findFirst().orElse(null);
+            verdict = read(dir.resolve("validations").resolve(robust + ".json"));
+        }
+        Object fit = state.get("best_fitness");
+        @SuppressWarnings("unchecked") Map<String, Object> params = (Map<String, Object>) best.get("params");
+        return new GenerationResult(((Number) state.get("next_generation")).intValue(), ((Number) state.get("evaluations")).intValue(),
+                (String) state.get("best_id"), fit instanceof Number n ? n.doubleValue() : Double.NaN, (String) best.get("tier"), params,
+                robust, robustRow, verdict);
+    }
+
+    static Map<String, Object> read(Path p) {
+        if (!Files.exists(p)) return null;
+        try {
+            return JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Map<String, Object>> readList(Path p) {
+        if (!Files.exists(p)) return List.of();
+        try {
+            return JSON.readValue(p.toFile(), new TypeReference<List<Map<String, Object>>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
+        }
+    }
+}

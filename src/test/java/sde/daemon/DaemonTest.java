@@ -1,0 +1,173 @@
+package sde.daemon;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sde.io.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The daemon's loop on a synthetic objective: budgets, state across restarts, reports, the ceiling, the goal, Telegram. */
+class DaemonTest {
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private Daemon daemon(DaemonSettings s, Synthetic obj, Path out, Telegram tg) {
+        AtomicInteger fake = new AtomicInteger();
+        return new Daemon(s, obj, params -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), out,
+                new PrintStream(console, true, StandardCharsets.UTF_8), tg, () -> 1_700_000_000_000L + fake.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> log(Path out) throws Exception {
+        return Json.MAPPER.readValue(out.resolve("optimization_log.json").toFile(), List.class);
+    }
+
+    @Test
+    void aBudgetStopsTheSessionAndARestartContinuesWhereItStopped(@TempDir Path out) throws Exception {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
+        Daemon.Outcome first = daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
+        assertEquals(12, first.runsThisSession(), "three generations of four: the generation that crosses 10 finishes");
+        assertTrue(first.reason().startsWith("budget spent"));
+        assertTrue(Files.exists(out.resolve("ceiling.md")), "a budget stop writes the ceiling report too");
+
+        Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
+        assertEquals(20, second.runsTotal());
+        // The synthetic runner counts generations per study; the ladder's restored state agrees, so nothing ran twice.
+        Daemon.State st = Json.MAPPER.readValue(out.resolve("daemon_state.json").toFile(), Daemon.State.class);
+        for (StudyProgress p : st.ladder().studies()) assertEquals(obj.generations.getOrDefault(p.name(), 0), p.generations(), p.name());
+        List<Map<String, Object>> log = log(out);
+        assertEquals(5, log.stream().filter(e -> e.get("event").equals("decision")).count());
+        for (Map<String, Object> e : log) {
+            if (e.get("event").equals("decision")) {
+                assertNotNull(e.get("reason"));
+                assertNotNull(e.get("hypothesis"));
+            }
+        }
+    }
+
+    @Test
+    void everyRungPlateausThenTheCeilingReportShowsTheGap(@TempDir Path out) throws Exception {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 1000);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.05 + (study.length() % 5) * 0.01);
+        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        assertEquals("every rung has plateaued", o.reason());
+        String ceiling = Files.readString(out.resolve("ceiling.md"));
+        assertTrue(ceiling.contains("| single strategies | single_"), ceiling);
+        assertTrue(ceiling.contains("| blends of the top singles | blend_"), ceiling);
+        assertTrue(ceiling.contains("| regime-switching blends | regime_"), ceiling);
+        assertTrue(ceiling.contains("| 2020 |") && ceiling.contains("| 2021 |"), "the switching ceiling per year");
+        @SuppressWarnings("unchecked") Map<String, Object> json = Json.MAPPER.readValue(out.resolve("ceiling.json").toFile(), Map.class);
+        assertEquals(2, ((List<?>) json.get("switching_ceiling")).size());
+        List<Map<String, Object>> log = log(out);
+        assertTrue(log.stream().anyMatch(e -> String.valueOf(e.get("reason")).contains("has plateaued; searching regime-switching")), "why it moved up");
+    }
+
+    @Test
+    void aRobustVictoryStopsTheSearch(@TempDir Path out) {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
+        obj.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 12.0),
+                Map.of("year", 2021, "return_pct", 210.0, "max_dd_pct", 14.0)));
+        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        assertTrue(o.goalMet());
+        assertTrue(o.reason().startsWith("goal met: single_mean_reversion#0"), o.reason());
+
+        Synthetic near = new Synthetic(4, (study, g) -> 0.5);
+        near.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 15.5)));
+        assertFalse(daemon(s, near, out.resolve("b"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(), "15.5 % drawdown is not victory");
+    }
+
+    @Test
+    void aStopRequestEndsAfterTheRunningGenerationWithoutACeiling(@TempDir Path out) {
+        DaemonSettings s = Synthetic.settings(List.of("momentum"), 3, 100, 1000);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + g);
+        AtomicInteger polls = new AtomicInteger();
+        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> polls.incrementAndGet() > 2);
+        assertEquals(8, o.runsThisSession(), "two whole generations");
+        assertTrue(o.reason().startsWith("stop requested"));
+        assertFalse(Files.exists(out.resolve("ceiling.md")));
+        assertTrue(Files.exists(out.resolve("daemon_state.json")));
+    }
+
+    @Test
+    void reportsGoToProgressMdAndTelegramAndAFailedSendNeverStopsTheDaemon(@TempDir Path out) throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>(), paths = new CopyOnWriteArrayList<>();
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            paths.add(ex.getRequestURI().getPath());
+            bodies.add(URLDecoder.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            byte[] reply = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status.get(), reply.length);
+            ex.getResponseBody().write(reply);
+            ex.close();
+        });
+        server.start();
+        try {
+            String api = "http://127.0.0.1:" + server.getAddress().getPort();
+            DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
+            Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 1, s.trainYears(), s.testYears(), api, 2));
+            Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
+            daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
+            assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,
+                    "at 8 and 16 runs, and at the stop");
+            assertTrue(bodies.get(0).startsWith("chat_id=42&text=sde daemon"), bodies.get(0));
+            assertTrue(bodies.get(0).contains("8 runs in total") && bodies.get(0).contains("single strategies: 2 studies"), bodies.get(0));
+            String progress = Files.readString(out.resolve("progress.md"));
+            assertEquals(3, progress.split("\n## ").length - 1, progress);
+            assertTrue(progress.contains("best train score"));
+
+            status.set(500);
+            daemon(s, obj, out, tg).run(new Daemon.Budget(8, 0), () -> false);
+            assertTrue(log(out).stream().anyMatch(e -> "telegram_failed".equals(e.get("event")) && "Telegram answered HTTP 500".equals(e.get("reason"))));
+        } finally {
+            server.stop(0);
+        }
+        Telegram down = new Telegram("http://127.0.0.1:1", "123:SECRET", "42", 2);
+        String why = down.send("hello");
+        assertNotNull(why);
+        assertFalse(why.contains("SECRET"), why);
+        for (Path f : List.of(out.resolve("optimization_log.json"), out.resolve("progress.md"), out.resolve("daemon_state.json"))) {
+            assertFalse(Files.readString(f).contains("SECRET"), "the token is never written: " + f);
+        }
+        assertFalse(console.toString().contains("SECRET"));
+        assertNull(Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "x"), Synthetic.settings(List.of("momentum"), 3, 1, 1)), "both variables or nothing");
+    }
+
+    @Test
+    void oneDaemonPerOutputFolder(@TempDir Path out) throws Exception {
+        try (DaemonLock first = DaemonLock.acquire(out)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> DaemonLock.acquire(out));
+            assertTrue(e.getMessage().contains("another daemon (pid " + ProcessHandle.current().pid() + ")"), e.getMessage());
+        }
+        DaemonLock.acquire(out).close();   // released: the next one gets it
+    }
+
+    @Test
+    void theSwitchingCeilingTakesTheBestRunEachDay() {
+        var a = Synthetic.run(0.01);    // +1 %, -0.5 %, +1 %, ...
+        var b = Synthetic.run(0.0);
+        List<Ceiling.Year> y = Ceiling.oracle(Map.of("a", a, "b", b));
+        // On a's down days the oracle holds b (flat): only the up days count.
+        int ups2020 = 0;
+        for (int t = 1; t < a.days().length; t++) {
+            if (java.time.LocalDate.ofEpochDay(a.days()[t]).getYear() == 2020 && a.equity()[t] > a.equity()[t - 1]) ups2020++;
+        }
+        assertEquals(100 * (Math.pow(1.01, ups2020) - 1), y.get(0).returnPct(), 1e-6);
+        assertEquals(0, y.get(0).maxDdPct(), 1e-12);
+    }
+}

@@ -1,0 +1,65 @@
+package sde.daemon;
+
+import sde.backtest.RunResult;
+import sde.sweep.Study;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
+
+/**
+ * A synthetic objective for the daemon: generation g of a study scores {@code score(study, g)};
+ * its best is the running maximum. No Spark, no files: the ladder and the loop alone.
+ */
+final class Synthetic implements GenerationRunner {
+    final Map<String, Integer> generations = new HashMap<>();
+    final Map<String, Double> best = new HashMap<>();
+    final List<String> calls = new ArrayList<>();
+    final int population;
+    final ToDoubleBiFunction<String, Integer> score;
+    /** Studies whose best turns ROBUST, with the per-year figures of their robust row. */
+    final Map<String, List<Map<String, Object>>> robust = new HashMap<>();
+
+    Synthetic(int population, ToDoubleBiFunction<String, Integer> score) {
+        this.population = population;
+        this.score = score;
+    }
+
+    static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery) {
+        return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 1, List.of(2020, 2022),
+                List.of(2023, 2025), "http://127.0.0.1:1", 2);
+    }
+
+    @Override
+    public GenerationResult next(Study study) {
+        String name = study.study();
+        calls.add(name);
+        int g = generations.merge(name, 1, Integer::sum);
+        double s = score.applyAsDouble(name, g - 1);
+        double b = Math.max(best.getOrDefault(name, Double.NEGATIVE_INFINITY), s);
+        best.put(name, b);
+        String id = name + "#" + (b == s ? g - 1 : "best");
+        Map<String, Object> params = Map.of("strategies", List.of(Map.of("name", study.strategies().get(0).name(), "params",
+                Map.of())));
+        List<Map<String, Object>> years = robust.get(name);
+        return new GenerationResult(g, g * population, id, b, "Below", params, years == null ? null : id,
+                years == null ? null : Map.of("id", id, "years", years), years == null ? null : Map.of("overfit_score", 0.8, "verdict", "ROBUST"));
+    }
+
+    /** A flat-equity run with a given daily return per day of 2020–2021 (for the ceiling). */
+    static RunResult run(double daily) {
+        int n = 500;
+        int[] days = new int[n];
+        double[] eq = new double[n];
+        int d0 = (int) java.time.LocalDate.parse("2019-12-31").toEpochDay();
+        double e = 100_000;
+        for (int i = 0; i < n; i++) {
+            days[i] = d0 + i;
+            eq[i] = e;
+            e *= 1 + daily * (i % 2 == 0 ? 1 : -0.5);
+        }
+        return new RunResult(new String[]{"x"}, days, eq, new double[][]{new double[n]}, new double[n], List.of(), 0, 100_000, 0, true);
+    }
+}
