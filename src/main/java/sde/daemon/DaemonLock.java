@@ -36,7 +36,7 @@ public final class DaemonLock implements AutoCloseable {
         if (l == null) {
             String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
             ch.close();
-            throw new IllegalStateException(file + ": another daemon" + (owner.isEmpty() ? "" : " (pid " + owner + ")")
+            throw new IllegalArgumentException(file + ": another daemon" + (owner.isEmpty() ? "" : " (pid " + owner + ")")
                     + " is running on this output folder; stop it or use another --out");
         }
         ch.truncate(0);

@@ -151,7 +151,7 @@ class DaemonTest {
     @Test
     void oneDaemonPerOutputFolder(@TempDir Path out) throws Exception {
         try (DaemonLock first = DaemonLock.acquire(out)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> DaemonLock.acquire(out));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
             assertTrue(e.getMessage().contains("another daemon (pid " + ProcessHandle.current().pid() + ")"), e.getMessage());
         }
         DaemonLock.acquire(out).close();   // released: the next one gets it
