@@ -248,7 +248,9 @@ public final class Daemon {
         }
         List<Ceiling.Year> oracle = Ceiling.oracle(bestRuns);
         md.append("\n## Switching ceiling\n\nAn oracle that each day holds whichever rung's best run did best that day: an upper "
-                + "bound on any regime switching among them (with one rung reached, it is that rung's best run). Per year, against the goal of ≥ 200 % and ≤ 15 %:\n\n"
+                + "bound on any regime switching among them (with one rung reached, it is that rung's best run). It uses each day's "
+                + "hindsight, so it is loose: \"no\" means not even perfect timing reaches the goal that year; \"yes\" means only "
+                + "perfect timing might. Per year, against the goal of ≥ 200 % and ≤ 15 %:\n\n"
                 + "| year | oracle return % | oracle max DD % | goal met | days held per run |\n|---:|---:|---:|---|---|\n");
         List<Map<String, Object>> years = new ArrayList<>();
         for (Ceiling.Year y : oracle) {

@@ -42,8 +42,8 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
 
     /**
      * {@code weight} in a slot's search list searches the slot's weight in a blend (0–1 in steps of
-     * 0.05) instead of a strategy parameter. Each slot sizes against weight × equity; weights summing
-     * over 1 are bounded by the account's shared buying power and risk limits, not rescaled.
+     * 0.05) instead of a strategy parameter. Each slot sizes against weight × equity, so searched
+     * weights summing over 1 are scaled down to sum to 1 (SearchSpace): a blend may not buy leverage.
      */
     public static final String WEIGHT = "weight";
 

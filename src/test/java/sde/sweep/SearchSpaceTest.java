@@ -42,4 +42,34 @@ class SearchSpaceTest {
         assertEquals(1.0, c.strategies().get(1).weight());
         assertNotEquals(a.id("x"), c.id("x"));
     }
+
+    @Test
+    void searchedBlendWeightsNeverSumOverOne(@TempDir Path tmp) {
+        Path f = tmp.resolve("w.yaml");
+        Fixtures.write(f, """
+                study: blend
+                seed: 1
+                optimizer: random
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 4
+                generations: 1
+                train_years: [2020, 2021]
+                test_years: [2022, 2022]
+                top_n: 5
+                strategies:
+                  - name: credit_spread
+                    search: [weight]
+                  - name: momentum
+                    search: [weight, lookback]
+                """);
+        SearchSpace space = new SearchSpace(Study.load(f));
+        assertEquals(3, space.dimensions(), "two weights and lookback");
+        RunSpec full = space.decode(new double[]{1.0, 1.0, 0.5}, Engines.CONF.backtest());
+        assertEquals(0.5, full.strategies().get(0).weight(), 1e-9, "1 + 1 scaled to 0.5 + 0.5: no leverage through weights");
+        assertEquals(0.5, full.strategies().get(1).weight(), 1e-9);
+        RunSpec small = space.decode(new double[]{0.2, 0.4, 0.5}, Engines.CONF.backtest());
+        assertEquals(0.2, small.strategies().get(0).weight(), 1e-9, "under 1: as searched (steps of 0.05)");
+        assertEquals(0.4, small.strategies().get(1).weight(), 1e-9);
+    }
 }
