@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 @Command(name = "sde", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Strategy Discovery Engine: options strategy search on SPY, QQQ and IWM.",
         subcommands = {DataCommand.class, QuoteCommand.class, CalibrateCommand.class, StrategiesCommand.class,
-                BacktestCommand.class, SweepCommand.class, DaemonCommand.class, RegimesCommand.class, ValidateCommand.class, WalkforwardCommand.class,
+                BacktestCommand.class, SweepCommand.class, DaemonCommand.class, ReportCommand.class, RegimesCommand.class, ValidateCommand.class, WalkforwardCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (data, config, a file that cannot be written): the message names it. */

@@ -44,6 +44,34 @@ public final class MonteCarlo {
         return new double[]{100 * cagr, 100 * dd, 100 * tdd};
     }
 
+    /**
+     * Percentile bands of bootstrapped equity curves for a chart (issue 10): {@code paths} curves by
+     * the same stationary block bootstrap as {@link #path}, each from {@code capital}; returns
+     * [5 percentiles (5, 25, 50, 75, 95)][returns.length + 1 days].
+     */
+    public static double[][] bands(double[] returns, double capital, double meanBlock, long seed, int paths) {
+        int n = returns.length;
+        double[][] curves = new double[n + 1][paths];
+        for (int k = 0; k < paths; k++) {
+            SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + k);
+            double equity = capital;
+            curves[0][k] = equity;
+            int at = rng.nextInt(n);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) at = rng.nextDouble() < 1 / meanBlock ? rng.nextInt(n) : (at + 1) % n;
+                equity *= 1 + returns[at];
+                curves[i + 1][k] = equity;
+            }
+        }
+        int[] qs = {5, 25, 50, 75, 95};
+        double[][] out = new double[qs.length][n + 1];
+        for (int i = 0; i <= n; i++) {
+            Arrays.sort(curves[i]);
+            for (int q = 0; q < qs.length; q++) out[q][i] = curves[i][Math.min(paths - 1, (int) Math.floor(qs[q] / 100.0 * paths))];
+        }
+        return out;
+    }
+
     /** Percentiles (5, 25, 50, 75, 95) and tail probabilities of the paths' columns. */
     public static java.util.Map<String, Object> summarize(double[][] paths) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -1,0 +1,178 @@
+package sde.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import sde.backtest.Engines;
+import sde.backtest.RunSpec;
+import sde.data.Fixtures;
+import sde.spark.SparkSessionExtension;
+import sde.sweep.Study;
+import sde.sweep.SweepJob;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What users look at, on a small real run (a gated sweep of 2 × 6 parameter sets on the real data):
+ * the HTML report rendered by headless Chromium, the Jupyter notebook executed by nbconvert, and
+ * the Zeppelin note's SQL run on Spark. CI installs Debian's chromium and jupyter packages.
+ */
+@ExtendWith(SparkSessionExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResultsViewsTest {
+    @TempDir static Path tmp;
+    Path out, index;
+    double reportSeconds;
+
+    @BeforeAll
+    void aSmallRealRunAndItsReport(SparkSession spark) {
+        Path f = tmp.resolve("study.yaml");
+        Fixtures.write(f, """
+                study: views
+                seed: 3
+                optimizer: tpe
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 6
+                generations: 2
+                train_years: [2020, 2022]
+                test_years: [2023, 2025]
+                top_n: 10
+                strategies:
+                  - name: credit_spread
+                    fixed: {symbol: SPY}
+                    search: [short_delta, dte]
+                  - name: momentum
+                    optional: true
+                    weight: 0.5
+                    search: [lookback]
+                """);
+        out = tmp.resolve("out");
+        new SweepJob(spark, Study.load(f), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
+                new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
+        long t0 = System.nanoTime();
+        Report report = new Report(Engines.real(), Engines.CONF.regime(), spec -> Engines.backtester(Engines.real(), spec.backtest()),
+                node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
+        index = report.write(new Report.Request(out, "views", null, 10, 500, 20, 2024));
+        reportSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Process run(Path log, List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        // Debian's python (with its jupyter, pandas and matplotlib) before any pyenv shim.
+        pb.environment().put("PATH", "/usr/bin:/bin:" + pb.environment().getOrDefault("PATH", ""));
+        return pb.start();
+    }
+
+    @Test
+    void theReportIsOneSelfContainedPageWithEveryChart() throws Exception {
+        String html = Files.readString(index);
+        for (String id : List.of("leaderboard", "years", "equity", "drawdown", "monthly", "contribution", "regimes", "scatter")) {
+            assertTrue(html.contains("id=\"" + id + "\""), id);
+        }
+        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "nothing to fetch");
+        assertFalse(html.contains("<script src"), "no external script");
+        assertTrue(html.contains("(real data)"));
+        assertTrue(Files.exists(out.resolve("report/data/verdicts.csv")));
+        System.out.printf("report built in %.2f s (%d bytes)%n", reportSeconds, Files.size(index));
+    }
+
+    @Test
+    void headlessChromiumRendersTheReportWithItsCharts() throws Exception {
+        Path shot = tmp.resolve("report.png"), dom = tmp.resolve("dom.html");
+        List<String> chrome = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--user-data-dir=" + tmp.resolve("chrome-profile")));
+        List<String> screenshot = new ArrayList<>(chrome);
+        screenshot.addAll(List.of("--window-size=1100,4000", "--screenshot=" + shot, index.toUri().toString()));
+        Process p = run(tmp.resolve("chrome.log"), screenshot, Map.of());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium finished");
+        assertTrue(Files.exists(shot), Files.readString(tmp.resolve("chrome.log")));
+        BufferedImage img = ImageIO.read(shot.toFile());
+        long ink = 0, blue = 0, red = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                if (rgb != 0xffffff) ink++;
+                if (near(rgb, 0x1f77b4)) blue++;       // the equity line
+                if (near(rgb, 0xd62728)) red++;        // drawdown and losing bars
+            }
+        }
+        double share = ink / (double) (img.getWidth() * img.getHeight());
+        assertTrue(share > 0.05, "not blank: " + share);
+        assertTrue(blue > 200, "the equity line is drawn: " + blue);
+        assertTrue(red > 200, "the drawdown is drawn: " + red);
+
+        List<String> dump = new ArrayList<>(chrome);
+        dump.addAll(List.of("--dump-dom", index.toUri().toString()));
+        Process d = run(dom, dump, Map.of());
+        assertTrue(d.waitFor(120, TimeUnit.SECONDS));
+        String rendered = Files.readString(dom);
+        long charts = rendered.split("<svg class=\"chart\"", -1).length - 1;
+        assertEquals(6, charts, "equity, drawdown, monthly, contribution, regimes, scatter in the rendered DOM");
+        assertTrue(rendered.contains("class=\"cell\""), "heatmap cells");
+    }
+
+    private static boolean near(int rgb, int target) {
+        int dr = Math.abs((rgb >> 16 & 255) - (target >> 16 & 255)), dg = Math.abs((rgb >> 8 & 255) - (target >> 8 & 255)),
+                db = Math.abs((rgb & 255) - (target & 255));
+        return dr + dg + db < 40;
+    }
+
+    @Test
+    void theJupyterNotebookRunsTopToBottomOnTheRun() throws Exception {
+        Path executed = tmp.resolve("executed.ipynb");
+        Process p = run(tmp.resolve("nbconvert.log"), List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
+                        "--ExecutePreprocessor.timeout=300", Path.of("notebooks/leaderboard.ipynb").toAbsolutePath().toString(), "--output", executed.toString()),
+                Map.of("SDE_OUT", out.toString(), "PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+        assertTrue(p.waitFor(600, TimeUnit.SECONDS), "nbconvert finished");
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("nbconvert.log")));
+        JsonNode nb = new ObjectMapper().readTree(executed.toFile());
+        int images = 0;
+        for (JsonNode cell : nb.get("cells")) {
+            for (JsonNode o : cell.path("outputs")) {
+                assertNotEquals("error", o.path("output_type").asText(), o.toString());
+                if (o.path("data").has("image/png")) images++;
+            }
+        }
+        assertEquals(5, images, "equity+drawdown, heatmap, contribution, scatter, regime timeline");
+    }
+
+    @Test
+    void everyZeppelinSqlParagraphRunsOnSpark(SparkSession spark) throws Exception {
+        JsonNode note = new ObjectMapper().readTree(Path.of("notebooks/leaderboard.zpln").toFile());
+        // The views the note's %spark paragraph registers, registered the same way here.
+        spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is null").createOrReplaceTempView("leaderboard");
+        String best = spark.sql("select id from leaderboard order by fitness desc, id limit 1").first().getString(0);
+        for (String[] v : new String[][]{{"equity", "equity_" + best + ".csv"}, {"monthly", "monthly_" + best + ".csv"}, {"verdicts", "verdicts.csv"}}) {
+            spark.read().option("header", "true").option("inferSchema", "true").csv(out.resolve("report/data").resolve(v[1]).toString())
+                    .createOrReplaceTempView(v[0]);
+        }
+        int ran = 0;
+        for (JsonNode p : note.get("paragraphs")) {
+            String text = p.get("text").asText();
+            if (!text.startsWith("%spark.sql")) continue;
+            long rows = spark.sql(text.substring("%spark.sql".length())).count();
+            assertTrue(rows > 0 || p.get("title").asText().contains("validated"), p.get("title").asText() + " returned nothing");
+            ran++;
+        }
+        assertEquals(8, ran);
+    }
+}
