@@ -23,6 +23,14 @@ public final class CommonOptions {
 
     SdeConfig config() { return ConfigLoader.load(config, overrides); }
 
+    /** The Spark session of a command: --master if given, else spark-submit's, else local[*]. */
+    static org.apache.spark.sql.SparkSession spark(String appName, String master) {
+        org.apache.spark.sql.SparkSession.Builder b = org.apache.spark.sql.SparkSession.builder().appName(appName);
+        if (master != null) b.master(master);
+        else if (!new org.apache.spark.SparkConf().contains("spark.master")) b.master("local[*]");
+        return b.getOrCreate();
+    }
+
     /** The market data over data.load_from..data.load_to, aligned by the SPEC §1 rules in conf. */
     sde.data.MarketData marketData(SdeConfig cfg, Path dir) {
         SdeConfig.Data d = cfg.data();

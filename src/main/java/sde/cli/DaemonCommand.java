@@ -1,7 +1,6 @@
 package sde.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,10 +48,7 @@ public final class DaemonCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath();
         try (DaemonLock lock = DaemonLock.acquire(dir)) {
             MarketData md = common.marketData(cfg, common.dataDir().dir());
-            SparkSession.Builder b = SparkSession.builder().appName("sde-daemon");
-            if (master != null) b.master(master);
-            else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-            SparkSession spark = b.getOrCreate();
+            SparkSession spark = CommonOptions.spark("sde-daemon", master);
             AtomicBoolean stop = new AtomicBoolean();
             // After Spark's start, so this handler is the one TERM reaches: finish the generation, save, exit 0.
             sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sig -> {

@@ -1,6 +1,5 @@
 package sde.cli;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +43,7 @@ public final class SweepCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         Study study = Study.load(studyFile).with(generations, population);
         MarketData md = common.marketData(cfg, common.dataDir().dir());
-        SparkSession.Builder b = SparkSession.builder().appName("sde-sweep " + study.study());
-        if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = CommonOptions.spark("sde-sweep " + study.study(), master);
         try {
             System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());

@@ -1,7 +1,6 @@
 package sde.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -83,10 +82,7 @@ public final class ValidateCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         GateSettings g = cfg.validate();
         MarketData md = common.marketData(cfg, common.dataDir().dir());
-        SparkSession.Builder b = SparkSession.builder().appName("sde-validate");
-        if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = CommonOptions.spark("sde-validate", master);
         try {
             ObjectMapper json = new ObjectMapper();
             RunSpec spec;

@@ -1,6 +1,5 @@
 package sde.cli;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,10 +40,7 @@ public final class WalkforwardCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         Study study = Study.load(studyFile).with(generations, population);
         MarketData md = common.marketData(cfg, common.dataDir().dir());
-        SparkSession.Builder b = SparkSession.builder().appName("sde-walkforward " + study.study());
-        if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
         try {
             Path dir = out.toAbsolutePath().resolve("walkforward").resolve(study.study());
             Map<String, Object> r = WalkForward.run(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), dir, System.out);

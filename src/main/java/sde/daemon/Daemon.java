@@ -290,7 +290,7 @@ public final class Daemon {
         if (Files.isDirectory(studies)) {
             try (var dirs = Files.list(studies)) {
                 for (Path d : dirs.sorted().toList()) {
-                    for (Map<String, Object> row : SparkRunner.readList(d.resolve("leaderboard.json"))) {
+                    for (Map<String, Object> row : Json.readList(d.resolve("leaderboard.json"))) {
                         Map<String, Object> r = new LinkedHashMap<>(row);
                         r.put("study", d.getFileName().toString());
                         all.add(r);

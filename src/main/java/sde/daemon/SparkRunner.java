@@ -9,6 +9,7 @@ import sde.pricing.PricingSettings;
 import sde.regime.RegimeSettings;
 import sde.sweep.Study;
 import sde.sweep.SweepJob;
+import sde.io.Json;
 import sde.validate.GateSettings;
 
 import java.io.IOException;
@@ -54,14 +55,14 @@ public final class SparkRunner implements GenerationRunner {
     @Override
     public GenerationResult next(Study study) {
         Path dir = studies.resolve(study.study());
-        Map<String, Object> before = read(dir.resolve("optimization_state.json"));
+        Map<String, Object> before = Json.readMap(dir.resolve("optimization_state.json"));
         int done = before == null ? 0 : ((Number) before.get("next_generation")).intValue();
         // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
         // for it: the sweep then starts after it, so ask for one more until the state moves.
         for (int extra = 1; extra <= 2; extra++) {
             new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir.toAbsolutePath(), console)
                     .withGate(gate).run(before != null);
-            Map<String, Object> after = read(dir.resolve("optimization_state.json"));
+            Map<String, Object> after = Json.readMap(dir.resolve("optimization_state.json"));
             if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
             before = after;
         }
@@ -71,19 +72,19 @@ public final class SparkRunner implements GenerationRunner {
     @Override
     public GenerationResult onDisk(String study) {
         Path dir = studies.resolve(study);
-        Map<String, Object> state = read(dir.resolve("optimization_state.json"));
+        Map<String, Object> state = Json.readMap(dir.resolve("optimization_state.json"));
         return state == null ? null : result(dir, state);
     }
 
     /** The study's result as on disk (also what a restarted daemon reconciles its ladder with). */
     public static GenerationResult result(Path dir, Map<String, Object> state) {
-        List<Map<String, Object>> board = readList(dir.resolve("leaderboard.json"));
+        List<Map<String, Object>> board = Json.readList(dir.resolve("leaderboard.json"));
         Map<String, Object> best = board.isEmpty() ? Map.of() : board.get(0);
         String robust = (String) state.get("best_robust_id");
         Map<String, Object> robustRow = null, verdict = null;
         if (robust != null) {
             robustRow = board.stream().filter(r -> robust.equals(r.get("id"))).findFirst().orElse(null);
-            verdict = read(dir.resolve("validations").resolve(robust + ".json"));
+            verdict = Json.readMap(dir.resolve("validations").resolve(robust + ".json"));
         }
         Object fit = state.get("best_fitness");
         @SuppressWarnings("unchecked") Map<String, Object> params = (Map<String, Object>) best.get("params");
@@ -92,21 +93,4 @@ public final class SparkRunner implements GenerationRunner {
                 robust, robustRow, verdict);
     }
 
-    static Map<String, Object> read(Path p) {
-        if (!Files.exists(p)) return null;
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
-        }
-    }
-
-    static List<Map<String, Object>> readList(Path p) {
-        if (!Files.exists(p)) return List.of();
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<List<Map<String, Object>>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -27,4 +27,26 @@ public final class Json {
     public static void write(Path target, Object value) {
         AtomicFiles.writeString(target, toJson(value) + "\n");
     }
+
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    /** A JSON object file as a map (keys as written), or null when there is no such file. */
+    public static java.util.Map<String, Object> readMap(Path p) {
+        if (!java.nio.file.Files.isRegularFile(p)) return null;
+        try {
+            return PLAIN.readValue(p.toFile(), new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
+        }
+    }
+
+    /** A JSON list-of-objects file, or an empty list when there is no such file. */
+    public static java.util.List<java.util.Map<String, Object>> readList(Path p) {
+        if (!java.nio.file.Files.isRegularFile(p)) return java.util.List.of();
+        try {
+            return PLAIN.readValue(p.toFile(), new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, Object>>>() {});
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
+        }
+    }
 }

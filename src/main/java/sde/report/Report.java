@@ -8,6 +8,7 @@ import sde.backtest.RunSpec;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.io.AtomicFiles;
+import sde.io.Json;
 import sde.regime.Regime;
 import sde.regime.RegimeClassifier;
 import sde.regime.RegimeSettings;
@@ -93,14 +94,14 @@ public final class Report {
 
     /** The leaderboard rows of OUT (a sweep's leaderboard.json, or a daemon's over all studies), best first. */
     static List<Map<String, Object>> rows(Path out, String study) {
-        List<Map<String, Object>> rows = new ArrayList<>(readList(out.resolve("leaderboard.json")));
+        List<Map<String, Object>> rows = new ArrayList<>(Json.readList(out.resolve("leaderboard.json")));
         if (study != null) {
             Path own = out.resolve("studies").resolve(study).resolve("leaderboard.json");
-            if (Files.exists(own)) return readList(own);
+            if (Files.exists(own)) return Json.readList(own);
             boolean tagged = rows.stream().anyMatch(r -> r.containsKey("study"));
             if (tagged) rows.removeIf(r -> !study.equals(r.get("study")));
             else {
-                Map<String, Object> state = read(out.resolve("optimization_state.json"));
+                Map<String, Object> state = Json.readMap(out.resolve("optimization_state.json"));
                 if (state != null && !study.equals(state.get("study"))) rows.clear();
             }
         }
@@ -123,7 +124,7 @@ public final class Report {
                 for (Path f : s.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (!name.endsWith(".json") || name.endsWith(".final.json")) continue;
-                    Map<String, Object> m = read(f);
+                    Map<String, Object> m = Json.readMap(f);
                     if (m != null && m.get("id") != null && m.get("overfit_score") != null) v.put((String) m.get("id"), m);
                 }
             } catch (IOException e) {
@@ -343,21 +344,4 @@ public final class Report {
         return "<td>" + (o instanceof Number n ? String.format(Locale.ROOT, fmt, n.doubleValue()) : String.valueOf(o)) + "</td>";
     }
 
-    private static Map<String, Object> read(Path p) {
-        if (!Files.exists(p)) return null;
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Map<String, Object>> readList(Path p) {
-        if (!Files.exists(p)) return List.of();
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<List<Map<String, Object>>>() {});
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
-        }
-    }
 }

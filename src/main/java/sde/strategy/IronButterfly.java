@@ -31,10 +31,9 @@ public final class IronButterfly implements Strategy<IronButterfly.P> {
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
-        if (!p.entry().entryDay(v)) return;
-        var sym = p.entry().symbol();
-        int expiry = p.entry().expiry(v);
+        int expiry = p.entry().openExpiry(v);
         if (expiry < 0) return;
+        var sym = p.entry().symbol();
         double atm = v.strike(sym, v.close(sym, 0));
         double lo = v.strike(sym, atm - p.entry().width()), hi = v.strike(sym, atm + p.entry().width());
         if (lo >= atm || hi <= atm) return;

@@ -25,8 +25,7 @@ public final class IronCondor implements Strategy<IronCondor.P> {
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
-        if (!p.entry().entryDay(v)) return;
-        int expiry = p.entry().expiry(v);
+        int expiry = p.entry().openExpiry(v);
         if (expiry < 0) return;
         double[] put = p.entry().vertical(v, expiry, false), call = p.entry().vertical(v, expiry, true);
         if (put == null || call == null || put[0] >= call[0]) return;

@@ -40,6 +40,11 @@ public record PremiumEntry(Symbol symbol, int dte, int dteWindow, double shortDe
         return v.available() % entryEvery == 0 && !(v.value(SeriesId.VIX, 0) > vixMax);
     }
 
+    /** The expiry to open a position on today: -1 when today is no entry day or nothing suitable is listed. */
+    public int openExpiry(MarketView v) {
+        return entryDay(v) ? expiry(v) : -1;
+    }
+
     /** The listed expiry for a new position, or -1. */
     public int expiry(MarketView v) {
         return v.expiry(symbol, dte, Math.max(1, dte - dteWindow), dte + dteWindow);

@@ -33,10 +33,9 @@ public final class ShortPut implements Strategy<ShortPut.P> {
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
-        if (!p.entry().entryDay(v)) return;
-        var sym = p.entry().symbol();
-        int expiry = p.entry().expiry(v);
+        int expiry = p.entry().openExpiry(v);
         if (expiry < 0) return;
+        var sym = p.entry().symbol();
         double k = v.strikeForDelta(sym, expiry, false, -p.entry().shortDelta());
         out.add(new Signal(name(), List.of(Leg.option(sym, expiry, k, false, -1)), secured ? k * 100 : 0));
     }

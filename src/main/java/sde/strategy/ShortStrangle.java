@@ -27,10 +27,9 @@ public final class ShortStrangle implements Strategy<ShortStrangle.P> {
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
-        if (!p.entry().entryDay(v)) return;
-        var sym = p.entry().symbol();
-        int expiry = p.entry().expiry(v);
+        int expiry = p.entry().openExpiry(v);
         if (expiry < 0) return;
+        var sym = p.entry().symbol();
         double put, call;
         if (p.straddle()) {
             put = call = v.strike(sym, v.close(sym, 0));

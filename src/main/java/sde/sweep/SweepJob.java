@@ -88,7 +88,7 @@ public final class SweepJob {
     public Outcome run(boolean resume) {
         Path statePath = out.resolve("optimization_state.json");
         String studyHash = studyHash();
-        Map<String, Object> state = readJson(statePath);
+        Map<String, Object> state = Json.readMap(statePath);
         if (state != null && !study.study().equals(state.get("study"))) state = null;   // another study's state in the same folder
         if (resume) {
             if (state == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
@@ -157,7 +157,7 @@ public final class SweepJob {
             outcome.put("best_robust_id", robust);
             appendLog(Map.of("generation", g, "outcome", outcome));
             writeState(statePath, studyHash, g + 1, previous.size(), now);
-            state = readJson(statePath);
+            state = Json.readMap(statePath);
             state.put("best_robust_id", robust);
             Json.write(statePath, state);
             double rate = got.size() / Math.max(secs, 1e-9);
@@ -169,7 +169,7 @@ public final class SweepJob {
         Best fin = best(history, previousIds(previous, history));
         console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
                 out.resolve("leaderboard.json"));
-        return new Outcome(previous.size(), fin.id, fin.fitness, readList(out.resolve("leaderboard.json")));
+        return new Outcome(previous.size(), fin.id, fin.fitness, Json.readList(out.resolve("leaderboard.json")));
     }
 
     private sde.validate.Verdict validate(String id, Broadcast<MarketData> market) {
@@ -269,11 +269,25 @@ public final class SweepJob {
     }
 
     private List<Row> previousRows() {
-        if (!Files.isDirectory(parquet())) return new ArrayList<>();
+        if (!hasData(parquet())) return new ArrayList<>();
         List<Row> rows = new ArrayList<>(spark.read().parquet(parquet().toString()).where(col("study").equalTo(study.study()))
                 .select("id", "genome", "fitness", "generation").collectAsList());
         rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(3)).thenComparing(r -> r.getString(0)));
         return rows;
+    }
+
+    /**
+     * True when the Parquet folder holds a committed data file. A process killed inside its first
+     * generation's write leaves the folder with only Spark's _temporary staging in it, which Spark
+     * cannot read ("unable to infer schema"); that is no rows, not an error.
+     */
+    private static boolean hasData(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (var files = Files.walk(dir)) {
+            return files.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".parquet") && !f.toString().contains("_temporary"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
@@ -314,7 +328,7 @@ public final class SweepJob {
 
     private void appendLog(Map<String, Object> entry) {
         Path p = out.resolve("optimization_log.json");
-        List<Map<String, Object>> log = new ArrayList<>(readList(p));
+        List<Map<String, Object>> log = new ArrayList<>(Json.readList(p));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("study", study.study());
         e.putAll(entry);
@@ -367,24 +381,6 @@ public final class SweepJob {
             return json == null ? null : JSON.readValue(json, Object.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<String, Object> readJson(Path p) {
-        if (!Files.isRegularFile(p)) return null;
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<Map<String, Object>>() {});
-        } catch (IOException e) {
-            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
-        }
-    }
-
-    private static List<Map<String, Object>> readList(Path p) {
-        if (!Files.isRegularFile(p)) return List.of();
-        try {
-            return JSON.readValue(p.toFile(), new TypeReference<List<Map<String, Object>>>() {});
-        } catch (IOException e) {
-            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
         }
     }
 

@@ -89,6 +89,15 @@ class SweepTest {
     }
 
     @Test
+    void aStudyKilledInsideItsFirstWriteStartsCleanly(SparkSession spark, @TempDir Path tmp) throws Exception {
+        // What kill -9 inside the first generation's Parquet commit leaves: Spark's staging folder,
+        // no data file, no state (found by DaemonProcessTest). That is an empty study, not an error.
+        Path out = tmp.resolve("o");
+        Files.createDirectories(out.resolve("leaderboard.parquet/_temporary/0/_temporary"));
+        assertEquals(8, run(spark, Study.load(study(tmp, "tpe", 2)), out, false).evaluations());
+    }
+
+    @Test
     void aStudyThatExistsIsNotOverwrittenWithoutResume(SparkSession spark, @TempDir Path tmp) {
         Path file = study(tmp, "random", 0);
         run(spark, Study.load(file).with(1, null), tmp.resolve("o"), false);
