@@ -35,6 +35,9 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0", description = "Stop after M minutes this session (0: no limit).")
     double maxMinutes;
 
+    @Option(names = "--reopen", description = "Search plateaued studies again (after a ceiling stop a restart otherwise stops at once).")
+    boolean reopen;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
@@ -50,11 +53,14 @@ public final class DaemonCommand implements Callable<Integer> {
             MarketData md = common.marketData(cfg, common.dataDir().dir());
             SparkSession spark = CommonOptions.spark("sde-daemon", master);
             AtomicBoolean stop = new AtomicBoolean();
-            // After Spark's start, so this handler is the one TERM reaches: finish the generation, save, exit 0.
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), sig -> {
-                System.out.println("SIGTERM: finishing the running generation, then saving state");
-                stop.set(true);
-            });
+            // After Spark's start, so these handlers are the ones TERM and INT (Ctrl-C) reach: finish the
+            // generation, save, exit 0.
+            for (String name : new String[]{"TERM", "INT"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> {
+                    System.out.println("SIG" + sig.getName() + ": finishing the running generation, then saving state");
+                    stop.set(true);
+                });
+            }
             try {
                 SparkRunner runner = new SparkRunner(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime(), cfg.validate(), dir, System.out);
                 ObjectMapper json = new ObjectMapper();
@@ -67,7 +73,7 @@ public final class DaemonCommand implements Callable<Integer> {
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
                 Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis)
-                        .run(new Daemon.Budget(maxRuns, maxMinutes), stop::get);
+                        .run(new Daemon.Budget(maxRuns, maxMinutes, reopen), stop::get);
                 System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(), o.goalMet() ? "; GOAL MET" : "");
                 return 0;
             } finally {

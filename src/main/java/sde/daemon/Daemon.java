@@ -33,8 +33,12 @@ import java.util.function.LongSupplier;
  * Every file is written whole (temp file, atomic move).
  */
 public final class Daemon {
-    /** This session's limits: evaluated runs and wall minutes (0: none). */
-    public record Budget(int maxRuns, double maxMinutes) {}
+    /** This session's limits: evaluated runs and wall minutes (0: none); {@code reopen} opens plateaued studies again. */
+    public record Budget(int maxRuns, double maxMinutes, boolean reopen) {
+        public Budget(int maxRuns, double maxMinutes) {
+            this(maxRuns, maxMinutes, false);
+        }
+    }
 
     /** How a session ended. */
     public record Outcome(String reason, int runsThisSession, int runsTotal, boolean goalMet) {}
@@ -74,11 +78,15 @@ public final class Daemon {
         log(entry("start", Map.of("budget_runs", budget.maxRuns(), "budget_minutes", budget.maxMinutes(), "runs_before", runsTotal,
                 "resumed", st != null)));
         runsTotal = reconcile(ladder, runsTotal);
+        if (budget.reopen()) {
+            int n = ladder.reopen();
+            log(entry("reopened", Map.of("studies", n, "reason", "--reopen: plateaued studies searched again from their bests")));
+        }
         int runsNow = 0;
         String reason;
         boolean goal = false;
         while (true) {
-            if (stopRequested.getAsBoolean()) { reason = "stop requested (SIGTERM): state saved after the last whole generation"; break; }
+            if (stopRequested.getAsBoolean()) { reason = "stop requested (SIGTERM or SIGINT): state saved after the last whole generation"; break; }
             double minutes = (clockMillis.getAsLong() - t0) / 60000.0;
             if (budget.maxRuns() > 0 && runsNow >= budget.maxRuns()) { reason = "budget spent: " + runsNow + " runs"; break; }
             if (budget.maxMinutes() > 0 && minutes >= budget.maxMinutes()) { reason = String.format(Locale.ROOT, "budget spent: %.1f minutes", minutes); break; }

@@ -53,6 +53,22 @@ public final class Ladder {
         for (String name : s.strategies()) studies.putIfAbsent(singleName(name), StudyProgress.fresh(singleName(name), Rung.SINGLE, List.of(name)));
     }
 
+    /**
+     * Opens every plateaued study again (their bests are kept, their stale counts reset): after a
+     * ceiling stop, a restart would otherwise stop at once. Returns how many were reopened.
+     */
+    public int reopen() {
+        int n = 0;
+        for (Map.Entry<String, StudyProgress> e : studies.entrySet()) {
+            StudyProgress p = e.getValue();
+            if (!p.plateaued() && p.stale() == 0) continue;
+            if (p.plateaued()) n++;
+            e.setValue(new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
+                    p.bestTier(), p.bestRobustId(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams()));
+        }
+        return n;
+    }
+
     public State state() { return new State(List.copyOf(studies.values()), sinceExplore); }
 
     public List<StudyProgress> studies() { return List.copyOf(studies.values()); }

@@ -76,6 +76,17 @@ class DaemonTest {
     }
 
     @Test
+    void afterACeilingStopARestartStopsAtOnceUnlessReopened(@TempDir Path out) {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 2, 100, 1000);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.1);
+        assertEquals("every rung has plateaued", daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false).reason());
+        assertEquals(0, daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false).runsThisSession());
+        Daemon.Outcome again = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0, true), () -> false);
+        assertTrue(again.runsThisSession() > 0, "reopened studies run again");
+        assertEquals("every rung has plateaued", again.reason());
+    }
+
+    @Test
     void aRobustVictoryStopsTheSearch(@TempDir Path out) {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
