@@ -41,18 +41,6 @@ public record EventSchedule(int[] days, byte[] masks) implements Serializable {
         return new EventSchedule(days, masks);
     }
 
-    /** The schedule of an axis's own event masks (synthetic markets, whose events are all scheduled). */
-    static EventSchedule of(int[] axis, byte[] events) {
-        int n = 0;
-        for (byte b : events) if (b != 0) n++;
-        int[] days = new int[n];
-        byte[] masks = new byte[n];
-        for (int i = 0, j = 0; i < axis.length; i++) {
-            if (events[i] != 0) { days[j] = axis[i]; masks[j++] = events[i]; }
-        }
-        return new EventSchedule(days, masks);
-    }
-
     /** Epoch day of the first scheduled event after {@code day} whose mask meets {@code mask}; MAX_VALUE when none. */
     public int next(int day, int mask) {
         int i = Arrays.binarySearch(days, day + 1);

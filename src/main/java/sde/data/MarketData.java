@@ -30,10 +30,6 @@ public final class MarketData implements Serializable {
     private final boolean synthetic;
     private final String fingerprint;
 
-    MarketData(int[] days, Bars[] bars, double[][] scalars, byte[] events, String source, boolean synthetic) {
-        this(days, bars, scalars, events, EventSchedule.of(days, events), source, synthetic);
-    }
-
     MarketData(int[] days, Bars[] bars, double[][] scalars, byte[] events, EventSchedule schedule, String source, boolean synthetic) {
         if (days.length == 0) throw new IllegalArgumentException("market data needs at least one trading day");
         for (int i = 1; i < days.length; i++) {
