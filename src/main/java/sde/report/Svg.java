@@ -198,18 +198,16 @@ public final class Svg {
         yearTicks(sb, days, h - B, h - B + 14);
     }
 
+    /** A tick and label where each year starts (the first session's own year only if it is not about to end). */
     private static void yearTicks(StringBuilder sb, int[] days, int y0, int yText) {
-        int last = -1;
         for (int i = 0; i < days.length; i++) {
             int yr = LocalDate.ofEpochDay(days[i]).getYear();
-            if (yr != last && i > 0 || i == 0) {
-                if (last != -1 || i == 0) {
-                    double xx = x(i, days.length);
-                    sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(y0).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(y0 + 4)
-                            .append("\" stroke=\"#444\"/><text x=\"").append(f(xx + 2)).append("\" y=\"").append(yText).append("\" font-size=\"10\">").append(yr).append("</text>");
-                }
-                last = yr;
-            }
+            boolean starts = i == 0 ? days.length < 2 || LocalDate.ofEpochDay(days[Math.min(5, days.length - 1)]).getYear() == yr
+                    : yr != LocalDate.ofEpochDay(days[i - 1]).getYear();
+            if (!starts) continue;
+            double xx = x(i, days.length);
+            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(y0).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(y0 + 4)
+                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx + 2)).append("\" y=\"").append(yText).append("\" font-size=\"10\">").append(yr).append("</text>");
         }
     }
 }
