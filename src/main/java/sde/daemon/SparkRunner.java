@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * One more generation of a study through {@link SweepJob} (Spark, broadcast market, Parquet
- * leaderboard, gate on a new leader) in OUT/studies/NAME. The sweep's own files are the truth: a
+ * leaderboard, gate on a new leader) in OUT/studies/NAME; the Deflated Sharpe Ratio counts the
+ * trials of every study of the daemon. The sweep's own files are the truth: a
  * resume rebuilds from the Parquet leaderboard, so a daemon killed inside a generation repeats no
  * completed evaluation; its optimization_state.json says how many generations are done.
  */
@@ -59,9 +60,17 @@ public final class SparkRunner implements GenerationRunner {
         int done = before == null ? 0 : ((Number) before.get("next_generation")).intValue();
         // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
         // for it: the sweep then starts after it, so ask for one more until the state moves.
+        List<Path> trials = new java.util.ArrayList<>();
+        if (java.nio.file.Files.isDirectory(studies)) {
+            try (var others = java.nio.file.Files.list(studies)) {
+                others.sorted().forEach(d -> trials.add(d.toAbsolutePath().resolve("leaderboard.parquet")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         for (int extra = 1; extra <= 2; extra++) {
             new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir.toAbsolutePath(), console)
-                    .withGate(gate).run(before != null);
+                    .withGate(gate).withTrialsFrom(trials).run(before != null);
             Map<String, Object> after = Json.readMap(dir.resolve("optimization_state.json"));
             if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
             before = after;

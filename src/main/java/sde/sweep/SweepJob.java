@@ -55,6 +55,7 @@ public final class SweepJob {
     private final PrintStream console;
     private final sde.regime.RegimeSettings regimeDefaults;
     private sde.validate.GateSettings gate;
+    private List<Path> otherTrials = List.of();
 
     public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
                     sde.regime.RegimeSettings regimeDefaults, Path out, PrintStream console) {
@@ -77,6 +78,16 @@ public final class SweepJob {
     public SweepJob withGate(sde.validate.GateSettings g) {
         // Inside a study the walk-forward split is the study's own train and test years.
         this.gate = g.withYears(study.trainYears(), study.testYears());
+        return this;
+    }
+
+    /**
+     * Other studies' Parquet leaderboards whose rows count as trials for the Deflated Sharpe Ratio
+     * (the daemon's other studies): a search that ran N trials across studies must deflate by all N,
+     * not only by this study's share of them.
+     */
+    public SweepJob withTrialsFrom(List<Path> leaderboards) {
+        this.otherTrials = List.copyOf(leaderboards);
         return this;
     }
 
@@ -187,11 +198,18 @@ public final class SweepJob {
                 if (top.size() < gate.pboTop()) top.add(s);
             }
             if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
+            for (Path other : otherTrials) {
+                if (other.equals(parquet()) || !hasData(other)) continue;
+                List<Row> more = spark.read().parquet(other.toString()).where(col("error").isNull()).select("sharpe").collectAsList();
+                double[] all = java.util.Arrays.copyOf(sharpes, sharpes.length + more.size());
+                for (int k = 0; k < more.size(); k++) all[sharpes.length + k] = more.get(k).getDouble(0);
+                sharpes = all;
+            }
             RunSpec candidate = spec;
             sde.backtest.Backtester engine = new CandidateEngine(md, pricing, backtest).engine;
             sde.validate.Verdict v = new sde.validate.Validator(engine, gate).validate(id, candidate,
                     specs -> SparkScores.scores(spark, market, pricing, backtest, gate.trainYears(), gate.testYears(), specs),
-                    new sde.validate.Validator.Trials(rows.size(), sharpes), top);
+                    new sde.validate.Validator.Trials(sharpes.length, sharpes), top);
             Json.write(out.resolve("validations").resolve(id + ".json"), v);
             return v;
         } catch (IOException e) {

@@ -89,6 +89,23 @@ class SweepTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDeflatedSharpeCountsTheTrialsOfOtherStudiesItIsGiven(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path other = tmp.resolve("other");
+        run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
+        Path out = tmp.resolve("this");
+        new SweepJob(spark, Study.load(study(tmp, "ga", 0)).with(1, null), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime(), out, new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate())
+                .withTrialsFrom(List.of(other.resolve("leaderboard.parquet"), out.resolve("leaderboard.parquet"))).run(false);
+        Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
+        Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
+        long failed = spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is not null").count()
+                + spark.read().parquet(other.resolve("leaderboard.parquet").toString()).where("error is not null").count();
+        assertEquals(8 + 4 - failed, ((Number) ((Map<String, Object>) v.get("statistics")).get("trials")).intValue(),
+                "this study's 4 and the other's 8 (its own leaderboard is not counted twice)");
+    }
+
+    @Test
     void aStudyKilledInsideItsFirstWriteStartsCleanly(SparkSession spark, @TempDir Path tmp) throws Exception {
         // What kill -9 inside the first generation's Parquet commit leaves: Spark's staging folder,
         // no data file, no state (found by DaemonProcessTest). That is an empty study, not an error.
