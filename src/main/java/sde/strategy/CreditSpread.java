@@ -50,9 +50,7 @@ public final class CreditSpread implements Strategy<CreditSpread.P> {
 
     @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
-        if (!p.entry().roomFor(pf) || !p.entry().enoughCredit(s, width)) return 0;
-        return Sizing.units(s, pf, p.sizing());
+        return p.entry().unitsOfCredit(s, pf, p.sizing());
     }
 
     @Override

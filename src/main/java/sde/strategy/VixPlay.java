@@ -56,12 +56,8 @@ public final class VixPlay implements Strategy<VixPlay.P> {
 
     @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        if (!p.entry().roomFor(pf)) return 0;
-        if (s.entryCash() > 0) {
-            double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
-            if (!p.entry().enoughCredit(s, width)) return 0;
-        }
-        return Sizing.units(s, pf, p.sizing());
+        if (s.entryCash() > 0) return p.entry().unitsOfCredit(s, pf, p.sizing());   // the put spread
+        return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;           // the straddle
     }
 
     @Override
