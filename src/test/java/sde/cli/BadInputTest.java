@@ -129,4 +129,28 @@ class BadInputTest {
         assertEquals(1, code, "audited, but the window cannot be traded");
         assertTrue(Files.exists(tmp.resolve("out/data_audit.json")), "the audit itself is written whole");
     }
+
+    private static String[] run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(err, true), args);
+        return new String[]{Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void theNewCommandsRefuseBadInputInOneLine() {
+        String[][] cases = {
+                run("daemon", "--max-runs", "-1", "--out", tmp.resolve("d").toString()),
+                run("daemon", "--set", "daemon.blend_top_k=1", "--out", tmp.resolve("d").toString()),
+                run("daemon", "--set", "daemon.strategies=[no_such]", "--out", tmp.resolve("d").toString()),
+                run("report", "--out", tmp.resolve("empty").toString()),
+                run("report", "--top", "0", "--out", tmp.resolve("empty").toString()),
+                run("backtest", "--strategy", "calendar_spread", "--set", "near_dte=30", "--set", "far_dte=35")};
+        String[] says = {"--max-runs", "daemon.blend_top_k", "no_such", "no leaderboard rows", "--top", "far_dte"};
+        for (int k = 0; k < cases.length; k++) {
+            assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), cases[k][0], cases[k][1]);
+            assertEquals(1, cases[k][1].strip().lines().count(), "one line: " + cases[k][1]);
+            assertTrue(cases[k][1].contains(says[k]), says[k] + ": " + cases[k][1]);
+        }
+        assertFalse(Files.exists(tmp.resolve("d/daemon_state.json")), "nothing written");
+    }
 }
