@@ -43,6 +43,10 @@ public final class StrategiesCommand implements Callable<Integer> {
     @Option(names = "--doc", paramLabel = "FILE", description = "Regenerate the default-results table in this markdown file.")
     Path doc;
 
+    @Option(names = "--sensitivity-atm-ratio", paramLabel = "R", defaultValue = "1.0",
+            description = "With --doc: also run every strategy with pricing.surface.atm_ratio = R (default 1.0) for the model-sensitivity table.")
+    double sensitivityAtmRatio;
+
     @Override
     public Integer call() throws IOException {
         if (doc != null) return writeDoc();
@@ -86,17 +90,29 @@ public final class StrategiesCommand implements Callable<Integer> {
         all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier |\n|---|---:|---:|---:|---:|---:|---|\n");
         List<RunSpec.SlotSpec> blend = new ArrayList<>();
         List<Strategy<?>> every = Strategies.all();
+        // The same runs priced with another ATM ratio: the one model setting that most decides which
+        // strategies look good (docs/pricing.md: the model's IV runs low, most at low VIX).
+        SdeConfig shifted = ConfigLoader.load(common.config, concat(common.overrides, "pricing.surface.atm_ratio=" + sensitivityAtmRatio));
+        StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
+                "| strategy | CAGR %% at atm_ratio %s | CAGR %% at %s | losing years at %s |%n|---|---:|---:|---:|%n",
+                fmt(cfg.pricing().surface().atmRatio()), fmt(sensitivityAtmRatio), fmt(sensitivityAtmRatio)));
         for (Strategy<?> s : every) {
             Params p = s.space().resolve(Map.of(), "");
             blend.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), p));
-            row(md, cfg, s.name(), List.of(new RunSpec.SlotSpec(s.name(), s.name(), 1.0, p)), cfg.backtest(), per, all);
+            List<RunSpec.SlotSpec> alone = List.of(new RunSpec.SlotSpec(s.name(), s.name(), 1.0, p));
+            Summary base = row(md, cfg, s.name(), alone, cfg.backtest(), per, all);
+            Summary alt = summary(md, shifted, alone, cfg.backtest());
+            sens.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %d of %d |%n", s.name(), base.cagrPct(), alt.cagrPct(),
+                    alt.years().stream().filter(y -> y.returnPct() < 0).count(), alt.years().size()));
         }
         // Equal weights on one account; the larger capital lets a 1/17 slot hold one cash-secured SPY put.
         var big = ConfigLoader.load(common.config, concat(common.overrides, "backtest.starting_capital=2000000")).backtest();
         row(md, cfg, "all 17, equal weights (2,000,000)", blend, big, per, all);
         String table = "Data fingerprint " + md.fingerprint() + (md.synthetic() ? " (SYNTHETIC: not a result)" : " (the real data)")
                 + "; every strategy at its declared defaults (`jobs/sde strategies`), " + cfg.backtest().firstYear() + "–"
-                + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per + "\n### Parameters (name = default [bounds])\n\n" + params(every);
+                + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per
+                + "\n### Model sensitivity: the same defaults priced with another ATM ratio\n\n" + sens
+                + "\n### Parameters (name = default [bounds])\n\n" + params(every);
         String out = text.substring(0, b + BEGIN.length()) + "\n" + table + text.substring(e);
         AtomicFiles.writeString(doc, out);
         System.out.println("wrote " + every.size() + " strategies' default results into " + doc);
@@ -132,11 +148,15 @@ public final class StrategiesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void row(MarketData md, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
-                            StringBuilder per, StringBuilder all) {
+    private static Summary summary(MarketData md, SdeConfig cfg, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b) {
         RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
         RunResult r = BacktestCommand.backtester(md, cfg.pricing(), spec).run(spec.slots());
-        Summary s = RunOutputs.summarize(r);
+        return RunOutputs.summarize(r);
+    }
+
+    private static Summary row(MarketData md, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
+                               StringBuilder per, StringBuilder all) {
+        Summary s = summary(md, cfg, slots, b);
         int losing = 0;
         for (YearStats y : s.years()) {
             per.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d | %.2f |%n", name, y.year(), y.returnPct(), y.maxDdPct(),
@@ -146,5 +166,6 @@ public final class StrategiesCommand implements Callable<Integer> {
         all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s |%n", name, s.cagrPct(), s.maxDdPct(), s.sharpe(),
                 s.trades(), losing, s.years().size(), s.tier()));
         System.out.printf(Locale.ROOT, "%-40s CAGR %7.2f%%  maxDD %6.2f%%  losing years %d%n", name, s.cagrPct(), s.maxDdPct(), losing);
+        return s;
     }
 }
