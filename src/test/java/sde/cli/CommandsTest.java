@@ -73,4 +73,24 @@ class CommandsTest {
         assertEquals(Main.EXIT_BAD_INPUT, Main.run(new PrintWriter(err2, true), "quote", "--symbol", "XYZ", "--date", "2020-07-31"));
         assertTrue(err2.toString().contains("unknown symbol 'XYZ'"), err2.toString());
     }
+
+    @Test
+    void strategiesDocRewritesOnlyItsMarkedSection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path doc = tmp.resolve("s.md");
+        java.nio.file.Files.writeString(doc, "# Mine\nkept above\n" + StrategiesCommand.BEGIN + "\nold table\n" + StrategiesCommand.END + "\nkept below\n");
+        assertEquals(0, Main.run("strategies", "--doc", doc.toString()));
+        String text = java.nio.file.Files.readString(doc);
+        assertTrue(text.startsWith("# Mine\nkept above\n") && text.endsWith(StrategiesCommand.END + "\nkept below\n"), text);
+        assertFalse(text.contains("old table"));
+        for (String name : List.of("gamma_lotto", "hedge_overlay", "all 17, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
+        assertTrue(text.contains("| strategy | CAGR % at atm_ratio 0.787 | CAGR % at 1 |"), "the model-sensitivity table");
+        assertTrue(text.contains("- **vol_crush**: `symbol` = SPY"), "the parameter list");
+
+        java.nio.file.Path bare = tmp.resolve("bare.md");
+        java.nio.file.Files.writeString(bare, "no markers\n");
+        StringWriter err = new StringWriter();
+        assertEquals(Main.EXIT_BAD_INPUT, Main.run(new PrintWriter(err, true), "strategies", "--doc", bare.toString()));
+        assertTrue(err.toString().contains("no '" + StrategiesCommand.BEGIN + "'"), err.toString());
+        assertEquals("no markers\n", java.nio.file.Files.readString(bare), "left untouched");
+    }
 }
