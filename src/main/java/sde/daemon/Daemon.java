@@ -221,13 +221,16 @@ public final class Daemon {
         StringBuilder md = new StringBuilder("# Ceiling report\n\n");
         md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
         md.append("Goal (SPEC §4 victory): every year ≥ 200 % return and ≤ 15 % drawdown, with a ROBUST verdict.\n\n");
-        md.append("## Best per rung (train score, SPEC §4 over the train years)\n\n| rung | study | best id | train score | tier | best ROBUST id |\n|---|---|---|---:|---|---|\n");
+        md.append("## Best per rung (train score, SPEC §4 over the train years)\n\n| rung | study | best id | train score | tier | best ROBUST id (train score) |\n|---|---|---|---:|---|---|\n");
         List<Map<String, Object>> rungs = new ArrayList<>();
         Map<String, RunResult> bestRuns = new LinkedHashMap<>();
         for (Rung r : Rung.values()) {
             StudyProgress p = best.get(r);
-            String robust = ladder.studies().stream().filter(x -> x.rung() == r && x.bestRobustId() != null).map(StudyProgress::bestRobustId)
-                    .findFirst().orElse("none");
+            StudyProgress bestRobust = ladder.studies().stream().filter(x -> x.rung() == r && x.bestRobustId() != null)
+                    .max(java.util.Comparator.comparingDouble(x -> Double.isNaN(x.bestRobustScore()) ? Double.NEGATIVE_INFINITY : x.bestRobustScore()))
+                    .orElse(null);
+            String robust = bestRobust == null ? "none" : bestRobust.bestRobustId() + (Double.isNaN(bestRobust.bestRobustScore()) ? ""
+                    : String.format(Locale.ROOT, " (%.4f)", bestRobust.bestRobustScore()));
             if (p == null) { md.append("| ").append(r.label).append(" | not reached | | | | |\n"); continue; }
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s |%n", r.label, p.name(), p.bestId(), p.bestFitness(), p.bestTier(), robust));
             rungs.add(Map.of("rung", r.name(), "study", p.name(), "best_id", p.bestId(), "train_score", p.bestFitness(),

@@ -9,4 +9,9 @@ import java.util.Map;
  */
 public record GenerationResult(int generations, int evaluations, String bestId, double bestFitness, String bestTier,
                                Map<String, Object> bestParams, String bestRobustId, Map<String, Object> robustRow,
-                               Map<String, Object> robustVerdict) {}
+                               Map<String, Object> robustVerdict) {
+    /** The ROBUST row's train score, NaN when there is none (or it fell out of the study's top rows). */
+    public double robustScore() {
+        return robustRow != null && robustRow.get("fitness") instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

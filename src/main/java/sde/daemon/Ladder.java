@@ -64,7 +64,7 @@ public final class Ladder {
             if (!p.plateaued() && p.stale() == 0) continue;
             if (p.plateaued()) n++;
             e.setValue(new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                    p.bestTier(), p.bestRobustId(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams()));
+                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams()));
         }
         return n;
     }
@@ -120,7 +120,7 @@ public final class Ladder {
         boolean wasBlending = p.rung() == Rung.SINGLE && p.plateaued() && studies.values().stream().anyMatch(x -> x.rung() != Rung.SINGLE);
         studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), r.generations(), r.evaluations(),
                 improved ? r.bestFitness() : p.bestFitness(), improved ? r.bestId() : p.bestId(), improved ? r.bestTier() : p.bestTier(),
-                r.bestRobustId(), stale, plateaued, improved ? r.bestParams() : p.bestParams()));
+                r.bestRobustId(), r.robustScore(), stale, plateaued, improved ? r.bestParams() : p.bestParams()));
         if (improved && wasBlending) return "new best in " + study + " (" + fmt(r.bestFitness()) + "): back to the single rung";
         if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after " + r.generations() + " generations";
         return null;

@@ -6,11 +6,11 @@ import java.util.Map;
 /**
  * Where one study of the ladder stands: its rung, members (a strategy name for a single study, the
  * single studies it blends otherwise), generations and evaluations so far, its best train score
- * and row, its current ROBUST best, and how many generations it has gone without improving.
+ * and row, its current ROBUST best and that row's train score (NaN when none), and how many generations it has gone without improving.
  * {@code bestParams} is the best row's params file (SPEC §7): blends are built from the singles'.
  */
 public record StudyProgress(String name, Rung rung, List<String> members, int generations, int evaluations, double bestFitness,
-                            String bestId, String bestTier, String bestRobustId, int stale, boolean plateaued,
+                            String bestId, String bestTier, String bestRobustId, double bestRobustScore, int stale, boolean plateaued,
                             Map<String, Object> bestParams) {
     public StudyProgress {
         members = List.copyOf(members);
@@ -18,7 +18,7 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
     }
 
     static StudyProgress fresh(String name, Rung rung, List<String> members) {
-        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, 0, false, Map.of());
+        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, Map.of());
     }
 
     boolean hasBest() { return bestId != null && Double.isFinite(bestFitness); }

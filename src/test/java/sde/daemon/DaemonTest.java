@@ -87,7 +87,7 @@ class DaemonTest {
     }
 
     @Test
-    void aRobustVictoryStopsTheSearch(@TempDir Path out) {
+    void aRobustVictoryStopsTheSearch(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
         obj.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 12.0),
@@ -95,6 +95,7 @@ class DaemonTest {
         Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.goalMet());
         assertTrue(o.reason().startsWith("goal met: single_mean_reversion#0"), o.reason());
+        assertTrue(Files.readString(out.resolve("ceiling.md")).contains("| single_mean_reversion#0 (0.5000) |"), "the best ROBUST score per rung");
 
         Synthetic near = new Synthetic(4, (study, g) -> 0.5);
         near.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 15.5)));

@@ -45,7 +45,7 @@ final class Synthetic implements GenerationRunner {
                 Map.of())));
         List<Map<String, Object>> years = robust.get(name);
         return new GenerationResult(g, g * population, id, b, "Below", params, years == null ? null : id,
-                years == null ? null : Map.of("id", id, "years", years), years == null ? null : Map.of("overfit_score", 0.8, "verdict", "ROBUST"));
+                years == null ? null : Map.of("id", id, "years", years, "fitness", b), years == null ? null : Map.of("overfit_score", 0.8, "verdict", "ROBUST"));
     }
 
     /** A flat-equity run with a given daily return per day of 2020–2021 (for the ceiling). */
