@@ -298,7 +298,7 @@ public final class Backtester {
             double eq = liveEquity();
             double roomRisk = settings.maxRiskPct() * eq - openRisk();
             if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
-            double roomBp = settings.maxBuyingPower() * eq - usedBuyingPower();
+            double roomBp = settings.maxBuyingPower() * bpEquity() - usedBuyingPower();
             if (req > 0) units = (int) Math.min(units, Math.floor(roomBp / req));
             if (units <= 0) return;
             double entry = 0, costs = 0;
@@ -382,6 +382,21 @@ public final class Backtester {
 
         // ---- account figures -------------------------------------------------------------------
 
+        /**
+         * Equity as buying power sees it: an option-only position counts at no more than its entry
+         * requirement, because options have no loan value (Reg-T). Without this a hedge's gain in a
+         * crash lent buying power that was only a mark: a reinvesting buy-and-hold beside it bought
+         * shares on it, stayed above its weight for years, and the hedge could not be rolled.
+         */
+        double bpEquity() {
+            double eq = liveEquity();
+            for (int p = 0; p < open.size(); p++) {
+                Position pos = open.get(p);
+                if (pos.mark > pos.requirement && !hasShares(pos)) eq -= pos.mark - pos.requirement;
+            }
+            return eq;
+        }
+
         double liveEquity() {
             double eq = cash;
             for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
@@ -448,7 +463,7 @@ public final class Backtester {
                 return weight[slot] * (settings.compounding() ? liveEquity() : settings.startingCapital());
             }
 
-            @Override public double freeBuyingPower() { return Math.max(0, settings.maxBuyingPower() * liveEquity() - usedBuyingPower()); }
+            @Override public double freeBuyingPower() { return Math.max(0, settings.maxBuyingPower() * bpEquity() - usedBuyingPower()); }
 
             @Override
             public int openPositions() {

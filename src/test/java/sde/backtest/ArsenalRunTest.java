@@ -45,6 +45,28 @@ class ArsenalRunTest {
     }
 
     @Test
+    void aHedgeOverlayComposesWithAReinvestingBuyAndHold() {
+        Map<String, Object> hedge = Map.of("symbol", "SPY", "hedge_ratio", 1.0, "otm_pct", 0.10);
+        RunSpec blend = new RunSpec(List.of(
+                new RunSpec.SlotSpec("hold", "buy_and_hold", 0.95, Strategies.get("buy_and_hold").space().resolve(Map.of("symbol", "SPY"), "")),
+                new RunSpec.SlotSpec("hedge", "hedge_overlay", 0.05, Strategies.get("hedge_overlay").space().resolve(hedge, ""))),
+                Engines.CONF.backtest(), "2020-01-01", "2025-12-31");
+        RunResult r = Engines.run(Engines.real(), blend, "2025-12-31");
+        // Rolled every 42 sessions in every year: the hedge's crash gains lend the shares no buying
+        // power (options have no loan value), so buy-and-hold cannot crowd out the next hedge.
+        for (int year = 2020; year <= 2025; year++) {
+            int y = year;
+            long rolls = r.trades().stream().filter(t -> t.strategy().equals("hedge") && java.time.LocalDate.ofEpochDay(t.exitDay()).getYear() == y).count();
+            assertTrue(rolls >= 4, year + ": " + rolls + " hedge trades");
+        }
+        var hedged = sde.backtest.RunOutputs.summarize(r);
+        var bare = sde.backtest.RunOutputs.summarize(Engines.run(Engines.real(), Engines.spec("buy_and_hold", Map.of()), "2025-12-31"));
+        assertTrue(hedged.years().get(0).maxDdPct() < bare.years().get(0).maxDdPct() - 10, "the 2020 drawdown is cut: "
+                + hedged.years().get(0).maxDdPct() + " vs " + bare.years().get(0).maxDdPct());
+        assertTrue(hedged.cagrPct() < bare.cagrPct(), "and the protection costs return");
+    }
+
+    @Test
     void noPositionOpensOnAnExpiryThatWasNotListed() {
         ExpiryCalendar cal = new ExpiryCalendar(Engines.CONF.pricing().listing());
         for (Strategy<?> s : Strategies.all()) {
