@@ -7,8 +7,6 @@ import sde.metrics.Metrics;
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,25 +92,13 @@ public final class RunOutputs {
     }
 
     public static void write(Path dir, Map<String, Object> summary, RunResult r) {
-        Path target = dir.toAbsolutePath().normalize();
-        Path staged = target.resolveSibling("." + target.getFileName() + ".staged-" + System.nanoTime());
-        try {
-            Files.createDirectories(staged);
+        AtomicFiles.writeDirectory(dir, staged -> {
             Files.writeString(staged.resolve("summary.json"), Json.toJson(summary) + "\n");
             Files.write(staged.resolve("trades.csv"), trades(r));
             Files.write(staged.resolve("equity.csv"), equity(r));
             Files.write(staged.resolve("monthly.csv"), monthly(r));
-            Files.createDirectories(target.getParent());
-            AtomicFiles.replaceDirectory(staged, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                AtomicFiles.deleteTree(staged);
-            } catch (IOException ignored) {
-                // a leftover .staged-* folder only
-            }
-        }
+            return null;
+        });
     }
 
     static List<String> trades(RunResult r) {

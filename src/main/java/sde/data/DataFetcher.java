@@ -57,12 +57,9 @@ public final class DataFetcher {
 
     /** Fetches the chosen sources into {@code out}, replacing it only when every chosen download succeeded. */
     public List<String> run(Path out, Set<Source> sources) {
-        Path target = out.toAbsolutePath().normalize();
-        Path staged = target.resolveSibling("." + target.getFileName() + ".staged-" + System.nanoTime());
-        List<String> manifest = new ArrayList<>(List.of("series,kind,file,note"));
-        List<String> fetched = new ArrayList<>();
-        try {
-            Files.createDirectories(staged);
+        return AtomicFiles.writeDirectory(out, staged -> {
+            List<String> manifest = new ArrayList<>(List.of("series,kind,file,note"));
+            List<String> fetched = new ArrayList<>();
             if (sources.contains(Source.CBOE)) {
                 for (String idx : settings.cboeIndices()) {
                     String file = idx + "_History.csv";
@@ -109,17 +106,8 @@ public final class DataFetcher {
                 fetched.add(file);
             }
             Files.write(staged.resolve(Manifest.FILE_NAME), manifest);
-            AtomicFiles.replaceDirectory(staged, target);
             return fetched;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                AtomicFiles.deleteTree(staged);
-            } catch (IOException ignored) {
-                // only a leftover .staged-* folder
-            }
-        }
+        });
     }
 
     /** @return false when the server says 404 and {@code optional}; the file is parsed before it is kept */

@@ -31,22 +31,13 @@ public final class DataImport {
         if (!Files.isDirectory(from)) throw new DataException(from.toString(), 0, "import folder does not exist");
         Path manifestFolder = Files.isRegularFile(from.resolve(Manifest.FILE_NAME)) ? from : discover(from);
         MarketSources src = MarketSources.fromFolder(manifestFolder);
-        Path target = to.toAbsolutePath().normalize();
-        Path staged = target.resolveSibling("." + target.getFileName() + ".staged-" + System.nanoTime());
         try {
-            Files.createDirectories(staged);
-            List<String> lines = write(src, staged);
-            MarketSources.fromFolder(staged);   // the copy must load before it replaces anything
-            AtomicFiles.replaceDirectory(staged, target);
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            return AtomicFiles.writeDirectory(to, staged -> {
+                List<String> lines = write(src, staged);
+                MarketSources.fromFolder(staged);   // the copy must load before it replaces anything
+                return lines;
+            });
         } finally {
-            try {
-                AtomicFiles.deleteTree(staged);
-            } catch (IOException ignored) {
-                // a stray staging folder is harmless and named .staged-*
-            }
             if (manifestFolder != from) {
                 try {
                     AtomicFiles.deleteTree(manifestFolder);

@@ -49,6 +49,36 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes the files of a directory into the staging folder it is given. */
+    @FunctionalInterface
+    public interface DirectoryContent<T> {
+        T writeInto(Path staged) throws IOException;
+    }
+
+    /**
+     * Writes a whole directory: into a fresh sibling staging folder, which then replaces
+     * {@code target} ({@link #replaceDirectory}); the staging folder never outlives the call, so a
+     * failure leaves the old directory as it was. Returns what {@code content} returned.
+     */
+    public static <T> T writeDirectory(Path target, DirectoryContent<T> content) {
+        Path t = target.toAbsolutePath().normalize();
+        Path staged = t.resolveSibling("." + t.getFileName() + ".staged-" + System.nanoTime());
+        try {
+            Files.createDirectories(staged);
+            T result = content.writeInto(staged);
+            replaceDirectory(staged, t);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + t + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                deleteTree(staged);
+            } catch (IOException ignored) {
+                // only a leftover .staged-* folder
+            }
+        }
+    }
+
     /**
      * Replaces directory {@code target} with {@code staged} (a fully written sibling directory):
      * the old one is moved aside, the new one renamed into place, then the old one deleted.
