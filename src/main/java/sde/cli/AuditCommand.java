@@ -72,7 +72,7 @@ public final class AuditCommand implements Callable<Integer> {
                 epoch(ConfigLoader.date("config", "data.load_from", d.loadFrom())),
                 epoch(ConfigLoader.date("config", "data.load_to", d.loadTo())),
                 required, new AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()),
-                d.splitJumpThreshold(), d.adjustedFractionThreshold());
+                d.splitJumpThreshold(), d.adjustedFractionThreshold(), d.datingMinCorrelation(), d.datingMargin());
     }
 
     private static int epoch(java.time.LocalDate d) { return (int) d.toEpochDay(); }

@@ -37,6 +37,12 @@ final class AuditTable {
                 sb.append("  ").append(s.series()).append(" split-like jumps: ").append(String.join(", ", s.splitLikeJumps())).append('\n');
             }
         }
+        sb.append("\nDating (SPEC §1): correlation of each series' daily change with the reference's change of the\n"
+                + "previous, the same and the next session; a series that follows the previous (or next) session is misdated\n");
+        for (sde.data.SeriesDating.Finding f : r.dating()) {
+            sb.append(String.format("  %-6s vs %-4s prev %+.2f  same %+.2f  next %+.2f  %s%n", f.series(), f.reference(),
+                    f.previous(), f.same(), f.next(), f.verdict()));
+        }
         sb.append("\nEvents per year:\n");
         sb.append("  year ");
         r.eventsPerYear().values().stream().findFirst().ifPresent(m -> m.keySet().forEach(k -> sb.append(String.format("%6s", k))));

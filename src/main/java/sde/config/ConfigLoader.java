@@ -170,6 +170,10 @@ public final class ConfigLoader {
         if (!(c.data().splitJumpThreshold() > 0)) throw new ConfigException(name + ": key 'data.split_jump_threshold' must be > 0");
         double f = c.data().adjustedFractionThreshold();
         if (!(f > 0 && f < 1)) throw new ConfigException(name + ": key 'data.adjusted_fraction_threshold' must be in (0, 1)");
+        double dc = c.data().datingMinCorrelation();
+        if (!(dc > 0 && dc < 1)) throw new ConfigException(name + ": key 'data.dating_min_correlation' must be in (0, 1)");
+        double dm = c.data().datingMargin();
+        if (!(dm >= 0 && dm < 1)) throw new ConfigException(name + ": key 'data.dating_margin' must be in [0, 1)");
         if (c.fetch().timeoutSeconds() <= 0) throw new ConfigException(name + ": key 'fetch.timeout_seconds' must be > 0");
         date(name, "synthetic.from", c.synthetic().from());
         date(name, "synthetic.to", c.synthetic().to());

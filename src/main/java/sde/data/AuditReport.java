@@ -8,7 +8,8 @@ public record AuditReport(String dataDir, boolean synthetic, String windowFrom, 
                           int windowTradingDays, boolean tradable, List<String> errors, List<String> warnings,
                           List<SeriesRow> series, Map<String, String> unavailable,
                           Map<Integer, Map<String, Integer>> eventsPerYear, Map<String, List<String>> eventsMovedToNextSession,
-                          Map<String, Integer> ignoredEvents, MarketDataInfo marketData) {
+                          Map<String, Integer> ignoredEvents, MarketDataInfo marketData,
+                          List<SeriesDating.Finding> dating) {
 
     /** One series: counts are over the audit window unless the name says otherwise. */
     public record SeriesRow(String series, String kind, String file, String layout, String first, String last,

@@ -10,6 +10,10 @@ import java.util.Set;
  * @param requiredSeries       index/rate series that must cover the window
  * @param splitJumpThreshold   |close/prev − 1| above this is listed as a possible split
  * @param adjustedFractionThreshold share of non-cent closes above which prices look adjusted
+ * @param datingMinCorrelation a series is judged for misdating only when its daily changes
+ *                             correlate at least this much with SPY's or VIX's at some lag (SeriesDating)
+ * @param datingMargin         ... and misdated only when a lag beats the same session by this much
  */
 public record AuditSettings(int from, int to, int loadFrom, int loadTo, Set<SeriesId> requiredSeries,
-                            AlignmentRules rules, double splitJumpThreshold, double adjustedFractionThreshold) {}
+                            AlignmentRules rules, double splitJumpThreshold, double adjustedFractionThreshold,
+                            double datingMinCorrelation, double datingMargin) {}

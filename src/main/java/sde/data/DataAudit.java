@@ -55,7 +55,13 @@ public final class DataAudit {
         for (SeriesId id : s.requiredSeries()) {
             if (!src.scalars().containsKey(id)) errors.add(id + ": required series is not in MANIFEST.csv");
         }
+        for (Map.Entry<String, RawSeries> e : src.benchmarks().entrySet()) {
+            rows.add(row(e.getKey(), "benchmark", e.getValue(), benchmarkAlignment(e.getKey(), e.getValue(), w), w, s,
+                    false, false, errors));
+        }
         src.unavailable().forEach((k, v) -> warnings.add(k + ": not available (" + v + ")"));
+        List<SeriesDating.Finding> dating = SeriesDating.check(src, s.from(), s.to(), s.datingMinCorrelation(), s.datingMargin());
+        for (SeriesDating.Finding f : dating) if (f.misdated()) errors.add(f.message());
 
         Map<Integer, Map<String, Integer>> perYear = new TreeMap<>();
         for (int y = Dates.year(s.from()); y <= Math.max(Dates.year(s.to()), Dates.year(Math.min(s.loadTo(), lastEventDay(src)))); y++) {
@@ -85,7 +91,34 @@ public final class DataAudit {
         for (String e : full.errors()) if (!window.errors().contains(e)) warnings.add("outside the window: " + e);
 
         return new AuditReport(src.origin(), src.synthetic(), Dates.format(s.from()), Dates.format(s.to()), w.size(),
-                errors.isEmpty(), errors, warnings, rows, src.unavailable(), perYear, moved, src.ignoredEvents(), info);
+                errors.isEmpty(), errors, warnings, rows, src.unavailable(), perYear, moved, src.ignoredEvents(), info, dating);
+    }
+
+    /**
+     * A benchmark's coverage of the window, for its audit row only: benchmarks are never aligned
+     * into MarketData, and their gaps are not the run's errors (index levels are checked monthly).
+     */
+    private static SeriesAlignment benchmarkAlignment(String name, RawSeries raw, MarketData w) {
+        int[] axis = new int[w.size()];
+        for (int i = 0; i < axis.length; i++) axis[i] = w.day(i);
+        int[] map = MarketDataBuilder.mapToAxis(axis, raw);
+        boolean[] seen = new boolean[axis.length];
+        List<Integer> off = new ArrayList<>();
+        for (int k = 0; k < map.length; k++) {
+            if (map[k] >= 0) seen[map[k]] = true;
+            else if (raw.days()[k] >= axis[0] && raw.days()[k] <= axis[axis.length - 1]) off.add(raw.days()[k]);
+        }
+        int first = -1, last = -1;
+        for (int i = 0; i < seen.length; i++) if (seen[i]) { if (first < 0) first = i; last = i; }
+        List<Integer> missing = new ArrayList<>();
+        int longest = 0, run = 0;
+        for (int i = Math.max(first, 0); first >= 0 && i <= last; i++) {
+            if (seen[i]) { run = 0; continue; }
+            missing.add(i);
+            longest = Math.max(longest, ++run);
+        }
+        return new SeriesAlignment(name, first, last, missing.stream().mapToInt(Integer::intValue).toArray(),
+                off.stream().mapToInt(Integer::intValue).toArray(), longest, List.of());
     }
 
     private static int lastEventDay(MarketSources src) {

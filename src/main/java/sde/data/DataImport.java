@@ -70,6 +70,12 @@ public final class DataImport {
             manifest.add(e.getKey() + "," + e.getKey().kind.name().toLowerCase(Locale.ROOT) + "," + file + "," + note(e.getValue()));
             out.add(e.getKey() + ": " + e.getValue().size() + " rows");
         }
+        for (Map.Entry<String, RawSeries> e : src.benchmarks().entrySet()) {
+            String file = "benchmarks/" + e.getKey() + ".csv";
+            writeValues(dir.resolve(file), "date," + e.getKey(), e.getValue());
+            manifest.add(e.getKey() + ",benchmark," + file + "," + note(e.getValue()));
+            out.add(e.getKey() + " benchmark: " + e.getValue().size() + " rows");
+        }
         if (!src.events().isEmpty()) {
             String file = "calendar/events.csv";
             List<String> rows = new ArrayList<>(List.of("event,release_date"));

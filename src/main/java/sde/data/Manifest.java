@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * MANIFEST.csv of a data folder: which file holds which series (columns series,kind,file,note).
- * Kinds understood here: bars_raw, bars_adjusted, dividends, index, rate, calendar; options_* rows
- * are kept for the pricing layer. A row with an empty file says the series is not available.
+ * Kinds understood here: bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark (a
+ * real strategy-index level that checks the option model and that no strategy sees, SPEC §1);
+ * options_* rows are kept for the pricing layer. A row with an empty file says the series is not available.
  */
 public record Manifest(Path dir, List<Entry> entries) {
 
@@ -42,7 +43,7 @@ public record Manifest(Path dir, List<Entry> entries) {
             String note = col.containsKey("note") ? cell(row, col.get("note")) : "";
             if (series.isEmpty() || kind.isEmpty()) throw csv.error(i, "empty series or kind");
             if (!isKnownKind(kind)) {
-                throw csv.error(i, "unknown kind '" + kind + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, options_*)");
+                throw csv.error(i, "unknown kind '" + kind + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark, options_*)");
             }
             if (!file.isEmpty() && !Files.isRegularFile(dir.resolve(file))) {
                 throw csv.error(i, "file not found: " + file);
@@ -54,7 +55,7 @@ public record Manifest(Path dir, List<Entry> entries) {
 
     private static boolean isKnownKind(String kind) {
         return switch (kind) {
-            case "bars_raw", "bars_adjusted", "dividends", "index", "rate", "calendar" -> true;
+            case "bars_raw", "bars_adjusted", "dividends", "index", "rate", "calendar", "benchmark" -> true;
             default -> kind.startsWith("options");
         };
     }

@@ -131,7 +131,7 @@ public final class SyntheticMarket {
         put(scalars, SeriesId.DTB3, epoch, rate);
         return new MarketSources("SYNTHETIC seed=" + seed, bars, EnumSet.noneOf(Symbol.class), dividends, scalars,
                 events(from, to, days), new TreeMap<>(), new TreeMap<>(),
-                List.of("SYNTHETIC market (seed " + seed + "): generated for tests and demos, not real data"), true);
+                List.of("SYNTHETIC market (seed " + seed + "): generated for tests and demos, not real data"), true, Map.of());
     }
 
     public static MarketData generate(long seed, LocalDate from, LocalDate to) {
