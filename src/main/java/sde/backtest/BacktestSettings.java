@@ -3,16 +3,18 @@ package sde.backtest;
 /** The backtest keys of conf/sde.yaml (docs/backtest.md). */
 public record BacktestSettings(double startingCapital, int firstYear, int lastYear, int maxPositions, double maxRiskPct,
                                double maxBuyingPower, boolean compounding, double nakedPct, double nakedMinPct,
-                               double shortShareRequirement) implements java.io.Serializable {
+                               double shortShareRequirement, boolean cashInterest, double borrowSpread)
+        implements java.io.Serializable {
     public BacktestSettings {
         if (!(startingCapital > 0)) throw new IllegalArgumentException("backtest.starting_capital must be > 0");
         if (lastYear < firstYear) throw new IllegalArgumentException("backtest.last_year must be >= first_year");
         if (maxPositions < 1) throw new IllegalArgumentException("backtest.max_positions must be >= 1");
         if (!(maxRiskPct > 0) || !(maxBuyingPower > 0)) throw new IllegalArgumentException("backtest.max_risk_pct and max_buying_power must be > 0");
+        if (!(borrowSpread >= 0 && borrowSpread < 1)) throw new IllegalArgumentException("backtest.borrow_spread must be in [0, 1)");
     }
 
     public BacktestSettings withYears(int first, int last) {
         return new BacktestSettings(startingCapital, first, last, maxPositions, maxRiskPct, maxBuyingPower, compounding, nakedPct,
-                nakedMinPct, shortShareRequirement);
+                nakedMinPct, shortShareRequirement, cashInterest, borrowSpread);
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
  * The portfolio backtester (issue 4, SPEC §2–3): one continuous run over the evaluated years,
  * any number of strategies on one shared equity. Per session t, at its close:
  * <ol>
+ *   <li>interest on the cash held since the previous close (SPEC §3);</li>
  *   <li>dividends on share legs (ex-date t), and short calls assigned on ex-date t (EarlyAssignment);</li>
  *   <li>option legs expiring at t settle at intrinsic value;</li>
  *   <li>every open leg is marked at the model mid;</li>
@@ -90,7 +91,7 @@ public final class Backtester {
         final List<Slot<?>> slots;
         final int start, end, n;
         final int[] days;
-        final double[] equity, riskFree;
+        final double[] equity, riskFree, interest;
         final double[][] contribution;
         final double[] slotCash;
         final List<Position> open = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class Backtester {
         final sde.regime.Regime[] labels;
         final double[][] multipliers;
         final boolean closeOnSwitch;
-        double cash;
+        double cash, interestTotal;
         int t;
         int halted = Integer.MIN_VALUE;
         long pricings;
@@ -130,6 +131,7 @@ public final class Backtester {
             days = new int[n];
             equity = new double[n];
             riskFree = new double[n];
+            interest = new double[n];
             contribution = new double[slots.size()][n];
             slotCash = new double[slots.size()];
             accounts = new Account[slots.size()];
@@ -140,6 +142,7 @@ public final class Backtester {
         RunResult execute() {
             for (t = start; t <= end; t++) {
                 if (t > start) {
+                    accrueInterest();
                     corporateActions();
                     settleExpiries();
                 }
@@ -155,11 +158,24 @@ public final class Backtester {
             for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
             double openPnl = 0;
             for (Position pos : open) openPnl += pos.openPnl();
-            return new RunResult(ids, days, equity, contribution, riskFree, trades, openPnl, settings.startingCapital(), pricings,
+            return new RunResult(ids, days, equity, contribution, interest, riskFree, trades, openPnl, settings.startingCapital(), pricings,
                     md.synthetic());
         }
 
         // ---- the daily steps -------------------------------------------------------------------
+
+        /**
+         * SPEC §3: cash, including what is held back as collateral, earns the risk-free rate of the
+         * previous close (DTB3 as a continuous rate, PricingInputs) over the calendar days since
+         * then; a negative balance pays that rate plus backtest.borrow_spread.
+         */
+        private void accrueInterest() {
+            if (!settings.cashInterest() || cash == 0) return;
+            double r = surface.inputs().rate(t - 1) + (cash < 0 ? settings.borrowSpread() : 0);
+            double amount = cash * Math.expm1(r * (md.day(t) - md.day(t - 1)) / 365.0);
+            cash += amount;
+            interestTotal += amount;
+        }
 
         private void corporateActions() {
             for (int p = open.size() - 1; p >= 0; p--) {
@@ -328,6 +344,7 @@ public final class Backtester {
                 contribution[pos.slot][i] += pos.mark;
             }
             equity[i] = eq;
+            interest[i] = interestTotal;
             double rf = md.value(SeriesId.DTB3, t);
             riskFree[i] = Double.isNaN(rf) ? 0 : rf / 100 / 252;   // SPEC §3: 0 where no rate is loaded
         }

@@ -110,13 +110,18 @@ public final class RunOutputs {
         return out;
     }
 
+    /** The column (equity.csv) and row (monthly.csv) of the interest the account's cash earned or paid (SPEC §3). */
+    public static final String INTEREST = "cash_interest";
+
     static List<String> equity(RunResult r) {
         StringBuilder h = new StringBuilder("date,equity");
         for (String id : r.slotIds()) h.append(",").append(id);
+        h.append(",").append(INTEREST);
         List<String> out = new ArrayList<>(List.of(h.toString()));
         for (int i = 0; i < r.days().length; i++) {
             StringBuilder sb = new StringBuilder(Dates.format(r.days()[i])).append(',').append(num(r.equity()[i]));
             for (double[] c : r.contribution()) sb.append(',').append(num(c[i]));
+            sb.append(',').append(num(r.interest()[i]));
             out.add(sb.toString());
         }
         return out;
@@ -133,6 +138,7 @@ public final class RunOutputs {
             for (int s = 0; s < r.slotIds().length; s++) {
                 out.add(e.getKey() + "," + r.slotIds()[s] + "," + num(r.contribution()[s][i] - (prev == 0 ? 0 : r.contribution()[s][prev])));
             }
+            out.add(e.getKey() + "," + INTEREST + "," + num(r.interest()[i] - (prev == 0 ? 0 : r.interest()[prev])));
             double before = prev == 0 ? r.startingCapital() : r.equity()[prev];
             out.add(e.getKey() + ",combined," + num(r.equity()[i] - before));
             prev = i;

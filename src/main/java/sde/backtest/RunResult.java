@@ -6,10 +6,12 @@ import java.util.List;
  * A finished run. Arrays are indexed from the first decision day (index 0, the last session
  * before the first evaluated year, SPEC §2) to the last evaluated day. {@code equity[t]} = cash +
  * marks at the close of t; {@code contribution[s][t]} is what strategy s has added to the starting
- * capital by then (its cash flows plus its open marks), so Σ contributions + capital = equity.
+ * capital by then (its cash flows plus its open marks), and {@code interest[t]} the interest the
+ * account's cash has earned (or, when negative, paid) by then (SPEC §3), so Σ contributions +
+ * interest + capital = equity.
  *
  * <p>{@code openPnlAtEnd} is the P&L of the positions still open after the last day (their cash
- * flows plus marks), so capital + Σ trade P&L + openPnlAtEnd = the final equity.
+ * flows plus marks), so capital + Σ trade P&L + openPnlAtEnd + interest = the final equity.
  */
-public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] riskFree,
+public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] interest, double[] riskFree,
                         List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic) {}

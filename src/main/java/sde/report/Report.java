@@ -187,13 +187,13 @@ public final class Report {
     private String equityCsv(RunResult r, int[] labels) {
         StringBuilder sb = new StringBuilder("date,equity,drawdown_pct,regime");
         for (String id : r.slotIds()) sb.append(',').append(id);
-        sb.append('\n');
+        sb.append(',').append(sde.backtest.RunOutputs.INTEREST).append('\n');
         double[] dd = drawdownPct(r.equity());
         for (int i = 0; i < r.days().length; i++) {
             sb.append(Dates.format(r.days()[i])).append(',').append(String.format(Locale.ROOT, "%.2f,%.4f,", r.equity()[i], dd[i]))
                     .append(Regime.values()[regimeAt(labels, r.days()[i])]);
             for (double[] c : r.contribution()) sb.append(String.format(Locale.ROOT, ",%.2f", c[i]));
-            sb.append('\n');
+            sb.append(String.format(Locale.ROOT, ",%.2f", r.interest()[i])).append('\n');
         }
         return sb.toString();
     }
@@ -299,11 +299,13 @@ public final class Report {
         int[] years = years(days);
         h.append("<h2>Monthly P&amp;L</h2>").append(Svg.heatmap("monthly", "Monthly return % of " + id, years, monthly(days, run.equity(), years)));
         List<String> names = new ArrayList<>();
-        double[] contrib = new double[run.slotIds().length];
-        for (int s = 0; s < contrib.length; s++) {
+        double[] contrib = new double[run.slotIds().length + 1];
+        for (int s = 0; s < run.slotIds().length; s++) {
             names.add(run.slotIds()[s]);
             contrib[s] = run.contribution()[s][days.length - 1];
         }
+        names.add("cash interest");
+        contrib[run.slotIds().length] = run.interest()[days.length - 1];
         h.append("<h2>Per-strategy contribution</h2>").append(Svg.bars("contribution", "P&L added by each strategy over the run", names, contrib, ""));
         int[] lab = new int[days.length];
         for (int i = 0; i < days.length; i++) lab[i] = regimeAt(labels, days[i]);

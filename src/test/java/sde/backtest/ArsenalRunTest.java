@@ -41,7 +41,7 @@ class ArsenalRunTest {
         }
         double sumPnl = r.trades().stream().mapToDouble(Trade::pnl).sum();
         int last = r.equity().length - 1;
-        assertEquals(r.equity()[last], r.startingCapital() + sumPnl + r.openPnlAtEnd(), 1e-6);
+        assertEquals(r.equity()[last], r.startingCapital() + sumPnl + r.openPnlAtEnd() + r.interest()[last], 1e-6);
     }
 
     @Test

@@ -54,10 +54,10 @@ class BacktesterTest {
         RunResult r = Engines.run(Engines.real(), Engines.spec(strategy, Map.of()), "2025-12-31");
         double sumPnl = r.trades().stream().mapToDouble(Trade::pnl).sum();
         int last = r.equity().length - 1;
-        assertEquals(r.equity()[last], r.startingCapital() + sumPnl + r.openPnlAtEnd(), 1e-6,
-                "capital + closed P&L + open P&L = final equity");
+        assertEquals(r.equity()[last], r.startingCapital() + sumPnl + r.openPnlAtEnd() + r.interest()[last], 1e-6,
+                "capital + closed P&L + open P&L + interest = final equity");
         for (int i = 0; i < r.equity().length; i++) {
-            double sum = r.startingCapital();
+            double sum = r.startingCapital() + r.interest()[i];
             for (double[] c : r.contribution()) sum += c[i];
             assertEquals(r.equity()[i], sum, 1e-6, "equity = capital + strategies' cash flows and marks, day " + i);
         }
