@@ -54,6 +54,14 @@ public final class Backtester {
         this.settings = settings;
     }
 
+    /** The engine over {@code md} on the modeled chain of {@code p}, with the account rules of {@code b}. */
+    public static Backtester of(MarketData md, sde.pricing.PricingSettings p, BacktestSettings b) {
+        sde.pricing.PricingInputs in = new sde.pricing.PricingInputs(md, p.surface());
+        VolSurface surface = new VolSurface(in, p.surface());
+        ModelChain chain = new ModelChain(md, surface, new sde.pricing.QuoteModel(p.quotes()), new sde.pricing.ExpiryCalendar(p.listing()));
+        return new Backtester(md, chain, surface, new StrikeGrid(p.listing()), p.fillModel(), b);
+    }
+
     /** Runs the slots over settings' evaluated years (or up to the last session the data has, if earlier). */
     public RunResult run(List<Slot<?>> slots) {
         return run(slots, Dates.of(settings.firstYear() + "-01-01"), Dates.of(settings.lastYear() + "-12-31"));
@@ -187,7 +195,7 @@ public final class Backtester {
                     if (div == 0) continue;
                     if (l.isShares()) {
                         flow(pos, div * l.ratio() * pos.units);   // shorts pay the dividend
-                    } else if (l.call() && l.ratio() < 0 && EarlyAssignment.callAssignedOnExDate(l.strike(),
+                    } else if (l.call() && l.ratio() < 0 && settings.earlyAssignment() && EarlyAssignment.callAssignedOnExDate(l.strike(),
                             md.close(l.symbol(), t - 1), pos.legMid[k], div)) {
                         settleLeg(pos, k, md.close(l.symbol(), t - 1), "assigned before ex-dividend");
                         closeRest(pos, "assigned before ex-dividend");
@@ -203,7 +211,10 @@ public final class Backtester {
                 Position pos = open.get(p);
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
-                    if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) settleLeg(pos, k, md.close(l.symbol(), t), "expiry");
+                    if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) {
+                        double spot = settings.expirySettlement() == BacktestSettings.Settlement.OPEN ? md.open(l.symbol(), t) : md.close(l.symbol(), t);
+                        settleLeg(pos, k, spot, "expiry");
+                    }
                 }
                 if (!pos.anyOpen()) close(pos, "expiry");
             }
@@ -257,7 +268,7 @@ public final class Backtester {
                 }
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
-                    if (pos.legOpen[k] && !l.isShares() && !l.call() && l.ratio() < 0
+                    if (pos.legOpen[k] && !l.isShares() && !l.call() && l.ratio() < 0 && settings.earlyAssignment()
                             && EarlyAssignment.putAssigned(l.strike(), md.close(l.symbol(), t), pos.legMid[k], fills.settings())) {
                         settleLeg(pos, k, md.close(l.symbol(), t), "assigned deep ITM");
                         closeRest(pos, "assigned deep ITM");
@@ -514,6 +525,7 @@ public final class Backtester {
         @Override public int day() { return md.day(t); }
         @Override public int available() { return t + 1; }
         @Override public double close(Symbol s, int lag) { return md.close(s, at(lag)); }
+        @Override public double open(Symbol s, int lag) { return md.open(s, at(lag)); }
         @Override public double adjClose(Symbol s, int lag) { return md.adjClose(s, at(lag)); }
         @Override public double value(SeriesId id, int lag) { return md.value(id, at(lag)); }
         @Override public int events(int lag) { return md.events(at(lag)); }
@@ -550,6 +562,8 @@ public final class Backtester {
         @Override public int nextEvent(int afterDay, int mask) { return md.schedule().next(afterDay, mask); }
 
         @Override public double strike(Symbol s, double target) { return grid.nearest(s, md.close(s, t), target); }
+        @Override public double strikeAtOrBelow(Symbol s, double target) { return grid.atOrBelow(s, md.close(s, t), target); }
+        @Override public double strikeAtOrAbove(Symbol s, double target) { return grid.atOrAbove(s, md.close(s, t), target); }
 
         @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(s, t, expiry, strike, call); }
     }

@@ -90,11 +90,7 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     static Backtester backtester(MarketData md, PricingSettings p, RunSpec spec) {
-        PricingInputs in = new PricingInputs(md, p.surface());
-        VolSurface surface = new VolSurface(in, p.surface());
-        sde.pricing.ModelChain chain = new sde.pricing.ModelChain(md, surface, new sde.pricing.QuoteModel(p.quotes()),
-                new sde.pricing.ExpiryCalendar(p.listing()));
-        return new Backtester(md, chain, surface, new StrikeGrid(p.listing()), p.fillModel(), spec.backtest());
+        return Backtester.of(md, p, spec.backtest());
     }
 
     private RunSpec spec(SdeConfig cfg, List<String> paramSets) throws IOException {

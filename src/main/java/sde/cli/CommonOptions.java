@@ -33,8 +33,13 @@ public final class CommonOptions {
 
     /** The market data over data.load_from..data.load_to, aligned by the SPEC §1 rules in conf. */
     sde.data.MarketData marketData(SdeConfig cfg, Path dir) {
+        return marketData(cfg, sde.data.MarketSources.fromFolder(dir));
+    }
+
+    /** As {@link #marketData(SdeConfig, Path)} from sources already read. */
+    sde.data.MarketData marketData(SdeConfig cfg, sde.data.MarketSources src) {
         SdeConfig.Data d = cfg.data();
-        return sde.data.MarketDataBuilder.build(sde.data.MarketSources.fromFolder(dir),
+        return sde.data.MarketDataBuilder.build(src,
                 (int) ConfigLoader.date("config", "data.load_from", d.loadFrom()).toEpochDay(),
                 (int) ConfigLoader.date("config", "data.load_to", d.loadTo()).toEpochDay(),
                 new sde.data.AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()));

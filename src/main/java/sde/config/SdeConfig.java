@@ -6,7 +6,8 @@ import java.util.List;
  * Each layer owns the record of its own settings (sde.pricing.PricingSettings); this only assembles them. */
 public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing.PricingSettings pricing,
                         sde.backtest.BacktestSettings backtest, sde.regime.RegimeSettings regime,
-                        sde.validate.GateSettings validate, sde.daemon.DaemonSettings daemon) {
+                        sde.validate.GateSettings validate, sde.daemon.DaemonSettings daemon,
+                        sde.benchmark.BenchmarkSettings benchmark) {
 
 
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,

@@ -41,6 +41,28 @@ public final class StrikeGrid {
         return edge;
     }
 
+    /**
+     * The highest listed strike at or below {@code target} (the lowest listed one when none is): a
+     * Cboe PutWrite strike, "the listed strike just below the index level".
+     */
+    public double atOrBelow(Symbol s, double spot, double target) {
+        double k = nearest(s, spot, target);
+        if (k <= target + 1e-9) return k;
+        double[] ks = strikes(s, spot);
+        double best = ks[0];
+        for (double x : ks) if (x <= target + 1e-9) best = x;
+        return best;
+    }
+
+    /** The lowest listed strike at or above {@code target} (the highest listed one when none is): a BuyWrite call strike. */
+    public double atOrAbove(Symbol s, double spot, double target) {
+        double k = nearest(s, spot, target);
+        if (k >= target - 1e-9) return k;
+        double[] ks = strikes(s, spot);
+        for (double x : ks) if (x >= target - 1e-9) return x;
+        return ks[ks.length - 1];
+    }
+
     /** Every listed strike, ascending. */
     public double[] strikes(Symbol s, double spot) {
         TreeSet<Double> out = new TreeSet<>();

@@ -18,6 +18,9 @@ public interface MarketView {
 
     double close(Symbol s, int lag);
 
+    /** The session's opening price (day t's open is known at its close). */
+    double open(Symbol s, int lag);
+
     double adjClose(Symbol s, int lag);
 
     /** An index or rate value (NaN when not covered that day). */
@@ -44,6 +47,12 @@ public interface MarketView {
 
     /** The listed strike nearest {@code target}. */
     double strike(Symbol s, double target);
+
+    /** The highest listed strike at or below {@code target}. */
+    double strikeAtOrBelow(Symbol s, double target);
+
+    /** The lowest listed strike at or above {@code target}. */
+    double strikeAtOrAbove(Symbol s, double target);
 
     /** Day t's quote, or null when the contract is not listed. */
     Quote quote(Symbol s, int expiry, double strike, boolean call);

@@ -24,6 +24,7 @@ final class Stubs {
         @Override public int available() { return available; }
         @Override public double close(Symbol s, int lag) { return closes[Math.min(lag, closes.length - 1)]; }
         @Override public double adjClose(Symbol s, int lag) { return close(s, lag); }
+        @Override public double open(Symbol s, int lag) { return close(s, lag); }
         @Override public double value(SeriesId id, int lag) { return id == SeriesId.VIX ? vix : Double.NaN; }
         @Override public int events(int lag) { return 0; }
         @Override public int nextEvent(int afterDay, int mask) { return nextEvent > afterDay ? nextEvent : Integer.MAX_VALUE; }
@@ -54,6 +55,8 @@ final class Stubs {
         }
 
         @Override public double strike(Symbol s, double target) { return Math.rint(target); }
+        @Override public double strikeAtOrBelow(Symbol s, double target) { return Math.floor(target); }
+        @Override public double strikeAtOrAbove(Symbol s, double target) { return Math.ceil(target); }
 
         @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return new Quote(mid - 0.05, mid + 0.05, mid, 0.2, 0.3); }
     }

@@ -1,0 +1,150 @@
+package sde.benchmark;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import sde.backtest.BacktestSettings;
+import sde.backtest.Backtester;
+import sde.backtest.RunResult;
+import sde.backtest.Slot;
+import sde.backtest.Trade;
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.data.RawSeries;
+import sde.pricing.PricingSettings;
+import sde.strategy.Params;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replicates a Cboe strategy index on SPY through the engine (SPEC §7 `benchmark`) and, where the
+ * data has the index, compares them: per calendar year the replica's return, the index's and the
+ * error in points; over the months, the correlation of monthly returns and the tracking error.
+ *
+ * <p>The run starts at the first decision day (the last session before {@code firstYear}, SPEC §2)
+ * and goes to the data's last session, so the year after the evaluated ones is reported to date.
+ */
+public final class Replication {
+
+    /** One calendar year; index figures are null where the data has no index. */
+    public record YearRow(int year, double replicaReturnPct, Double indexReturnPct, Double errorPp, boolean partial) {}
+
+    /**
+     * A replica and its comparison. {@code days}, {@code replica} and {@code index} are the daily
+     * levels (the replica scaled to the index's level on the first day, or to 100 without one).
+     */
+    public record Result(String index, String description, boolean compared, String from, String to, List<YearRow> years,
+                         Double monthlyCorr, Double trackingErrorPp, int months, Double meanAbsErrorPp, Double maxAbsErrorPp,
+                         int trades, Map<String, Integer> exits, double wallMs,
+                         @JsonIgnore int[] days, @JsonIgnore double[] replica, @JsonIgnore double[] indexLevel,
+                         @JsonIgnore List<Trade> tradeLog, @JsonIgnore double[] equity) {}
+
+    private final MarketData md;
+    private final Backtester engine;
+    private final SleeveStrategy strategy;
+    private final BenchmarkSettings settings;
+
+    public Replication(MarketData md, PricingSettings pricing, BacktestSettings account, BenchmarkSettings settings) {
+        this.md = md;
+        this.settings = settings;
+        BacktestSettings b = new BacktestSettings(settings.startingCapital(), settings.firstYear(), Dates.year(md.lastDay()),
+                Math.max(account.maxPositions(), 4), settings.maxBuyingPower(), settings.maxBuyingPower(), true, account.nakedPct(),
+                account.nakedMinPct(), account.shortShareRequirement(), account.cashInterest(), account.borrowSpread(),
+                settings.earlyAssignment(), settings.expirySettlement());
+        this.engine = Backtester.of(md, pricing, b);
+        this.strategy = new SleeveStrategy(settings.collateralMultiple());
+    }
+
+    /** The replica of {@code index}, compared with {@code levels} when not null. */
+    public Result run(CboeIndex index, RawSeries levels) {
+        long t0 = System.nanoTime();
+        List<Slot<?>> slots = new ArrayList<>();
+        for (Sleeve s : index.sleeves()) slots.add(new Slot<>(s.tag(), strategy, new Params(Map.of()), s, 1.0));
+        RunResult r = engine.run(slots, Dates.of(settings.firstYear() + "-01-01"), md.lastDay());
+        double wallMs = (System.nanoTime() - t0) / 1e6;
+
+        int n = r.days().length;
+        double[] idx = new double[n];
+        boolean compared = levels != null;
+        for (int i = 0; i < n; i++) idx[i] = compared ? levelOnOrBefore(levels, r.days()[i]) : Double.NaN;
+        compared = compared && !Double.isNaN(idx[0]);
+        double base = compared ? idx[0] : 100;
+        double[] rep = new double[n];
+        for (int i = 0; i < n; i++) rep[i] = base * r.equity()[i] / r.equity()[0];
+
+        List<YearRow> years = new ArrayList<>();
+        int prevEnd = 0;
+        double sumAbs = 0, maxAbs = 0;
+        int fullYears = 0;
+        for (int i = 1; i < n; i++) {
+            boolean yearEnd = i == n - 1 || Dates.year(r.days()[i + 1]) != Dates.year(r.days()[i]);
+            if (!yearEnd) continue;
+            int year = Dates.year(r.days()[i]);
+            boolean partial = i == n - 1 && !isLastSessionOfYear(r.days()[i]);
+            double rr = 100 * (rep[i] / rep[prevEnd] - 1);
+            Double ir = null, err = null;
+            if (compared && !Double.isNaN(idx[i]) && !Double.isNaN(idx[prevEnd])) {
+                ir = 100 * (idx[i] / idx[prevEnd] - 1);
+                err = rr - ir;
+                if (!partial) {
+                    sumAbs += Math.abs(err);
+                    maxAbs = Math.max(maxAbs, Math.abs(err));
+                    fullYears++;
+                }
+            }
+            years.add(new YearRow(year, rr, ir, err, partial));
+            prevEnd = i;
+        }
+
+        Double corr = null, te = null;
+        int months = 0;
+        if (compared) {
+            List<double[]> pairs = monthlyReturns(r.days(), rep, idx);
+            months = pairs.size();
+            corr = correlation(pairs);
+            te = trackingError(pairs);
+        }
+        Map<String, Integer> exits = new java.util.TreeMap<>();
+        for (Trade t : r.trades()) exits.merge(t.reason(), 1, Integer::sum);
+        return new Result(index.name(), index.description(), compared, Dates.format(r.days()[0]), Dates.format(r.days()[n - 1]),
+                years, corr, te, months, fullYears > 0 ? sumAbs / fullYears : null, fullYears > 0 ? maxAbs : null,
+                r.trades().size(), exits, wallMs, r.days(), rep, idx, r.trades(), r.equity());
+    }
+
+    private static boolean isLastSessionOfYear(int day) {
+        return sde.data.NyseCalendar.sessionOnOrBefore(java.time.LocalDate.of(Dates.year(day), 12, 31)).toEpochDay() == day;
+    }
+
+    /** The index level on {@code day}, or on the last day before it that the file has (NaN before its first row). */
+    static double levelOnOrBefore(RawSeries s, int day) {
+        int k = s.indexOf(day);
+        if (k < 0) k = -k - 2;
+        return k < 0 ? Double.NaN : s.close()[k];
+    }
+
+    /** {replica, index} monthly returns between consecutive month-end sessions of the run. */
+    static List<double[]> monthlyReturns(int[] days, double[] rep, double[] idx) {
+        List<double[]> out = new ArrayList<>();
+        int prev = 0;
+        for (int i = 1; i < days.length; i++) {
+            boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
+            if (!monthEnd) continue;
+            if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) out.add(new double[]{rep[i] / rep[prev] - 1, idx[i] / idx[prev] - 1});
+            prev = i;
+        }
+        return out;
+    }
+
+    static double correlation(List<double[]> pairs) {
+        double[] a = new double[pairs.size()], b = new double[pairs.size()];
+        for (int k = 0; k < a.length; k++) { a[k] = pairs.get(k)[0]; b[k] = pairs.get(k)[1]; }
+        return a.length < 3 ? Double.NaN : new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(a, b);
+    }
+
+    /** Annualized standard deviation of the monthly return difference, in points. */
+    static double trackingError(List<double[]> pairs) {
+        double[] d = new double[pairs.size()];
+        for (int k = 0; k < d.length; k++) d[k] = pairs.get(k)[0] - pairs.get(k)[1];
+        return d.length < 2 ? Double.NaN : 100 * Math.sqrt(12) * new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(d);
+    }
+}
