@@ -4,7 +4,7 @@ package sde.backtest;
 public record BacktestSettings(double startingCapital, int firstYear, int lastYear, int maxPositions, double maxRiskPct,
                                double maxBuyingPower, boolean compounding, double nakedPct, double nakedMinPct,
                                double shortShareRequirement, boolean cashInterest, double borrowSpread,
-                               boolean earlyAssignment, Settlement expirySettlement)
+                               boolean earlyAssignment, Settlement expirySettlement, double morningFraction)
         implements java.io.Serializable {
     /**
      * The underlying price an expiring option settles at: SPY options are PM-settled at the close;
@@ -15,6 +15,7 @@ public record BacktestSettings(double startingCapital, int firstYear, int lastYe
 
     public BacktestSettings {
         if (expirySettlement == null) throw new IllegalArgumentException("backtest.expiry_settlement must be close or open");
+        if (!(morningFraction >= 0 && morningFraction <= 1)) throw new IllegalArgumentException("backtest.morning_fraction must be in [0, 1]");
         if (!(startingCapital > 0)) throw new IllegalArgumentException("backtest.starting_capital must be > 0");
         if (lastYear < firstYear) throw new IllegalArgumentException("backtest.last_year must be >= first_year");
         if (maxPositions < 1) throw new IllegalArgumentException("backtest.max_positions must be >= 1");
@@ -25,6 +26,6 @@ public record BacktestSettings(double startingCapital, int firstYear, int lastYe
     public BacktestSettings withYears(int first, int last) {
         return new BacktestSettings(startingCapital, first, last, maxPositions, maxRiskPct, maxBuyingPower, compounding, nakedPct,
                 nakedMinPct, shortShareRequirement, cashInterest, borrowSpread, earlyAssignment,
-                expirySettlement);
+                expirySettlement, morningFraction);
     }
 }

@@ -304,17 +304,22 @@ public final class Backtester {
             if (open.size() >= settings.maxPositions()) return;
             // Price one unit exactly as it would fill.
             List<Leg> legs = sig.legs();
+            if (sig.morning() && settings.expirySettlement() != BacktestSettings.Settlement.OPEN) {
+                throw new IllegalStateException(sig.tag() + ": a morning fill is only for an index emulation (expiry_settlement open)");
+            }
             Quote[] quotes = new Quote[legs.size()];
             double unitCash = 0;
+            boolean combo = legs.size() > 1;
             for (int k = 0; k < legs.size(); k++) {
                 Leg l = legs.get(k);
                 if (l.isShares()) {
-                    unitCash += fills.fillShares(md.close(l.symbol(), t), l.ratio()).cash();
+                    quotes[k] = fills.shareQuote(md.close(l.symbol(), t));
                 } else {
-                    quotes[k] = chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                    quotes[k] = sig.morning() ? chain.quote(l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(), l.call())
+                            : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
                     if (quotes[k] == null) return;   // not listed today: no trade
-                    unitCash += fills.fill(quotes[k], l.ratio()).cash();
                 }
+                unitCash += legFill(l, quotes[k], l.ratio(), combo, k == 0).cash();
             }
             double maxLoss = Risk.maxLoss(legs, unitCash);
             double req = Math.max(sig.minRequirement(), Risk.requirement(legs, unitCash, maxLoss, md, t, settings));
@@ -331,8 +336,7 @@ public final class Backtester {
             double entry = 0, costs = 0;
             for (int k = 0; k < legs.size(); k++) {
                 Leg l = legs.get(k);
-                Fill f = l.isShares() ? fills.fillShares(md.close(l.symbol(), t), l.ratio() * units)
-                        : fills.fill(quotes[k], l.ratio() * units);
+                Fill f = legFill(l, quotes[k], l.ratio() * units, combo, k == 0);
                 entry += f.cash();
                 costs += f.costs();
             }
@@ -342,6 +346,15 @@ public final class Backtester {
             accounts[s].lastEntry = md.day(t);
             open.add(pos);
             mark(pos);
+        }
+
+        /**
+         * The underlying in the late morning of day t, for an index emulation's roll: the Brownian-bridge
+         * expectation given the open and the close, morning_fraction of the session after the open.
+         */
+        private double morningLevel(Symbol s) {
+            double o = md.open(s, t);
+            return o + settings.morningFraction() * (md.close(s, t) - o);
         }
 
         private void record() {
@@ -376,20 +389,28 @@ public final class Backtester {
             pos.legOpen[k] = false;
         }
 
-        /** Closes every open leg at today's quotes through the fill function, then books the trade. */
+        /**
+         * One leg's fill: alone, at its bid or ask plus slippage; in an order of several legs, as one
+         * combo order (FillModel.comboLeg), slippage once on the first leg.
+         */
+        private Fill legFill(Leg l, Quote q, int qty, boolean combo, boolean first) {
+            if (combo) return fills.comboLeg(q, qty, first, l.isShares());
+            return l.isShares() ? fills.fillShares(q.mid(), qty) : fills.fill(q, qty);
+        }
+
+        /** Closes every open leg at today's quotes through the fill function, as one order, then books the trade. */
         private void closeRest(Position pos, String reason) {
+            int openLegs = 0;
+            for (int k = 0; k < pos.legs.size(); k++) if (pos.legOpen[k]) openLegs++;
+            boolean first = true;
             for (int k = 0; k < pos.legs.size(); k++) {
                 if (!pos.legOpen[k]) continue;
                 Leg l = pos.legs.get(k);
                 int qty = -l.ratio() * pos.units;
-                Fill f;
-                if (l.isShares()) {
-                    f = fills.fillShares(md.close(l.symbol(), t), qty);
-                } else {
-                    Quote q = chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
-                    if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
-                    f = fills.fill(q, qty);
-                }
+                Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
+                Fill f = legFill(l, q, qty, openLegs > 1, first);
+                first = false;
                 flow(pos, f.cash());
                 pos.costs += f.costs();
                 pos.legOpen[k] = false;

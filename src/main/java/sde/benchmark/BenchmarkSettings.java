@@ -9,9 +9,20 @@ import java.util.List;
  */
 public record BenchmarkSettings(List<String> indices, double startingCapital, double maxBuyingPower, double collateralMultiple,
                                 boolean earlyAssignment, sde.backtest.BacktestSettings.Settlement expirySettlement,
-                                int firstYear) {
+                                double strikeFraction, double morningFraction, int firstYear, List<String> fitParams,
+                                List<Double> bandGrid, List<Double> bandQuantiles) {
     public BenchmarkSettings {
         indices = List.copyOf(indices);
+        fitParams = List.copyOf(fitParams);
+        bandGrid = List.copyOf(bandGrid);
+        bandQuantiles = List.copyOf(bandQuantiles);
+        if (bandGrid.size() < 2) throw new IllegalArgumentException("benchmark.band_grid needs at least two points");
+        for (int k = 1; k < bandGrid.size(); k++) {
+            if (!(bandGrid.get(k) > bandGrid.get(k - 1))) throw new IllegalArgumentException("benchmark.band_grid must ascend");
+        }
+        if (bandQuantiles.size() != 2 || !(bandQuantiles.get(0) >= 0 && bandQuantiles.get(0) <= bandQuantiles.get(1) && bandQuantiles.get(1) <= 1)) {
+            throw new IllegalArgumentException("benchmark.band_quantiles: two quantiles 0 <= low <= high <= 1");
+        }
         for (String i : indices) CboeIndex.parse(i);
         if (!(startingCapital > 0)) throw new IllegalArgumentException("benchmark.starting_capital must be > 0");
         if (!(maxBuyingPower >= 1)) throw new IllegalArgumentException("benchmark.max_buying_power must be >= 1");

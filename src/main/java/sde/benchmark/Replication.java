@@ -50,9 +50,9 @@ public final class Replication {
         BacktestSettings b = new BacktestSettings(settings.startingCapital(), settings.firstYear(), Dates.year(md.lastDay()),
                 Math.max(account.maxPositions(), 4), settings.maxBuyingPower(), settings.maxBuyingPower(), true, account.nakedPct(),
                 account.nakedMinPct(), account.shortShareRequirement(), account.cashInterest(), account.borrowSpread(),
-                settings.earlyAssignment(), settings.expirySettlement());
+                settings.earlyAssignment(), settings.expirySettlement(), settings.morningFraction());
         this.engine = Backtester.of(md, pricing, b);
-        this.strategy = new SleeveStrategy(settings.collateralMultiple());
+        this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction());
     }
 
     /** The replica of {@code index}, compared with {@code levels} when not null. */
@@ -130,6 +130,19 @@ public final class Replication {
             boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
             if (!monthEnd) continue;
             if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) out.add(new double[]{rep[i] / rep[prev] - 1, idx[i] / idx[prev] - 1});
+            prev = i;
+        }
+        return out;
+    }
+
+    /** The calendar year of each month of {@link #monthlyReturns}, in the same order. */
+    static List<Integer> monthYears(int[] days, double[] idx) {
+        List<Integer> out = new ArrayList<>();
+        int prev = 0;
+        for (int i = 1; i < days.length; i++) {
+            boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
+            if (!monthEnd) continue;
+            if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) out.add(Dates.year(days[i]));
             prev = i;
         }
         return out;

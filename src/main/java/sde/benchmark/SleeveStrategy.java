@@ -30,12 +30,17 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
     static final Symbol SYMBOL = Symbol.SPY;
     private static final int NEVER = Integer.MIN_VALUE / 2;
 
-    private final double collateralMultiple;
+    private final double collateralMultiple, strikeFraction;
 
-    /** @param collateralMultiple benchmark.collateral_multiple: CNDR's and BFLY's T-bills over the spread's max loss */
-    public SleeveStrategy(double collateralMultiple) {
+    /**
+     * @param collateralMultiple benchmark.collateral_multiple: CNDR's and BFLY's T-bills over the spread's max loss
+     * @param strikeFraction     benchmark.strike_fraction: where in the roll session the strike level is read
+     */
+    public SleeveStrategy(double collateralMultiple, double strikeFraction) {
         if (!(collateralMultiple > 0)) throw new IllegalArgumentException("benchmark.collateral_multiple must be > 0");
+        if (!(strikeFraction >= 0 && strikeFraction <= 1)) throw new IllegalArgumentException("benchmark.strike_fraction must be in [0, 1]");
         this.collateralMultiple = collateralMultiple;
+        this.strikeFraction = strikeFraction;
     }
 
     @Override public String name() { return "cboe_replica"; }
@@ -50,9 +55,11 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
     @Override
     public void generateSignals(MarketView v, Sleeve p, List<Signal> out) {
         int expiry = p.cycle().next(v.day());
-        // An index picks its strikes from the level before 11:00 ET on the roll date; the open is the
-        // nearest level a daily bar has (the close, five hours later, moved 5.7 % away on 2020-03-20).
-        double spot = p.cycle().isRoll(v.day()) ? v.open(SYMBOL, 0) : v.close(SYMBOL, 0);
+        // An index picks its strikes from the level at about 11:00 ET on the roll date: a daily bar's
+        // best estimate is the Brownian-bridge mean between the open and the close (on 2020-03-20 the
+        // close stood 5.7 % below the open).
+        double open = v.open(SYMBOL, 0), close = v.close(SYMBOL, 0);
+        double spot = p.cycle().isRoll(v.day()) ? open + strikeFraction * (close - open) : close;
         List<Leg> legs = new ArrayList<>(p.options().size() + 1);
         if (p.shares()) legs.add(Leg.shares(SYMBOL, 100));
         double shortStrikes = 0;
@@ -66,8 +73,9 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
             legs.add(Leg.option(SYMBOL, expiry, k, r.call(), r.ratio()));
             if (!r.call() && r.ratio() < 0) shortStrikes += -r.ratio() * k;
         }
-        // A collateralized put holds back its strike × 100, as a cash-secured put does.
-        out.add(new Signal(p.tag(), legs, p.count() == Sleeve.Count.STRIKE_COLLATERAL ? shortStrikes * 100 : 0));
+        // A collateralized put holds back its strike × 100, as a cash-secured put does. On a roll date
+        // the options are written in the late morning, as the index writes them (Signal.morning).
+        out.add(new Signal(p.tag(), legs, p.count() == Sleeve.Count.STRIKE_COLLATERAL ? shortStrikes * 100 : 0, p.cycle().isRoll(v.day())));
     }
 
     @Override

@@ -5,7 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sde.benchmark.BenchmarkReport;
 import sde.benchmark.CboeIndex;
+import sde.benchmark.ModelBand;
 import sde.benchmark.Replication;
+import sde.benchmark.SurfaceFit;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.data.MarketSources;
@@ -29,6 +31,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "output", paramLabel = "DIR", description = "Output folder (default output).")
     Path out;
 
+    @Option(names = "--fit", description = {"Fit the surface's ATM level and skew on the calibration quotes plus the benchmark months",
+            "of the train years (validate.train_years) only; print the --set lines and replicate under the fitted surface."})
+    boolean fit;
+
+    @Option(names = "--cv", description = {"With --fit: first a leave-one-year-out cross-validation inside the train years",
+            "(fit on the others, report the held-out year), to choose benchmark.fit_params without a test year."})
+    boolean cv;
+
+    @Option(names = "--band", description = {"Read the model band off the train years (ModelBand): print pricing.surface.band_low",
+            "and band_high as --set lines, and replicate under the low and high surfaces too."})
+    boolean band;
+
+    @Option(names = "--model", defaultValue = "base", paramLabel = "base|low|high",
+            description = "Replicate on the fitted surface (base) or on an edge of its model band (default base).")
+    String model;
+
+    @Option(names = "--max-evals", defaultValue = "400", paramLabel = "N", description = "Objective evaluations of --fit (default 400).")
+    int maxEvals;
+
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
@@ -36,7 +57,51 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (String name : indices != null ? indices : cfg.benchmark().indices()) chosen.add(CboeIndex.parse(name));
         MarketSources src = MarketSources.fromFolder(common.dataDir().dir());
         MarketData md = common.marketData(cfg, src);
-        Replication replication = new Replication(md, cfg.pricing(), cfg.backtest(), cfg.benchmark());
+        sde.pricing.PricingSettings pricing = cfg.pricing();
+        if (fit) {
+            int lastTrain = cfg.validate().trainYears().get(1);
+            var split = sde.pricing.HistoricalQuotes.split(common.dataDir().dir());
+            long t0 = System.nanoTime();
+            if (cv) {
+                double sumY = 0, sumM = 0;
+                int n = 0;
+                for (int y = cfg.validate().trainYears().get(0); y <= lastTrain; y++) {
+                    SurfaceFit.Result h = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), src.benchmarks(), split.calibration(),
+                            lastTrain, y, maxEvals);
+                    System.out.printf(java.util.Locale.ROOT, "  held out %d: |year error| %.2f pp, |month error| %.2f pp  (%s)%n", y,
+                            h.heldOutYearMaePp(), h.heldOutMonthMaePp(), h.setLines());
+                    sumY += h.heldOutYearMaePp();
+                    sumM += h.heldOutMonthMaePp();
+                    n++;
+                }
+                System.out.printf(java.util.Locale.ROOT, "cross-validated (fit_params %s): |year error| %.2f pp, |month error| %.2f pp%n",
+                        cfg.benchmark().fitParams(), sumY / n, sumM / n);
+            }
+            SurfaceFit.Result f = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), src.benchmarks(), split.calibration(),
+                    lastTrain, maxEvals);
+            pricing = f.settings();
+            var s = pricing.surface();
+            System.out.printf(java.util.Locale.ROOT, "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
+                            + "  quotes IV MAE %.2f pts, replica |year error| %.2f pp, |month error| %.2f pp%n"
+                            + " %s%n",
+                    split.calibration().size(), src.benchmarks().keySet(), lastTrain, f.evaluations(), (System.nanoTime() - t0) / 1e9,
+                    f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
+        }
+        if (band) {
+            var bs = cfg.benchmark();
+            double[] grid = bs.bandGrid().stream().mapToDouble(Double::doubleValue).toArray();
+            ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, src.benchmarks(), cfg.validate().trainYears().get(1),
+                    grid, bs.bandQuantiles().get(0), bs.bandQuantiles().get(1));
+            System.out.printf(java.util.Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
+                            + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set pricing.surface.band_high=%.4f%n",
+                    b.years(), java.util.Arrays.toString(java.util.Arrays.stream(b.crossings()).map(x -> Math.rint(x * 1e4) / 1e4).toArray()),
+                    b.low(), b.high());
+            var s = pricing.surface();
+            pricing = new sde.pricing.PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills());
+        }
+        sde.pricing.Model m = sde.pricing.Model.parse(model);
+        if (m != sde.pricing.Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");
+        Replication replication = new Replication(md, pricing.model(m), cfg.backtest(), cfg.benchmark());
         List<Replication.Result> results = new ArrayList<>();
         for (CboeIndex idx : chosen) results.add(replication.run(idx, src.benchmarks().get(idx.name())));
         System.out.print(BenchmarkReport.table(results));

@@ -126,9 +126,7 @@ public final class Calibration {
     public static Fit fit(MarketData md, PricingSettings p, List<OptionRow> calibrationRows) {
         PricingInputs in = new PricingInputs(md, p.surface());
         SurfaceSettings s0 = p.surface();
-        Function<double[], SurfaceSettings> surfaceOf = x -> new SurfaceSettings(x[0], x[1], x[2], x[3], x[4],
-                s0.multiplierFloor(), s0.multiplierCap(), s0.ivFloor(), s0.ivCap(), s0.ratioWindowDays(), s0.ratioFloor(),
-                s0.ratioCap(), s0.defaultRatio(), s0.dividendWindowDays(), s0.nonSessionWeight(), s0.eventMove());
+        Function<double[], SurfaceSettings> surfaceOf = x -> s0.withShape(x[0], s0.atmVixPower(), s0.atmTenorPower(), s0.atmSkewPower(), x[1], x[2], x[3], x[4]);
         QuoteModel qm0 = new QuoteModel(p.quotes());
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-9);
         PointValuePair best = opt.optimize(new MaxEval(4000), GoalType.MINIMIZE,
@@ -156,7 +154,8 @@ public final class Calibration {
         return new Fit(new PricingSettings(p.listing(), surface, quotes, p.fills()), best.getValue(), spread.getValue());
     }
 
-    private static double ivMae(List<Row> rows) {
+    /** Mean |model − real| IV in points over rows with 3 ≤ |delta| ≤ 97 (where an IV is well defined). */
+    public static double ivMae(List<Row> rows) {
         double sum = 0;
         int n = 0;
         for (Row r : rows) {

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * The one fill function (SPEC §2, issue 3 item 4). Every order of every strategy, opening or
  * closing, single or multi-leg, is priced here and nowhere else, so no path can skip slippage or
- * costs: buy at the ask plus slippage, sell at the bid minus slippage (never below zero), plus
- * commission and fees per contract. Expiry and assignment settle at intrinsic value.
+ * costs: a single leg buys at the ask plus slippage and sells at the bid minus slippage (never
+ * below zero), plus commission and fees per contract. A multi-leg order fills as one order (issue 14
+ * item 5): at its net mid ± combo_spread_share × the legs' summed half-spreads, with the order's
+ * slippage paid once (docs/pricing.md has the evidence from the real quotes). Expiry and assignment
+ * settle at intrinsic value.
  */
 public final class FillModel {
     private final FillSettings s;
@@ -20,8 +23,27 @@ public final class FillModel {
 
     /** Shares at the close: bid/ask = close ∓ share_half_spread, through the same function as options. */
     public Fill fillShares(double close, int shares) {
-        Quote q = new Quote(Math.max(0, close - s.shareHalfSpread()), close + s.shareHalfSpread(), close, Double.NaN, 1);
-        return fill(q, shares, Fill.SHARE, s.shareCommission(), 0);
+        return fill(shareQuote(close), shares, Fill.SHARE, s.shareCommission(), 0);
+    }
+
+    /** The quote shares trade at: close ∓ share_half_spread. */
+    public Quote shareQuote(double close) {
+        return new Quote(Math.max(0, close - s.shareHalfSpread()), close + s.shareHalfSpread(), close, Double.NaN, 1);
+    }
+
+    /**
+     * One leg of a multi-leg order that fills as one: the leg books its mid ± combo_spread_share ×
+     * its half-spread, so the order's net is the net mid ± that share of the summed half-spreads; the
+     * order's slippage is paid once, on its first leg. Commissions and fees stay per contract (and per
+     * share), as brokers charge them. {@code share} marks a share leg (multiplier 1, share commission).
+     */
+    public Fill comboLeg(Quote q, int quantity, boolean first, boolean share) {
+        if (quantity == 0) throw new IllegalArgumentException("a fill needs a non-zero quantity");
+        double half = s.comboSpreadShare() * (q.ask() - q.bid()) / 2, slip = first ? s.slippagePerShare() : 0;
+        double price = quantity > 0 ? q.mid() + half + slip : Math.max(0, q.mid() - half - slip);
+        int n = Math.abs(quantity);
+        return share ? new Fill(quantity, price, n * s.shareCommission(), 0, Fill.SHARE, quantity > 0 ? "buy" : "sell")
+                : new Fill(quantity, price, n * s.commissionPerContract(), n * s.feesPerContract(), Fill.CONTRACT, quantity > 0 ? "buy" : "sell");
     }
 
     /** The one place a price is chosen: ask plus slippage to buy, bid minus slippage to sell. */
@@ -32,11 +54,15 @@ public final class FillModel {
         return new Fill(quantity, price, n * commissionPerUnit, n * feesPerUnit, multiplier, quantity > 0 ? "buy" : "sell");
     }
 
-    /** A multi-leg order priced leg by leg through {@link #fill}: each buy at its ask, each sell at its bid. */
+    /** A multi-leg option order as one order ({@link #comboLeg}); a single leg as {@link #fill(Quote, int)}. */
     public List<Fill> fill(List<Quote> quotes, int[] contracts) {
         if (quotes.size() != contracts.length) throw new IllegalArgumentException("one contract count per leg");
         List<Fill> out = new ArrayList<>(quotes.size());
-        for (int k = 0; k < contracts.length; k++) out.add(fill(quotes.get(k), contracts[k]));
+        if (contracts.length == 1) {
+            out.add(fill(quotes.get(0), contracts[0]));
+            return out;
+        }
+        for (int k = 0; k < contracts.length; k++) out.add(comboLeg(quotes.get(k), contracts[k], k == 0, false));
         return out;
     }
 

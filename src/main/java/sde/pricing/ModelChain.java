@@ -24,9 +24,14 @@ public final class ModelChain implements OptionChain {
 
     @Override
     public Quote quote(Symbol s, int i, int expiry, double strike, boolean call) {
+        return quote(s, i, md.close(s, i), expiry, strike, call);
+    }
+
+    /** Day i's quote with the underlying at {@code spot} (the open, for an index emulation's morning roll). */
+    public Quote quote(Symbol s, int i, double spot, int expiry, double strike, boolean call) {
         if (!expiries.isListed(s, md.day(i), expiry)) return null;
         double[] pd = new double[2];
-        double iv = price(s, i, expiry, strike, call, pd);
+        double iv = surface.price(s, i, md.day(i), spot, expiry, strike, call, pd);
         return quotes.quote(pd[0], md.value(SeriesId.VIX, i), iv, pd[1]);
     }
 

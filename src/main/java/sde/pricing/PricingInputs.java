@@ -18,7 +18,8 @@ import java.io.Serializable;
  *       the window has filled.</li>
  *   <li>{@code termVol(k, i)}: VIX1D, VIX9D, VIX, VIX3M as fractions (NaN where not covered).</li>
  *   <li>{@code eventVariance(i, today, expiry)}: SPY variance of the scheduled events in (today,
- *       expiry], from pricing.surface.event_move, on days VIX1D does not cover (VolSurface).</li>
+ *       expiry], from pricing.surface.event_move; VolSurface takes it out of the vol indices' variance
+ *       and adds it back where a contract spans the event, so it is counted once.</li>
  * </ul>
  */
 public final class PricingInputs implements Serializable {
@@ -28,6 +29,8 @@ public final class PricingInputs implements Serializable {
     private static final SeriesId[] TERM = {SeriesId.VIX1D, SeriesId.VIX9D, SeriesId.VIX, SeriesId.VIX3M};
     private static final double TBILL_DAYS = 91;
 
+    private final int[] days;
+    private final double[] skewIndex;
     private final double[] rate;
     private final double[][] divYield, volRatio, termVol;
     private final int[] eventDays;
@@ -35,6 +38,12 @@ public final class PricingInputs implements Serializable {
 
     public PricingInputs(MarketData md, SurfaceSettings s) {
         int n = md.size();
+        days = new int[n];
+        skewIndex = new double[n];
+        for (int i = 0; i < n; i++) {
+            days[i] = md.day(i);
+            skewIndex[i] = md.value(SeriesId.SKEW, i);
+        }
         rate = new double[n];
         double last = 0;
         for (int i = 0; i < n; i++) {
@@ -104,14 +113,19 @@ public final class PricingInputs implements Serializable {
     public double rate(int i) { return rate[i]; }
 
     /**
-     * Event variance (SPY units) a contract from {@code today} to {@code expiry} carries on day i:
-     * the sum of event_move² over the scheduled events in (today, expiry], or 0 where VIX1D covers
-     * day i, because VIX1D is priced from the 0–1 DTE options that already hold the next event.
+     * Event variance (SPY units) of the scheduled events in (today, expiry]: the sum of event_move²,
+     * one move per day. Day i is not read: the schedule is published in advance (EventSchedule).
      */
     public double eventVariance(int i, int today, int expiry) {
-        if (eventDays.length == 0 || !Double.isNaN(termVol[0][i])) return 0;
+        if (eventDays.length == 0) return 0;
         return cumEventVar(expiry) - cumEventVar(today);
     }
+
+    /** The Cboe SKEW index on day i (NaN where not loaded). */
+    public double skewIndex(int i) { return skewIndex[i]; }
+
+    /** Epoch day of session i. */
+    public int day(int i) { return days[i]; }
 
     /** Σ move² over scheduled events on or before {@code day}. */
     private double cumEventVar(int day) {

@@ -11,4 +11,16 @@ public record PricingSettings(ListingSettings listing, SurfaceSettings surface, 
     }
 
     public FillModel fillModel() { return new FillModel(fills); }
+
+    /** These settings on the surface of a model-risk case (SurfaceSettings.model). */
+    public PricingSettings model(Model m) {
+        return m == Model.BASE ? this : new PricingSettings(listing, surface.model(m), quotes, fills);
+    }
+
+    /** These settings with the ATM ratio scaled by {@code f} (the model band's grid). */
+    public PricingSettings withAtmScale(double f) {
+        SurfaceSettings s = surface;
+        return new PricingSettings(listing, s.withShape(s.atmRatio() * f, s.atmVixPower(), s.atmTenorPower(), s.atmSkewPower(), s.putSkew(),
+                s.putCurve(), s.callSkew(), s.callCurve()), quotes, fills);
+    }
 }

@@ -3,12 +3,31 @@ package sde.pricing;
 import java.util.Map;
 
 /** The pricing.surface keys of conf/sde.yaml; see there for meanings. */
-public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, double callSkew, double callCurve,
+public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTenorPower, double atmSkewPower,
+                              double atmRatioFloor, double atmRatioCap,
+                              boolean skewFollowsRatio, double minDiffusiveShare,
+                              double putSkew, double putCurve, double callSkew, double callCurve,
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
-                              int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove) implements java.io.Serializable {
+                              int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
+                              double bandLow, double bandHigh) implements java.io.Serializable {
+    /** The vol-index level (as a fraction) and tenor (calendar days) at which atm_ratio is quoted. */
+    public static final double REF_LEVEL = 0.20, REF_DAYS = 30, REF_SKEW = 130;
+
     public SurfaceSettings {
         if (!(atmRatio > 0)) throw new IllegalArgumentException("pricing.surface.atm_ratio must be > 0");
+        if (!(Math.abs(atmVixPower) < 2 && Math.abs(atmTenorPower) < 2 && Math.abs(atmSkewPower) < 4)) {
+            throw new IllegalArgumentException("pricing.surface: atm_vix_power and atm_tenor_power must be in (-2, 2), atm_skew_power in (-4, 4)");
+        }
+        if (!(atmRatioFloor > 0 && atmRatioCap > atmRatioFloor)) {
+            throw new IllegalArgumentException("pricing.surface: need 0 < atm_ratio_floor < atm_ratio_cap");
+        }
+        if (!(bandLow <= 0 && bandHigh >= 0 && bandLow > -1)) {
+            throw new IllegalArgumentException("pricing.surface: need -1 < band_low <= 0 <= band_high");
+        }
+        if (!(minDiffusiveShare > 0 && minDiffusiveShare <= 1)) {
+            throw new IllegalArgumentException("pricing.surface.min_diffusive_share must be in (0, 1]");
+        }
         if (!(multiplierFloor > 0 && multiplierFloor <= 1 && multiplierCap >= 1)) {
             throw new IllegalArgumentException("pricing.surface.multiplier_floor must be in (0,1] and multiplier_cap >= 1");
         }
@@ -29,6 +48,62 @@ public record SurfaceSettings(double atmRatio, double putSkew, double putCurve, 
                 throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": must be in [0, 0.2), got " + e.getValue());
             }
         }
+    }
+
+    /**
+     * ATM implied vol over the vol index at a term point of level {@code level} (fraction) and
+     * {@code days}, on a day the Cboe SKEW index stood at {@code skew} (NaN: not loaded): atm_ratio ×
+     * (max(level, 0.20) / 0.20)^atm_vix_power × (days / 30)^atm_tenor_power × (SKEW / 130)^atm_skew_power,
+     * clamped. The level term acts above 20 only: the train years' benchmarks see ATM climb towards
+     * the index in stressed markets, while the calm-day quotes (2026-02-11 at VIX 17.7, 2024-07 at
+     * 12-13) sit at the base ratio. A vol index is a variance swap: it prices the whole smile, so it sits further above ATM
+     * the steeper the skew is. SKEW measures that steepness from the same SPX options; one ratio for
+     * every day prices 2021's (SKEW near 145) ATM options too rich and 2022's (near 122) too cheap.
+     */
+    public double atmRatio(double level, double days, double skew) {
+        double r = atmRatio * Math.pow(Math.max(level, REF_LEVEL) / REF_LEVEL, atmVixPower) * Math.pow(days / REF_DAYS, atmTenorPower);
+        if (skew > 0) r *= Math.pow(skew / REF_SKEW, atmSkewPower);
+        return Math.max(atmRatioFloor, Math.min(atmRatioCap, r));
+    }
+
+    /**
+     * The skew scale that keeps the smile's variance-swap level on the index when the ratio moves
+     * (skew_follows_ratio): for a smile 1 − s·x in standardized moneyness the variance swap is about
+     * ATM²·(1 + s²), so an index level that sits at ATM/ρ needs s ∝ √(1/ρ² − 1). At ρ = atm_ratio it is 1.
+     */
+    public double skewScale(double ratio) {
+        if (!skewFollowsRatio) return 1;
+        double base = 1 / (atmRatio * atmRatio) - 1;
+        return base > 0 ? Math.sqrt(Math.max(0, 1 / (ratio * ratio) - 1) / base) : 1;
+    }
+
+    /** These settings with the fitted surface parameters replaced (Calibration, benchmark --fit). */
+    public SurfaceSettings withShape(double atmRatio, double atmVixPower, double atmTenorPower, double atmSkewPower, double putSkew,
+                                     double putCurve, double callSkew, double callCurve) {
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare,
+                putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays, ratioFloor,
+                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh);
+    }
+
+    /** These settings with another model band. */
+    public SurfaceSettings withBand(double low, double high) {
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high);
+    }
+
+    /**
+     * The surface of a model-risk case (SPEC §5): BASE as fitted, LOW and HIGH with the ATM ratio
+     * scaled by 1 + band_low and 1 + band_high (`benchmark --band`, docs/pricing.md).
+     */
+    public SurfaceSettings model(Model m) {
+        double f = switch (m) {
+            case BASE -> 1;
+            case LOW -> 1 + bandLow;
+            case HIGH -> 1 + bandHigh;
+        };
+        return withShape(atmRatio * f, atmVixPower, atmTenorPower, atmSkewPower, putSkew, putCurve, callSkew, callCurve);
     }
 
     /** Sessions and non-session calendar days in an average year: τ of a year is 1. */

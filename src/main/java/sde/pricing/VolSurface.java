@@ -3,49 +3,72 @@ package sde.pricing;
 import sde.data.Symbol;
 
 /**
- * The modeled implied volatility of a contract (issue 3 item 2): ATM level from the vol-index term
- * structure, scaled to the symbol, shaped by a skew in standardized moneyness, floored and capped.
+ * The modeled implied volatility of a contract (issue 3 item 2, issue 14 item 4): ATM level from the
+ * vol-index term structure, scaled to the symbol, shaped by a skew in standardized moneyness,
+ * floored and capped.
  *
- * <p>ATM(T): total variance σ²T interpolated linearly in T between the covered term points (VIX1D at
- * 1 day from 2023, VIX9D at 9, VIX at 30, VIX3M at 93 calendar days), flat vol outside them, then
- * × volRatio(symbol) × atm_ratio. Skew: x = ln(K/F)/(ATM·√T), multiplier 1 − a·x + b·x² with
- * separate put-side and call-side (a, b). Direction of the biases is written in docs/pricing.md.
+ * <p>ATM(T): at each covered term point k (VIX1D at 1 day from 2023, VIX9D at 9, VIX at 30, VIX3M
+ * at 93 calendar days) the point's ATM is its level σ_k × atmRatio(σ_k, d_k) (SurfaceSettings: a
+ * function of the level and the tenor); its total variance less the scheduled events inside its
+ * window (the index already prices them) is the diffusive variance, floored at min_diffusive_share
+ * of the total. The diffusive variance is interpolated linearly in time, flat vol outside the
+ * points, × volRatio(symbol). Each contract then gets back the events it spans (price): counted once.
+ * Skew: x = ln(K/F)/(ATM·√T), multiplier 1 − a·x + b·x² with separate put-side and call-side (a, b),
+ * a scaled by skewScale(ρ) so that the smile's variance swap stays on the index as ρ moves.
  */
 public final class VolSurface {
     private final PricingInputs in;
     private final SurfaceSettings s;
+    /** Per term point and day: diffusive ATM total variance in years × vol² (NaN where the point is not covered). */
+    private final double[][] diffusive;
+    /** Per day: the skew scale at the day's 30-day ratio. */
+    private final double[] skewScale;
 
     public VolSurface(PricingInputs in, SurfaceSettings s) {
         this.in = in;
         this.s = s;
+        int n = in.size(), m = PricingInputs.TERM_DAYS.length;
+        diffusive = new double[m][n];
+        skewScale = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m; k++) {
+                double v = in.termVol(k, i), d = PricingInputs.TERM_DAYS[k];
+                if (Double.isNaN(v)) { diffusive[k][i] = Double.NaN; continue; }
+                double a = v * s.atmRatio(v, d, in.skewIndex(i)), total = a * a * d / 365;
+                double events = in.eventVariance(i, in.day(i), in.day(i) + (int) d);
+                diffusive[k][i] = Math.max(s.minDiffusiveShare() * total, total - events);
+            }
+            double vix = in.termVol(2, i);
+            skewScale[i] = Double.isNaN(vix) ? 1 : s.skewScale(s.atmRatio(vix, SurfaceSettings.REF_DAYS, in.skewIndex(i)));
+        }
     }
 
     public PricingInputs inputs() { return in; }
 
-    /** ATM implied vol of {@code sym} on day i for {@code t} years. */
+    /** Diffusive ATM implied vol of {@code sym} on day i for {@code t} years (no scheduled event inside). */
     public double atm(Symbol sym, int i, double t) {
         double days = Math.max(t * 365, 1e-6);
-        double prevDays = Double.NaN, prevVar = Double.NaN;
+        double prevDays = Double.NaN, prevW = Double.NaN;
         double result = Double.NaN;
         for (int k = 0; k < PricingInputs.TERM_DAYS.length; k++) {
-            double v = in.termVol(k, i);
-            if (Double.isNaN(v)) continue;
+            double w = diffusive[k][i];
+            if (Double.isNaN(w)) continue;
             double d = PricingInputs.TERM_DAYS[k];
             if (days <= d) {
                 if (Double.isNaN(prevDays)) {
-                    result = v;                                        // before the first point: flat vol
+                    result = Math.sqrt(w * 365 / d);                    // before the first point: flat vol
                 } else {
-                    double w = prevVar + (v * v * d - prevVar) * (days - prevDays) / (d - prevDays);
-                    result = Math.sqrt(w / days);
+                    double x = prevW + (w - prevW) * (days - prevDays) / (d - prevDays);
+                    result = Math.sqrt(x * 365 / days);
                 }
                 break;
             }
             prevDays = d;
-            prevVar = v * v * d;
-            result = v;                                                // beyond the last point: flat vol
+            prevW = w;
+            result = Math.sqrt(w * 365 / d);                           // beyond the last point: flat vol
         }
         if (Double.isNaN(result)) throw new IllegalStateException("no vol index covers day " + i + " (VIX is required)");
-        return clamp(result * in.volRatio(sym, i) * s.atmRatio());
+        return clamp(result * in.volRatio(sym, i));
     }
 
     /** Implied vol for strike k, forward {@code fwd}, {@code t} years. */
@@ -53,16 +76,17 @@ public final class VolSurface {
         double atm = atm(sym, i, t);
         double sd = atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24)));
         double x = Math.log(k / fwd) / sd;
-        double m = x < 0 ? 1 - s.putSkew() * x + s.putCurve() * x * x : 1 - s.callSkew() * x + s.callCurve() * x * x;
+        double g = skewScale[i];
+        double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
         m = Math.max(s.multiplierFloor(), Math.min(s.multiplierCap(), m));
         return clamp(atm * m);
     }
 
     /**
      * Mid into out[0] and delta into out[1] for a contract at spot {@code spot} on day i (epoch day
-     * {@code today}): IV from this surface, variance over the variance clock plus the scheduled events'
-     * variance where VIX1D does not price them (PricingInputs.eventVariance), discounting over
-     * calendar time. Returns the calendar-equivalent IV, √(total variance / T).
+     * {@code today}): IV from this surface, variance over the variance clock plus the variance of the
+     * scheduled events the contract spans (taken out of the indices in the constructor, so counted
+     * once), discounting over calendar time. Returns the calendar-equivalent IV, √(total variance / T).
      */
     public double price(Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
         double t = Math.max(0, expiry - today) / 365.0;

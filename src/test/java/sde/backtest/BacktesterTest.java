@@ -93,27 +93,31 @@ class BacktesterTest {
     @Test
     void twoSpreadTradesByHand() {
         // One bull put spread at a time, entered daily, held to its target/stop/DTE exit. The first
-        // two trades' cash is rebuilt here from the quotes with the fill rule written out by hand.
+        // two trades' cash is rebuilt here from the quotes with the fill rule written out by hand: the
+        // two legs fill as one order, at the net mid less combo_spread_share of the summed half-spreads,
+        // the slippage once, and commissions and fees per contract.
         MarketData md = Engines.real();
         RunSpec spec = Engines.spec("credit_spread", Map.of("side", "put", "max_positions", 1, "entry_every", 1));
         RunResult r = Engines.run(md, spec, "2020-12-31");
         var chain = Engines.backtester(md, spec.backtest());
         var fills = Engines.CONF.pricing().fills();
         var model = Engines.CONF.pricing().modelChain(md);
+        double share = fills.comboSpreadShare(), slip = fills.slippagePerShare();
+        double perOrderCosts = 2 * (fills.commissionPerContract() + fills.feesPerContract());
         for (Trade t : r.trades().subList(0, 2)) {
             String[] legs = t.legs().split(" ");   // "-1 SPY 2020-02-21 310P +1 SPY 2020-02-21 305P"
             int expiry = Dates.of(legs[2]);
             double kShort = Double.parseDouble(legs[3].replace("P", "")), kLong = Double.parseDouble(legs[7].replace("P", ""));
             int in = md.indexOf(t.entryDay()), out = md.indexOf(t.exitDay());
             Quote sIn = model.quote(Symbol.SPY, in, expiry, kShort, false), lIn = model.quote(Symbol.SPY, in, expiry, kLong, false);
-            double perUnitIn = (sIn.bid() - fills.slippagePerShare()) * 100 - (lIn.ask() + fills.slippagePerShare()) * 100
-                    - 2 * (fills.commissionPerContract() + fills.feesPerContract());
-            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: sell the short at bid, buy the long at ask, less costs");
+            double halfIn = share * (sIn.spread() + lIn.spread()) / 2;
+            double perUnitIn = (sIn.mid() - lIn.mid() - halfIn - slip) * 100 - perOrderCosts;
+            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: the net mid credit less the combo half-spread and one slippage");
             Quote sOut = model.quote(Symbol.SPY, out, expiry, kShort, false), lOut = model.quote(Symbol.SPY, out, expiry, kLong, false);
-            double perUnitOut = -(sOut.ask() + fills.slippagePerShare()) * 100 + Math.max(0, lOut.bid() - fills.slippagePerShare()) * 100
-                    - 2 * (fills.commissionPerContract() + fills.feesPerContract());
+            double halfOut = share * (sOut.spread() + lOut.spread()) / 2;
+            double perUnitOut = -(sOut.mid() - lOut.mid() + halfOut + slip) * 100 - perOrderCosts;
             assertEquals("strategy exit", t.reason());
-            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: buy back the short at ask, sell the long at bid");
+            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: the net mid debit plus the combo half-spread and one slippage");
             assertNotNull(chain);
         }
         assertTrue(r.trades().get(1).entryDay() >= r.trades().get(0).exitDay(), "one position at a time");

@@ -52,7 +52,7 @@ class InterestTest {
     private static BacktestSettings settings(boolean interest, double maxBuyingPower) {
         BacktestSettings d = Engines.CONF.backtest();
         return new BacktestSettings(d.startingCapital(), 2023, 2023, d.maxPositions(), maxBuyingPower, maxBuyingPower, d.compounding(),
-                d.nakedPct(), d.nakedMinPct(), d.shortShareRequirement(), interest, d.borrowSpread(), true, BacktestSettings.Settlement.CLOSE);
+                d.nakedPct(), d.nakedMinPct(), d.shortShareRequirement(), interest, d.borrowSpread(), true, BacktestSettings.Settlement.CLOSE, 0);
     }
 
     @Test
@@ -90,7 +90,7 @@ class InterestTest {
         // About 50,000 borrowed all year at ~5.1 % + 1.5 %: roughly 3,300 (the debit moves with dividends received).
         assertTrue(paid > 3_000 && paid < 3_600, "interest paid on the margin loan: " + paid);
         RunResult cheap = run(1.5, new BacktestSettings(b.startingCapital(), 2023, 2023, b.maxPositions(), 2.0, 2.0, b.compounding(),
-                b.nakedPct(), b.nakedMinPct(), b.shortShareRequirement(), true, 0.0, true, BacktestSettings.Settlement.CLOSE));
+                b.nakedPct(), b.nakedMinPct(), b.shortShareRequirement(), true, 0.0, true, BacktestSettings.Settlement.CLOSE, 0));
         double spreadCost = paid + cheap.interest()[last];
         assertEquals(0.015 * 50_000, spreadCost, 120, "the spread alone costs 1.5 % of the debit");
     }

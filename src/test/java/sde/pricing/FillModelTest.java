@@ -29,14 +29,30 @@ class FillModelTest {
     }
 
     @Test
-    void multiLegOrdersArePricedLegByLegThroughTheSameFunction() {
-        // A put credit spread: sell the 400 put, buy the 395 put.
+    void aMultiLegOrderFillsAsOneAtTheNetMidLessAShareOfTheSummedHalfSpreadsAndOneSlippage() {
+        // A put credit spread: sell the 400 put (3.10 / 3.20), buy the 395 put (2.00 / 2.08). Net mid credit 1.11.
         Quote shortLeg = new Quote(3.10, 3.20, 3.15, 0.2, -0.3), longLeg = new Quote(2.00, 2.08, 2.04, 0.21, -0.2);
-        List<Fill> legs = FILLS.fill(List.of(shortLeg, longLeg), new int[]{-1, 1});
-        assertEquals(FILLS.fill(shortLeg, -1), legs.get(0));
-        assertEquals(FILLS.fill(longLeg, 1), legs.get(1));
+        FillModel combo = new FillModel(new FillSettings(0.02, 0.65, 0.05, 0.0, 0.05, 0.005, 0.0, 0.5));
+        List<Fill> legs = combo.fill(List.of(shortLeg, longLeg), new int[]{-1, 1});
         double credit = legs.stream().mapToDouble(Fill::cash).sum();
-        assertEquals((3.08 - 2.10) * 100 - 2 * 0.70, credit, 1e-9, "bid minus ask, less slippage both ways, less costs");
+        // Half of the summed half-spreads (0.05 + 0.04) and the slippage once, then commissions per contract.
+        assertEquals((1.11 - 0.5 * 0.09 - 0.02) * 100 - 2 * 0.70, credit, 1e-9);
+        assertEquals(3.15 - 0.025 - 0.02, legs.get(0).price(), 1e-12, "the first leg carries the order's slippage");
+        assertEquals(2.04 + 0.02, legs.get(1).price(), 1e-12);
+
+        // combo_spread_share 1: the whole natural width of the order, still one slippage; legging it pays two.
+        double natural = FILLS.fill(List.of(shortLeg, longLeg), new int[]{-1, 1}).stream().mapToDouble(Fill::cash).sum();
+        assertEquals((1.11 - 0.09 - 0.02) * 100 - 2 * 0.70, natural, 1e-9);
+        double legged = FILLS.fill(shortLeg, -1).cash() + FILLS.fill(longLeg, 1).cash();
+        assertEquals((3.08 - 2.10) * 100 - 2 * 0.70, legged, 1e-9, "bid minus ask, less slippage both ways, less costs");
+        assertTrue(credit > natural && natural > legged);
+        assertEquals(List.of(FILLS.fill(shortLeg, -1)), FILLS.fill(List.of(shortLeg), new int[]{-1}), "one leg is a single order");
+    }
+
+    @Test
+    void aComboSaleNeverFillsBelowZero() {
+        FillModel combo = new FillModel(new FillSettings(0.02, 0.65, 0.05, 0.0, 0.05, 0.005, 0.0, 0.5));
+        assertEquals(0.0, combo.comboLeg(new Quote(0.0, 0.02, 0.01, 0.2, 0.01), -1, true, false).price());
     }
 
     @Test

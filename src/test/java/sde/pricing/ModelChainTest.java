@@ -69,9 +69,17 @@ class ModelChainTest {
     @Test
     void atmVolFollowsTheIndexAndSkewFavoursPuts() {
         MarketData md = Holder.MD;
-        VolSurface surf = new VolSurface(new PricingInputs(md, CONF.surface()), CONF.surface());
+        PricingInputs in = new PricingInputs(md, CONF.surface());
+        VolSurface surf = new VolSurface(in, CONF.surface());
         int i = md.indexOf(Dates.of("2020-03-16"));
-        assertEquals(0.8269 * CONF.surface().atmRatio(), surf.atm(Symbol.SPY, i, 30 / 365.0), 1e-9, "VIX 82.69 at 30 days");
+        // At VIX's own tenor the index's ATM variance is the diffusive ATM variance plus the scheduled
+        // events inside the 30 days (FOMC, CPI, NFP): the events are counted once.
+        double t = 30 / 365.0, vixAtm = 0.8269 * CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i));
+        double atm = surf.atm(Symbol.SPY, i, t), events = in.eventVariance(i, md.day(i), md.day(i) + 30);
+        assertTrue(events > 0, "scheduled events inside the window");
+        assertEquals(vixAtm * vixAtm * t, atm * atm * t + events, 1e-12, "VIX 82.69 at 30 days");
+        assertTrue(CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i)) > CONF.surface().atmRatio(0.20, 30, in.skewIndex(i)),
+                "ATM climbs towards the index in a stressed market");
         double f = md.close(Symbol.SPY, i);
         assertTrue(surf.iv(Symbol.SPY, i, 30 / 365.0, f, f * 0.9) > surf.iv(Symbol.SPY, i, 30 / 365.0, f, f * 1.1));
         int calm = md.indexOf(Dates.of("2021-06-16"));
