@@ -56,6 +56,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default output/runs/ID).")
     Path out;
 
+    @Option(names = "--model", defaultValue = "base", paramLabel = "base|low|high",
+            description = {"Price on the fitted surface (base) or on the low or high edge of its model band (SPEC §5 model risk,",
+                    "docs/pricing.md); a low or high run's id ends in -low or -high (default base)."})
+    String model;
+
     @Option(names = "--demo", description = "Run on the seeded SYNTHETIC market (labeled so in every output).")
     boolean demo;
 
@@ -77,13 +82,17 @@ public final class BacktestCommand implements Callable<Integer> {
             md = common.marketData(cfg, common.dataDir().dir());
         }
         long t0 = System.nanoTime();
-        RunResult r = backtester(md, cfg.pricing(), spec).run(spec.slots(), spec.regime(),
+        sde.pricing.Model m = sde.pricing.Model.parse(model);
+        if (m != sde.pricing.Model.BASE) System.out.println("*** priced on the " + m + " surface of the model band ***");
+        RunResult r = backtester(md, cfg.pricing().model(m), spec).run(spec.slots(), spec.regime(),
                 (int) ConfigLoader.date("--from", "from", spec.from()).toEpochDay(), (int) ConfigLoader.date("--to", "to", spec.to()).toEpochDay());
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
-        String id = spec.id(md.fingerprint());
+        String id = spec.id(md.fingerprint()) + (m == sde.pricing.Model.BASE ? "" : "-" + m.name().toLowerCase(java.util.Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
-        RunOutputs.write(dir, RunOutputs.summaryJson(id, spec, r, s, md.fingerprint(), wallMs), r);
+        Map<String, Object> summary = RunOutputs.summaryJson(id, spec, r, s, md.fingerprint(), wallMs);
+        summary.put("model", m.name().toLowerCase(java.util.Locale.ROOT));
+        RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;

@@ -9,6 +9,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.Backtester;
 import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
@@ -113,7 +114,9 @@ public final class ValidateCommand implements Callable<Integer> {
             if (fin) return finalYear(cfg, md, spec, id);
             Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
             RunSpec s = spec;
-            Validator validator = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), g);
+            Validator validator = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), new Validator.ModelRisk(
+                    Backtester.of(md, cfg.pricing().model(sde.pricing.Model.LOW), spec.backtest()),
+                    Backtester.of(md, cfg.pricing().model(sde.pricing.Model.HIGH), spec.backtest())), g);
             Verdict v = validator.validate(id, spec,
                     variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);

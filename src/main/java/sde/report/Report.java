@@ -321,6 +321,7 @@ public final class Report {
             ys.add(((Number) vv.get("overfit_score")).doubleValue());
             pl.add(r.get("id") + " " + vv.get("verdict"));
         }
+        h.append(BenchmarkFigures.section(q.out()));
         h.append("<h2>Score against overfit score</h2>");
         if (xs.isEmpty()) h.append("<p class=\"note\">No validated rows yet.</p>");
         h.append(Svg.scatter("scatter", "Train score vs the gate's overfit score (validated rows)", xs.stream().mapToDouble(Double::doubleValue).toArray(),

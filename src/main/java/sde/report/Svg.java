@@ -52,7 +52,12 @@ public final class Svg {
         int lx = L + 10;
         for (Series s : series) {
             StringBuilder p = new StringBuilder();
-            for (int i = 0; i < days.length; i++) p.append(i == 0 ? "M" : "L").append(f(x(i, days.length))).append(',').append(f(y(s.y()[i], lo, hi, H)));
+            boolean pen = false;   // a NaN lifts the pen: the line resumes at the next finite value
+            for (int i = 0; i < days.length; i++) {
+                if (!Double.isFinite(s.y()[i])) { pen = false; continue; }
+                p.append(pen ? "L" : "M").append(f(x(i, days.length))).append(',').append(f(y(s.y()[i], lo, hi, H)));
+                pen = true;
+            }
             sb.append("<path d=\"").append(p).append("\" fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"1.6\"/>");
             sb.append("<text x=\"").append(lx).append("\" y=\"").append(T + 14).append("\" font-size=\"11\" fill=\"").append(s.color()).append("\">")
                     .append(esc(s.name())).append("</text>");

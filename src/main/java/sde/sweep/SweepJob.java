@@ -207,7 +207,10 @@ public final class SweepJob {
             }
             RunSpec candidate = spec;
             sde.backtest.Backtester engine = new CandidateEngine(md, pricing, backtest).engine;
-            sde.validate.Verdict v = new sde.validate.Validator(engine, gate).validate(id, candidate,
+            var risk = new sde.validate.Validator.ModelRisk(
+                    sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.LOW), backtest),
+                    sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.HIGH), backtest));
+            sde.validate.Verdict v = new sde.validate.Validator(engine, risk, gate).validate(id, candidate,
                     specs -> SparkScores.scores(spark, market, pricing, backtest, gate.trainYears(), gate.testYears(), specs),
                     new sde.validate.Validator.Trials(sharpes.length, sharpes), top);
             Json.write(out.resolve("validations").resolve(id + ".json"), v);

@@ -70,7 +70,7 @@ public final class Gate {
         passes.put("sensitivity", sensitivity >= 0.60);
         passes.put("trade_count", enough);
         passes.put("drawdown_reality", !rejected);
-        return new Verdict(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics);
+        return new Verdict(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics, null, null, null, null);
     }
 
     private static double clamp(double x) {

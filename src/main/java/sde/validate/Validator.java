@@ -22,10 +22,23 @@ import java.util.function.Function;
  */
 public final class Validator {
     private final Backtester engine;
+    private final ModelRisk risk;
     private final GateSettings g;
 
+    /**
+     * The engines on the low and high surfaces of the model band (SPEC §5 model risk): the candidate
+     * is judged again on each; its variants keep their base-surface scores relative to its score.
+     */
+    public record ModelRisk(Backtester low, Backtester high) {}
+
     public Validator(Backtester engine, GateSettings g) {
+        this(engine, null, g);
+    }
+
+    /** @param risk the model band's engines, or null to judge on the base surface only */
+    public Validator(Backtester engine, ModelRisk risk, GateSettings g) {
         this.engine = engine;
+        this.risk = risk;
         this.g = g;
     }
 
@@ -80,7 +93,24 @@ public final class Validator {
         }
         stats.put("train_cagr_pct", train.cagrPct());
         stats.put("test_cagr_pct", test.cagrPct());
-        return Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
+        Verdict base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
+        if (risk == null) return base;
+        return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(), scores));
+    }
+
+    /**
+     * The candidate judged on another surface. Its variants are not run again there: each keeps its
+     * score relative to the candidate's, so the sensitivity component is the base surface's and what
+     * moves is the run itself (consistency, walk-forward, trades, regimes, drawdown).
+     */
+    private Verdict onSurface(String id, Backtester other, RunSpec spec, double baseScore, List<Double> variantScores) {
+        RunResult r = other.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
+        Summary full = RunOutputs.summarize(r);
+        double f = baseScore > 0 ? full.score() / baseScore : 1;
+        List<Double> scaled = variantScores.stream().map(s -> s * f).toList();
+        return Gate.judge(id, full, RunOutputs.summarizeWindow(r, g.trainYears().get(0), g.trainYears().get(1)).cagrPct(),
+                RunOutputs.summarizeWindow(r, g.testYears().get(0), g.testYears().get(1)).cagrPct(), monthly(r), scaled, g.seed(), g,
+                Map.of());
     }
 
     /** The candidate's run (for the Monte Carlo's returns and trades). */
@@ -118,6 +148,10 @@ public final class Validator {
         v.components().forEach((k, x) -> sb.append(String.format("  %-18s %8.3f  %s%n", k, x,
                 v.passes().containsKey(k) ? (v.passes().get(k) ? "pass" : "FAIL") : "")));
         sb.append(String.format("  %-18s %s  (base score %.4f, variant seed %d)%n", "variant scores", fmt(v.variantScores()), v.baseScore(), v.seed()));
+        if (v.scoreLow() != null) {
+            sb.append(String.format("  %-18s low surface %.4f (%s), high surface %.4f (%s)%n", "model risk", v.scoreLow(), v.verdictLow(),
+                    v.scoreHigh(), v.verdictHigh()));
+        }
         sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", v.flags())).append('\n');
         v.statistics().forEach((k, x) -> sb.append(String.format("  %-26s %s%n", k, x instanceof Double d ? String.format("%.4f", d) : x)));
         return sb.toString();

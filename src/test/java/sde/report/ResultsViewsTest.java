@@ -66,6 +66,13 @@ class ResultsViewsTest {
         out = tmp.resolve("out");
         new SweepJob(spark, Study.load(f), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
+        // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
+        var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
+        List<sde.benchmark.Replication.Result> replicas = new ArrayList<>();
+        for (String name : List.of("PUT", "BXM")) {
+            replicas.add(replication.run(sde.benchmark.CboeIndex.parse(name), sde.data.RealData.sources().benchmarks().get(name)));
+        }
+        sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), spec -> Engines.backtester(Engines.real(), spec.backtest()),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
@@ -84,7 +91,8 @@ class ResultsViewsTest {
     @Test
     void theReportIsOneSelfContainedPageWithEveryChart() throws Exception {
         String html = Files.readString(index);
-        for (String id : List.of("leaderboard", "years", "equity", "drawdown", "monthly", "contribution", "regimes", "scatter")) {
+        for (String id : List.of("leaderboard", "years", "equity", "drawdown", "monthly", "contribution", "regimes", "scatter", "bench_PUT",
+                "bench_BXM", "bench_table_PUT")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"), "nothing to fetch: no URL but the SVG namespace");
@@ -126,7 +134,7 @@ class ResultsViewsTest {
         assertTrue(d.waitFor(120, TimeUnit.SECONDS));
         String rendered = Files.readString(dom);
         long charts = rendered.split("<svg class=\"chart\"", -1).length - 1;
-        assertEquals(6, charts, "equity, drawdown, monthly, contribution, regimes, scatter in the rendered DOM");
+        assertEquals(8, charts, "equity, drawdown, monthly, contribution, regimes, PUT and BXM replicas, scatter in the rendered DOM");
         assertTrue(rendered.contains("class=\"cell\""), "heatmap cells");
     }
 

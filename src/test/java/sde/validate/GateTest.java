@@ -47,6 +47,29 @@ class GateTest {
     }
 
     @Test
+    void aRobustVerdictThatFailsOnAnEdgeOfTheModelBandIsModelFragile() {
+        Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
+        List<Double> variants = List.of(0.45, 0.5, 0.48, 0.52, 0.47);
+        Verdict base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, Map.of());
+        // On the low surface the premiums it sells are cheaper: two losing years, a test CAGR a tenth of the train one.
+        Summary low = summary(new double[]{6, 4, -2, 3, -1, 2}, 60, 0.1, 12);
+        Verdict onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, Map.of());
+        Verdict onHigh = Gate.judge("premium", summary(new double[]{15, 13, 10, 14, 12, 13}, 60, 0.7, 7), 12, 12, months(9),
+                variants.stream().map(x -> x * 1.4).toList(), 1, G, Map.of());
+        assertTrue(base.robust() && onHigh.robust());
+        assertFalse(onLow.robust());
+
+        Verdict v = base.withModelRisk(onLow, onHigh);
+        assertEquals(0.1, v.scoreLow(), 1e-12);
+        assertEquals(0.7, v.scoreHigh(), 1e-12);
+        assertEquals("ROBUST", v.verdict(), "the verdict is the base surface's");
+        assertTrue(v.flags().contains(Verdict.MODEL_FRAGILE));
+        assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(Verdict.MODEL_FRAGILE), "holds on both edges");
+        Verdict overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, Map.of());
+        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(Verdict.MODEL_FRAGILE), "only a ROBUST verdict can be fragile");
+    }
+
+    @Test
     void aConfigTunedToOneYearIsFlagged() {
         // All the gain in 2020, nothing after; variants collapse; few trades.
         Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
