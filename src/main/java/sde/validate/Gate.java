@@ -49,8 +49,13 @@ public final class Gate {
         }
         double regimeDiverse = diverse / years;
 
-        boolean rejected = full.maxDdPct() > g.maxDrawdownPct();
-        if (rejected) flags.add("REJECT_DRAWDOWN");
+        // SPEC §5: a max drawdown over the limit, and (the seed's rule D) a year with fewer than
+        // min_trades_per_year closed trades, reject whatever the overfit score. Since cash earns
+        // T-bills (SPEC §3), a configuration that hardly trades scores on its interest alone.
+        boolean deep = full.maxDdPct() > g.maxDrawdownPct();
+        boolean rejected = deep || !enough;
+        if (deep) flags.add("REJECT_DRAWDOWN");
+        if (!enough) flags.add("REJECT_TRADES");
         if (full.maxConsecutiveLosers() > g.maxConsecutiveLosers()) flags.add("LOSING_STREAK");
         if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add("LONG_RECOVERY");
 

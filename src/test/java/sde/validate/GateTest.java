@@ -70,6 +70,18 @@ class GateTest {
     }
 
     @Test
+    void aYearWithFewerThanThirtyClosedTradesIsRejectedWhateverTheScore() {
+        // SPEC §5 rule D: T-bill interest alone makes a near-idle configuration steady and "robust".
+        Summary idle = summary(new double[]{1.4, 0.1, 1.5, 5.0, 5.2, 4.2}, 2, 0.2, 0.5);
+        Verdict v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, Map.of());
+        assertEquals("ROBUST", v.verdict(), "the overfit score alone would call it robust");
+        assertTrue(v.rejected());
+        assertFalse(v.robust());
+        assertTrue(v.flags().contains("REJECT_TRADES"));
+        assertEquals(0.0, v.components().get("trade_count"));
+    }
+
+    @Test
     void aConfigTunedToOneYearIsFlagged() {
         // All the gain in 2020, nothing after; variants collapse; few trades.
         Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
