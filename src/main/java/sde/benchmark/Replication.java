@@ -52,7 +52,10 @@ public final class Replication {
                 account.nakedMinPct(), account.shortShareRequirement(), account.cashInterest(), account.borrowSpread(),
                 settings.earlyAssignment(), settings.expirySettlement(), settings.morningFraction());
         this.engine = Backtester.of(md, pricing, b);
-        this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction());
+        int first = md.indexOnOrAfter(Dates.of(settings.firstYear() + "-01-01")) - 1;
+        this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction(),
+                settings.expirySettlement() == BacktestSettings.Settlement.OPEN, first >= 0 ? md.day(first) : Integer.MIN_VALUE,
+                settings.earlyAssignment());
     }
 
     /** The replica of {@code index}, compared with {@code levels} when not null. */

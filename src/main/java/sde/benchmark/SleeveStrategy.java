@@ -24,23 +24,33 @@ import java.util.List;
  *
  * <p>Off its cycle a sleeve opens only on the first decision day (the index was invested then), and
  * a sleeve with shares also after an early assignment closed it (it stays invested); an
- * option-only sleeve whose option was assigned early waits in T-bills for the next roll.
+ * option-only sleeve whose option was assigned early waits in T-bills for the next roll. Signals
+ * are made only on the days one can be taken (the engine prices every signal it gets).
  */
 public final class SleeveStrategy implements Strategy<Sleeve> {
     static final Symbol SYMBOL = Symbol.SPY;
     private static final int NEVER = Integer.MIN_VALUE / 2;
 
     private final double collateralMultiple, strikeFraction;
+    private final boolean morningRoll, earlyAssignment;
+    private final int firstDay;
 
     /**
      * @param collateralMultiple benchmark.collateral_multiple: CNDR's and BFLY's T-bills over the spread's max loss
      * @param strikeFraction     benchmark.strike_fraction: where in the roll session the strike level is read
+     * @param morningRoll        roll in the late morning, as an AM-settled index does (expiry_settlement open);
+     *                           false: at the close, as a trader of PM-settled SPY options would
+     * @param firstDay           the run's first decision day (epoch day), when every sleeve opens
+     * @param earlyAssignment    whether the run assigns early: a sleeve with shares may then re-enter any day
      */
-    public SleeveStrategy(double collateralMultiple, double strikeFraction) {
+    public SleeveStrategy(double collateralMultiple, double strikeFraction, boolean morningRoll, int firstDay, boolean earlyAssignment) {
         if (!(collateralMultiple > 0)) throw new IllegalArgumentException("benchmark.collateral_multiple must be > 0");
         if (!(strikeFraction >= 0 && strikeFraction <= 1)) throw new IllegalArgumentException("benchmark.strike_fraction must be in [0, 1]");
         this.collateralMultiple = collateralMultiple;
         this.strikeFraction = strikeFraction;
+        this.morningRoll = morningRoll;
+        this.firstDay = firstDay;
+        this.earlyAssignment = earlyAssignment;
     }
 
     @Override public String name() { return "cboe_replica"; }
@@ -54,12 +64,14 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
 
     @Override
     public void generateSignals(MarketView v, Sleeve p, List<Signal> out) {
+        if (!(p.cycle().isRoll(v.day()) || v.day() == firstDay || (earlyAssignment && p.shares()))) return;
         int expiry = p.cycle().next(v.day());
         // An index picks its strikes from the level at about 11:00 ET on the roll date: a daily bar's
         // best estimate is the Brownian-bridge mean between the open and the close (on 2020-03-20 the
         // close stood 5.7 % below the open).
         double open = v.open(SYMBOL, 0), close = v.close(SYMBOL, 0);
-        double spot = p.cycle().isRoll(v.day()) ? open + strikeFraction * (close - open) : close;
+        boolean morning = morningRoll && p.cycle().isRoll(v.day());
+        double spot = morning ? open + strikeFraction * (close - open) : close;
         List<Leg> legs = new ArrayList<>(p.options().size() + 1);
         if (p.shares()) legs.add(Leg.shares(SYMBOL, 100));
         double shortStrikes = 0;
@@ -75,7 +87,7 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
         }
         // A collateralized put holds back its strike × 100, as a cash-secured put does. On a roll date
         // the options are written in the late morning, as the index writes them (Signal.morning).
-        out.add(new Signal(p.tag(), legs, p.count() == Sleeve.Count.STRIKE_COLLATERAL ? shortStrikes * 100 : 0, p.cycle().isRoll(v.day())));
+        out.add(new Signal(p.tag(), legs, p.count() == Sleeve.Count.STRIKE_COLLATERAL ? shortStrikes * 100 : 0, morning));
     }
 
     @Override

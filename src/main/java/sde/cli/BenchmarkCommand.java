@@ -84,7 +84,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
                             + "  quotes IV MAE %.2f pts, replica |year error| %.2f pp, |month error| %.2f pp%n"
                             + " %s%n",
-                    split.calibration().size(), src.benchmarks().keySet(), lastTrain, f.evaluations(), (System.nanoTime() - t0) / 1e9,
+                    sde.pricing.Calibration.compare(md, pricing, split.calibration()).size(), src.benchmarks().keySet(), lastTrain, f.evaluations(),
+                    (System.nanoTime() - t0) / 1e9,
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
         }
         if (band) {

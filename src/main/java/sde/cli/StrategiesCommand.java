@@ -43,10 +43,6 @@ public final class StrategiesCommand implements Callable<Integer> {
     @Option(names = "--doc", paramLabel = "FILE", description = "Regenerate the default-results table in this markdown file.")
     Path doc;
 
-    @Option(names = "--sensitivity-atm-ratio", paramLabel = "R", defaultValue = "1.0",
-            description = "With --doc: also run every strategy with pricing.surface.atm_ratio = R (default 1.0) for the model-sensitivity table.")
-    double sensitivityAtmRatio;
-
     @Override
     public Integer call() throws IOException {
         if (doc != null) return writeDoc();
@@ -90,20 +86,21 @@ public final class StrategiesCommand implements Callable<Integer> {
         all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier |\n|---|---:|---:|---:|---:|---:|---|\n");
         List<RunSpec.SlotSpec> blend = new ArrayList<>();
         List<Strategy<?>> every = Strategies.all();
-        // The same runs priced with another ATM ratio: the one model setting that most decides which
-        // strategies look good (docs/pricing.md: the model's IV runs low, most at low VIX).
-        SdeConfig shifted = ConfigLoader.load(common.config, concat(common.overrides, "pricing.surface.atm_ratio=" + sensitivityAtmRatio));
+        // The same runs on the low and high surfaces of the model band (SPEC §5 model risk): the range
+        // in which the real premiums lay decides how far any default's result can be believed.
+        SdeConfig low = withPricing(cfg, cfg.pricing().model(sde.pricing.Model.LOW)), high = withPricing(cfg, cfg.pricing().model(sde.pricing.Model.HIGH));
         StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
-                "| strategy | CAGR %% at atm_ratio %s | CAGR %% at %s | losing years at %s |%n|---|---:|---:|---:|%n",
-                fmt(cfg.pricing().surface().atmRatio()), fmt(sensitivityAtmRatio), fmt(sensitivityAtmRatio)));
+                "| strategy | CAGR %% low surface (ATM × %s) | CAGR %% fitted | CAGR %% high surface (ATM × %s) | losing years low / high |%n|---|---:|---:|---:|---:|%n",
+                fmt(1 + cfg.pricing().surface().bandLow()), fmt(1 + cfg.pricing().surface().bandHigh())));
         for (Strategy<?> s : every) {
             Params p = s.space().resolve(Map.of(), "");
             blend.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), p));
             List<RunSpec.SlotSpec> alone = List.of(new RunSpec.SlotSpec(s.name(), s.name(), 1.0, p));
             Summary base = row(md, cfg, s.name(), alone, cfg.backtest(), per, all);
-            Summary alt = summary(md, shifted, alone, cfg.backtest());
-            sens.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %d of %d |%n", s.name(), base.cagrPct(), alt.cagrPct(),
-                    alt.years().stream().filter(y -> y.returnPct() < 0).count(), alt.years().size()));
+            Summary lo = summary(md, low, alone, cfg.backtest()), hi = summary(md, high, alone, cfg.backtest());
+            sens.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d / %d of %d |%n", s.name(), lo.cagrPct(), base.cagrPct(),
+                    hi.cagrPct(), lo.years().stream().filter(y -> y.returnPct() < 0).count(),
+                    hi.years().stream().filter(y -> y.returnPct() < 0).count(), lo.years().size()));
         }
         // Equal weights on one account; the larger capital lets a 1/17 slot hold one cash-secured SPY put.
         var big = ConfigLoader.load(common.config, concat(common.overrides, "backtest.starting_capital=2000000")).backtest();
@@ -111,12 +108,16 @@ public final class StrategiesCommand implements Callable<Integer> {
         String table = "Data fingerprint " + md.fingerprint() + (md.synthetic() ? " (SYNTHETIC: not a result)" : " (the real data)")
                 + "; every strategy at its declared defaults (`jobs/sde strategies`), " + cfg.backtest().firstYear() + "–"
                 + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per
-                + "\n### Model sensitivity: the same defaults priced with another ATM ratio\n\n" + sens
+                + "\n### Model risk: the same defaults on the low and high surfaces of the model band\n\n" + sens
                 + "\n### Parameters (name = default [bounds])\n\n" + params(every);
         String out = text.substring(0, b + BEGIN.length()) + "\n" + table + text.substring(e);
         AtomicFiles.writeString(doc, out);
         System.out.println("wrote " + every.size() + " strategies' default results into " + doc);
         return 0;
+    }
+
+    private static SdeConfig withPricing(SdeConfig c, sde.pricing.PricingSettings p) {
+        return new SdeConfig(c.data(), c.fetch(), c.synthetic(), p, c.backtest(), c.regime(), c.validate(), c.daemon(), c.benchmark());
     }
 
     private static String params(List<Strategy<?>> every) {
