@@ -31,8 +31,12 @@ import java.util.List;
  *   <li>option legs expiring at t settle at intrinsic value;</li>
  *   <li>every open leg is marked at the model mid;</li>
  *   <li>each position's strategy decides hold / close / roll; deep ITM short puts are assigned;</li>
+ *   <li>margin: each remaining position's requirement is recomputed at the close (Risk.maintenance);
+ *       while the total exceeds what the equity may carry, the largest is closed through the fill
+ *       model (reason margin_call);</li>
  *   <li>each strategy's signals are priced, sized, checked against the limits and filled;</li>
- *   <li>equity(t) = cash + marks.</li>
+ *   <li>equity(t) = cash + marks. Equity at or below 0 is ruin: what is open is closed, the run
+ *       ends, and every later session is recorded at 0 (SPEC §3).</li>
  * </ol>
  * Every fill goes through {@link FillModel}. Nothing here allocates on a session without trades:
  * the signal list, the pricing scratch array and the views are reused.
@@ -112,6 +116,7 @@ public final class Backtester {
         final double[][] multipliers;
         final boolean closeOnSwitch;
         double cash, interestTotal;
+        boolean ruined;
         int t;
         int halted = Integer.MIN_VALUE;
         long pricings;
@@ -149,6 +154,10 @@ public final class Backtester {
 
         RunResult execute() {
             for (t = start; t <= end; t++) {
+                if (ruined) {
+                    recordRuined();
+                    continue;
+                }
                 if (t > start) {
                     accrueInterest();
                     corporateActions();
@@ -158,6 +167,7 @@ public final class Backtester {
                 reweigh();
                 if (md.day(t) != halted) {
                     manage();
+                    marginCalls();
                     enter();
                 }
                 record();
@@ -246,6 +256,23 @@ public final class Backtester {
             pos.daysToExpiry = dte;
         }
 
+        /**
+         * SPEC §3: margin is a daily fact. While the open positions' requirement at this close exceeds
+         * max_buying_power × the equity buying power counts, the position with the largest
+         * requirement is closed at today's quotes through the fill model (reason margin_call).
+         */
+        private void marginCalls() {
+            while (!open.isEmpty() && usedBuyingPower() > settings.maxBuyingPower() * bpEquity() + 1e-6) {
+                Position worst = open.get(0);
+                double most = currentRequirement(worst);
+                for (int p = 1; p < open.size(); p++) {
+                    double r = currentRequirement(open.get(p));
+                    if (r > most) { most = r; worst = open.get(p); }
+                }
+                closeRest(worst, "margin_call");
+            }
+        }
+
         /** Today's regime weights; with on_switch close, a strategy switched off now closes its positions. */
         private void reweigh() {
             if (labels == null) return;
@@ -331,7 +358,11 @@ public final class Backtester {
             double roomRisk = settings.maxRiskPct() * eq - openRisk();
             if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
             double roomBp = settings.maxBuyingPower() * bpEquity() - usedBuyingPower();
-            if (req > 0) units = (int) Math.min(units, Math.floor(roomBp / req));
+            // Shares are paid in full (no loan value): buying them takes their cost, spread and
+            // commission included, not only their value at the close, or the cash goes negative by
+            // the spread and the next close calls margin on the whole position.
+            double bpPerUnit = legs.stream().anyMatch(Leg::isShares) ? Math.max(req, -unitCash) : req;
+            if (bpPerUnit > 0) units = (int) Math.min(units, Math.floor(roomBp / bpPerUnit));
             if (units <= 0) return;
             double entry = 0, costs = 0;
             for (int k = 0; k < legs.size(); k++) {
@@ -340,7 +371,8 @@ public final class Backtester {
                 entry += f.cash();
                 costs += f.costs();
             }
-            Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units, risk * units);
+            Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units,
+                    sig.minRequirement() * units, risk * units);
             cash += entry;
             slotCash[s] += entry;
             accounts[s].lastEntry = md.day(t);
@@ -360,17 +392,34 @@ public final class Backtester {
         private void record() {
             int i = t - start;
             days[i] = md.day(t);
-            double eq = cash;
+            double eq = liveEquity();
+            if (eq <= 0 && !ruined) {
+                // Ruin (SPEC §3): the account is gone. What is still open is closed at this close; a
+                // negative balance left behind is written off, so equity stays at 0 from here on.
+                ruined = true;
+                while (!open.isEmpty()) closeRest(open.get(open.size() - 1), "ruin");
+                eq = Math.min(0, cash);
+            }
             for (int s = 0; s < slotCash.length; s++) contribution[s][i] = slotCash[s];
             for (int p = 0; p < open.size(); p++) {
                 Position pos = open.get(p);
-                eq += pos.mark;
                 contribution[pos.slot][i] += pos.mark;
             }
-            equity[i] = eq;
+            equity[i] = Math.max(0, eq);
             interest[i] = interestTotal;
             double rf = md.value(SeriesId.DTB3, t);
             riskFree[i] = Double.isNaN(rf) ? 0 : rf / 100 / 252;   // SPEC §3: 0 where no rate is loaded
+        }
+
+        /** A session after ruin: nothing trades, equity is 0, every other series keeps its last value. */
+        private void recordRuined() {
+            int i = t - start;
+            days[i] = md.day(t);
+            equity[i] = 0;
+            interest[i] = interest[i - 1];
+            for (int s = 0; s < slotCash.length; s++) contribution[s][i] = contribution[s][i - 1];
+            double rf = md.value(SeriesId.DTB3, t);
+            riskFree[i] = Double.isNaN(rf) ? 0 : rf / 100 / 252;
         }
 
         // ---- closing -------------------------------------------------------------------------
@@ -467,10 +516,10 @@ public final class Backtester {
         }
 
         /**
-         * Requirement of the open positions. Share legs are marked to today's close (long: value,
-         * short: short_share_requirement × value), as Reg-T does daily; option positions keep the
-         * requirement computed at entry. Without the daily mark, rising shares would free buying power
-         * that is not there and the account would borrow without saying so.
+         * Requirement of the open positions, recomputed at today's close by the Reg-T-like rule of
+         * Risk.maintenance (SPEC §3: a daily fact, not an entry fact). Without it rising shares would
+         * free buying power that is not there, and a naked put going into the money would keep its
+         * entry requirement while the broker called for several times that.
          */
         double usedBuyingPower() {
             double r = 0;
@@ -484,16 +533,8 @@ public final class Backtester {
         }
 
         private double currentRequirement(Position pos) {
-            double shares = 0;
-            boolean options = false;
-            for (int k = 0; k < pos.legs.size(); k++) {
-                if (!pos.legOpen[k]) continue;
-                Leg l = pos.legs.get(k);
-                if (!l.isShares()) { options = true; continue; }
-                double value = Math.abs(l.ratio()) * pos.units * md.close(l.symbol(), t);
-                shares += l.ratio() > 0 ? value : settings.shortShareRequirement() * value;
-            }
-            return options ? Math.max(pos.requirement, shares) : shares;
+            return Risk.maintenance(pos.legs, pos.legOpen, pos.legMid, pos.units, pos.requirement, pos.minRequirement, pos.maxLoss, md, t,
+                    settings);
         }
 
         /** PortfolioView of one slot. */

@@ -15,6 +15,8 @@ final class Position implements PositionView {
     final double entryCash;
     final double maxLoss;
     final double requirement;
+    /** The requirement the strategy asked to hold back for all units (a cash-secured put's strikes), 0 for none. */
+    final double minRequirement;
     /** What the risk limit counts for all units: max loss, or the requirement when undefined or naked. */
     final double risk;
     final boolean[] legOpen;
@@ -27,7 +29,7 @@ final class Position implements PositionView {
     int daysToExpiry;
 
     Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
-             double maxLoss, double requirement, double risk) {
+             double maxLoss, double requirement, double minRequirement, double risk) {
         this.slot = slot;
         this.tag = tag;
         this.legs = legs;
@@ -37,6 +39,7 @@ final class Position implements PositionView {
         this.costs = entryCosts;
         this.maxLoss = maxLoss;
         this.requirement = requirement;
+        this.minRequirement = minRequirement;
         this.risk = risk;
         this.legOpen = new boolean[legs.size()];
         java.util.Arrays.fill(legOpen, true);

@@ -65,6 +65,55 @@ final class Risk {
         return Double.isFinite(maxLoss) && !naked(legs) ? maxLoss : requirement;
     }
 
+    /**
+     * The Reg-T-like maintenance requirement of an open position at day t's close (SPEC §3: margin is
+     * a daily fact; docs/backtest.md), from its open legs, their marks ({@code legMid}, per share)
+     * and the close:
+     * <ul>
+     *   <li>shares: long at their value, short at short_share_requirement × value, at today's close;
+     *       the options of a position with shares add nothing, and shares under a covered call count
+     *       at no more than its strike, which is all they can be called away at (Reg-T); the engine's
+     *       strategies never write more calls than the shares cover;</li>
+     *   <li>no short option left open: nothing beyond the shares;</li>
+     *   <li>naked short options (no long option beside them): each short leg's mark plus
+     *       max(naked_pct × spot − OTM amount, naked_min_pct × (spot for calls, strike for puts)), per
+     *       share × 100; with both puts and calls short (a strangle), the greater side plus the other
+     *       side's mark; never under {@code floor} (a cash-secured put's strikes);</li>
+     *   <li>defined risk (spreads, condors, butterflies): their max loss, which the widths fix;</li>
+     *   <li>anything else (short legs beside longs of other expiries): the entry requirement.</li>
+     * </ul>
+     */
+    static double maintenance(List<Leg> legs, boolean[] open, double[] legMid, int units, double entryRequirement, double floor,
+                              double maxLoss, MarketData md, int t, BacktestSettings b) {
+        double shares = 0, putSide = 0, callSide = 0, putPremium = 0, callPremium = 0, calledAway = 0;
+        boolean anyShares = false, anyLong = false, anyShort = false;
+        for (int k = 0; k < legs.size(); k++) {
+            if (!open[k]) continue;
+            Leg l = legs.get(k);
+            if (l.isShares()) {
+                anyShares = true;
+                double value = Math.abs(l.ratio()) * units * md.close(l.symbol(), t);
+                shares += l.ratio() > 0 ? value : b.shortShareRequirement() * value;
+                continue;
+            }
+            if (l.ratio() > 0) { anyLong = true; continue; }
+            anyShort = true;
+            double spot = md.close(l.symbol(), t), n = -l.ratio() * units * 100.0;
+            if (l.call()) calledAway += n * Math.max(0, spot - l.strike());
+            double otm = Math.max(0, l.call() ? l.strike() - spot : spot - l.strike());
+            double naked = Math.max(b.nakedPct() * spot - otm, b.nakedMinPct() * (l.call() ? spot : l.strike()));
+            if (l.call()) { callSide += n * (legMid[k] + naked); callPremium += n * legMid[k]; }
+            else { putSide += n * (legMid[k] + naked); putPremium += n * legMid[k]; }
+        }
+        if (anyShares) return Math.max(0, shares - calledAway);
+        if (!anyShort) return 0;
+        if (!anyLong) {
+            double r = putSide > 0 && callSide > 0 ? Math.max(putSide + callPremium, callSide + putPremium) : putSide + callSide;
+            return Math.max(floor, r);
+        }
+        return Double.isFinite(maxLoss) ? maxLoss : entryRequirement;
+    }
+
     static double requirement(List<Leg> legs, double entryCash, double maxLoss, MarketData md, int t, BacktestSettings b) {
         boolean sharesOnly = legs.stream().allMatch(Leg::isShares);
         if (sharesOnly) {

@@ -45,7 +45,7 @@ public final class Ceiling {
             String who = null;
             for (String n : names) {
                 double[] e = runs.get(n).equity();
-                double r = e[t] / e[t - 1] - 1;
+                double r = sde.metrics.Metrics.dailyReturn(e[t - 1], e[t]);
                 if (r > best) { best = r; who = n; }
             }
             picks.merge(who, 1, Integer::sum);

@@ -15,6 +15,14 @@ public final class Metrics {
 
     private Metrics() {}
 
+    /**
+     * The return from one equity value to the next. After a ruin (SPEC §3) equity stays at 0, and a
+     * return from 0 is 0: nothing is left to gain or lose. No metric is ever NaN.
+     */
+    public static double dailyReturn(double previous, double now) {
+        return previous > 0 ? now / previous - 1 : 0;
+    }
+
     public static Summary compute(int[] days, double[] equityIn, double startingCapital, double[] riskFree,
                                   int[] tradeExitDays, double[] tradePnl) {
         int n = days.length;
@@ -28,7 +36,8 @@ public final class Metrics {
             int y = LocalDate.ofEpochDay(days[a]).getYear();
             int b = a;
             while (b + 1 < n && LocalDate.ofEpochDay(days[b + 1]).getYear() == y) b++;
-            double ret = e[b] / e[a - 1] - 1;
+            // A year that begins ruined (equity 0) returns −100 %: the account is gone, not flat.
+            double ret = e[a - 1] > 0 ? e[b] / e[a - 1] - 1 : -1;
             double dd = drawdown(e, a - 1, b);
             int trades = 0;
             for (int d : tradeExitDays) if (LocalDate.ofEpochDay(d).getYear() == y) trades++;
@@ -61,10 +70,10 @@ public final class Metrics {
 
     /** Max of 1 − E(t)/peak over t in (from, to], the peak starting at E(from) (SPEC §3). */
     static double drawdown(double[] e, int from, int to) {
-        double peak = e[from], dd = 0;
+        double peak = e[from], dd = peak > 0 ? 0 : 1;   // a window that starts ruined is all drawdown
         for (int t = from + 1; t <= to; t++) {
             peak = Math.max(peak, e[t]);
-            dd = Math.max(dd, 1 - e[t] / peak);
+            dd = Math.max(dd, peak > 0 ? 1 - e[t] / peak : 1);
         }
         return dd;
     }
@@ -79,11 +88,11 @@ public final class Metrics {
         int n = b - a + 1;
         if (n < 2 || flat(e, a, b)) return 0;
         double mean = 0;
-        for (int t = a; t <= b; t++) mean += e[t] / e[t - 1] - 1 - rf[t];
+        for (int t = a; t <= b; t++) mean += dailyReturn(e[t - 1], e[t]) - rf[t];
         mean /= n;
         double ss = 0;
         for (int t = a; t <= b; t++) {
-            double x = e[t] / e[t - 1] - 1 - rf[t] - mean;
+            double x = dailyReturn(e[t - 1], e[t]) - rf[t] - mean;
             ss += x * x;
         }
         double sd = Math.sqrt(ss / (n - 1));
@@ -96,7 +105,7 @@ public final class Metrics {
         if (flat(e, a, b)) return 0;
         double mean = 0, down = 0;
         for (int t = a; t <= b; t++) {
-            double x = e[t] / e[t - 1] - 1 - rf[t];
+            double x = dailyReturn(e[t - 1], e[t]) - rf[t];
             mean += x;
             if (x < 0) down += x * x;
         }

@@ -149,7 +149,7 @@ public final class Report {
 
     static double[] dailyReturns(double[] equity) {
         double[] r = new double[equity.length - 1];
-        for (int i = 1; i < equity.length; i++) r[i - 1] = equity[i] / equity[i - 1] - 1;
+        for (int i = 1; i < equity.length; i++) r[i - 1] = sde.metrics.Metrics.dailyReturn(equity[i - 1], equity[i]);
         return r;
     }
 

@@ -122,7 +122,7 @@ public final class Validator {
         double[] e = r.equity().clone();
         e[0] = r.startingCapital();
         double[] out = new double[e.length - 1];
-        for (int t = 1; t < e.length; t++) out[t - 1] = e[t] / e[t - 1] - 1;
+        for (int t = 1; t < e.length; t++) out[t - 1] = sde.metrics.Metrics.dailyReturn(e[t - 1], e[t]);
         return out;
     }
 
