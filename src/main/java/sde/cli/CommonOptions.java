@@ -36,8 +36,18 @@ public final class CommonOptions {
         return marketData(cfg, sde.data.MarketSources.fromFolder(dir));
     }
 
-    /** As {@link #marketData(SdeConfig, Path)} from sources already read. */
+    /**
+     * As {@link #marketData(SdeConfig, Path)} from sources already read. One validation path for
+     * data (issue 15): what `data audit` calls an error stops every command that loads the data,
+     * with the audit's own one-line message (naming the file and line where it has one), before
+     * anything is written.
+     */
     sde.data.MarketData marketData(SdeConfig cfg, sde.data.MarketSources src) {
+        sde.data.AuditReport audit = sde.data.DataAudit.run(src, AuditCommand.settings(cfg, null, null));
+        if (!audit.tradable()) {
+            throw new sde.data.DataException(src.origin(), 0, audit.errors().get(0)
+                    + (audit.errors().size() > 1 ? " (and " + (audit.errors().size() - 1) + " more: run `jobs/sde data audit`)" : ""));
+        }
         SdeConfig.Data d = cfg.data();
         return sde.data.MarketDataBuilder.build(src,
                 (int) ConfigLoader.date("config", "data.load_from", d.loadFrom()).toEpochDay(),

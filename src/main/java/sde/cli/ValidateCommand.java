@@ -126,7 +126,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     g.seed(), g.mcPaths(), 0);
             java.util.Map<String, Object> stress = sde.validate.Stress.run(md, cfg.pricing(), spec.backtest(), spec,
                     new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(), g.stressHaltDate()));
-            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(json.convertValue(v, java.util.Map.class));
+            // SPEC §7: snake_case keys (overfit_score, base_score, variant_scores), as every JSON the engine writes.
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(v, java.util.Map.class));
             doc.put("monte_carlo", mc);
             doc.put("stress", stress);
             Path file = out.resolve("validations").resolve(id + ".json");

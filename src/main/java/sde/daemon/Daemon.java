@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * log its hypothesis → run one generation → record the outcome (validation of new leaders happens
  * inside the sweep) → save state → report → repeat; until the goal is met, the budget is spent,
  * every rung has plateaued (each followed by the ceiling report), or a stop is requested (SIGTERM:
- * the running generation finishes, state is saved, no ceiling). Files in OUT: daemon_state.json,
+ * the running generation finishes, state is saved, no ceiling). Files in OUT: optimization_state.json,
  * optimization_log.json (every decision and its reason), leaderboard.json (the top rows over all
  * studies), progress.md, ceiling.md and ceiling.json; each study's sweep files under studies/NAME.
  * Every file is written whole (temp file, atomic move).
@@ -62,7 +62,7 @@ public final class Daemon {
         this.clockMillis = clockMillis;
     }
 
-    /** Persisted between sessions (daemon_state.json). */
+    /** Persisted between sessions (optimization_state.json, SPEC §7; daemon_state.json before issue 15). */
     public record State(Ladder.State ladder, int runsTotal, int nextReportAt, List<String> robustSeen, List<String> robustUnreported,
                         long millisTotal, String lastStop) {}
 
@@ -278,8 +278,14 @@ public final class Daemon {
 
     // ---- files ---------------------------------------------------------------------------------------
 
+    /** SPEC §7: the daemon's recovery state, as the seed names it. */
+    static final String STATE = "optimization_state.json", OLD_STATE = "daemon_state.json";
+
     private State load() {
-        Path p = out.resolve("daemon_state.json");
+        Path p = out.resolve(STATE);
+        // A folder of an older version keeps its state as daemon_state.json: read it, and the next
+        // save writes optimization_state.json and removes the old file.
+        if (!Files.exists(p)) p = out.resolve(OLD_STATE);
         if (!Files.exists(p)) return null;
         try {
             return Json.MAPPER.readValue(p.toFile(), State.class);
@@ -289,8 +295,13 @@ public final class Daemon {
     }
 
     private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis, String stop) {
-        Json.write(out.resolve("daemon_state.json"), new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen),
+        Json.write(out.resolve(STATE), new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen),
                 List.copyOf(unreported), millis, stop));
+        try {
+            Files.deleteIfExists(out.resolve(OLD_STATE));   // migrated: the new file is whole on disk first
+        } catch (IOException e) {
+            throw new UncheckedIOException(out.resolve(OLD_STATE) + ": cannot remove the migrated state (" + e.getMessage() + ")", e);
+        }
         writeLeaderboard();
     }
 

@@ -93,7 +93,7 @@ public final class SparkRunner implements GenerationRunner {
         Map<String, Object> robustRow = null, verdict = null;
         if (robust != null) {
             robustRow = board.stream().filter(r -> robust.equals(r.get("id"))).findFirst().orElse(null);
-            verdict = Json.readMap(dir.resolve("validations").resolve(robust + ".json"));
+            verdict = Json.readSnakeMap(dir.resolve("validations").resolve(robust + ".json"));
         }
         Object fit = state.get("best_fitness");
         @SuppressWarnings("unchecked") Map<String, Object> params = (Map<String, Object>) best.get("params");

@@ -132,16 +132,21 @@ public final class DataAudit {
         List<String> notes = new ArrayList<>();
         int lo = lowerBound(raw.days(), s.from()), hi = lowerBound(raw.days(), s.to() + 1);
         int nonPositive = 0, nonFinite = 0, ohlcBad = 0, notCents = 0;
+        String firstBad = null;   // "file:line: what", for the error that names the first bad value
         List<String> ohlcDates = new ArrayList<>(), jumps = new ArrayList<>();
         boolean price = !kind.equals("rate");
         for (int k = lo; k < hi; k++) {
             double c = raw.close()[k];
             if (Double.isInfinite(c)) nonFinite++;
             if (price && c <= 0) nonPositive++;
+            if (firstBad == null && (Double.isInfinite(c) || price && c <= 0)) firstBad = raw.where(k) + ": " + name + " close " + c;
             if (raw.hasOhlc()) {
                 double o = raw.open()[k], h = raw.high()[k], l = raw.low()[k];
                 if (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l)) nonFinite++;
                 if (price && (o <= 0 || h <= 0 || l <= 0)) nonPositive++;
+                if (firstBad == null && (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l) || price && (o <= 0 || h <= 0 || l <= 0))) {
+                    firstBad = raw.where(k) + ": " + name + " open/high/low " + o + "/" + h + "/" + l;
+                }
                 if (l > h + OHLC_TOLERANCE || h < Math.max(o, c) - OHLC_TOLERANCE || l > Math.min(o, c) + OHLC_TOLERANCE) {
                     ohlcBad++;
                     if (ohlcDates.size() < MAX_LISTED) ohlcDates.add(Dates.format(raw.days()[k]));
@@ -172,7 +177,8 @@ public final class DataAudit {
         }
         if (!covers && !required) notes.add("covers " + coverage(a, w) + " of the window");
         if (nonFinite > 0 || (nonPositive > 0 && (required || kind.startsWith("bars")))) {
-            errors.add(name + ": " + nonFinite + " non-finite and " + nonPositive + " non-positive values in the window");
+            errors.add(firstBad + " is not a positive finite price (" + nonFinite + " non-finite and " + nonPositive
+                    + " non-positive values of " + name + " in the window)");
         }
         String status = !a.ok() || (required && !covers) || nonFinite > 0 || nonPositive > 0 ? "ERROR"
                 : a.missing().length > 0 || ohlcBad > 0 || !jumps.isEmpty() || !notes.isEmpty()

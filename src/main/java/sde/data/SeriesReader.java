@@ -67,7 +67,7 @@ public final class SeriesReader {
             if (vol != null) vol[i] = number(csv, i, row, col.get("volume"), false);
             if (div != null) div[i] = number(csv, i, row, divCol, false);
         }
-        return new RawSeries(name, csv.path().toString(), layout, days, open, high, low, close, adj, vol, div);
+        return new RawSeries(name, csv.path().toString(), layout, days, open, high, low, close, adj, vol, div, csv.lineNumbers());
     }
 
     private static double number(CsvFile csv, int row, String[] cells, int col, boolean missingAllowed) {

@@ -40,6 +40,26 @@ public final class Json {
         }
     }
 
+    /**
+     * As {@link #readMap} with camelCase keys read as their snake_case names (overfitScore →
+     * overfit_score, at every level), for files older versions wrote with camelCase keys: SPEC §7
+     * wants snake_case, and an existing output folder must still resume and report.
+     */
+    public static java.util.Map<String, Object> readSnakeMap(Path p) {
+        java.util.Map<String, Object> m = readMap(p);
+        return m == null ? null : snake(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> snake(java.util.Map<String, Object> m) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            Object x = v instanceof java.util.Map<?, ?> inner ? snake((java.util.Map<String, Object>) inner) : v;
+            out.putIfAbsent(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(k), x);
+        });
+        return out;
+    }
+
     /** A JSON list-of-objects file, or an empty list when there is no such file. */
     public static java.util.List<java.util.Map<String, Object>> readList(Path p) {
         if (!java.nio.file.Files.isRegularFile(p)) return java.util.List.of();

@@ -124,7 +124,7 @@ public final class Report {
                 for (Path f : s.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (!name.endsWith(".json") || name.endsWith(".final.json")) continue;
-                    Map<String, Object> m = Json.readMap(f);
+                    Map<String, Object> m = Json.readSnakeMap(f);
                     if (m != null && m.get("id") != null && m.get("overfit_score") != null) v.put((String) m.get("id"), m);
                 }
             } catch (IOException e) {

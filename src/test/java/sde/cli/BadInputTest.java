@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -130,6 +131,50 @@ class BadInputTest {
         assertTrue(Files.exists(tmp.resolve("out/data_audit.json")), "the audit itself is written whole");
     }
 
+    /** ../shared/data with one negative SPY open on 2020-03-10: the MANIFEST points at a patched copy of the SPY file. */
+    private Path negativeSpyOpen() throws java.io.IOException {
+        Path shared = sde.data.RealData.dir().toAbsolutePath(), dir = tmp.resolve("neg");
+        Files.createDirectories(dir);
+        List<String> manifest = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(shared.resolve("MANIFEST.csv"))) {
+            String[] c = line.split(",", 4);
+            if (c.length >= 3 && !c[2].isEmpty() && !c[0].equals("series")) {
+                c[2] = c[0].equals("SPY") && c[1].equals("bars_raw") ? "SPY.csv" : shared.resolve(c[2]).toString();
+            }
+            manifest.add(String.join(",", c));
+        }
+        Files.write(dir.resolve("MANIFEST.csv"), manifest);
+        List<String> spy = new java.util.ArrayList<>(Files.readAllLines(shared.resolve("derived/SPY_daily_unadjusted_DERIVED.csv")));
+        for (int i = 0; i < spy.size(); i++) {
+            if (spy.get(i).startsWith("2020-03-10,")) {
+                String[] c = spy.get(i).split(",");
+                c[1] = "-" + c[1];
+                spy.set(i, String.join(",", c));
+            }
+        }
+        Files.write(dir.resolve("SPY.csv"), spy);
+        return dir;
+    }
+
+    @Test
+    void aNegativePriceStopsEveryCommandThatLoadsTheDataWithTheAuditsLineAndWritesNothing() throws Exception {
+        Path data = negativeSpyOpen();
+        String line = String.valueOf(Files.readAllLines(data.resolve("SPY.csv")).stream().takeWhile(l -> !l.startsWith("2020-03-10,")).count() + 1);
+        String[] audit = run("data", "audit", "--data", data.toString(), "--out", tmp.resolve("a").toString());
+        assertEquals("1", audit[0], "the audit calls it an error");
+        for (String[] args : new String[][]{
+                {"backtest", "--strategy", "buy_and_hold", "--data", data.toString(), "--out", tmp.resolve("bt").toString()},
+                {"sweep", "--study", "conf/study.yaml", "--master", "local[1]", "--data", data.toString(), "--out", tmp.resolve("sw").toString()},
+                {"benchmark", "--index", "PUT", "--data", data.toString(), "--out", tmp.resolve("bm").toString()}}) {
+            String[] r = run(args);
+            assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), r[0], args[0] + ": " + r[1]);
+            String msg = r[1].strip();
+            assertEquals(1, msg.lines().count(), "one line: " + msg);
+            assertTrue(msg.contains("SPY.csv:" + line + ": SPY open/high/low -"), args[0] + ": " + msg);
+            assertFalse(Files.exists(tmp.resolve(args[args.length - 1].substring(tmp.toString().length() + 1))), args[0] + " wrote nothing");
+        }
+    }
+
     private static String[] run(String... args) {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(err, true), args);
@@ -151,6 +196,6 @@ class BadInputTest {
             assertEquals(1, cases[k][1].strip().lines().count(), "one line: " + cases[k][1]);
             assertTrue(cases[k][1].contains(says[k]), says[k] + ": " + cases[k][1]);
         }
-        assertFalse(Files.exists(tmp.resolve("d/daemon_state.json")), "nothing written");
+        assertFalse(Files.exists(tmp.resolve("d/optimization_state.json")), "nothing written");
     }
 }

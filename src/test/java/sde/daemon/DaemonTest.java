@@ -35,6 +35,19 @@ class DaemonTest {
     }
 
     @Test
+    void aFolderWithTheOldDaemonStateFileResumesAndMigrates(@TempDir Path out) throws Exception {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
+        daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
+        // What a version before issue 15 left: its state under the old name.
+        Files.move(out.resolve(Daemon.STATE), out.resolve(Daemon.OLD_STATE));
+        Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
+        assertEquals(20, second.runsTotal(), "resumed from daemon_state.json, nothing lost or repeated");
+        assertTrue(Files.exists(out.resolve("optimization_state.json")), "SPEC §7's name");
+        assertFalse(Files.exists(out.resolve("daemon_state.json")), "migrated");
+    }
+
+    @Test
     void aBudgetStopsTheSessionAndARestartContinuesWhereItStopped(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
@@ -46,7 +59,7 @@ class DaemonTest {
         Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         assertEquals(20, second.runsTotal());
         // The synthetic runner counts generations per study; the ladder's restored state agrees, so nothing ran twice.
-        Daemon.State st = Json.MAPPER.readValue(out.resolve("daemon_state.json").toFile(), Daemon.State.class);
+        Daemon.State st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.State.class);
         for (StudyProgress p : st.ladder().studies()) assertEquals(obj.generations.getOrDefault(p.name(), 0), p.generations(), p.name());
         List<Map<String, Object>> log = log(out);
         assertEquals(5, log.stream().filter(e -> e.get("event").equals("decision")).count());
@@ -111,7 +124,7 @@ class DaemonTest {
         assertEquals(8, o.runsThisSession(), "two whole generations");
         assertTrue(o.reason().startsWith("stop requested"));
         assertFalse(Files.exists(out.resolve("ceiling.md")));
-        assertTrue(Files.exists(out.resolve("daemon_state.json")));
+        assertTrue(Files.exists(out.resolve("optimization_state.json")));
     }
 
     @Test
@@ -153,7 +166,7 @@ class DaemonTest {
         String why = down.send("hello");
         assertNotNull(why);
         assertFalse(why.contains("SECRET"), why);
-        for (Path f : List.of(out.resolve("optimization_log.json"), out.resolve("progress.md"), out.resolve("daemon_state.json"))) {
+        for (Path f : List.of(out.resolve("optimization_log.json"), out.resolve("progress.md"), out.resolve("optimization_state.json"))) {
             assertFalse(Files.readString(f).contains("SECRET"), "the token is never written: " + f);
         }
         assertFalse(console.toString().contains("SECRET"));

@@ -120,6 +120,29 @@ class GateTest {
     }
 
     @Test
+    void blendWeightsAndRegimeThresholdsAreJitteredAndARefusedVariantIsDrawnAgain() {
+        var st = Strategies.get("credit_spread");
+        var mom = Strategies.get("momentum");
+        // crash_vix = high_vol_vix = bear_vix_min: a jitter that lowers crash_vix below the others is refused.
+        var tight = new sde.regime.RegimeSettings("SPY", 100, 0.01, 10, 0.10, 30, 30, 30, 20, 15, 3);
+        var regime = new sde.backtest.RegimeSpec(tight, Map.of("spread", Map.of("BULL", 1.0, "CRASH", 0.5)), "keep");
+        RunSpec base = new RunSpec(List.of(new RunSpec.SlotSpec("spread", "credit_spread", 0.6, st.space().resolve(Map.of(), "")),
+                new RunSpec.SlotSpec("trend", "momentum", 0.4, mom.space().resolve(Map.of(), ""))), Engines.CONF.backtest(),
+                "2020-01-01", "2025-12-31", regime);
+        List<RunSpec> vs = Jitter.variants(base, 5, 0.10, 0.20, 7);
+        for (RunSpec v : vs) {
+            var r = v.regime().settings();
+            assertTrue(r.crashVix() >= r.highVolVix() && r.highVolVix() >= r.bearVixMin(), "every variant is a valid classifier: " + r);
+            assertNotSame(base, v, "drawn again until accepted, not left at the base");
+            double w = v.strategies().get(0).weight() / 0.6;
+            assertTrue(Math.abs(w - 1) >= 0.10 - 1e-9 && Math.abs(w - 1) <= 0.20 + 1e-9, "the blend weight is a numeric parameter: " + w);
+            assertNotEquals(0.5, v.regime().weights().get("spread").get("CRASH"), "the per-regime multipliers too");
+            v.slots();   // every strategy accepts its values
+        }
+        assertTrue(vs.stream().anyMatch(v -> v.regime().settings().crashVix() != 30), "thresholds move");
+    }
+
+    @Test
     void deflatedSharpeMatchesAHandComputation() {
         // SR0 = sqrt(V)·[(1−γ)Z⁻¹(1−1/N) + γZ⁻¹(1−1/(Ne))] with N = 10, V = 1e-4 (Python's NormalDist).
         assertEquals(0.0157459830134575, OverfittingStats.expectedMaxSharpe(10, 1e-4), 1e-9);
