@@ -27,8 +27,17 @@ public final class Main implements Runnable {
         return run(new java.io.PrintWriter(System.err, true), args);
     }
 
-    /** As {@link #run(String...)} with error messages going to {@code err}. */
+    /** Exit code for a failure of the machinery (Spark, Hadoop, the file system), reported in one line. */
+    public static final int EXIT_FAILURE = 1;
+
+    /**
+     * As {@link #run(String...)} with error messages going to {@code err}. Bad input is one line and
+     * exit 2; any other failure (Spark, Hadoop, I/O) one line naming what failed and exit 1, with the
+     * stack trace only under {@code --verbose} (accepted anywhere on the line).
+     */
     public static int run(java.io.PrintWriter err, String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         CommandLine cli = new CommandLine(new Main());
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -37,9 +46,23 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            throw ex;
+            if (verbose) throw ex;
+            cmd.getErr().println("error: " + oneLine(ex) + " (run again with --verbose for the stack trace)");
+            return EXIT_FAILURE;
         });
-        return cli.execute(args);
+        return cli.execute(rest);
+    }
+
+    /** The exception's class and the first line of its message, and of its root cause's when that differs. */
+    static String oneLine(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String first = ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage());
+        return root == ex ? first : first + "; caused by " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").strip();
     }
 
     @Override

@@ -94,7 +94,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (target.id != null) {
                 Path lb = out.toAbsolutePath().resolve("leaderboard.parquet");
                 if (!Files.isDirectory(lb)) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
-                var all = spark.read().parquet(lb.toString());
+                var all = spark.read().parquet(sde.io.HadoopPaths.literal(lb.toString()));
                 List<Row> row = all.where(col("id").equalTo(target.id)).select("study", "params").limit(1).collectAsList();
                 if (row.isEmpty()) throw new IllegalArgumentException("--id " + target.id + ": not in " + lb);
                 String study = row.get(0).getString(0);

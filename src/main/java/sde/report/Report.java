@@ -243,7 +243,9 @@ public final class Report {
                 .append(", data fingerprint ").append(md.fingerprint()).append(md.synthetic() ? " (<b>SYNTHETIC market: a demo, not a result</b>)" : " (real data)")
                 .append(", written ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(". ").append(rows.size()).append(" rows on the leaderboard. ")
                 .append("Options are modeled, not quoted (docs/pricing.md): read every option result as a hypothesis; only a ROBUST verdict "
-                        + "(docs/validation.md) and the untouched year make it believable.</p>");
+                        + "(docs/validation.md) and the untouched year make it believable. The train years are the fitness; the test years "
+                        + "are not, but the gate's walk-forward reads them and the best changes only through ROBUST, so selection has partly "
+                        + "seen them: only the untouched year is out of sample.</p>");
 
         h.append("<h2>Leaderboard</h2><table id=\"leaderboard\"><tr><th>#</th><th class=\"l\">id</th>")
                 .append(rows.get(0).containsKey("study") ? "<th class=\"l\">study</th>" : "")

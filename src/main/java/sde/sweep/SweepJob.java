@@ -139,7 +139,7 @@ public final class SweepJob {
             long t0 = System.nanoTime();
             ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class))
                     .write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet().toString());
-            List<Row> got = new ArrayList<>(spark.read().parquet(parquet().toString())
+            List<Row> got = new ArrayList<>(spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString()))
                     .where(col("study").equalTo(study.study()).and(col("generation").equalTo(g)))
                     .select("id", "genome", "fitness", "generation").collectAsList());
             got.sort(Comparator.comparing(r -> r.getString(0)));
@@ -185,7 +185,7 @@ public final class SweepJob {
 
     private sde.validate.Verdict validate(String id, Broadcast<MarketData> market) {
         try {
-            List<Row> rows = spark.read().parquet(parquet().toString()).where(col("study").equalTo(study.study()).and(col("error").isNull()))
+            List<Row> rows = spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString())).where(col("study").equalTo(study.study()).and(col("error").isNull()))
                     .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
             RunSpec spec = null;
             List<RunSpec> top = new ArrayList<>();
@@ -200,7 +200,7 @@ public final class SweepJob {
             if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
             for (Path other : otherTrials) {
                 if (other.equals(parquet()) || !hasData(other)) continue;
-                List<Row> more = spark.read().parquet(other.toString()).where(col("error").isNull()).select("sharpe").collectAsList();
+                List<Row> more = spark.read().parquet(sde.io.HadoopPaths.literal(other.toString())).where(col("error").isNull()).select("sharpe").collectAsList();
                 double[] all = java.util.Arrays.copyOf(sharpes, sharpes.length + more.size());
                 for (int k = 0; k < more.size(); k++) all[sharpes.length + k] = more.get(k).getDouble(0);
                 sharpes = all;
@@ -291,7 +291,7 @@ public final class SweepJob {
 
     private List<Row> previousRows() {
         if (!hasData(parquet())) return new ArrayList<>();
-        List<Row> rows = new ArrayList<>(spark.read().parquet(parquet().toString()).where(col("study").equalTo(study.study()))
+        List<Row> rows = new ArrayList<>(spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString())).where(col("study").equalTo(study.study()))
                 .select("id", "genome", "fitness", "generation").collectAsList());
         rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(3)).thenComparing(r -> r.getString(0)));
         return rows;
@@ -313,7 +313,7 @@ public final class SweepJob {
 
     /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
     private List<Map<String, Object>> leaderboard() {
-        List<Row> rows = spark.read().parquet(parquet().toString())
+        List<Row> rows = spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString()))
                 .where(col("study").equalTo(study.study()).and(col("error").isNull()).and(org.apache.spark.sql.functions.not(
                         org.apache.spark.sql.functions.isnan(col("fitness")))))
                 .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).collectAsList();

@@ -175,6 +175,14 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void aFailureOfTheMachineryIsReportedAsOneLine() {
+        // (Commands that start Spark stop it when they end: they are not run in this shared test JVM.)
+        assertEquals("RuntimeException: outer; caused by IOException: root",
+                Main.oneLine(new RuntimeException("outer\nmore", new java.io.IOException("root\nmore"))));
+        assertEquals("IllegalStateException: alone", Main.oneLine(new IllegalStateException("alone")));
+    }
+
     private static String[] run(String... args) {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(err, true), args);

@@ -145,6 +145,16 @@ class SweepTest {
     }
 
     @Test
+    void anOutputFolderWithGlobCharactersIsTakenLiterally(SparkSession spark, @TempDir Path tmp) throws Exception {
+        // Spark's readers glob: out/local[1] was read as a character class, and the sweep failed on PATH_NOT_FOUND.
+        Path file = study(tmp, "random", 1), out = tmp.resolve("runs").resolve("local[1]");
+        run(spark, Study.load(file).with(1, null), out, false);
+        SweepJob.Outcome resumed = run(spark, Study.load(file), out, true);
+        assertTrue(resumed.evaluations() > 0);
+        assertTrue(Files.isDirectory(out.resolve("leaderboard.parquet")) && Files.exists(out.resolve("leaderboard.json")));
+    }
+
+    @Test
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
         new SweepJob(spark, Study.load(study(tmp, "ga", 0)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
