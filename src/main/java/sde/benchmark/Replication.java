@@ -102,10 +102,10 @@ public final class Replication {
         Double corr = null, te = null;
         int months = 0;
         if (compared) {
-            List<double[]> pairs = monthlyReturns(r.days(), rep, idx);
-            months = pairs.size();
-            corr = correlation(pairs);
-            te = trackingError(pairs);
+            List<Month> m = months(r.days(), rep, idx);
+            months = m.size();
+            corr = correlation(m);
+            te = trackingError(m);
         }
         Map<String, Integer> exits = new java.util.TreeMap<>();
         for (Trade t : r.trades()) exits.merge(t.reason(), 1, Integer::sum);
@@ -125,42 +125,34 @@ public final class Replication {
         return k < 0 ? Double.NaN : s.close()[k];
     }
 
-    /** {replica, index} monthly returns between consecutive month-end sessions of the run. */
-    static List<double[]> monthlyReturns(int[] days, double[] rep, double[] idx) {
-        List<double[]> out = new ArrayList<>();
+    /** One calendar month of a replica and its index: the returns between consecutive month-end sessions. */
+    record Month(int year, double replica, double index) {}
+
+    /** The months of the run where the index has levels at both month ends. */
+    static List<Month> months(int[] days, double[] rep, double[] idx) {
+        List<Month> out = new ArrayList<>();
         int prev = 0;
         for (int i = 1; i < days.length; i++) {
             boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
             if (!monthEnd) continue;
-            if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) out.add(new double[]{rep[i] / rep[prev] - 1, idx[i] / idx[prev] - 1});
+            if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) {
+                out.add(new Month(Dates.year(days[i]), rep[i] / rep[prev] - 1, idx[i] / idx[prev] - 1));
+            }
             prev = i;
         }
         return out;
     }
 
-    /** The calendar year of each month of {@link #monthlyReturns}, in the same order. */
-    static List<Integer> monthYears(int[] days, double[] idx) {
-        List<Integer> out = new ArrayList<>();
-        int prev = 0;
-        for (int i = 1; i < days.length; i++) {
-            boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
-            if (!monthEnd) continue;
-            if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) out.add(Dates.year(days[i]));
-            prev = i;
-        }
-        return out;
-    }
-
-    static double correlation(List<double[]> pairs) {
-        double[] a = new double[pairs.size()], b = new double[pairs.size()];
-        for (int k = 0; k < a.length; k++) { a[k] = pairs.get(k)[0]; b[k] = pairs.get(k)[1]; }
+    static double correlation(List<Month> months) {
+        double[] a = new double[months.size()], b = new double[months.size()];
+        for (int k = 0; k < a.length; k++) { a[k] = months.get(k).replica(); b[k] = months.get(k).index(); }
         return a.length < 3 ? Double.NaN : new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(a, b);
     }
 
     /** Annualized standard deviation of the monthly return difference, in points. */
-    static double trackingError(List<double[]> pairs) {
-        double[] d = new double[pairs.size()];
-        for (int k = 0; k < d.length; k++) d[k] = pairs.get(k)[0] - pairs.get(k)[1];
+    static double trackingError(List<Month> months) {
+        double[] d = new double[months.size()];
+        for (int k = 0; k < d.length; k++) d[k] = months.get(k).replica() - months.get(k).index();
         return d.length < 2 ? Double.NaN : 100 * Math.sqrt(12) * new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(d);
     }
 }

@@ -146,11 +146,9 @@ public final class SurfaceFit {
             for (Replication.YearRow y : r.years()) {
                 if (y.errorPp() != null && !y.partial() && (y.year() == heldOut) == onlyHeldOut) { years += Math.abs(y.errorPp()); ny++; }
             }
-            List<double[]> monthly = Replication.monthlyReturns(r.days(), r.replica(), r.indexLevel());
-            List<Integer> monthYears = Replication.monthYears(r.days(), r.indexLevel());
-            for (int k = 0; k < monthly.size(); k++) {
-                if ((monthYears.get(k) == heldOut) != onlyHeldOut) continue;
-                months += 100 * Math.abs(monthly.get(k)[0] - monthly.get(k)[1]);
+            for (Replication.Month m : Replication.months(r.days(), r.replica(), r.indexLevel())) {
+                if ((m.year() == heldOut) != onlyHeldOut) continue;
+                months += 100 * Math.abs(m.replica() - m.index());
                 nm++;
             }
         }

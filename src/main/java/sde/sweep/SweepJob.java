@@ -206,7 +206,7 @@ public final class SweepJob {
                 sharpes = all;
             }
             RunSpec candidate = spec;
-            sde.backtest.Backtester engine = new CandidateEngine(md, pricing, backtest).engine;
+            sde.backtest.Backtester engine = sde.backtest.Backtester.of(md, pricing, backtest);
             var risk = new sde.validate.Validator.ModelRisk(
                     sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.LOW), backtest),
                     sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.HIGH), backtest));
@@ -217,18 +217,6 @@ public final class SweepJob {
             return v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A backtester on the driver, built like the executors' one. */
-    private static final class CandidateEngine {
-        final sde.backtest.Backtester engine;
-
-        CandidateEngine(MarketData md, PricingSettings p, BacktestSettings b) {
-            sde.pricing.PricingInputs in = new sde.pricing.PricingInputs(md, p.surface());
-            sde.pricing.VolSurface surface = new sde.pricing.VolSurface(in, p.surface());
-            engine = new sde.backtest.Backtester(md, new sde.pricing.ModelChain(md, surface, new sde.pricing.QuoteModel(p.quotes()),
-                    new sde.pricing.ExpiryCalendar(p.listing())), surface, new sde.pricing.StrikeGrid(p.listing()), p.fillModel(), b);
         }
     }
 
