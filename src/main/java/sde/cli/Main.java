@@ -2,7 +2,7 @@ package sde.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import sde.config.ConfigException;
+import sde.io.ConfigException;
 import sde.data.DataException;
 
 import java.io.UncheckedIOException;

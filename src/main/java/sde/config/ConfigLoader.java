@@ -1,12 +1,10 @@
 package sde.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import sde.io.ConfigException;
+import sde.io.Yaml;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads conf/sde.yaml (from the working directory, else the copy packed in the jar) and applies
@@ -24,13 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_FILE = "conf/sde.yaml";
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .configure(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
 
     private ConfigLoader() {}
 
@@ -45,63 +35,16 @@ public final class ConfigLoader {
         if (file != null) {
             name = file.toString();
             if (!Files.isRegularFile(file)) throw new ConfigException(name + ": config file not found");
-            JsonNode user;
-            try {
-                user = YAML.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()));
-            }
+            JsonNode user = Yaml.readTree(file);
             if (user != null && !user.isMissingNode() && !user.isNull()) {
                 if (!(user instanceof ObjectNode u)) throw new ConfigException(name + ": expected a mapping at the top");
                 overlay(name, root, u, "");
             }
         }
         for (String o : overrides == null ? List.<String>of() : overrides) apply(root, o);
-        SdeConfig cfg = bind(root, SdeConfig.class, name);
+        SdeConfig cfg = Yaml.bind(root, SdeConfig.class, name);   // the binder every configuration file shares
         validate(name, cfg);
         return cfg;
-    }
-
-    /**
-     * Binds a YAML/JSON tree to a record with snake_case keys; an unknown key, a missing one or a
-     * wrong type is a ConfigException naming {@code name} and the key's path.
-     */
-    public static <T> T bind(JsonNode tree, Class<T> type, String name) {
-        return bind(YAML, tree, type, name);
-    }
-
-    /** As {@link #bind(JsonNode, Class, String)} but absent properties are null (the caller checks what it requires). */
-    public static <T> T bindAllowingMissing(JsonNode tree, Class<T> type, String name) {
-        return bind(LENIENT, tree, type, name);
-    }
-
-    private static final ObjectMapper LENIENT = YAML.copy()
-            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-    private static <T> T bind(ObjectMapper mapper, JsonNode tree, Class<T> type, String name) {
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (JsonMappingException e) {
-            String key = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            Throwable cause = e.getCause();
-            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : firstLine(e.getOriginalMessage());
-            throw new ConfigException(name + ": key '" + key + "': " + why);
-        } catch (IOException e) {
-            throw new ConfigException(name + ": " + firstLine(e.getMessage()));
-        }
-    }
-
-    /** Reads a YAML (or JSON) file into a tree; a missing file or bad YAML is a ConfigException. */
-    public static JsonNode readTree(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigException(file + ": file not found");
-        try {
-            return YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
-        }
     }
 
     private static ObjectNode defaults(Path home) {
@@ -109,17 +52,17 @@ public final class ConfigLoader {
         try {
             JsonNode tree;
             if (Files.isRegularFile(local)) {
-                tree = YAML.readTree(local.toFile());
+                tree = Yaml.readTree(local);
             } else {
                 try (InputStream in = ConfigLoader.class.getResourceAsStream("/" + DEFAULT_FILE)) {
                     if (in == null) throw new ConfigException(DEFAULT_FILE + ": not found in the checkout or the jar");
-                    tree = YAML.readTree(in);
+                    tree = Yaml.readTree(in, DEFAULT_FILE);
                 }
             }
             if (!(tree instanceof ObjectNode root)) throw new ConfigException(DEFAULT_FILE + ": expected a mapping at the top");
             return root;
         } catch (IOException e) {
-            throw new ConfigException(DEFAULT_FILE + ": not valid YAML: " + firstLine(e.getMessage()));
+            throw new ConfigException(DEFAULT_FILE + ": " + Yaml.firstLine(e.getMessage()));
         }
     }
 
@@ -153,11 +96,7 @@ public final class ConfigLoader {
         }
         String leaf = path[path.length - 1];
         if (!node.has(leaf)) throw new ConfigException("--set " + key + ": unknown key '" + key + "'");
-        try {
-            node.set(leaf, YAML.readTree(override.substring(eq + 1)));
-        } catch (IOException e) {
-            throw new ConfigException("--set " + key + ": cannot read value: " + firstLine(e.getMessage()));
-        }
+        node.set(leaf, Yaml.readValue(override.substring(eq + 1), "--set " + key));
     }
 
     private static void validate(String name, SdeConfig c) {
@@ -188,9 +127,4 @@ public final class ConfigLoader {
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

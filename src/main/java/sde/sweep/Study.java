@@ -1,8 +1,8 @@
 package sde.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import sde.config.ConfigException;
-import sde.config.ConfigLoader;
+import sde.io.ConfigException;
+import sde.io.Yaml;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
 import sde.strategy.ParamSpec;
@@ -62,11 +62,11 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             "generations", "train_years", "test_years", "strategies");
 
     public static Study load(Path file) {
-        JsonNode tree = ConfigLoader.readTree(file);
+        JsonNode tree = Yaml.readTree(file);
         for (String k : REQUIRED) {
             if (tree == null || !tree.has(k)) throw new ConfigException(file + ": key '" + k + "': missing");
         }
-        Study s = ConfigLoader.bindAllowingMissing(tree, Study.class, file.toString());
+        Study s = Yaml.bindAllowingMissing(tree, Study.class, file.toString());
         s.validate(file.toString());
         return s;
     }

@@ -1,5 +1,7 @@
 package sde.config;
 
+import sde.io.ConfigException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import sde.backtest.Engines;
-import sde.config.ConfigException;
+import sde.io.ConfigException;
 import sde.data.Fixtures;
 import sde.spark.SparkSessionExtension;
 

@@ -1,4 +1,4 @@
-package sde.config;
+package sde.io;
 
 /** A bad configuration: the message names the file or flag and the key. */
 public final class ConfigException extends RuntimeException {
