@@ -361,7 +361,9 @@ public final class Backtester {
             // Shares are paid in full (no loan value): buying them takes their cost, spread and
             // commission included, not only their value at the close, or the cash goes negative by
             // the spread and the next close calls margin on the whole position.
-            double bpPerUnit = legs.stream().anyMatch(Leg::isShares) ? Math.max(req, -unitCash) : req;
+            boolean shares = false;
+            for (int k = 0; k < legs.size(); k++) shares |= legs.get(k).isShares();
+            double bpPerUnit = shares ? Math.max(req, -unitCash) : req;
             if (bpPerUnit > 0) units = (int) Math.min(units, Math.floor(roomBp / bpPerUnit));
             if (units <= 0) return;
             double entry = 0, costs = 0;

@@ -56,7 +56,7 @@ public enum CboeIndex {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--index " + name + ": unknown index; known: " + java.util.Arrays.toString(values()));
+            throw new IllegalArgumentException("benchmark index '" + name + "': unknown; known: " + java.util.Arrays.toString(values()));
         }
     }
 }

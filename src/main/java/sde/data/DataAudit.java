@@ -101,24 +101,7 @@ public final class DataAudit {
     private static SeriesAlignment benchmarkAlignment(String name, RawSeries raw, MarketData w) {
         int[] axis = new int[w.size()];
         for (int i = 0; i < axis.length; i++) axis[i] = w.day(i);
-        int[] map = MarketDataBuilder.mapToAxis(axis, raw);
-        boolean[] seen = new boolean[axis.length];
-        List<Integer> off = new ArrayList<>();
-        for (int k = 0; k < map.length; k++) {
-            if (map[k] >= 0) seen[map[k]] = true;
-            else if (raw.days()[k] >= axis[0] && raw.days()[k] <= axis[axis.length - 1]) off.add(raw.days()[k]);
-        }
-        int first = -1, last = -1;
-        for (int i = 0; i < seen.length; i++) if (seen[i]) { if (first < 0) first = i; last = i; }
-        List<Integer> missing = new ArrayList<>();
-        int longest = 0, run = 0;
-        for (int i = Math.max(first, 0); first >= 0 && i <= last; i++) {
-            if (seen[i]) { run = 0; continue; }
-            missing.add(i);
-            longest = Math.max(longest, ++run);
-        }
-        return new SeriesAlignment(name, first, last, missing.stream().mapToInt(Integer::intValue).toArray(),
-                off.stream().mapToInt(Integer::intValue).toArray(), longest, List.of());
+        return MarketDataBuilder.alignment(name, axis, raw, Integer.MAX_VALUE);
     }
 
     private static int lastEventDay(MarketSources src) {

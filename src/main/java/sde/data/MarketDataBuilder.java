@@ -135,6 +135,15 @@ public final class MarketDataBuilder {
         return out;
     }
 
+    /**
+     * A series' alignment on the axis ({@code v} its values there, NaN where missing): coverage,
+     * missing days, off-axis rows, and the gaps SPEC §1 refuses (none with an unlimited carry).
+     */
+    static SeriesAlignment alignment(String name, int[] axis, RawSeries raw, int maxCarry) {
+        int[] map = mapToAxis(axis, raw);
+        return findings(name, axis, raw, map, pick(axis.length, raw.close(), map), maxCarry, false);
+    }
+
     private static SeriesAlignment findings(String name, int[] axis, RawSeries raw, int[] map, double[] v,
                                             int maxCarry, boolean underlying) {
         List<Integer> off = new ArrayList<>();
