@@ -14,7 +14,6 @@ import sde.daemon.SparkRunner;
 import sde.daemon.Telegram;
 import sde.data.MarketData;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,14 +40,15 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
+            description = "Output folder (default output): a local path, or a Hadoop URI such as hdfs://namenode:8020/sde/out.")
+    sde.io.Location out;
 
     @Override
     public Integer call() throws Exception {
         if (maxRuns < 0 || maxMinutes < 0) throw new IllegalArgumentException("--max-runs and --max-minutes must be >= 0");
         SdeConfig cfg = common.config();
-        Path dir = out.toAbsolutePath();
+        sde.io.Location dir = out;
         try (DaemonLock lock = DaemonLock.acquire(dir)) {
             MarketData md = common.marketData(cfg, common.dataDir().dir());
             SparkSession spark = CommonOptions.spark("sde-daemon", master);

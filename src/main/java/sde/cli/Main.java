@@ -39,6 +39,8 @@ public final class Main implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         CommandLine cli = new CommandLine(new Main());
+        // --out takes a local folder or any Hadoop URI (hdfs://, s3a://): issue 15 item 6.
+        cli.registerConverter(sde.io.Location.class, sde.io.Location::of);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof DataException || ex instanceof ConfigException || ex instanceof UncheckedIOException

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 public final class ReportCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "The sweep's or daemon's output folder (default output).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output", description = "The sweep's or daemon's output folder or Hadoop URI (default output).")
+    sde.io.Location out;
 
     @Option(names = "--study", paramLabel = "NAME|FILE", description = "Only this study's rows (a name, or a study file whose name is used).")
     String study;
@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Report report = new Report(md, cfg.regime(), spec -> BacktestCommand.backtester(md, cfg.pricing(), spec),
                 node -> RunSpec.fromJson(node, cfg.backtest(), cfg.regime(), "leaderboard"));
-        Path index = report.write(new Report.Request(out.toAbsolutePath(), name, id, top, mcPaths, cfg.validate().mcMeanBlock(), cfg.validate().seed()));
+        sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(), cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);
         return 0;
     }

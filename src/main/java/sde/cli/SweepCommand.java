@@ -35,8 +35,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
+            description = "Output folder (default output): a local path, or a Hadoop URI such as hdfs://namenode:8020/sde/out.")
+    sde.io.Location out;
 
     @Override
     public Integer call() {
@@ -47,8 +48,8 @@ public final class SweepCommand implements Callable<Integer> {
         try {
             System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
-            // Absolute: executors write the Parquet leaderboard from their own working directories.
-            SweepJob.Outcome o = new SweepJob(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), out.toAbsolutePath(), System.out)
+            // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
+            SweepJob.Outcome o = new SweepJob(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), out, System.out)
                     .withGate(cfg.validate()).run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {

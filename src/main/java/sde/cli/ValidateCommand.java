@@ -44,8 +44,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Where the leaderboard is and the verdict goes (default output).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
+            description = "Where the leaderboard is and the verdict goes: a folder or Hadoop URI (default output).")
+    sde.io.Location out;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
@@ -55,8 +56,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     /** The untouched year, replayed once (issue 8 item 6); a second replay is refused. */
     private int finalYear(SdeConfig cfg, MarketData md, RunSpec spec, String id) {
-        Path file = out.resolve("validations").resolve(id + ".final.json");
-        if (Files.exists(file)) throw new IllegalArgumentException(file + " exists: the untouched year is replayed once per candidate");
+        sde.io.Location file = out.resolve("validations").resolve(id + ".final.json");
+        if (file.isFile()) throw new IllegalArgumentException(file + " exists: the untouched year is replayed once per candidate");
         int y = cfg.validate().finalYear();
         if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay()) + " before " + y);
         RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
@@ -92,9 +93,9 @@ public final class ValidateCommand implements Callable<Integer> {
             Validator.Trials trials = null;
             List<RunSpec> top = new ArrayList<>();
             if (target.id != null) {
-                Path lb = out.toAbsolutePath().resolve("leaderboard.parquet");
-                if (!Files.isDirectory(lb)) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
-                var all = spark.read().parquet(sde.io.HadoopPaths.literal(lb.toString()));
+                sde.io.Location lb = out.resolve("leaderboard.parquet");
+                if (!lb.hasParquet()) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
+                var all = spark.read().parquet(sde.io.HadoopPaths.literal(lb.uri()));
                 List<Row> row = all.where(col("id").equalTo(target.id)).select("study", "params").limit(1).collectAsList();
                 if (row.isEmpty()) throw new IllegalArgumentException("--id " + target.id + ": not in " + lb);
                 String study = row.get(0).getString(0);
@@ -130,19 +131,19 @@ public final class ValidateCommand implements Callable<Integer> {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(v, java.util.Map.class));
             doc.put("monte_carlo", mc);
             doc.put("stress", stress);
-            Path file = out.resolve("validations").resolve(id + ".json");
+            sde.io.Location file = out.resolve("validations").resolve(id + ".json");
             Json.write(file, doc);
             System.out.print(Validator.report(v));
             System.out.println("  monte carlo (" + g.mcPaths() + " paths): " + mc);
             stress.forEach((k, x) -> System.out.println("  stress " + k + ": " + x));
             // The rest of the one-screen report, where it exists: the untouched year and the study's walk-forward.
-            Path fin = out.resolve("validations").resolve(id + ".final.json");
-            System.out.println("  untouched year: " + (Files.exists(fin) ? Files.readString(fin).replaceAll("\\s+", " ")
+            String fin = out.resolve("validations").resolve(id + ".final.json").read().orElse(null);
+            System.out.println("  untouched year: " + (fin != null ? fin.replaceAll("\\s+", " ")
                     : "not replayed yet (validate --final, once)"));
             if (studyName != null) {
-                Path wf = out.resolve("walkforward").resolve(studyName).resolve("walkforward.json");
-                System.out.println("  walk-forward of " + studyName + ": " + (Files.exists(wf)
-                        ? json.readTree(wf.toFile()).get("out_of_sample").toString() : "not run yet (walkforward --study FILE)"));
+                String wf = out.resolve("walkforward").resolve(studyName).resolve("walkforward.json").read().orElse(null);
+                System.out.println("  walk-forward of " + studyName + ": " + (wf != null
+                        ? json.readTree(wf).get("out_of_sample").toString() : "not run yet (walkforward --study FILE)"));
             }
             System.out.println("wrote " + file);
             return 0;

@@ -32,8 +32,8 @@ public final class WalkforwardCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default output).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output", description = "Output folder or Hadoop URI (default output).")
+    sde.io.Location out;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +42,7 @@ public final class WalkforwardCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
         try {
-            Path dir = out.toAbsolutePath().resolve("walkforward").resolve(study.study());
+            sde.io.Location dir = out.resolve("walkforward").resolve(study.study());
             Map<String, Object> r = WalkForward.run(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), dir, System.out);
             System.out.println("out-of-sample (stitched test years): " + r.get("out_of_sample"));
             System.out.println("wrote " + dir.resolve("walkforward.json"));

@@ -1,14 +1,10 @@
 package sde.daemon;
 
 import sde.backtest.RunResult;
-import sde.io.AtomicFiles;
 import sde.io.Json;
+import sde.io.Location;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,12 +42,12 @@ public final class Daemon {
     private final DaemonSettings s;
     private final GenerationRunner runner;
     private final Function<Map<String, Object>, RunResult> replay;
-    private final Path out;
+    private final Location out;
     private final PrintStream console;
     private final Telegram telegram;
     private final LongSupplier clockMillis;
 
-    public Daemon(DaemonSettings s, GenerationRunner runner, Function<Map<String, Object>, RunResult> replay, Path out, PrintStream console,
+    public Daemon(DaemonSettings s, GenerationRunner runner, Function<Map<String, Object>, RunResult> replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
         this.s = s;
         this.runner = runner;
@@ -201,9 +197,9 @@ public final class Daemon {
     private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
         String text = summary(ladder, runsTotal, runsNow, millis, newRobust);
         console.print(text);
-        Path md = out.resolve("progress.md");
-        String before = read(md, "# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs and at each stop.\n");
-        AtomicFiles.writeString(md, before + "\n## " + text.lines().findFirst().orElse("") + "\n\n"
+        Location md = out.resolve("progress.md");
+        String before = md.read().orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs and at each stop.\n");
+        md.write(before + "\n## " + text.lines().findFirst().orElse("") + "\n\n"
                 + text.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
         if (telegram != null) {
             String failed = telegram.send(text);
@@ -271,7 +267,7 @@ public final class Daemon {
         }
         if (oracle.isEmpty()) md.append("(no rung has a best run yet)\n");
         json.put("switching_ceiling", years);
-        AtomicFiles.writeString(out.resolve("ceiling.md"), md.toString());
+        out.resolve("ceiling.md").write(md.toString());
         Json.write(out.resolve("ceiling.json"), json);
         console.print(md);
     }
@@ -282,44 +278,34 @@ public final class Daemon {
     static final String STATE = "optimization_state.json", OLD_STATE = "daemon_state.json";
 
     private State load() {
-        Path p = out.resolve(STATE);
+        Location p = out.resolve(STATE);
         // A folder of an older version keeps its state as daemon_state.json: read it, and the next
         // save writes optimization_state.json and removes the old file.
-        if (!Files.exists(p)) p = out.resolve(OLD_STATE);
-        if (!Files.exists(p)) return null;
+        if (!p.isFile()) p = out.resolve(OLD_STATE);
+        String text = p.read().orElse(null);
+        if (text == null) return null;
         try {
-            return Json.MAPPER.readValue(p.toFile(), State.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            return Json.MAPPER.readValue(text, State.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 
     private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis, String stop) {
         Json.write(out.resolve(STATE), new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen),
                 List.copyOf(unreported), millis, stop));
-        try {
-            Files.deleteIfExists(out.resolve(OLD_STATE));   // migrated: the new file is whole on disk first
-        } catch (IOException e) {
-            throw new UncheckedIOException(out.resolve(OLD_STATE) + ": cannot remove the migrated state (" + e.getMessage() + ")", e);
-        }
+        out.resolve(OLD_STATE).delete();   // migrated: the new file is whole on disk first
         writeLeaderboard();
     }
 
     /** The top rows over every study, by train score. */
     private void writeLeaderboard() {
         List<Map<String, Object>> all = new ArrayList<>();
-        Path studies = out.resolve("studies");
-        if (Files.isDirectory(studies)) {
-            try (var dirs = Files.list(studies)) {
-                for (Path d : dirs.sorted().toList()) {
-                    for (Map<String, Object> row : Json.readList(d.resolve("leaderboard.json"))) {
-                        Map<String, Object> r = new LinkedHashMap<>(row);
-                        r.put("study", d.getFileName().toString());
-                        all.add(r);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        for (Location d : out.resolve("studies").children()) {
+            for (Map<String, Object> row : Json.readList(d.resolve("leaderboard.json"))) {
+                Map<String, Object> r = new LinkedHashMap<>(row);
+                r.put("study", d.name());
+                all.add(r);
             }
         }
         all.sort((a, b) -> Double.compare(num(b.get("fitness")), num(a.get("fitness"))));
@@ -329,15 +315,8 @@ public final class Daemon {
     private static double num(Object o) { return o instanceof Number n ? n.doubleValue() : Double.NEGATIVE_INFINITY; }
 
     private void log(Map<String, Object> e) {
-        Path p = out.resolve("optimization_log.json");
-        List<Object> log = new ArrayList<>();
-        if (Files.exists(p)) {
-            try {
-                log.addAll(Json.MAPPER.readValue(p.toFile(), List.class));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(p + ": unreadable log", ex);
-            }
-        }
+        Location p = out.resolve("optimization_log.json");
+        List<Object> log = new ArrayList<>(Json.read(p, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {}, List.of()));
         log.add(e);
         Json.write(p, log);
     }
@@ -348,13 +327,5 @@ public final class Daemon {
         m.put("event", kind);
         m.putAll(fields);
         return m;
-    }
-
-    private static String read(Path p, String dflt) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : dflt;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,13 +10,10 @@ import sde.regime.RegimeSettings;
 import sde.sweep.Study;
 import sde.sweep.SweepJob;
 import sde.io.Json;
+import sde.io.Location;
 import sde.validate.GateSettings;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +33,11 @@ public final class SparkRunner implements GenerationRunner {
     private final BacktestSettings backtest;
     private final RegimeSettings regime;
     private final GateSettings gate;
-    private final Path studies;
+    private final Location studies;
     private final PrintStream console;
 
     public SparkRunner(SparkSession spark, MarketData md, PricingSettings pricing, BacktestSettings backtest, RegimeSettings regime,
-                       GateSettings gate, Path out, PrintStream console) {
+                       GateSettings gate, Location out, PrintStream console) {
         this.spark = spark;
         this.md = md;
         this.pricing = pricing;
@@ -51,25 +48,18 @@ public final class SparkRunner implements GenerationRunner {
         this.console = console;
     }
 
-    public static Path dir(Path out, String study) { return out.resolve("studies").resolve(study); }
+    public static Location dir(Location out, String study) { return out.resolve("studies").resolve(study); }
 
     @Override
     public GenerationResult next(Study study) {
-        Path dir = studies.resolve(study.study());
+        Location dir = studies.resolve(study.study());
         Map<String, Object> before = Json.readMap(dir.resolve("optimization_state.json"));
         int done = before == null ? 0 : ((Number) before.get("next_generation")).intValue();
         // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
         // for it: the sweep then starts after it, so ask for one more until the state moves.
-        List<Path> trials = new java.util.ArrayList<>();
-        if (java.nio.file.Files.isDirectory(studies)) {
-            try (var others = java.nio.file.Files.list(studies)) {
-                others.sorted().forEach(d -> trials.add(d.toAbsolutePath().resolve("leaderboard.parquet")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<Location> trials = studies.children().stream().map(d -> d.resolve("leaderboard.parquet")).toList();
         for (int extra = 1; extra <= 2; extra++) {
-            new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir.toAbsolutePath(), console)
+            new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir, console)
                     .withGate(gate).withTrialsFrom(trials).run(before != null);
             Map<String, Object> after = Json.readMap(dir.resolve("optimization_state.json"));
             if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
@@ -80,13 +70,13 @@ public final class SparkRunner implements GenerationRunner {
 
     @Override
     public GenerationResult onDisk(String study) {
-        Path dir = studies.resolve(study);
+        Location dir = studies.resolve(study);
         Map<String, Object> state = Json.readMap(dir.resolve("optimization_state.json"));
         return state == null ? null : result(dir, state);
     }
 
     /** The study's result as on disk (also what a restarted daemon reconciles its ladder with). */
-    public static GenerationResult result(Path dir, Map<String, Object> state) {
+    public static GenerationResult result(Location dir, Map<String, Object> state) {
         List<Map<String, Object>> board = Json.readList(dir.resolve("leaderboard.json"));
         Map<String, Object> best = board.isEmpty() ? Map.of() : board.get(0);
         String robust = (String) state.get("best_robust_id");

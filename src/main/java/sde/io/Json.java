@@ -25,18 +25,32 @@ public final class Json {
     }
 
     public static void write(Path target, Object value) {
-        AtomicFiles.writeString(target, toJson(value) + "\n");
+        write(Location.of(target), value);
+    }
+
+    public static void write(Location target, Object value) {
+        target.write(toJson(value) + "\n");
     }
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
     /** A JSON object file as a map (keys as written), or null when there is no such file. */
     public static java.util.Map<String, Object> readMap(Path p) {
-        if (!java.nio.file.Files.isRegularFile(p)) return null;
+        return readMap(Location.of(p));
+    }
+
+    public static java.util.Map<String, Object> readMap(Location p) {
+        return read(p, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {}, null);
+    }
+
+    /** A JSON file as {@code type}, or {@code absent} when there is no such file. */
+    public static <T> T read(Location p, com.fasterxml.jackson.core.type.TypeReference<T> type, T absent) {
+        String text = p.read().orElse(null);
+        if (text == null) return absent;
         try {
-            return PLAIN.readValue(p.toFile(), new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+            return PLAIN.readValue(text, type);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
+            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -46,6 +60,10 @@ public final class Json {
      * wants snake_case, and an existing output folder must still resume and report.
      */
     public static java.util.Map<String, Object> readSnakeMap(Path p) {
+        return readSnakeMap(Location.of(p));
+    }
+
+    public static java.util.Map<String, Object> readSnakeMap(Location p) {
         java.util.Map<String, Object> m = readMap(p);
         return m == null ? null : snake(m);
     }
@@ -62,11 +80,10 @@ public final class Json {
 
     /** A JSON list-of-objects file, or an empty list when there is no such file. */
     public static java.util.List<java.util.Map<String, Object>> readList(Path p) {
-        if (!java.nio.file.Files.isRegularFile(p)) return java.util.List.of();
-        try {
-            return PLAIN.readValue(p.toFile(), new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, Object>>>() {});
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage());
-        }
+        return readList(Location.of(p));
+    }
+
+    public static java.util.List<java.util.Map<String, Object>> readList(Location p) {
+        return read(p, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, Object>>>() {}, java.util.List.of());
     }
 }

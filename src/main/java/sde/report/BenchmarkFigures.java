@@ -2,11 +2,8 @@ package sde.report;
 
 import sde.data.Dates;
 import sde.io.Json;
+import sde.io.Location;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +18,7 @@ final class BenchmarkFigures {
     private BenchmarkFigures() {}
 
     @SuppressWarnings("unchecked")
-    static String section(Path out) {
+    static String section(Location out) {
         StringBuilder h = new StringBuilder("<h2>The option model against the real market</h2>");
         Map<String, Object> doc = Json.readMap(out.resolve("benchmarks.json"));
         if (doc == null || !(doc.get("indices") instanceof List<?> indices)) {
@@ -33,8 +30,8 @@ final class BenchmarkFigures {
         for (Object o : indices) {
             Map<String, Object> r = (Map<String, Object>) o;
             String name = String.valueOf(r.get("index"));
-            Path csv = out.resolve("benchmarks").resolve(name + ".csv");
-            if (!Files.isRegularFile(csv)) continue;
+            String csv = out.resolve("benchmarks").resolve(name + ".csv").read().orElse(null);
+            if (csv == null) continue;
             double[][] levels = levels(csv);
             int[] days = new int[levels[0].length];
             for (int i = 0; i < days.length; i++) days[i] = (int) levels[0][i];
@@ -61,21 +58,17 @@ final class BenchmarkFigures {
     }
 
     /** {epoch days, replica, index (NaN where blank)} from a benchmarks/NAME.csv. */
-    private static double[][] levels(Path csv) {
-        try {
-            List<String> lines = Files.readAllLines(csv);
-            int n = lines.size() - 1;
-            double[][] out = new double[3][n];
-            for (int i = 0; i < n; i++) {
-                String[] c = lines.get(i + 1).split(",", -1);
-                out[0][i] = Dates.of(c[0]);
-                out[1][i] = Double.parseDouble(c[1]);
-                out[2][i] = c[2].isEmpty() ? Double.NaN : Double.parseDouble(c[2]);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+    private static double[][] levels(String csv) {
+        List<String> lines = csv.lines().toList();
+        int n = lines.size() - 1;
+        double[][] out = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            String[] c = lines.get(i + 1).split(",", -1);
+            out[0][i] = Dates.of(c[0]);
+            out[1][i] = Double.parseDouble(c[1]);
+            out[2][i] = c[2].isEmpty() ? Double.NaN : Double.parseDouble(c[2]);
         }
+        return out;
     }
 
     private static String num(Object o) {

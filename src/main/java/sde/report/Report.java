@@ -7,17 +7,13 @@ import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
 import sde.data.MarketData;
-import sde.io.AtomicFiles;
 import sde.io.Json;
+import sde.io.Location;
 import sde.regime.Regime;
 import sde.regime.RegimeClassifier;
 import sde.regime.RegimeSettings;
 import sde.validate.MonteCarlo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The results report (issue 10 item 3): one self-contained HTML file, OUT/report/index.html, with
@@ -41,7 +36,7 @@ public final class Report {
     static final String[] REGIME_COLORS = {"#7f0000", "#d62728", "#ff9896", "#2ca02c", "#aec7e8", "#c7c7c7"};
 
     /** What to report: the output folder, an optional study name, the chosen id (null: the best), how many rows, MC paths. */
-    public record Request(Path out, String study, String id, int top, int mcPaths, double mcMeanBlock, long seed) {}
+    public record Request(Location out, String study, String id, int top, int mcPaths, double mcMeanBlock, long seed) {}
 
     private final MarketData md;
     private final RegimeSettings regimes;
@@ -57,7 +52,7 @@ public final class Report {
     }
 
     /** Writes the report; returns index.html. */
-    public Path write(Request q) {
+    public Location write(Request q) {
         List<Map<String, Object>> rows = rows(q.out(), q.study());
         if (rows.isEmpty()) throw new IllegalArgumentException(q.out() + ": no leaderboard rows" + (q.study() == null ? "" : " for study " + q.study())
                 + " (run `jobs/sde sweep` or `jobs/sde daemon` first)");
@@ -68,36 +63,36 @@ public final class Report {
         List<Map<String, Object>> top = new ArrayList<>(rows.subList(0, Math.min(q.top(), rows.size())));
         if (!top.contains(chosen)) top.add(chosen);
 
-        Path dir = q.out().resolve("report");
-        Path data = dir.resolve("data");
+        Location dir = q.out().resolve("report");
+        Location data = dir.resolve("data");
         int[] labels = ordinals(RegimeClassifier.classify(md, regimes).label());
         Map<String, RunResult> runs = new LinkedHashMap<>();
         for (Map<String, Object> r : top) {
             RunResult run = replay(r);
             runs.put((String) r.get("id"), run);
-            AtomicFiles.writeString(data.resolve("equity_" + r.get("id") + ".csv"), equityCsv(run, labels));
-            AtomicFiles.writeString(data.resolve("monthly_" + r.get("id") + ".csv"), monthlyCsv(run));
+            data.resolve("equity_" + r.get("id") + ".csv").write(equityCsv(run, labels));
+            data.resolve("monthly_" + r.get("id") + ".csv").write(monthlyCsv(run));
         }
-        AtomicFiles.writeString(data.resolve("verdicts.csv"), verdictsCsv(verdicts));
-        AtomicFiles.writeString(data.resolve("regimes.csv"), regimesCsv(labels));
+        data.resolve("verdicts.csv").write(verdictsCsv(verdicts));
+        data.resolve("regimes.csv").write(regimesCsv(labels));
 
         RunResult run = runs.get((String) chosen.get("id"));
         double[] ret = dailyReturns(run.equity());
         double[][] bands = MonteCarlo.bands(ret, run.equity()[0], q.mcMeanBlock(), q.seed(), q.mcPaths());
         String html = html(q, rows, top, verdicts, chosen, run, bands, labels);
-        Path index = dir.resolve("index.html");
-        AtomicFiles.writeString(index, html);
+        Location index = dir.resolve("index.html");
+        index.write(html);
         return index;
     }
 
     // ---- inputs ------------------------------------------------------------------------------------
 
     /** The leaderboard rows of OUT (a sweep's leaderboard.json, or a daemon's over all studies), best first. */
-    static List<Map<String, Object>> rows(Path out, String study) {
+    static List<Map<String, Object>> rows(Location out, String study) {
         List<Map<String, Object>> rows = new ArrayList<>(Json.readList(out.resolve("leaderboard.json")));
         if (study != null) {
-            Path own = out.resolve("studies").resolve(study).resolve("leaderboard.json");
-            if (Files.exists(own)) return Json.readList(own);
+            Location own = out.resolve("studies").resolve(study).resolve("leaderboard.json");
+            if (own.isFile()) return Json.readList(own);
             boolean tagged = rows.stream().anyMatch(r -> r.containsKey("study"));
             if (tagged) rows.removeIf(r -> !study.equals(r.get("study")));
             else {
@@ -108,27 +103,16 @@ public final class Report {
         return rows;
     }
 
-    static Map<String, Map<String, Object>> verdicts(Path out) {
+    static Map<String, Map<String, Object>> verdicts(Location out) {
         Map<String, Map<String, Object>> v = new LinkedHashMap<>();
-        List<Path> dirs = new ArrayList<>(List.of(out.resolve("validations")));
-        if (Files.isDirectory(out.resolve("studies"))) {
-            try (Stream<Path> s = Files.list(out.resolve("studies"))) {
-                s.sorted().forEach(d -> dirs.add(d.resolve("validations")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) continue;
-            try (Stream<Path> s = Files.list(d)) {
-                for (Path f : s.sorted().toList()) {
-                    String name = f.getFileName().toString();
-                    if (!name.endsWith(".json") || name.endsWith(".final.json")) continue;
-                    Map<String, Object> m = Json.readSnakeMap(f);
-                    if (m != null && m.get("id") != null && m.get("overfit_score") != null) v.put((String) m.get("id"), m);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        List<Location> dirs = new ArrayList<>(List.of(out.resolve("validations")));
+        for (Location d : out.resolve("studies").children()) dirs.add(d.resolve("validations"));
+        for (Location d : dirs) {
+            for (Location f : d.children()) {
+                String name = f.name();
+                if (!name.endsWith(".json") || name.endsWith(".final.json")) continue;
+                Map<String, Object> m = Json.readSnakeMap(f);
+                if (m != null && m.get("id") != null && m.get("overfit_score") != null) v.put((String) m.get("id"), m);
             }
         }
         return v;
@@ -238,7 +222,7 @@ public final class Report {
                 .append("td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}th{background:#f0f0f0}td.l,th.l{text-align:left}")
                 .append(".ROBUST{color:#2ca02c;font-weight:bold}.SUSPECT{color:#e08000;font-weight:bold}.OVERFIT{color:#d62728;font-weight:bold}")
                 .append("svg.chart{display:block;margin:10px 0 18px;border:1px solid #eee}.note{font-size:12px;color:#555}</style></head><body>");
-        h.append("<h1>Strategy Discovery Engine: results</h1><p class=\"note\">Folder <code>").append(Svg.esc(q.out().getFileName() == null ? "." : q.out().getFileName().toString()))
+        h.append("<h1>Strategy Discovery Engine: results</h1><p class=\"note\">Folder <code>").append(Svg.esc(q.out().name()))
                 .append("</code>").append(q.study() == null ? "" : ", study <code>" + Svg.esc(q.study()) + "</code>")
                 .append(", data fingerprint ").append(md.fingerprint()).append(md.synthetic() ? " (<b>SYNTHETIC market: a demo, not a result</b>)" : " (real data)")
                 .append(", written ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(". ").append(rows.size()).append(" rows on the leaderboard. ")

@@ -12,15 +12,15 @@ import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.data.MarketData;
+import sde.io.HadoopPaths;
 import sde.io.Json;
+import sde.io.Location;
 import sde.optimize.Optimizer;
 import sde.pricing.PricingSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,14 +51,14 @@ public final class SweepJob {
     private final MarketData md;
     private final PricingSettings pricing;
     private final BacktestSettings backtest;
-    private final Path out;
+    private final Location out;
     private final PrintStream console;
     private final sde.regime.RegimeSettings regimeDefaults;
     private sde.validate.GateSettings gate;
-    private List<Path> otherTrials = List.of();
+    private List<Location> otherTrials = List.of();
 
     public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
-                    sde.regime.RegimeSettings regimeDefaults, Path out, PrintStream console) {
+                    sde.regime.RegimeSettings regimeDefaults, Location out, PrintStream console) {
         this.regimeDefaults = regimeDefaults;
         this.spark = spark;
         this.study = study;
@@ -86,7 +86,7 @@ public final class SweepJob {
      * (the daemon's other studies): a search that ran N trials across studies must deflate by all N,
      * not only by this study's share of them.
      */
-    public SweepJob withTrialsFrom(List<Path> leaderboards) {
+    public SweepJob withTrialsFrom(List<Location> leaderboards) {
         this.otherTrials = List.copyOf(leaderboards);
         return this;
     }
@@ -94,10 +94,10 @@ public final class SweepJob {
     /** What a finished (or resumed-and-finished) study reports. */
     public record Outcome(int evaluations, String bestId, double bestFitness, List<Map<String, Object>> leaderboard) {}
 
-    private Path parquet() { return out.resolve("leaderboard.parquet"); }
+    private Location parquet() { return out.resolve("leaderboard.parquet"); }
 
     public Outcome run(boolean resume) {
-        Path statePath = out.resolve("optimization_state.json");
+        Location statePath = out.resolve("optimization_state.json");
         String studyHash = studyHash();
         Map<String, Object> state = Json.readMap(statePath);
         if (state != null && !study.study().equals(state.get("study"))) state = null;   // another study's state in the same folder
@@ -138,8 +138,8 @@ public final class SweepJob {
             if (study.partitions() > 0) ds = ds.repartition(study.partitions());
             long t0 = System.nanoTime();
             ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class))
-                    .write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet().toString());
-            List<Row> got = new ArrayList<>(spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString()))
+                    .write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet().uri());
+            List<Row> got = new ArrayList<>(spark.read().parquet(HadoopPaths.literal(parquet().uri()))
                     .where(col("study").equalTo(study.study()).and(col("generation").equalTo(g)))
                     .select("id", "genome", "fitness", "generation").collectAsList());
             got.sort(Comparator.comparing(r -> r.getString(0)));
@@ -185,7 +185,7 @@ public final class SweepJob {
 
     private sde.validate.Verdict validate(String id, Broadcast<MarketData> market) {
         try {
-            List<Row> rows = spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString())).where(col("study").equalTo(study.study()).and(col("error").isNull()))
+            List<Row> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri())).where(col("study").equalTo(study.study()).and(col("error").isNull()))
                     .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
             RunSpec spec = null;
             List<RunSpec> top = new ArrayList<>();
@@ -198,9 +198,9 @@ public final class SweepJob {
                 if (top.size() < gate.pboTop()) top.add(s);
             }
             if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
-            for (Path other : otherTrials) {
-                if (other.equals(parquet()) || !hasData(other)) continue;
-                List<Row> more = spark.read().parquet(sde.io.HadoopPaths.literal(other.toString())).where(col("error").isNull()).select("sharpe").collectAsList();
+            for (Location other : otherTrials) {
+                if (other.equals(parquet()) || !other.hasParquet()) continue;
+                List<Row> more = spark.read().parquet(HadoopPaths.literal(other.uri())).where(col("error").isNull()).select("sharpe").collectAsList();
                 double[] all = java.util.Arrays.copyOf(sharpes, sharpes.length + more.size());
                 for (int k = 0; k < more.size(); k++) all[sharpes.length + k] = more.get(k).getDouble(0);
                 sharpes = all;
@@ -278,30 +278,18 @@ public final class SweepJob {
     }
 
     private List<Row> previousRows() {
-        if (!hasData(parquet())) return new ArrayList<>();
-        List<Row> rows = new ArrayList<>(spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString())).where(col("study").equalTo(study.study()))
+        // A process killed inside its first generation's write leaves only Spark's _temporary staging,
+        // which Spark cannot read ("unable to infer schema"): that is no rows, not an error.
+        if (!parquet().hasParquet()) return new ArrayList<>();
+        List<Row> rows = new ArrayList<>(spark.read().parquet(HadoopPaths.literal(parquet().uri())).where(col("study").equalTo(study.study()))
                 .select("id", "genome", "fitness", "generation").collectAsList());
         rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(3)).thenComparing(r -> r.getString(0)));
         return rows;
     }
 
-    /**
-     * True when the Parquet folder holds a committed data file. A process killed inside its first
-     * generation's write leaves the folder with only Spark's _temporary staging in it, which Spark
-     * cannot read ("unable to infer schema"); that is no rows, not an error.
-     */
-    private static boolean hasData(Path dir) {
-        if (!Files.isDirectory(dir)) return false;
-        try (var files = Files.walk(dir)) {
-            return files.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".parquet") && !f.toString().contains("_temporary"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
     private List<Map<String, Object>> leaderboard() {
-        List<Row> rows = spark.read().parquet(sde.io.HadoopPaths.literal(parquet().toString()))
+        List<Row> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri()))
                 .where(col("study").equalTo(study.study()).and(col("error").isNull()).and(org.apache.spark.sql.functions.not(
                         org.apache.spark.sql.functions.isnan(col("fitness")))))
                 .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).collectAsList();
@@ -336,7 +324,7 @@ public final class SweepJob {
     }
 
     private void appendLog(Map<String, Object> entry) {
-        Path p = out.resolve("optimization_log.json");
+        Location p = out.resolve("optimization_log.json");
         List<Map<String, Object>> log = new ArrayList<>(Json.readList(p));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("study", study.study());
@@ -345,7 +333,7 @@ public final class SweepJob {
         Json.write(p, log);
     }
 
-    private void writeState(Path p, String hash, int nextGeneration, int evaluations, Best best) {
+    private void writeState(Location p, String hash, int nextGeneration, int evaluations, Best best) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("study", study.study());
         s.put("study_hash", hash);

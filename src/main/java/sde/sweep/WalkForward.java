@@ -21,7 +21,6 @@ import sde.pricing.VolSurface;
 import sde.regime.RegimeSettings;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class WalkForward {
     private WalkForward() {}
 
     public static Map<String, Object> run(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
-                                          RegimeSettings regime, Path out, PrintStream console) throws Exception {
+                                          RegimeSettings regime, sde.io.Location out, PrintStream console) throws Exception {
         int first = study.trainYears().get(0), last = study.testYears().get(1);
         if (last - first < 2) throw new IllegalArgumentException("walk-forward needs at least three years (two to fit, one to test)");
         List<Map<String, Object>> windows = new ArrayList<>();
@@ -55,7 +54,7 @@ public final class WalkForward {
         for (int y = first + 2; y <= last; y++) {
             Study window = new Study(study.study() + "_wf" + y, study.seed(), study.optimizer(), study.optimizerSettings(), study.population(),
                     study.generations(), study.partitions(), List.of(first, y - 1), List.of(y, y), study.topN(), study.strategies(), study.regime());
-            Path dir = out.resolve(window.study());
+            sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(spark, window, md, pricing, backtest, regime, dir, console).run(false);
             Map<String, Object> top = o.leaderboard().get(0);
             RunSpec spec = RunSpec.fromJson(JSON.valueToTree(top.get("params")), backtest, regime, "walk-forward " + y);
@@ -102,7 +101,7 @@ public final class WalkForward {
                 "sharpe", s.sharpe(), "score", s.score(), "tier", s.tier(), "final_equity", s.finalEquity()));
         List<String> curve = new ArrayList<>(List.of("date,equity"));
         for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f", equity.get(k)));
-        sde.io.AtomicFiles.writeString(out.resolve("walkforward_equity.csv"), String.join("\n", curve) + "\n");
+        out.resolve("walkforward_equity.csv").write(String.join("\n", curve) + "\n");
         Json.write(out.resolve("walkforward.json"), result);
         return result;
     }

@@ -25,7 +25,7 @@ class DaemonTest {
 
     private Daemon daemon(DaemonSettings s, Synthetic obj, Path out, Telegram tg) {
         AtomicInteger fake = new AtomicInteger();
-        return new Daemon(s, obj, params -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), out,
+        return new Daemon(s, obj, params -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), sde.io.Location.of(out),
                 new PrintStream(console, true, StandardCharsets.UTF_8), tg, () -> 1_700_000_000_000L + fake.get());
     }
 

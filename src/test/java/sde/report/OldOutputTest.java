@@ -23,7 +23,7 @@ class OldOutputTest {
                 {"id": "abc123", "overfitScore": 0.734, "verdict": "ROBUST", "rejected": false,
                  "baseScore": 0.5, "variantScores": [0.4, 0.5], "components": {"walkforward_ratio": 0.9}}
                 """);
-        Map<String, Map<String, Object>> read = Report.verdicts(out);
+        Map<String, Map<String, Object>> read = Report.verdicts(sde.io.Location.of(out));
         Map<String, Object> m = read.get("abc123");
         assertNotNull(m, "read back");
         assertEquals(0.734, ((Number) m.get("overfit_score")).doubleValue());

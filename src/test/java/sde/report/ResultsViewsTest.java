@@ -64,7 +64,7 @@ class ResultsViewsTest {
                     search: [lookback]
                 """);
         out = tmp.resolve("out");
-        new SweepJob(spark, Study.load(f), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
+        new SweepJob(spark, Study.load(f), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
         // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
         var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
@@ -76,7 +76,7 @@ class ResultsViewsTest {
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), spec -> Engines.backtester(Engines.real(), spec.backtest()),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
-        index = report.write(new Report.Request(out, "views", null, 10, 500, 20, 2024));
+        index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;
     }
 

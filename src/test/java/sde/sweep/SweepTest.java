@@ -53,7 +53,7 @@ class SweepTest {
     }
 
     private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
-        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
+        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
@@ -95,8 +95,8 @@ class SweepTest {
         run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
         Path out = tmp.resolve("this");
         new SweepJob(spark, Study.load(study(tmp, "ga", 0)).with(1, null), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime(), out, new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate())
-                .withTrialsFrom(List.of(other.resolve("leaderboard.parquet"), out.resolve("leaderboard.parquet"))).run(false);
+                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate())
+                .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")), sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
         Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
         Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
         long failed = spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is not null").count()
@@ -158,7 +158,7 @@ class SweepTest {
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
         new SweepJob(spark, Study.load(study(tmp, "ga", 0)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime(), out, new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
+                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(false);
         List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
         Map<String, Object> first = (Map<String, Object>) log.get(1).get("outcome");
         String leader = (String) first.get("best_id");
@@ -183,7 +183,7 @@ class SweepTest {
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
                 s.topN(), s.strategies(), null);
         Map<String, Object> r = WalkForward.run(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(),
-                tmp.resolve("wf"), new PrintStream(new ByteArrayOutputStream()));
+                sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<Map<String, Object>> windows = (List<Map<String, Object>>) r.get("windows");
         assertEquals(2, windows.size());
         assertEquals(List.of(2020, 2021), windows.get(0).get("fit_years"));
