@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import sde.strategy.Params;
+import sde.param.Params;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 

@@ -1,6 +1,6 @@
 package sde.backtest;
 
-import sde.strategy.Params;
+import sde.param.Params;
 import sde.strategy.Strategy;
 
 /** One strategy in a blend: its checked parameters, typed configuration and allocation weight. */

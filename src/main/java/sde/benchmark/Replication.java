@@ -10,7 +10,7 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.RawSeries;
 import sde.pricing.PricingSettings;
-import sde.strategy.Params;
+import sde.param.Params;
 
 import java.util.ArrayList;
 import java.util.List;

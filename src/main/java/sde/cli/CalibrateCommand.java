@@ -48,7 +48,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             } else {
                 org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().appName("sde-calibrate")
                         .master(System.getProperty("spark.master", "local[*]")).config("spark.ui.enabled", "false").getOrCreate();
-                rows = HistoricalQuotes.readParquet(spark, c.toString());
+                rows = sde.cli.ParquetQuotes.read(spark, c.toString());
             }
             System.out.println("chains " + c + ": " + rows.size() + " quotes added to the check rows");
             split.check().addAll(rows);

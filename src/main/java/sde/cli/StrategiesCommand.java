@@ -11,10 +11,10 @@ import sde.data.MarketData;
 import sde.io.AtomicFiles;
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
-import sde.strategy.Params;
+import sde.param.Params;
 import picocli.CommandLine.Option;
 import sde.io.Json;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 

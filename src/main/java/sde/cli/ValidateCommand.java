@@ -14,11 +14,11 @@ import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Json;
-import sde.sweep.SparkMonteCarlo;
+import sde.daemon.SparkMonteCarlo;
 import sde.sweep.SparkScores;
 import sde.validate.GateSettings;
 import sde.validate.Validator;
-import sde.validate.Verdict;
+import sde.validate.GateReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Validator validator = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), new Validator.ModelRisk(
                     Backtester.of(md, cfg.pricing().model(sde.pricing.Model.LOW), spec.backtest()),
                     Backtester.of(md, cfg.pricing().model(sde.pricing.Model.HIGH), spec.backtest())), g);
-            Verdict v = validator.validate(id, spec,
+            GateReport v = validator.validate(id, spec,
                     variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;

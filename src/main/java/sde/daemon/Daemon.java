@@ -163,7 +163,8 @@ public final class Daemon {
     static boolean victory(GenerationResult r) {
         if (r.robustRow() == null || r.robustVerdict() == null) return false;
         Object score = r.robustVerdict().get("overfit_score");
-        if (!(score instanceof Number n) || n.doubleValue() < 0.70) return false;
+        if (!(score instanceof Number n) || sde.results.Verdict.of(n.doubleValue()) != sde.results.Verdict.ROBUST
+                || Boolean.TRUE.equals(r.robustVerdict().get("rejected"))) return false;
         List<Map<String, Object>> years = (List<Map<String, Object>>) r.robustRow().get("years");
         if (years == null || years.isEmpty()) return false;
         for (Map<String, Object> y : years) {

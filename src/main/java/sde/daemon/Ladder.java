@@ -2,7 +2,7 @@ package sde.daemon;
 
 import sde.optimize.OptimizerSettings;
 import sde.regime.RegimeSettings;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 import sde.strategy.Strategies;
 import sde.sweep.Study;
 

@@ -60,7 +60,7 @@ public final class SparkRunner implements GenerationRunner {
         List<Location> trials = studies.children().stream().map(d -> d.resolve("leaderboard.parquet")).toList();
         for (int extra = 1; extra <= 2; extra++) {
             new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir, console)
-                    .withGate(gate).withTrialsFrom(trials).run(before != null);
+                    .withGate(new SparkGate(spark, md, pricing, regime, gate)).withTrialsFrom(trials).run(before != null);
             Map<String, Object> after = Json.readMap(dir.resolve("optimization_state.json"));
             if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
             before = after;

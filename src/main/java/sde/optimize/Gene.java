@@ -1,6 +1,6 @@
 package sde.optimize;
 
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 
 /**
  * One searched dimension: a parameter of one strategy slot over (possibly narrowed) bounds, or the

@@ -65,34 +65,6 @@ public final class HistoricalQuotes {
         return out;
     }
 
-    /**
-     * Canonical Parquet chains (docs/pricing.md): columns quote_date (date), underlying (string),
-     * expiration (date), strike (double), type ("C"/"P"), bid and ask (double) or mid (double), and
-     * optionally underlying_price (double) and source_id (string). Read through Spark SQL so a
-     * multi-gigabyte chain history is filtered by the executors, not loaded whole by hand.
-     */
-    public static List<OptionRow> readParquet(org.apache.spark.sql.SparkSession spark, String path) {
-        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = spark.read().parquet(path);
-        java.util.Set<String> cols = new java.util.HashSet<>(java.util.Arrays.asList(df.columns()));
-        for (String n : new String[]{"quote_date", "underlying", "expiration", "strike", "type"}) {
-            if (!cols.contains(n)) throw new DataException(path, 0, "option chain Parquet needs column '" + n + "'");
-        }
-        boolean midOnly = !cols.contains("bid");
-        if (midOnly && !cols.contains("mid")) throw new DataException(path, 0, "option chain Parquet needs bid/ask or mid");
-        List<OptionRow> out = new ArrayList<>();
-        for (org.apache.spark.sql.Row r : df.collectAsList()) {
-            String type = r.<String>getAs("type").toUpperCase(Locale.ROOT);
-            out.add(new OptionRow((int) r.<java.sql.Date>getAs("quote_date").toLocalDate().toEpochDay(),
-                    Symbol.parse(r.getAs("underlying")),
-                    cols.contains("underlying_price") && r.getAs("underlying_price") != null ? r.<Double>getAs("underlying_price") : Double.NaN,
-                    (int) r.<java.sql.Date>getAs("expiration").toLocalDate().toEpochDay(), r.<Double>getAs("strike"), type.equals("C"),
-                    midOnly ? Double.NaN : r.<Double>getAs("bid"), midOnly ? Double.NaN : r.<Double>getAs("ask"),
-                    midOnly ? r.<Double>getAs("mid") : Double.NaN,
-                    cols.contains("source_id") ? r.getAs("source_id") : path));
-        }
-        return out;
-    }
-
     private static double num(String s) {
         if (s.isEmpty()) return Double.NaN;
         return Double.parseDouble(s);

@@ -1,7 +1,7 @@
 package sde.regime;
 
 import sde.data.Symbol;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 
 import java.util.List;
 import java.util.Map;

@@ -174,10 +174,10 @@ public final class Svg {
                 .append(String.format(Locale.ROOT, " (%.3f … %.3f)", x0, x1)).append("</text>")
                 .append("<text x=\"").append(L + 4).append("\" y=\"").append(T + 10).append("\" font-size=\"11\">").append(esc(yName))
                 .append(String.format(Locale.ROOT, " (%.2f … %.2f)", y0, y1)).append("</text>");
-        double y70 = y(0.70, y0, y1, H);
+        double y70 = y(sde.results.Verdict.ROBUST.threshold(), y0, y1, H);
         sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(y70)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(y70))
                 .append("\" stroke=\"#2ca02c\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R).append("\" y=\"").append(f(y70 - 3))
-                .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#2ca02c\">ROBUST ≥ 0.70</text>");
+                .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#2ca02c\">ROBUST ≥ ").append(String.format(Locale.ROOT, "%.2f", sde.results.Verdict.ROBUST.threshold())).append("</text>");
         for (int i = 0; i < xs.length; i++) {
             double px = L + plotW * (xs[i] - x0) / (x1 - x0), py = y(ys[i], y0, y1, H);
             sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"5\" fill=\"#1f77b4\"><title>")

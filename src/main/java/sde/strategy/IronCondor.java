@@ -1,5 +1,8 @@
 package sde.strategy;
 
+import sde.param.ParamSpec;
+import sde.param.ParamSpace;
+import sde.param.Params;
 import java.util.ArrayList;
 import java.util.List;
 

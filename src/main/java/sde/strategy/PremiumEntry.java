@@ -1,5 +1,7 @@
 package sde.strategy;
 
+import sde.param.ParamSpec;
+import sde.param.Params;
 import sde.data.SeriesId;
 import sde.data.Symbol;
 

@@ -1,5 +1,7 @@
 package sde.strategy;
 
+import sde.param.ParamSpace;
+import sde.param.Params;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package sde.sweep;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.optimize.Gene;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 

@@ -5,7 +5,7 @@ import sde.io.ConfigException;
 import sde.io.Yaml;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 

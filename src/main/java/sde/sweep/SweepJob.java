@@ -54,7 +54,7 @@ public final class SweepJob {
     private final Location out;
     private final PrintStream console;
     private final sde.regime.RegimeSettings regimeDefaults;
-    private sde.validate.GateSettings gate;
+    private LeaderGate gate;
     private List<Location> otherTrials = List.of();
 
     public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
@@ -71,13 +71,12 @@ public final class SweepJob {
 
     /**
      * Turns on the gate (issue 8): after each generation whose fitness leader changed, the leader is
-     * validated (SPEC §5, variants as a Spark Dataset); the study's current best
-     * ({@code best_robust_id} in the state) changes only through a ROBUST, not rejected, verdict, and
-     * a leader that fails is logged as "promising but fragile". Verdicts go to OUT/validations/ID.json.
+     * judged; the study's current best ({@code best_robust_id} in the state) changes only through a
+     * ROBUST, not rejected, verdict, and a leader that fails is logged as "promising but fragile".
+     * Verdicts go to OUT/validations/ID.json.
      */
-    public SweepJob withGate(sde.validate.GateSettings g) {
-        // Inside a study the walk-forward split is the study's own train and test years.
-        this.gate = g.withYears(study.trainYears(), study.testYears());
+    public SweepJob withGate(LeaderGate g) {
+        this.gate = g;
         return this;
     }
 
@@ -160,7 +159,7 @@ public final class SweepJob {
             outcome.put("improved", best.id == null || now.fitness > best.fitness);
             String robust = state == null ? null : (String) state.get("best_robust_id");
             if (gate != null && now.id != null && !now.id.equals(best.id)) {
-                sde.validate.Verdict v = validate(now.id, market);
+                LeaderGate.Judgement v = validate(now.id, market);
                 outcome.put("leader_verdict", v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore()));
                 if (v.robust()) robust = now.id;
                 else outcome.put("note", "promising but fragile: " + now.id + " leads on train score but the gate says " + v.verdict());
@@ -183,19 +182,18 @@ public final class SweepJob {
         return new Outcome(previous.size(), fin.id, fin.fitness, Json.readList(out.resolve("leaderboard.json")));
     }
 
-    private sde.validate.Verdict validate(String id, Broadcast<MarketData> market) {
+    private LeaderGate.Judgement validate(String id, Broadcast<MarketData> market) {
         try {
             List<Row> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri())).where(col("study").equalTo(study.study()).and(col("error").isNull()))
                     .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
             RunSpec spec = null;
-            List<RunSpec> top = new ArrayList<>();
+            List<String> ranked = new ArrayList<>(rows.size());
             double[] sharpes = new double[rows.size()];
             for (int k = 0; k < rows.size(); k++) {
                 Row r = rows.get(k);
                 sharpes[k] = r.getDouble(2);
-                RunSpec s = RunSpec.fromJson(JSON.readTree(r.getString(1)), backtest, regimeDefaults, "leaderboard");
-                if (r.getString(0).equals(id)) spec = s;
-                if (top.size() < gate.pboTop()) top.add(s);
+                ranked.add(r.getString(1));
+                if (r.getString(0).equals(id)) spec = RunSpec.fromJson(JSON.readTree(r.getString(1)), backtest, regimeDefaults, "leaderboard");
             }
             if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
             for (Location other : otherTrials) {
@@ -205,15 +203,8 @@ public final class SweepJob {
                 for (int k = 0; k < more.size(); k++) all[sharpes.length + k] = more.get(k).getDouble(0);
                 sharpes = all;
             }
-            RunSpec candidate = spec;
-            sde.backtest.Backtester engine = sde.backtest.Backtester.of(md, pricing, backtest);
-            var risk = new sde.validate.Validator.ModelRisk(
-                    sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.LOW), backtest),
-                    sde.backtest.Backtester.of(md, pricing.model(sde.pricing.Model.HIGH), backtest));
-            sde.validate.Verdict v = new sde.validate.Validator(engine, risk, gate).validate(id, candidate,
-                    specs -> SparkScores.scores(spark, market, pricing, backtest, gate.trainYears(), gate.testYears(), specs),
-                    new sde.validate.Validator.Trials(sharpes.length, sharpes), top);
-            Json.write(out.resolve("validations").resolve(id + ".json"), v);
+            LeaderGate.Judgement v = gate.judge(new LeaderGate.Leader(id, spec, sharpes, ranked, study.trainYears(), study.testYears(), backtest, market));
+            Json.write(out.resolve("validations").resolve(id + ".json"), v.document());
             return v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,7 @@ public final class Gate {
      * @param monthlyPnl    combined P&L per calendar month, by year (months in order)
      * @param variantScores SPEC §4 scores of the sensitivity variants
      */
-    public static Verdict judge(String id, Summary full, double trainCagrPct, double testCagrPct, Map<Integer, double[]> monthlyPnl,
+    public static GateReport judge(String id, Summary full, double trainCagrPct, double testCagrPct, Map<Integer, double[]> monthlyPnl,
                                 List<Double> variantScores, long seed, GateSettings g, Map<String, Object> statistics) {
         List<String> flags = new ArrayList<>();
         int years = full.years().size(), profitable = 0;
@@ -60,7 +60,7 @@ public final class Gate {
         if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add("LONG_RECOVERY");
 
         double overfit = 0.25 * consistency + 0.30 * walkforward + 0.25 * sensitivity + 0.10 * tradeCount + 0.10 * regimeDiverse;
-        String verdict = overfit >= 0.70 ? "ROBUST" : overfit >= 0.50 ? "SUSPECT" : "OVERFIT";
+        sde.results.Verdict verdict = sde.results.Verdict.of(overfit);
 
         Map<String, Double> comp = new LinkedHashMap<>();
         comp.put("consistency", consistency);
@@ -75,7 +75,7 @@ public final class Gate {
         passes.put("sensitivity", sensitivity >= 0.60);
         passes.put("trade_count", enough);
         passes.put("drawdown_reality", !rejected);
-        return new Verdict(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics, null, null, null, null);
+        return new GateReport(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics, null, null, null, null);
     }
 
     private static double clamp(double x) {

@@ -3,8 +3,8 @@ package sde.validate;
 import sde.backtest.RegimeSpec;
 import sde.backtest.RunSpec;
 import sde.regime.RegimeSettings;
-import sde.strategy.ParamSpec;
-import sde.strategy.Params;
+import sde.param.ParamSpec;
+import sde.param.Params;
 import sde.strategy.Strategies;
 
 import java.util.ArrayList;

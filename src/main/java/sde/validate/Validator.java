@@ -45,7 +45,7 @@ public final class Validator {
     /** The trials of the study so far: how many, and the annualised Sharpe of each (for DSR). */
     public record Trials(int count, double[] annualSharpes) {}
 
-    public Verdict validate(String id, RunSpec spec, Function<List<RunSpec>, List<Double>> variantScores, Trials trials,
+    public GateReport validate(String id, RunSpec spec, Function<List<RunSpec>, List<Double>> variantScores, Trials trials,
                             List<RunSpec> topConfigs) {
         RunResult r = run(spec);
         Summary full = RunOutputs.summarize(r);
@@ -93,7 +93,7 @@ public final class Validator {
         }
         stats.put("train_cagr_pct", train.cagrPct());
         stats.put("test_cagr_pct", test.cagrPct());
-        Verdict base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
+        GateReport base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
         if (risk == null) return base;
         return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(), scores));
     }
@@ -103,7 +103,7 @@ public final class Validator {
      * score relative to the candidate's, so the sensitivity component is the base surface's and what
      * moves is the run itself (consistency, walk-forward, trades, regimes, drawdown).
      */
-    private Verdict onSurface(String id, Backtester other, RunSpec spec, double baseScore, List<Double> variantScores) {
+    private GateReport onSurface(String id, Backtester other, RunSpec spec, double baseScore, List<Double> variantScores) {
         RunResult r = other.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
         Summary full = RunOutputs.summarize(r);
         double f = baseScore > 0 ? full.score() / baseScore : 1;
@@ -141,7 +141,7 @@ public final class Validator {
         return out;
     }
 
-    public static String report(Verdict v) {
+    public static String report(GateReport v) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("validation of %s: overfit_score %.3f → %s%s%n", v.id(), v.overfitScore(), v.verdict(),
                 v.rejected() ? " (REJECTED: " + (v.flags().contains("REJECT_TRADES") ? "a year with too few trades" : "drawdown over the limit") + ")" : ""));

@@ -81,7 +81,7 @@ class HdfsOutputTest {
 
     private static SweepJob.Outcome sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
         return new SweepJob(spark, Study.load(studyFile), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
-                new PrintStream(new ByteArrayOutputStream())).withGate(Engines.CONF.validate()).run(resume);
+                new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(resume);
     }
 
     private List<String> files(String under) throws Exception {

@@ -1,7 +1,7 @@
 package sde.optimize;
 
 import org.junit.jupiter.api.Test;
-import sde.strategy.ParamSpec;
+import sde.param.ParamSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -33,7 +33,7 @@ class ParquetChainTest {
                         "cast(bid as double) bid", "cast(ask as double) ask", "source_id");
         String parquet = tmp.resolve("chain.parquet").toString();
         df.write().parquet(parquet);
-        List<OptionRow> fromParquet = HistoricalQuotes.readParquet(spark, parquet);
+        List<OptionRow> fromParquet = sde.cli.ParquetQuotes.read(spark, parquet);
         assertEquals(sorted(fromCsv).toString(), sorted(fromParquet).toString());
     }
 

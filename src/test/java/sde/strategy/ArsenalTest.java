@@ -1,5 +1,6 @@
 package sde.strategy;
 
+import sde.param.ParamSpec;
 import org.junit.jupiter.api.Test;
 import sde.data.EventType;
 import sde.data.NyseCalendar;

@@ -1,5 +1,6 @@
 package sde.validate;
 
+import sde.results.Verdict;
 import org.junit.jupiter.api.Test;
 import sde.backtest.Engines;
 import sde.backtest.RunSpec;
@@ -38,10 +39,10 @@ class GateTest {
     @Test
     void aSteadyConfigIsRobust() {
         Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
-        Verdict v = Gate.judge("steady", s, 10, 10, months(8), List.of(0.45, 0.5, 0.48, 0.52, 0.47), 1, G, Map.of());
+        GateReport v = Gate.judge("steady", s, 10, 10, months(8), List.of(0.45, 0.5, 0.48, 0.52, 0.47), 1, G, Map.of());
         // 0.25·1 + 0.30·1 + 0.25·(0.484/0.5) + 0.10·1 + 0.10·1
         assertEquals(0.25 + 0.30 + 0.25 * (2.42 / 5 / 0.5) + 0.10 + 0.10, v.overfitScore(), 1e-12);
-        assertEquals("ROBUST", v.verdict());
+        assertEquals(Verdict.ROBUST, v.verdict());
         assertTrue(v.robust());
         assertTrue(v.flags().isEmpty(), v.flags().toString());
     }
@@ -50,31 +51,31 @@ class GateTest {
     void aRobustVerdictThatFailsOnAnEdgeOfTheModelBandIsModelFragile() {
         Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
         List<Double> variants = List.of(0.45, 0.5, 0.48, 0.52, 0.47);
-        Verdict base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, Map.of());
+        GateReport base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, Map.of());
         // On the low surface the premiums it sells are cheaper: two losing years, a test CAGR a tenth of the train one.
         Summary low = summary(new double[]{6, 4, -2, 3, -1, 2}, 60, 0.1, 12);
-        Verdict onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, Map.of());
-        Verdict onHigh = Gate.judge("premium", summary(new double[]{15, 13, 10, 14, 12, 13}, 60, 0.7, 7), 12, 12, months(9),
+        GateReport onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, Map.of());
+        GateReport onHigh = Gate.judge("premium", summary(new double[]{15, 13, 10, 14, 12, 13}, 60, 0.7, 7), 12, 12, months(9),
                 variants.stream().map(x -> x * 1.4).toList(), 1, G, Map.of());
         assertTrue(base.robust() && onHigh.robust());
         assertFalse(onLow.robust());
 
-        Verdict v = base.withModelRisk(onLow, onHigh);
+        GateReport v = base.withModelRisk(onLow, onHigh);
         assertEquals(0.1, v.scoreLow(), 1e-12);
         assertEquals(0.7, v.scoreHigh(), 1e-12);
-        assertEquals("ROBUST", v.verdict(), "the verdict is the base surface's");
-        assertTrue(v.flags().contains(Verdict.MODEL_FRAGILE));
-        assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(Verdict.MODEL_FRAGILE), "holds on both edges");
-        Verdict overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, Map.of());
-        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(Verdict.MODEL_FRAGILE), "only a ROBUST verdict can be fragile");
+        assertEquals(Verdict.ROBUST, v.verdict(), "the verdict is the base surface's");
+        assertTrue(v.flags().contains(GateReport.MODEL_FRAGILE));
+        assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "holds on both edges");
+        GateReport overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, Map.of());
+        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "only a ROBUST verdict can be fragile");
     }
 
     @Test
     void aYearWithFewerThanThirtyClosedTradesIsRejectedWhateverTheScore() {
         // SPEC §5 rule D: T-bill interest alone makes a near-idle configuration steady and "robust".
         Summary idle = summary(new double[]{1.4, 0.1, 1.5, 5.0, 5.2, 4.2}, 2, 0.2, 0.5);
-        Verdict v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, Map.of());
-        assertEquals("ROBUST", v.verdict(), "the overfit score alone would call it robust");
+        GateReport v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, Map.of());
+        assertEquals(Verdict.ROBUST, v.verdict(), "the overfit score alone would call it robust");
         assertTrue(v.rejected());
         assertFalse(v.robust());
         assertTrue(v.flags().contains("REJECT_TRADES"));
@@ -85,9 +86,9 @@ class GateTest {
     void aConfigTunedToOneYearIsFlagged() {
         // All the gain in 2020, nothing after; variants collapse; few trades.
         Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
-        Verdict v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, Map.of());
-        assertTrue(v.verdict().equals("OVERFIT") || v.verdict().equals("SUSPECT"), v.verdict());
-        assertEquals("OVERFIT", v.verdict());
+        GateReport v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, Map.of());
+        assertTrue(v.verdict() == Verdict.OVERFIT || v.verdict() == Verdict.SUSPECT, v.verdict().name());
+        assertEquals(Verdict.OVERFIT, v.verdict());
         assertTrue(v.flags().contains("FRAGILE"));
         assertEquals(0.0, v.components().get("walkforward"));
         assertFalse(v.passes().get("consistency"));
@@ -96,7 +97,7 @@ class GateTest {
     @Test
     void drawdownRealityRejectsAndFlags() {
         Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45, 12, 360, 1);
-        Verdict v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
+        GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
         assertTrue(v.rejected());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
         assertTrue(v.flags().containsAll(List.of("REJECT_DRAWDOWN", "LOSING_STREAK", "LONG_RECOVERY")));

@@ -1,31 +1,33 @@
 package sde.validate;
 
+import sde.results.Verdict;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * The gate's result (SPEC §5), written as output/validations/ID.json beside the leaderboard row:
+ * The gate's report (SPEC §5), written as output/validations/ID.json beside the leaderboard row:
  * the five components with their pass marks, the flags, the composite overfit_score and verdict,
  * whether the drawdown-reality check rejects it, the variant seed, and the statistics reported
  * beside the score (Deflated Sharpe Ratio, PBO). {@code scoreLow} and {@code scoreHigh} are the
  * SPEC §4 scores on the low and high surfaces of the model band (SPEC §5 model risk; null where the
  * gate ran without them), {@code verdictLow} and {@code verdictHigh} the verdicts there.
  */
-public record Verdict(String id, double overfitScore, String verdict, boolean rejected, Map<String, Double> components,
+public record GateReport(String id, double overfitScore, Verdict verdict, boolean rejected, Map<String, Double> components,
                       Map<String, Boolean> passes, List<String> flags, long seed, List<Double> variantScores, double baseScore,
                       Map<String, Object> statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh) {
     public static final String MODEL_FRAGILE = "MODEL_FRAGILE";
 
-    public boolean robust() { return verdict.equals("ROBUST") && !rejected; }
+    public boolean robust() { return verdict == Verdict.ROBUST && !rejected; }
 
     /**
      * This verdict with its model-risk figures: the candidate judged on the low and the high
      * surface; a ROBUST verdict that does not hold on both is flagged MODEL_FRAGILE (SPEC §5).
      */
-    public Verdict withModelRisk(Verdict low, Verdict high) {
+    public GateReport withModelRisk(GateReport low, GateReport high) {
         List<String> f = new java.util.ArrayList<>(flags);
         if (robust() && !(low.robust() && high.robust())) f.add(MODEL_FRAGILE);
-        return new Verdict(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
+        return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
                 statistics, low.baseScore(), high.baseScore(), low.verdict() + (low.rejected() ? " (rejected)" : ""),
                 high.verdict() + (high.rejected() ? " (rejected)" : ""));
     }

@@ -1,4 +1,4 @@
-package sde.sweep;
+package sde.daemon;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;

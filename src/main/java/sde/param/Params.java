@@ -1,4 +1,4 @@
-package sde.strategy;
+package sde.param;
 
 import java.io.Serializable;
 import java.util.Collections;

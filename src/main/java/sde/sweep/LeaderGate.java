@@ -1,0 +1,35 @@
+package sde.sweep;
+
+import org.apache.spark.broadcast.Broadcast;
+import sde.backtest.BacktestSettings;
+import sde.backtest.RunSpec;
+import sde.data.MarketData;
+import sde.results.Verdict;
+
+import java.util.List;
+
+/**
+ * What a sweep asks when a generation's fitness leader changes: is it believable (SPEC §5)? The
+ * gate is passed in (issue 16), so the sweep knows what a verdict means but not how it is reached;
+ * {@code sde.daemon.SparkGate} is the gate the commands pass.
+ */
+@FunctionalInterface
+public interface LeaderGate {
+    Judgement judge(Leader leader);
+
+    /**
+     * The study's new leader and what judging it needs: its run; the Sharpe ratios of every trial so
+     * far (the Deflated Sharpe Ratio deflates by all of them); the study's parameter sets ranked by
+     * train score, best first, as the leaderboard stores them (the gate takes its PBO top from them);
+     * the study's years; the settings it ran with and the broadcast market the executors hold.
+     */
+    record Leader(String id, RunSpec spec, double[] trialSharpes, List<String> rankedParams, List<Integer> trainYears,
+                  List<Integer> testYears, BacktestSettings backtest, Broadcast<MarketData> market) {}
+
+    /** The verdict, and the document the sweep writes as validations/ID.json. */
+    record Judgement(Verdict verdict, boolean rejected, double overfitScore, Object document) {
+        public boolean robust() {
+            return verdict == Verdict.ROBUST && !rejected;
+        }
+    }
+}
