@@ -1,0 +1,91 @@
+package sde.sweep;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sde.backtest.Engines;
+import sde.data.Fixtures;
+import sde.spark.SparkSessionExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Behaviour pinned across refactors (issue 16 item 5): a small study with its gate, run on the real
+ * data, writes leaderboard.json, optimization_log.json and the verdicts byte for byte as recorded
+ * in src/test/resources/golden/small-study, on one partition and on three. The recording was made by
+ * the code before the orchestration redesign (commit ac54268). A deliberate change of results
+ * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
+ * -Dsde.golden.write=true}, and the commit says why.
+ */
+@ExtendWith(SparkSessionExtension.class)
+class LeaderboardGoldenTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/small-study");
+
+    static Path study(Path dir, int partitions) {
+        Path f = dir.resolve("golden.yaml");
+        Fixtures.write(f, """
+                study: golden
+                seed: 20261201
+                optimizer: ga
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 6
+                generations: 3
+                partitions: %d
+                train_years: [2020, 2022]
+                test_years: [2023, 2025]
+                top_n: 10
+                strategies:
+                  - name: credit_spread
+                    fixed: {symbol: SPY}
+                    search: [short_delta, dte, entry_every]
+                  - name: mean_reversion
+                    optional: true
+                    weight: 0.5
+                    search: [lookback]
+                """.formatted(partitions));
+        return f;
+    }
+
+    static List<Path> files(Path out) throws Exception {
+        List<Path> fs = new ArrayList<>(List.of(Path.of("leaderboard.json"), Path.of("optimization_log.json")));
+        try (Stream<Path> v = Files.list(out.resolve("validations"))) {
+            v.sorted().forEach(p -> fs.add(out.relativize(p)));
+        }
+        return fs;
+    }
+
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 3})
+    void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        new SweepJob(spark, Study.load(study(tmp, partitions)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
+                .withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
+                .run(false);
+        List<Path> written = files(out);
+        if (Boolean.getBoolean("sde.golden.write")) {
+            for (Path f : written) {
+                Files.createDirectories(GOLDEN.resolve(f).getParent());
+                Files.copy(out.resolve(f), GOLDEN.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        List<Path> recorded = files(GOLDEN);
+        assertEquals(recorded, written, "the same verdict files");
+        assertTrue(written.size() >= 3, "the gate judged at least one leader: " + written);
+        for (Path f : written) {
+            assertEquals(Files.readString(GOLDEN.resolve(f)), Files.readString(out.resolve(f)), f + " differs from the recording");
+        }
+    }
+}
