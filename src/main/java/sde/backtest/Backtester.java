@@ -49,21 +49,14 @@ public final class Backtester {
     private final FillModel fills;
     private final BacktestSettings settings;
 
-    public Backtester(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, FillModel fills, BacktestSettings settings) {
+    /** Wired by {@link Engine}, the one place that builds the chain and the surface. */
+    Backtester(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, FillModel fills, BacktestSettings settings) {
         this.md = md;
         this.chain = chain;
         this.surface = surface;
         this.grid = grid;
         this.fills = fills;
         this.settings = settings;
-    }
-
-    /** The engine over {@code md} on the modeled chain of {@code p}, with the account rules of {@code b}. */
-    public static Backtester of(MarketData md, sde.pricing.PricingSettings p, BacktestSettings b) {
-        sde.pricing.PricingInputs in = new sde.pricing.PricingInputs(md, p.surface());
-        VolSurface surface = new VolSurface(in, p.surface());
-        ModelChain chain = new ModelChain(md, surface, new sde.pricing.QuoteModel(p.quotes()), new sde.pricing.ExpiryCalendar(p.listing()));
-        return new Backtester(md, chain, surface, new StrikeGrid(p.listing()), p.fillModel(), b);
     }
 
     /** Runs the slots over settings' evaluated years (or up to the last session the data has, if earlier). */

@@ -3,6 +3,7 @@ package sde.benchmark;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import sde.backtest.BacktestSettings;
 import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.Slot;
 import sde.backtest.Trade;
@@ -51,7 +52,7 @@ public final class Replication {
                 Math.max(account.maxPositions(), 4), settings.maxBuyingPower(), settings.maxBuyingPower(), true, account.nakedPct(),
                 account.nakedMinPct(), account.shortShareRequirement(), account.cashInterest(), account.borrowSpread(),
                 settings.earlyAssignment(), settings.expirySettlement(), settings.morningFraction());
-        this.engine = Backtester.of(md, pricing, b);
+        this.engine = Engine.of(md, pricing).loop(b);
         int first = md.indexOnOrAfter(Dates.of(settings.firstYear() + "-01-01")) - 1;
         this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction(),
                 settings.expirySettlement() == BacktestSettings.Settlement.OPEN, first >= 0 ? md.day(first) : Integer.MIN_VALUE,

@@ -84,8 +84,9 @@ public final class BacktestCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         sde.pricing.Model m = sde.pricing.Model.parse(model);
         if (m != sde.pricing.Model.BASE) System.out.println("*** priced on the " + m + " surface of the model band ***");
-        RunResult r = backtester(md, cfg.pricing().model(m), spec).run(spec.slots(), spec.regime(),
-                (int) ConfigLoader.date("--from", "from", spec.from()).toEpochDay(), (int) ConfigLoader.date("--to", "to", spec.to()).toEpochDay());
+        ConfigLoader.date("--from", "from", spec.from());   // a bad date is named by its option before anything runs
+        ConfigLoader.date("--to", "to", spec.to());
+        RunResult r = sde.backtest.Engine.of(md, cfg.pricing().model(m)).run(spec);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
         String id = spec.id(md.fingerprint()) + (m == sde.pricing.Model.BASE ? "" : "-" + m.name().toLowerCase(java.util.Locale.ROOT));
@@ -96,10 +97,6 @@ public final class BacktestCommand implements Callable<Integer> {
         System.out.print(RunOutputs.table(s));
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
-    }
-
-    static Backtester backtester(MarketData md, PricingSettings p, RunSpec spec) {
-        return Backtester.of(md, p, spec.backtest());
     }
 
     private RunSpec spec(SdeConfig cfg, List<String> paramSets) throws IOException {

@@ -64,11 +64,9 @@ public final class DaemonCommand implements Callable<Integer> {
             try {
                 SparkRunner runner = new SparkRunner(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime(), cfg.validate(), dir, System.out);
                 ObjectMapper json = new ObjectMapper();
-                Function<Map<String, Object>, RunResult> replay = params -> {
-                    RunSpec spec = RunSpec.fromJson(json.valueToTree(params), cfg.backtest(), cfg.regime(), "ceiling replay");
-                    return BacktestCommand.backtester(md, cfg.pricing(), spec).run(spec.slots(), spec.regime(),
-                            (int) java.time.LocalDate.parse(spec.from()).toEpochDay(), (int) java.time.LocalDate.parse(spec.to()).toEpochDay());
-                };
+                sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
+                Function<Map<String, Object>, RunResult> replay = params ->
+                        engine.run(RunSpec.fromJson(json.valueToTree(params), cfg.backtest(), cfg.regime(), "ceiling replay"));
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");

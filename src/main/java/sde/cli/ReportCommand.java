@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         long t0 = System.nanoTime();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        Report report = new Report(md, cfg.regime(), spec -> BacktestCommand.backtester(md, cfg.pricing(), spec),
+        Report report = new Report(md, cfg.regime(), sde.backtest.Engine.of(md, cfg.pricing()),
                 node -> RunSpec.fromJson(node, cfg.backtest(), cfg.regime(), "leaderboard"));
         sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(), cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);

@@ -88,7 +88,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         List<Strategy<?>> every = Strategies.all();
         // The same runs on the low and high surfaces of the model band (SPEC §5 model risk): the range
         // in which the real premiums lay decides how far any default's result can be believed.
-        SdeConfig low = withPricing(cfg, cfg.pricing().model(sde.pricing.Model.LOW)), high = withPricing(cfg, cfg.pricing().model(sde.pricing.Model.HIGH));
+        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
+        sde.backtest.Engine low = engine.on(sde.pricing.Model.LOW), high = engine.on(sde.pricing.Model.HIGH);
         StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
                 "| strategy | CAGR %% low surface (ATM × %s) | CAGR %% fitted | CAGR %% high surface (ATM × %s) | losing years low / high |%n|---|---:|---:|---:|---:|%n",
                 fmt(1 + cfg.pricing().surface().bandLow()), fmt(1 + cfg.pricing().surface().bandHigh())));
@@ -96,15 +97,15 @@ public final class StrategiesCommand implements Callable<Integer> {
             Params p = s.space().resolve(Map.of(), "");
             blend.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), p));
             List<RunSpec.SlotSpec> alone = List.of(new RunSpec.SlotSpec(s.name(), s.name(), 1.0, p));
-            Summary base = row(md, cfg, s.name(), alone, cfg.backtest(), per, all);
-            Summary lo = summary(md, low, alone, cfg.backtest()), hi = summary(md, high, alone, cfg.backtest());
+            Summary base = row(engine, cfg, s.name(), alone, cfg.backtest(), per, all);
+            Summary lo = summary(low, cfg, alone, cfg.backtest()), hi = summary(high, cfg, alone, cfg.backtest());
             sens.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d / %d of %d |%n", s.name(), lo.cagrPct(), base.cagrPct(),
                     hi.cagrPct(), lo.years().stream().filter(y -> y.returnPct() < 0).count(),
                     hi.years().stream().filter(y -> y.returnPct() < 0).count(), lo.years().size()));
         }
         // Equal weights on one account; the larger capital lets a 1/17 slot hold one cash-secured SPY put.
         var big = ConfigLoader.load(common.config, concat(common.overrides, "backtest.starting_capital=2000000")).backtest();
-        row(md, cfg, "all 17, equal weights (2,000,000)", blend, big, per, all);
+        row(engine, cfg, "all 17, equal weights (2,000,000)", blend, big, per, all);
         String table = "Data fingerprint " + md.fingerprint() + (md.synthetic() ? " (SYNTHETIC: not a result)" : " (the real data)")
                 + "; every strategy at its declared defaults (`jobs/sde strategies`), " + cfg.backtest().firstYear() + "–"
                 + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per
@@ -114,10 +115,6 @@ public final class StrategiesCommand implements Callable<Integer> {
         AtomicFiles.writeString(doc, out);
         System.out.println("wrote " + every.size() + " strategies' default results into " + doc);
         return 0;
-    }
-
-    private static SdeConfig withPricing(SdeConfig c, sde.pricing.PricingSettings p) {
-        return new SdeConfig(c.data(), c.fetch(), c.synthetic(), p, c.backtest(), c.regime(), c.validate(), c.daemon(), c.benchmark());
     }
 
     private static String params(List<Strategy<?>> every) {
@@ -149,15 +146,14 @@ public final class StrategiesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Summary summary(MarketData md, SdeConfig cfg, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b) {
+    private static Summary summary(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b) {
         RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
-        RunResult r = BacktestCommand.backtester(md, cfg.pricing(), spec).run(spec.slots());
-        return RunOutputs.summarize(r);
+        return RunOutputs.summarize(engine.run(spec));
     }
 
-    private static Summary row(MarketData md, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
+    private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
                                StringBuilder per, StringBuilder all) {
-        Summary s = summary(md, cfg, slots, b);
+        Summary s = summary(engine, cfg, slots, b);
         int losing = 0;
         for (YearStats y : s.years()) {
             per.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d | %.2f |%n", name, y.year(), y.returnPct(), y.maxDdPct(),

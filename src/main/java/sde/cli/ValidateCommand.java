@@ -61,8 +61,7 @@ public final class ValidateCommand implements Callable<Integer> {
         int y = cfg.validate().finalYear();
         if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay()) + " before " + y);
         RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
-        var r = BacktestCommand.backtester(md, cfg.pricing(), once).run(once.slots(), once.regime(), sde.data.Dates.of(once.from()),
-                sde.data.Dates.of(once.to()));
+        var r = sde.backtest.Engine.of(md, cfg.pricing()).run(once);
         var s = sde.backtest.RunOutputs.summarize(r);
         java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
         doc.put("id", id);
@@ -115,9 +114,9 @@ public final class ValidateCommand implements Callable<Integer> {
             if (fin) return finalYear(cfg, md, spec, id);
             Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
             RunSpec s = spec;
-            Validator validator = new Validator(BacktestCommand.backtester(md, cfg.pricing(), spec), new Validator.ModelRisk(
-                    Backtester.of(md, cfg.pricing().model(sde.pricing.Model.LOW), spec.backtest()),
-                    Backtester.of(md, cfg.pricing().model(sde.pricing.Model.HIGH), spec.backtest())), g);
+            sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
+            Validator validator = new Validator(engine, new Validator.ModelRisk(engine.on(sde.pricing.Model.LOW),
+                    engine.on(sde.pricing.Model.HIGH)), g);
             GateReport v = validator.validate(id, spec,
                     variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);
@@ -125,7 +124,7 @@ public final class ValidateCommand implements Callable<Integer> {
             java.util.Map<String, Object> mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
                     run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
                     g.seed(), g.mcPaths(), 0);
-            java.util.Map<String, Object> stress = sde.validate.Stress.run(md, cfg.pricing(), spec.backtest(), spec,
+            java.util.Map<String, Object> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,
                     new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(), g.stressHaltDate()));
             // SPEC §7: snake_case keys (overfit_score, base_score, variant_scores), as every JSON the engine writes.
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(v, java.util.Map.class));

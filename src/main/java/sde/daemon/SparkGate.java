@@ -2,7 +2,7 @@ package sde.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunSpec;
 import sde.data.MarketData;
 import sde.pricing.Model;
@@ -29,17 +29,19 @@ public final class SparkGate implements LeaderGate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
-    private final MarketData md;
     private final PricingSettings pricing;
     private final RegimeSettings regime;
     private final GateSettings settings;
+    private final Engine engine;
+    private final Validator.ModelRisk risk;
 
     public SparkGate(SparkSession spark, MarketData md, PricingSettings pricing, RegimeSettings regime, GateSettings settings) {
         this.spark = spark;
-        this.md = md;
         this.pricing = pricing;
         this.regime = regime;
         this.settings = settings;
+        this.engine = Engine.of(md, pricing);
+        this.risk = new Validator.ModelRisk(engine.on(Model.LOW), engine.on(Model.HIGH));
     }
 
     @Override
@@ -53,9 +55,7 @@ public final class SparkGate implements LeaderGate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var risk = new Validator.ModelRisk(Backtester.of(md, pricing.model(Model.LOW), l.backtest()),
-                Backtester.of(md, pricing.model(Model.HIGH), l.backtest()));
-        GateReport v = new Validator(Backtester.of(md, pricing, l.backtest()), risk, g).validate(l.id(), l.spec(),
+        GateReport v = new Validator(engine, risk, g).validate(l.id(), l.spec(),
                 specs -> SparkScores.scores(spark, l.market(), pricing, l.backtest(), g.trainYears(), g.testYears(), specs),
                 new Validator.Trials(l.trialSharpes().length, l.trialSharpes()), top);
         return new Judgement(v.verdict(), v.rejected(), v.overfitScore(), v);

@@ -2,7 +2,7 @@ package sde.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
@@ -40,10 +40,10 @@ public final class Report {
 
     private final MarketData md;
     private final RegimeSettings regimes;
-    private final Function<RunSpec, Backtester> engine;
+    private final Engine engine;
     private final Function<com.fasterxml.jackson.databind.JsonNode, RunSpec> specOf;
 
-    public Report(MarketData md, RegimeSettings regimes, Function<RunSpec, Backtester> engine,
+    public Report(MarketData md, RegimeSettings regimes, Engine engine,
                   Function<com.fasterxml.jackson.databind.JsonNode, RunSpec> specOf) {
         this.md = md;
         this.regimes = regimes;
@@ -120,7 +120,7 @@ public final class Report {
 
     private RunResult replay(Map<String, Object> row) {
         RunSpec spec = specOf.apply(JSON.valueToTree(row.get("params")));
-        return engine.apply(spec).run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
+        return engine.run(spec);
     }
 
     private static int[] ordinals(Regime[] r) {

@@ -2,20 +2,14 @@ package sde.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import sde.backtest.BacktestSettings;
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.metrics.Summary;
-import sde.pricing.ExpiryCalendar;
-import sde.pricing.ModelChain;
-import sde.pricing.PricingInputs;
 import sde.pricing.PricingSettings;
-import sde.pricing.QuoteModel;
-import sde.pricing.StrikeGrid;
-import sde.pricing.VolSurface;
 
 /**
  * Evaluates candidates with one backtester (not thread-safe: one per partition or thread). Each
@@ -29,7 +23,7 @@ public final class CandidateEvaluator {
     private final MarketData md;
     private final BacktestSettings backtest;
     private final java.util.List<Integer> trainYears, testYears;
-    private final Backtester engine;
+    private final Engine engine;
 
     public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, Study study) {
         this(md, pricing, backtest, study.trainYears(), study.testYears());
@@ -41,10 +35,7 @@ public final class CandidateEvaluator {
         this.backtest = backtest;
         this.trainYears = trainYears;
         this.testYears = testYears;
-        PricingInputs in = new PricingInputs(md, pricing.surface());
-        VolSurface surface = new VolSurface(in, pricing.surface());
-        ModelChain chain = new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing()));
-        this.engine = new Backtester(md, chain, surface, new StrikeGrid(pricing.listing()), pricing.fillModel(), backtest);
+        this.engine = Engine.of(md, pricing);
     }
 
     public Evaluation evaluate(Candidate c) {
@@ -60,7 +51,7 @@ public final class CandidateEvaluator {
         long t0 = System.nanoTime();
         try {
             RunSpec spec = RunSpec.fromJson(JSON.readTree(c.getParams()), backtest, c.getId());
-            RunResult r = engine.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
+            RunResult r = engine.run(spec);
             Summary all = RunOutputs.summarize(r);
             Summary train = RunOutputs.summarizeWindow(r, trainYears.get(0), trainYears.get(1));
             Summary test = RunOutputs.summarizeWindow(r, testYears.get(0), testYears.get(1));

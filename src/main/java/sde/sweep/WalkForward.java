@@ -3,7 +3,7 @@ package sde.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
@@ -11,13 +11,7 @@ import sde.data.MarketData;
 import sde.io.Json;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
-import sde.pricing.ExpiryCalendar;
-import sde.pricing.ModelChain;
-import sde.pricing.PricingInputs;
 import sde.pricing.PricingSettings;
-import sde.pricing.QuoteModel;
-import sde.pricing.StrikeGrid;
-import sde.pricing.VolSurface;
 import sde.regime.RegimeSettings;
 
 import java.io.PrintStream;
@@ -47,10 +41,7 @@ public final class WalkForward {
         List<Double> equity = new ArrayList<>(), rf = new ArrayList<>(), tradePnl = new ArrayList<>();
         List<Integer> tradeExits = new ArrayList<>();
         double e = backtest.startingCapital();
-        PricingInputs in = new PricingInputs(md, pricing.surface());
-        VolSurface surface = new VolSurface(in, pricing.surface());
-        Backtester engine = new Backtester(md, new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing())),
-                surface, new StrikeGrid(pricing.listing()), pricing.fillModel(), backtest);
+        Engine engine = Engine.of(md, pricing);
         for (int y = first + 2; y <= last; y++) {
             Study window = new Study(study.study() + "_wf" + y, study.seed(), study.optimizer(), study.optimizerSettings(), study.population(),
                     study.generations(), study.partitions(), List.of(first, y - 1), List.of(y, y), study.topN(), study.strategies(), study.regime());
@@ -58,7 +49,7 @@ public final class WalkForward {
             SweepJob.Outcome o = new SweepJob(spark, window, md, pricing, backtest, regime, dir, console).run(false);
             Map<String, Object> top = o.leaderboard().get(0);
             RunSpec spec = RunSpec.fromJson(JSON.valueToTree(top.get("params")), backtest, regime, "walk-forward " + y);
-            RunResult r = engine.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
+            RunResult r = engine.run(spec);
             // The test year's daily returns, chained onto the out-of-sample curve.
             int[] d = r.days();
             double yearStart = Double.NaN, yearEnd = Double.NaN;

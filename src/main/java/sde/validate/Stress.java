@@ -1,21 +1,13 @@
 package sde.validate;
 
-import sde.backtest.BacktestSettings;
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
-import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.metrics.Summary;
-import sde.pricing.ExpiryCalendar;
-import sde.pricing.ModelChain;
-import sde.pricing.PricingInputs;
 import sde.pricing.PricingSettings;
-import sde.pricing.QuoteModel;
 import sde.pricing.QuoteSettings;
-import sde.pricing.StrikeGrid;
-import sde.pricing.VolSurface;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,26 +22,26 @@ public final class Stress {
 
     public record Settings(String crashDate, double gapPct, double volFactor, int volDays, String haltDate) {}
 
-    public static Map<String, Object> run(MarketData md, PricingSettings p, BacktestSettings b, RunSpec spec, Settings s) {
+    public static Map<String, Object> run(MarketData md, PricingSettings p, RunSpec spec, Settings s) {
+        Engine engine = Engine.of(md, p);
         Map<String, Object> out = new LinkedHashMap<>();
-        Summary base = summary(engine(md, p, b), spec, Integer.MIN_VALUE);
+        Summary base = summary(engine, spec, Integer.MIN_VALUE);
         out.put("base", figures(base, null));
         int crash = md.indexOnOrAfter(Dates.of(s.crashDate()));
         MarketData shocked = md.shocked(crash, 1 - s.gapPct() / 100, s.volFactor(), s.volDays());
         out.put("flash_crash " + Dates.format(md.day(crash)) + " -" + s.gapPct() + "% vol x" + s.volFactor(),
-                figures(summary(engine(shocked, p, b), spec, Integer.MIN_VALUE), base));
+                figures(summary(Engine.of(shocked, p), spec, Integer.MIN_VALUE), base));
         int halt = md.day(md.indexOnOrAfter(Dates.of(s.haltDate())));
-        out.put("halted " + Dates.format(halt), figures(summary(engine(md, p, b), spec, halt), base));
+        out.put("halted " + Dates.format(halt), figures(summary(engine, spec, halt), base));
         QuoteSettings q = p.quotes();
         PricingSettings wide = new PricingSettings(p.listing(), p.surface(),
                 new QuoteSettings(q.tick(), 2 * q.spreadBase(), 2 * q.spreadPct(), 2 * q.spreadMaxPct(), q.volRef(), q.volPower()), p.fills());
-        out.put("doubled spreads", figures(summary(engine(md, wide, b), spec, Integer.MIN_VALUE), base));
+        out.put("doubled spreads", figures(summary(Engine.of(md, wide), spec, Integer.MIN_VALUE), base));
         return out;
     }
 
-    private static Summary summary(Backtester e, RunSpec spec, int halt) {
-        RunResult r = e.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()), halt);
-        return RunOutputs.summarize(r);
+    private static Summary summary(Engine e, RunSpec spec, int halt) {
+        return RunOutputs.summarize(e.run(spec, halt));
     }
 
     private static Map<String, Object> figures(Summary s, Summary base) {
@@ -65,10 +57,4 @@ public final class Stress {
         return m;
     }
 
-    static Backtester engine(MarketData md, PricingSettings p, BacktestSettings b) {
-        PricingInputs in = new PricingInputs(md, p.surface());
-        VolSurface surface = new VolSurface(in, p.surface());
-        return new Backtester(md, new ModelChain(md, surface, new QuoteModel(p.quotes()), new ExpiryCalendar(p.listing())), surface,
-                new StrikeGrid(p.listing()), p.fillModel(), b);
-    }
 }

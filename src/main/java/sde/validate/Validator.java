@@ -1,6 +1,6 @@
 package sde.validate;
 
-import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * the study's trials and the PBO over the study's top configurations.
  */
 public final class Validator {
-    private final Backtester engine;
+    private final Engine engine;
     private final ModelRisk risk;
     private final GateSettings g;
 
@@ -29,14 +29,14 @@ public final class Validator {
      * The engines on the low and high surfaces of the model band (SPEC §5 model risk): the candidate
      * is judged again on each; its variants keep their base-surface scores relative to its score.
      */
-    public record ModelRisk(Backtester low, Backtester high) {}
+    public record ModelRisk(Engine low, Engine high) {}
 
-    public Validator(Backtester engine, GateSettings g) {
+    public Validator(Engine engine, GateSettings g) {
         this(engine, null, g);
     }
 
     /** @param risk the model band's engines, or null to judge on the base surface only */
-    public Validator(Backtester engine, ModelRisk risk, GateSettings g) {
+    public Validator(Engine engine, ModelRisk risk, GateSettings g) {
         this.engine = engine;
         this.risk = risk;
         this.g = g;
@@ -103,8 +103,8 @@ public final class Validator {
      * score relative to the candidate's, so the sensitivity component is the base surface's and what
      * moves is the run itself (consistency, walk-forward, trades, regimes, drawdown).
      */
-    private GateReport onSurface(String id, Backtester other, RunSpec spec, double baseScore, List<Double> variantScores) {
-        RunResult r = other.run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()));
+    private GateReport onSurface(String id, Engine other, RunSpec spec, double baseScore, List<Double> variantScores) {
+        RunResult r = other.run(spec);
         Summary full = RunOutputs.summarize(r);
         double f = baseScore > 0 ? full.score() / baseScore : 1;
         List<Double> scaled = variantScores.stream().map(s -> s * f).toList();
@@ -115,7 +115,7 @@ public final class Validator {
 
     /** The candidate's run (for the Monte Carlo's returns and trades). */
     public RunResult run(RunSpec s) {
-        return engine.run(s.slots(), s.regime(), Dates.of(s.from()), Dates.of(s.to()));
+        return engine.run(s);
     }
 
     public static double[] dailyReturns(RunResult r) {

@@ -7,13 +7,6 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.MarketDataBuilder;
 import sde.data.RealData;
-import sde.pricing.ModelChain;
-import sde.pricing.PricingInputs;
-import sde.pricing.PricingSettings;
-import sde.pricing.QuoteModel;
-import sde.pricing.StrikeGrid;
-import sde.pricing.VolSurface;
-import sde.pricing.ExpiryCalendar;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -33,12 +26,17 @@ public final class Engines {
 
     public static MarketData real() { return Holder.MD; }
 
+    private static final class RealEngine {
+        static final Engine ENGINE = Engine.of(real(), CONF.pricing());
+    }
+
+    /** The engine over the real data at conf's pricing, built once for the suite. */
+    public static Engine engine() { return RealEngine.ENGINE; }
+
+    public static Engine engine(MarketData md) { return md == real() ? engine() : Engine.of(md, CONF.pricing()); }
+
     public static Backtester backtester(MarketData md, BacktestSettings b) {
-        PricingSettings p = CONF.pricing();
-        PricingInputs in = new PricingInputs(md, p.surface());
-        VolSurface surface = new VolSurface(in, p.surface());
-        ModelChain chain = new ModelChain(md, surface, new QuoteModel(p.quotes()), new ExpiryCalendar(p.listing()));
-        return new Backtester(md, chain, surface, new StrikeGrid(p.listing()), p.fillModel(), b);
+        return engine(md).loop(b);
     }
 
     public static RunSpec spec(String strategy, Map<String, ?> params) {

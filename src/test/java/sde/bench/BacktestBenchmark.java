@@ -29,7 +29,6 @@ import sde.pricing.ExpiryCalendar;
 import sde.pricing.ModelChain;
 import sde.pricing.PricingInputs;
 import sde.pricing.QuoteModel;
-import sde.pricing.StrikeGrid;
 import sde.pricing.VolSurface;
 import sde.strategy.Strategies;
 
@@ -67,7 +66,7 @@ public class BacktestBenchmark {
         PricingInputs in = new PricingInputs(md, cfg.pricing().surface());
         VolSurface surface = new VolSurface(in, cfg.pricing().surface());
         chain = new ModelChain(md, surface, new QuoteModel(cfg.pricing().quotes()), new ExpiryCalendar(cfg.pricing().listing()));
-        engine = new Backtester(md, chain, surface, new StrikeGrid(cfg.pricing().listing()), cfg.pricing().fillModel(), cfg.backtest());
+        engine = sde.backtest.Engine.of(md, cfg.pricing()).loop(cfg.backtest());
         spreadOnly = spec(List.of("credit_spread"), List.of(Symbol.SPY), cfg);
         everything = spec(List.of("buy_and_hold", "momentum", "credit_spread", "iron_condor"), List.of(Symbol.values()), cfg);
         quiet = new RunSpec(List.of(new RunSpec.SlotSpec("quiet", "credit_spread", 1.0,

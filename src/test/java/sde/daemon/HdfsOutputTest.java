@@ -114,7 +114,7 @@ class HdfsOutputTest {
         assertEquals(12, spark.read().parquet(sde.io.HadoopPaths.literal(remote.resolve("leaderboard.parquet").uri())).count(),
                 "three generations of four, none repeated by the resume");
 
-        Report report = new Report(Engines.real(), Engines.CONF.regime(), spec -> Engines.backtester(Engines.real(), spec.backtest()),
+        Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
         Location index = report.write(new Report.Request(remote, "hdfs", null, 3, 100, 20, 2024));
         assertEquals(root + "/sde/local[1]/report/index.html", index.uri());

@@ -74,7 +74,7 @@ class ResultsViewsTest {
         }
         sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
         long t0 = System.nanoTime();
-        Report report = new Report(Engines.real(), Engines.CONF.regime(), spec -> Engines.backtester(Engines.real(), spec.backtest()),
+        Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
         index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;

@@ -48,7 +48,7 @@ class StressTest {
     @Test
     void everyScenarioReportsItsDamage() {
         RunSpec spec = Engines.spec("credit_spread", Map.of());
-        Map<String, Object> out = Stress.run(Engines.real(), Engines.CONF.pricing(), spec.backtest(), spec,
+        Map<String, Object> out = Stress.run(Engines.real(), Engines.CONF.pricing(), spec,
                 new Stress.Settings("2024-08-05", 10, 3, 5, "2024-08-05"));
         assertEquals(4, out.size());
         Map<?, ?> doubled = (Map<?, ?>) out.get("doubled spreads");

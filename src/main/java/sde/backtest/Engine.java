@@ -1,0 +1,74 @@
+package sde.backtest;
+
+import sde.data.Dates;
+import sde.data.MarketData;
+import sde.pricing.ExpiryCalendar;
+import sde.pricing.FillModel;
+import sde.pricing.Model;
+import sde.pricing.ModelChain;
+import sde.pricing.PricingInputs;
+import sde.pricing.PricingSettings;
+import sde.pricing.QuoteModel;
+import sde.pricing.StrikeGrid;
+import sde.pricing.VolSurface;
+
+/**
+ * The backtest's one entry point (issue 16). The market's modeled option chain is built once:
+ * the surface's parameters for every symbol and session, the chain, the strike grid, the fill
+ * function. Then any {@link RunSpec} runs on it, with the account settings, window and regime it
+ * carries. Runs share nothing mutable, so one engine serves every thread of an executor.
+ */
+public final class Engine {
+    private final MarketData md;
+    private final PricingSettings pricing;
+    private final VolSurface surface;
+    private final ModelChain chain;
+    private final StrikeGrid grid;
+    private final FillModel fills;
+
+    private Engine(MarketData md, PricingSettings pricing) {
+        if (md == null || pricing == null) throw new IllegalArgumentException("an engine needs market data and pricing settings");
+        this.md = md;
+        this.pricing = pricing;
+        this.surface = new VolSurface(new PricingInputs(md, pricing.surface()), pricing.surface());
+        this.chain = new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing()));
+        this.grid = new StrikeGrid(pricing.listing());
+        this.fills = pricing.fillModel();
+    }
+
+    /** The engine over {@code md} on the modeled chain of {@code pricing}. */
+    public static Engine of(MarketData md, PricingSettings pricing) {
+        return new Engine(md, pricing);
+    }
+
+    /** The same market on another surface of the model band (SPEC §5 model risk). */
+    public Engine on(Model model) {
+        return model == Model.BASE ? this : new Engine(md, pricing.model(model));
+    }
+
+    /** The spec's strategies over its window (the first session on or after {@code from} to the last on or before {@code to}). */
+    public RunResult run(RunSpec spec) {
+        return run(spec, Integer.MIN_VALUE);
+    }
+
+    /** As {@link #run(RunSpec)} with a halted session (a stress replay): on epoch day {@code halted} nothing trades. */
+    public RunResult run(RunSpec spec, int halted) {
+        return loop(spec.backtest()).run(spec.slots(), spec.regime(), Dates.of(spec.from()), Dates.of(spec.to()), halted);
+    }
+
+    /**
+     * The session loop itself with these account settings, for runs that are not a parameter set:
+     * the benchmark's sleeves, a test's hand-made slots.
+     */
+    public Backtester loop(BacktestSettings account) {
+        return new Backtester(md, chain, surface, grid, fills, account);
+    }
+
+    public MarketData market() {
+        return md;
+    }
+
+    public PricingSettings pricing() {
+        return pricing;
+    }
+}
