@@ -65,8 +65,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 SparkRunner runner = new SparkRunner(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime(), cfg.validate(), dir, System.out);
                 ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-                Function<Map<String, Object>, RunResult> replay = params ->
-                        engine.run(RunSpec.fromJson(json.valueToTree(params), cfg.backtest(), cfg.regime(), "ceiling replay"));
+                Function<com.fasterxml.jackson.databind.JsonNode, RunResult> replay = params ->
+                        engine.run(RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "ceiling replay"));
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");

@@ -53,8 +53,8 @@ public final class SweepCommand implements Callable<Integer> {
                     .withGate(new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate())).run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {
-                System.out.printf("  #%s %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %s  tier %s%n", row.get("rank"), row.get("id"),
-                        row.get("train_score"), row.get("test_score"), row.get("cagr_pct"), row.get("max_dd_pct"), row.get("trades"), row.get("tier"));
+                System.out.printf("  #%d %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d  tier %s%n", row.rank(), row.id(),
+                        row.trainScore(), row.testScore(), row.cagrPct(), row.maxDdPct(), row.trades(), row.tier());
             }
             return 0;
         } finally {

@@ -3,6 +3,8 @@ package sde.daemon;
 import sde.backtest.RunResult;
 import sde.io.Json;
 import sde.io.Location;
+import sde.results.LeaderboardRow;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -41,13 +43,13 @@ public final class Daemon {
 
     private final DaemonSettings s;
     private final GenerationRunner runner;
-    private final Function<Map<String, Object>, RunResult> replay;
+    private final Function<JsonNode, RunResult> replay;
     private final Location out;
     private final PrintStream console;
     private final Telegram telegram;
     private final LongSupplier clockMillis;
 
-    public Daemon(DaemonSettings s, GenerationRunner runner, Function<Map<String, Object>, RunResult> replay, Location out, PrintStream console,
+    public Daemon(DaemonSettings s, GenerationRunner runner, Function<JsonNode, RunResult> replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
         this.s = s;
         this.runner = runner;
@@ -158,20 +160,14 @@ public final class Daemon {
                 + " by more than " + s.minImprovement();
     }
 
-    /** SPEC §4: every year ≥ 200 % and drawdown ≤ 15 %, and the gate's overfit score ≥ 0.70 (ROBUST). */
-    @SuppressWarnings("unchecked")
+    /** SPEC §4 victory: every year ≥ 200 % and drawdown ≤ 15 %, with a ROBUST verdict that no reality check rejected. */
     static boolean victory(GenerationResult r) {
-        if (r.robustRow() == null || r.robustVerdict() == null) return false;
-        Object score = r.robustVerdict().get("overfit_score");
-        if (!(score instanceof Number n) || sde.results.Verdict.of(n.doubleValue()) != sde.results.Verdict.ROBUST
-                || Boolean.TRUE.equals(r.robustVerdict().get("rejected"))) return false;
-        List<Map<String, Object>> years = (List<Map<String, Object>>) r.robustRow().get("years");
-        if (years == null || years.isEmpty()) return false;
-        for (Map<String, Object> y : years) {
-            if (((Number) y.get("return_pct")).doubleValue() < 200 || ((Number) y.get("max_dd_pct")).doubleValue() > 15) return false;
-        }
-        return true;
+        return r.robustRow() != null && r.robustVerdict() != null && r.robustVerdict().robust()
+                && r.robustRow().everyYearClears(VICTORY_RETURN_PCT, VICTORY_MAX_DD_PCT);
     }
+
+    /** SPEC §4's goal, every year. */
+    static final double VICTORY_RETURN_PCT = 200, VICTORY_MAX_DD_PCT = 15;
 
     // ---- reports -----------------------------------------------------------------------------------
 
@@ -301,19 +297,15 @@ public final class Daemon {
 
     /** The top rows over every study, by train score. */
     private void writeLeaderboard() {
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<LeaderboardRow> all = new ArrayList<>();
         for (Location d : out.resolve("studies").children()) {
-            for (Map<String, Object> row : Json.readList(d.resolve("leaderboard.json"))) {
-                Map<String, Object> r = new LinkedHashMap<>(row);
-                r.put("study", d.name());
-                all.add(r);
-            }
+            for (LeaderboardRow row : Json.readListOf(d.resolve("leaderboard.json"), LeaderboardRow.class)) all.add(row.inStudy(d.name()));
         }
-        all.sort((a, b) -> Double.compare(num(b.get("fitness")), num(a.get("fitness"))));
+        all.sort((a, b) -> Double.compare(num(b.fitness()), num(a.fitness())));
         Json.write(out.resolve("leaderboard.json"), all.subList(0, Math.min(50, all.size())));
     }
 
-    private static double num(Object o) { return o instanceof Number n ? n.doubleValue() : Double.NEGATIVE_INFINITY; }
+    private static double num(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
 
     private void log(Map<String, Object> e) {
         Location p = out.resolve("optimization_log.json");

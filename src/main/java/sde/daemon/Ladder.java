@@ -175,9 +175,10 @@ public final class Ladder {
     private Study compositeStudy(Rung rung, StudyProgress p, List<StudyProgress> top) {
         List<Study.StudySlot> slots = new ArrayList<>();
         for (StudyProgress m : top) {
-            Map<String, Object> slot = ((List<Map<String, Object>>) m.bestParams().get("strategies")).get(0);
+            com.fasterxml.jackson.databind.JsonNode slot = m.bestParams().get("strategies").get(0);
             String id = m.members().get(0);
-            slots.add(new Study.StudySlot((String) slot.get("name"), id, 1.0 / top.size(), false, (Map<String, Object>) slot.get("params"),
+            slots.add(new Study.StudySlot(slot.get("name").asText(), id, 1.0 / top.size(), false,
+                    sde.io.Json.MAPPER.convertValue(slot.get("params"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}),
                     rung == Rung.BLEND ? List.of(Study.WEIGHT) : List.of(), Map.of()));
         }
         Study.StudyRegime regime = null;

@@ -11,6 +11,9 @@ import sde.sweep.Study;
 import sde.sweep.SweepJob;
 import sde.io.Json;
 import sde.io.Location;
+import sde.results.LeaderboardRow;
+import sde.results.StudyState;
+import sde.results.VerdictFile;
 import sde.validate.GateSettings;
 
 import java.io.PrintStream;
@@ -53,16 +56,16 @@ public final class SparkRunner implements GenerationRunner {
     @Override
     public GenerationResult next(Study study) {
         Location dir = studies.resolve(study.study());
-        Map<String, Object> before = Json.readMap(dir.resolve("optimization_state.json"));
-        int done = before == null ? 0 : ((Number) before.get("next_generation")).intValue();
+        StudyState before = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
+        int done = before == null ? 0 : before.nextGeneration();
         // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
         // for it: the sweep then starts after it, so ask for one more until the state moves.
         List<Location> trials = studies.children().stream().map(d -> d.resolve("leaderboard.parquet")).toList();
         for (int extra = 1; extra <= 2; extra++) {
             new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir, console)
                     .withGate(new SparkGate(spark, md, pricing, regime, gate)).withTrialsFrom(trials).run(before != null);
-            Map<String, Object> after = Json.readMap(dir.resolve("optimization_state.json"));
-            if (after != null && ((Number) after.get("next_generation")).intValue() > done) return result(dir, after);
+            StudyState after = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
+            if (after != null && after.nextGeneration() > done) return result(dir, after);
             before = after;
         }
         throw new IllegalStateException(study.study() + ": the sweep did not advance past generation " + done);
@@ -71,25 +74,21 @@ public final class SparkRunner implements GenerationRunner {
     @Override
     public GenerationResult onDisk(String study) {
         Location dir = studies.resolve(study);
-        Map<String, Object> state = Json.readMap(dir.resolve("optimization_state.json"));
+        StudyState state = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
         return state == null ? null : result(dir, state);
     }
 
     /** The study's result as on disk (also what a restarted daemon reconciles its ladder with). */
-    public static GenerationResult result(Location dir, Map<String, Object> state) {
-        List<Map<String, Object>> board = Json.readList(dir.resolve("leaderboard.json"));
-        Map<String, Object> best = board.isEmpty() ? Map.of() : board.get(0);
-        String robust = (String) state.get("best_robust_id");
-        Map<String, Object> robustRow = null, verdict = null;
+    public static GenerationResult result(Location dir, StudyState state) {
+        List<LeaderboardRow> board = Json.readListOf(dir.resolve("leaderboard.json"), LeaderboardRow.class);
+        String robust = state.bestRobustId();
+        LeaderboardRow robustRow = null;
+        VerdictFile verdict = null;
         if (robust != null) {
-            robustRow = board.stream().filter(r -> robust.equals(r.get("id"))).findFirst().orElse(null);
-            verdict = Json.readSnakeMap(dir.resolve("validations").resolve(robust + ".json"));
+            robustRow = board.stream().filter(r -> robust.equals(r.id())).findFirst().orElse(null);
+            verdict = VerdictFile.read(dir.resolve("validations").resolve(robust + ".json"));
         }
-        Object fit = state.get("best_fitness");
-        @SuppressWarnings("unchecked") Map<String, Object> params = (Map<String, Object>) best.get("params");
-        return new GenerationResult(((Number) state.get("next_generation")).intValue(), ((Number) state.get("evaluations")).intValue(),
-                (String) state.get("best_id"), fit instanceof Number n ? n.doubleValue() : Double.NaN, (String) best.get("tier"), params,
-                robust, robustRow, verdict);
+        return new GenerationResult(state.nextGeneration(), state.evaluations(), state.bestId(), state.bestFitness(),
+                board.isEmpty() ? null : board.get(0), robust, robustRow, verdict);
     }
-
 }

@@ -1,7 +1,9 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where one study of the ladder stands: its rung, members (a strategy name for a single study, the
@@ -11,14 +13,14 @@ import java.util.Map;
  */
 public record StudyProgress(String name, Rung rung, List<String> members, int generations, int evaluations, double bestFitness,
                             String bestId, String bestTier, String bestRobustId, double bestRobustScore, int stale, boolean plateaued,
-                            Map<String, Object> bestParams) {
+                            JsonNode bestParams) {
     public StudyProgress {
         members = List.copyOf(members);
-        bestParams = bestParams == null ? Map.of() : bestParams;
+        bestParams = bestParams == null || bestParams.isNull() ? JsonNodeFactory.instance.objectNode() : bestParams;
     }
 
     static StudyProgress fresh(String name, Rung rung, List<String> members) {
-        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, Map.of());
+        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, null);
     }
 
     boolean hasBest() { return bestId != null && Double.isFinite(bestFitness); }

@@ -12,7 +12,10 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // A params object kept as a tree (LeaderboardRow.params) is written sorted like a map.
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {}
 
@@ -76,6 +79,28 @@ public final class Json {
             out.putIfAbsent(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(k), x);
         });
         return out;
+    }
+
+    /** A file of the results layer (snake_case keys) as {@code type}, or null when there is no such file. */
+    public static <T> T readAs(Location p, Class<T> type) {
+        String text = p.read().orElse(null);
+        if (text == null) return null;
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": not a readable " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** A list file of the results layer as {@code type}s, or an empty list when there is no such file. */
+    public static <T> java.util.List<T> readListOf(Location p, Class<T> type) {
+        String text = p.read().orElse(null);
+        if (text == null) return java.util.List.of();
+        try {
+            return MAPPER.readValue(text, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": not a readable list of " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** A JSON list-of-objects file, or an empty list when there is no such file. */

@@ -63,4 +63,17 @@ public class Evaluation implements Serializable {
     public void setSharpe(double v) { sharpe = v; }
     public double getWallMs() { return wallMs; }
     public void setWallMs(double v) { wallMs = v; }
+
+    /** This row as leaderboard.json lists it, at {@code rank} (SPEC §7). */
+    public sde.results.LeaderboardRow toRow(int rank) {
+        try {
+            java.util.List<sde.results.YearFigures> y = sde.io.Json.MAPPER.readValue(years,
+                    sde.io.Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, sde.results.YearFigures.class));
+            return new sde.results.LeaderboardRow(rank, id, fitness, score, trainScore, testScore, trainCagrPct, trainMaxDdPct, testCagrPct,
+                    testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, tier, generation, optimizer, y, sde.io.Json.MAPPER.readTree(params),
+                    dataFingerprint, codeVersion, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(id + ": unreadable years or params JSON", e);
+        }
+    }
 }

@@ -16,6 +16,8 @@ import sde.io.HadoopPaths;
 import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
+import sde.results.LeaderboardRow;
+import sde.results.StudyState;
 import sde.pricing.PricingSettings;
 
 import java.io.IOException;
@@ -91,22 +93,22 @@ public final class SweepJob {
     }
 
     /** What a finished (or resumed-and-finished) study reports. */
-    public record Outcome(int evaluations, String bestId, double bestFitness, List<Map<String, Object>> leaderboard) {}
+    public record Outcome(int evaluations, String bestId, double bestFitness, List<LeaderboardRow> leaderboard) {}
 
     private Location parquet() { return out.resolve("leaderboard.parquet"); }
 
     public Outcome run(boolean resume) {
         Location statePath = out.resolve("optimization_state.json");
         String studyHash = studyHash();
-        Map<String, Object> state = Json.readMap(statePath);
-        if (state != null && !study.study().equals(state.get("study"))) state = null;   // another study's state in the same folder
+        StudyState state = Json.readAs(statePath, StudyState.class);
+        if (state != null && !study.study().equals(state.study())) state = null;   // another study's state in the same folder
         if (resume) {
             if (state == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
-            if (!studyHash.equals(state.get("study_hash"))) {
+            if (!studyHash.equals(state.studyHash())) {
                 throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
             }
-            if (!md.fingerprint().equals(state.get("data_fingerprint"))) {
-                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + md.fingerprint() + " vs " + state.get("data_fingerprint") + ")");
+            if (!md.fingerprint().equals(state.dataFingerprint())) {
+                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + md.fingerprint() + " vs " + state.dataFingerprint() + ")");
             }
         } else if (state != null) {
             throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
@@ -146,8 +148,7 @@ public final class SweepJob {
             previous.addAll(got);
             evaluatedNow += got.size();
             double secs = (System.nanoTime() - t0) / 1e9;
-            List<Map<String, Object>> top = leaderboard();
-            Json.write(out.resolve("leaderboard.json"), top);
+            Json.write(out.resolve("leaderboard.json"), leaderboard());
             Best now = best(history, previousIds(previous, history));
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("generation", g);
@@ -157,7 +158,7 @@ public final class SweepJob {
             outcome.put("best_fitness", now.fitness);
             outcome.put("best_id", now.id);
             outcome.put("improved", best.id == null || now.fitness > best.fitness);
-            String robust = state == null ? null : (String) state.get("best_robust_id");
+            String robust = state == null ? null : state.bestRobustId();
             if (gate != null && now.id != null && !now.id.equals(best.id)) {
                 LeaderGate.Judgement v = validate(now.id, market);
                 outcome.put("leader_verdict", v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore()));
@@ -166,20 +167,21 @@ public final class SweepJob {
             }
             outcome.put("best_robust_id", robust);
             appendLog(Map.of("generation", g, "outcome", outcome));
-            writeState(statePath, studyHash, g + 1, previous.size(), now);
-            state = Json.readMap(statePath);
-            state.put("best_robust_id", robust);
+            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), g + 1, study.generations(), previous.size(),
+                    now.id, now.fitness, md.fingerprint(), robust, "the optimizers are stateless over the history, which --resume rebuilds "
+                    + "from leaderboard.parquet; the generator of generation g is seeded with (seed, g)");
             Json.write(statePath, state);
             double rate = got.size() / Math.max(secs, 1e-9);
             double eta = (study.generations() - g - 1) * secs;
             console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
                     g + 1, study.generations(), got.size(), batch.size(), previous.size(), rate, now.fitness, now.id, eta);
         }
-        if (next >= study.generations()) Json.write(out.resolve("leaderboard.json"), leaderboard());
+        List<LeaderboardRow> top = leaderboard();
+        if (next >= study.generations()) Json.write(out.resolve("leaderboard.json"), top);
         Best fin = best(history, previousIds(previous, history));
         console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
                 out.resolve("leaderboard.json"));
-        return new Outcome(previous.size(), fin.id, fin.fitness, Json.readList(out.resolve("leaderboard.json")));
+        return new Outcome(previous.size(), fin.id, fin.fitness, top);
     }
 
     private LeaderGate.Judgement validate(String id, Broadcast<MarketData> market) {
@@ -279,38 +281,13 @@ public final class SweepJob {
     }
 
     /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
-    private List<Map<String, Object>> leaderboard() {
-        List<Row> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri()))
+    private List<LeaderboardRow> leaderboard() {
+        List<Evaluation> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri()))
                 .where(col("study").equalTo(study.study()).and(col("error").isNull()).and(org.apache.spark.sql.functions.not(
                         org.apache.spark.sql.functions.isnan(col("fitness")))))
-                .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).collectAsList();
-        List<Map<String, Object>> out = new ArrayList<>();
-        int rank = 1;
-        for (Row r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rank", rank++);
-            m.put("id", r.getAs("id"));
-            m.put("fitness", r.getAs("fitness"));
-            m.put("score", r.getAs("score"));
-            m.put("train_score", r.getAs("trainScore"));
-            m.put("test_score", r.getAs("testScore"));
-            m.put("train_cagr_pct", r.getAs("trainCagrPct"));
-            m.put("train_max_dd_pct", r.getAs("trainMaxDdPct"));
-            m.put("test_cagr_pct", r.getAs("testCagrPct"));
-            m.put("test_max_dd_pct", r.getAs("testMaxDdPct"));
-            m.put("cagr_pct", r.getAs("cagrPct"));
-            m.put("max_dd_pct", r.getAs("maxDdPct"));
-            m.put("sharpe", r.getAs("sharpe"));
-            m.put("trades", r.getAs("trades"));
-            m.put("tier", r.getAs("tier"));
-            m.put("generation", r.getAs("generation"));
-            m.put("optimizer", r.getAs("optimizer"));
-            m.put("years", parse(r.getAs("years")));
-            m.put("params", parse(r.getAs("params")));
-            m.put("data_fingerprint", r.getAs("dataFingerprint"));
-            m.put("code_version", r.getAs("codeVersion"));
-            out.add(m);
-        }
+                .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).as(Encoders.bean(Evaluation.class)).collectAsList();
+        List<LeaderboardRow> out = new ArrayList<>(rows.size());
+        for (Evaluation e : rows) out.add(e.toRow(out.size() + 1));
         return out;
     }
 
@@ -322,23 +299,6 @@ public final class SweepJob {
         e.putAll(entry);
         log.add(e);
         Json.write(p, log);
-    }
-
-    private void writeState(Location p, String hash, int nextGeneration, int evaluations, Best best) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("study", study.study());
-        s.put("study_hash", hash);
-        s.put("seed", study.seed());
-        s.put("optimizer", study.optimizer());
-        s.put("next_generation", nextGeneration);
-        s.put("generations", study.generations());
-        s.put("evaluations", evaluations);
-        s.put("best_id", best.id);
-        s.put("best_fitness", best.fitness);
-        s.put("data_fingerprint", md.fingerprint());
-        s.put("note", "the optimizers are stateless over the history, which --resume rebuilds from leaderboard.parquet; "
-                + "the generator of generation g is seeded with (seed, g)");
-        Json.write(p, s);
     }
 
     /** Everything that decides the search except how long it runs. */
@@ -363,13 +323,4 @@ public final class SweepJob {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static Object parse(String json) {
-        try {
-            return json == null ? null : JSON.readValue(json, Object.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

@@ -47,8 +47,8 @@ public final class WalkForward {
                     study.generations(), study.partitions(), List.of(first, y - 1), List.of(y, y), study.topN(), study.strategies(), study.regime());
             sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(spark, window, md, pricing, backtest, regime, dir, console).run(false);
-            Map<String, Object> top = o.leaderboard().get(0);
-            RunSpec spec = RunSpec.fromJson(JSON.valueToTree(top.get("params")), backtest, regime, "walk-forward " + y);
+            sde.results.LeaderboardRow top = o.leaderboard().get(0);
+            RunSpec spec = RunSpec.fromJson(top.params(), backtest, regime, "walk-forward " + y);
             RunResult r = engine.run(spec);
             // The test year's daily returns, chained onto the out-of-sample curve.
             int[] d = r.days();
@@ -74,13 +74,13 @@ public final class WalkForward {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("fit_years", List.of(first, y - 1));
             w.put("test_year", y);
-            w.put("chosen_id", top.get("id"));
-            w.put("fit_score", top.get("fitness"));
+            w.put("chosen_id", top.id());
+            w.put("fit_score", top.fitness());
             w.put("test_year_return_pct", 100 * (yearEnd / yearStart - 1));
-            w.put("params", top.get("params"));
+            w.put("params", top.params());
             windows.add(w);
             console.printf("walk-forward: fit %d-%d -> test %d: chose %s (fit score %.4f), test-year return %.2f%%%n", first, y - 1, y,
-                    top.get("id"), ((Number) top.get("fitness")).doubleValue(), 100 * (yearEnd / yearStart - 1));
+                    top.id(), top.fitness(), 100 * (yearEnd / yearStart - 1));
         }
         Summary s = Metrics.compute(days.stream().mapToInt(Integer::intValue).toArray(), equity.stream().mapToDouble(Double::doubleValue).toArray(),
                 backtest.startingCapital(), rf.stream().mapToDouble(Double::doubleValue).toArray(),

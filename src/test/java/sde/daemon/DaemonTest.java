@@ -99,19 +99,22 @@ class DaemonTest {
         assertEquals("every rung has plateaued", again.reason());
     }
 
+    private static sde.results.YearFigures year(int y, double returnPct, double maxDdPct) {
+        return new sde.results.YearFigures(y, returnPct, maxDdPct, 40, 1.0, 1.0);
+    }
+
     @Test
     void aRobustVictoryStopsTheSearch(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
-        obj.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 12.0),
-                Map.of("year", 2021, "return_pct", 210.0, "max_dd_pct", 14.0)));
+        obj.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 12.0), year(2021, 210.0, 14.0)));
         Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.goalMet());
         assertTrue(o.reason().startsWith("goal met: single_mean_reversion#0"), o.reason());
         assertTrue(Files.readString(out.resolve("ceiling.md")).contains("| single_mean_reversion#0 (0.5000) |"), "the best ROBUST score per rung");
 
         Synthetic near = new Synthetic(4, (study, g) -> 0.5);
-        near.robust.put("single_mean_reversion", List.of(Map.of("year", 2020, "return_pct", 250.0, "max_dd_pct", 15.5)));
+        near.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 15.5)));
         assertFalse(daemon(s, near, out.resolve("b"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(), "15.5 % drawdown is not victory");
     }
 

@@ -20,7 +20,7 @@ final class Synthetic implements GenerationRunner {
     final int population;
     final ToDoubleBiFunction<String, Integer> score;
     /** Studies whose best turns ROBUST, with the per-year figures of their robust row. */
-    final Map<String, List<Map<String, Object>>> robust = new HashMap<>();
+    final Map<String, List<sde.results.YearFigures>> robust = new HashMap<>();
 
     Synthetic(int population, ToDoubleBiFunction<String, Integer> score) {
         this.population = population;
@@ -41,11 +41,17 @@ final class Synthetic implements GenerationRunner {
         double b = Math.max(best.getOrDefault(name, Double.NEGATIVE_INFINITY), s);
         best.put(name, b);
         String id = name + "#" + (b == s ? g - 1 : "best");
-        Map<String, Object> params = Map.of("strategies", List.of(Map.of("name", study.strategies().get(0).name(), "params",
-                Map.of())));
-        List<Map<String, Object>> years = robust.get(name);
-        return new GenerationResult(g, g * population, id, b, "Below", params, years == null ? null : id,
-                years == null ? null : Map.of("id", id, "years", years, "fitness", b), years == null ? null : Map.of("overfit_score", 0.8, "verdict", "ROBUST"));
+        com.fasterxml.jackson.databind.JsonNode params = sde.io.Json.MAPPER.valueToTree(Map.of("strategies",
+                List.of(Map.of("name", study.strategies().get(0).name(), "params", Map.of()))));
+        List<sde.results.YearFigures> years = robust.get(name);
+        sde.results.LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
+        return new GenerationResult(g, g * population, id, b, best, years == null ? null : id, years == null ? null : best,
+                years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false, List.of()));
+    }
+
+    static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params, List<sde.results.YearFigures> years) {
+        return new sde.results.LeaderboardRow(1, id, fitness, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0, "tpe", years, params,
+                "fp", "dev", null);
     }
 
     /** A flat-equity run with a given daily return per day of 2020–2021 (for the ceiling). */

@@ -23,13 +23,14 @@ class OldOutputTest {
                 {"id": "abc123", "overfitScore": 0.734, "verdict": "ROBUST", "rejected": false,
                  "baseScore": 0.5, "variantScores": [0.4, 0.5], "components": {"walkforward_ratio": 0.9}}
                 """);
-        Map<String, Map<String, Object>> read = Report.verdicts(sde.io.Location.of(out));
-        Map<String, Object> m = read.get("abc123");
+        Map<String, sde.results.VerdictFile> read = ReportSources.verdicts(sde.io.Location.of(out));
+        sde.results.VerdictFile m = read.get("abc123");
         assertNotNull(m, "read back");
-        assertEquals(0.734, ((Number) m.get("overfit_score")).doubleValue());
-        assertEquals(List.of(0.4, 0.5), m.get("variant_scores"));
-        assertEquals(0.5, ((Number) m.get("base_score")).doubleValue());
-        assertEquals(0.9, ((Number) ((Map<?, ?>) m.get("components")).get("walkforward_ratio")).doubleValue());
+        assertEquals(0.734, m.overfitScore());
+        assertEquals(sde.results.Verdict.ROBUST, m.verdict());
+        assertEquals(List.of(0.4, 0.5), m.variantScores());
+        assertEquals(0.5, m.baseScore());
+        assertEquals(0.9, m.components().get("walkforward_ratio"));
     }
 
     @Test

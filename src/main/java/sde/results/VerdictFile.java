@@ -1,0 +1,47 @@
+package sde.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import sde.io.Json;
+import sde.io.Location;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the orchestration and the report read back from a verdict file, validations/ID.json (the
+ * gate writes its whole report there): the verdict, the SPEC §5 components and their pass marks,
+ * the flags, and the statistics beside the score, which stay JSON (numbers and notes).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record VerdictFile(String id, double overfitScore, Verdict verdict, boolean rejected, List<String> flags, double baseScore,
+                          List<Double> variantScores, Map<String, Double> components, Map<String, Boolean> passes, JsonNode statistics) {
+    public VerdictFile {
+        flags = flags == null ? List.of() : flags;
+        variantScores = variantScores == null ? List.of() : variantScores;
+        components = components == null ? Map.of() : components;
+        passes = passes == null ? Map.of() : passes;
+    }
+
+    public VerdictFile(String id, double overfitScore, Verdict verdict, boolean rejected, List<String> flags) {
+        this(id, overfitScore, verdict, rejected, flags, Double.NaN, List.of(), Map.of(), Map.of(), null);
+    }
+
+    /**
+     * The verdict file at {@code p}, or null when there is none. Files older versions wrote with
+     * camelCase keys at the top are read too.
+     */
+    public static VerdictFile read(Location p) {
+        Map<String, Object> m = Json.readSnakeMap(p);
+        if (m == null) return null;
+        try {
+            return Json.MAPPER.convertValue(m, VerdictFile.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(p + ": not a verdict file: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    public boolean robust() {
+        return verdict == Verdict.ROBUST && !rejected;
+    }
+}
