@@ -62,7 +62,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 });
             }
             try {
-                SparkRunner runner = new SparkRunner(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime(), cfg.validate(), dir, System.out);
+                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), cfg.validate(), dir,
+                        System.out);
                 ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
                 Function<com.fasterxml.jackson.databind.JsonNode, RunResult> replay = params ->

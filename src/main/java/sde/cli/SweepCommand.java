@@ -49,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
-            SweepJob.Outcome o = new SweepJob(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), out, System.out)
+            SweepJob.Outcome o = new SweepJob(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, out, System.out)
                     .withGate(new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate())).run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {

@@ -43,7 +43,7 @@ public final class WalkforwardCommand implements Callable<Integer> {
         SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
         try {
             sde.io.Location dir = out.resolve("walkforward").resolve(study.study());
-            Map<String, Object> r = WalkForward.run(spark, study, md, cfg.pricing(), cfg.backtest(), cfg.regime(), dir, System.out);
+            Map<String, Object> r = WalkForward.run(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, dir, System.out);
             System.out.println("out-of-sample (stitched test years): " + r.get("out_of_sample"));
             System.out.println("wrote " + dir.resolve("walkforward.json"));
             return 0;

@@ -3,6 +3,7 @@ package sde.daemon;
 import sde.backtest.RunResult;
 import sde.io.Json;
 import sde.io.Location;
+import sde.results.Journal;
 import sde.results.LeaderboardRow;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +27,7 @@ import java.util.function.LongSupplier;
  * inside the sweep) → save state → report → repeat; until the goal is met, the budget is spent,
  * every rung has plateaued (each followed by the ceiling report), or a stop is requested (SIGTERM:
  * the running generation finishes, state is saved, no ceiling). Files in OUT: optimization_state.json,
- * optimization_log.json (every decision and its reason), leaderboard.json (the top rows over all
+ * optimization_log.json (every decision and its reason; appended to optimization_log.jsonl as it happens), leaderboard.json (the top rows over all
  * studies), progress.md, ceiling.md and ceiling.json; each study's sweep files under studies/NAME.
  * Every file is written whole (temp file, atomic move).
  */
@@ -48,6 +49,7 @@ public final class Daemon {
     private final PrintStream console;
     private final Telegram telegram;
     private final LongSupplier clockMillis;
+    private Journal journal;
 
     public Daemon(DaemonSettings s, GenerationRunner runner, Function<JsonNode, RunResult> replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
@@ -293,6 +295,7 @@ public final class Daemon {
                 List.copyOf(unreported), millis, stop));
         out.resolve(OLD_STATE).delete();   // migrated: the new file is whole on disk first
         writeLeaderboard();
+        if (journal != null) journal.publish();
     }
 
     /** The top rows over every study, by train score. */
@@ -307,11 +310,10 @@ public final class Daemon {
 
     private static double num(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
 
+    /** Every decision goes to the append-only journal at once; optimization_log.json follows at each save. */
     private void log(Map<String, Object> e) {
-        Location p = out.resolve("optimization_log.json");
-        List<Object> log = new ArrayList<>(Json.read(p, new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {}, List.of()));
-        log.add(e);
-        Json.write(p, log);
+        if (journal == null) journal = Journal.in(out);
+        journal.append(e);
     }
 
     private Map<String, Object> entry(String kind, Map<String, Object> fields) {

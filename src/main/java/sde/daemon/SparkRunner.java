@@ -1,13 +1,7 @@
 package sde.daemon;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.sql.SparkSession;
-import sde.backtest.BacktestSettings;
-import sde.data.MarketData;
-import sde.pricing.PricingSettings;
-import sde.regime.RegimeSettings;
 import sde.sweep.Study;
+import sde.sweep.SweepContext;
 import sde.sweep.SweepJob;
 import sde.io.Json;
 import sde.io.Location;
@@ -18,7 +12,6 @@ import sde.validate.GateSettings;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One more generation of a study through {@link SweepJob} (Spark, broadcast market, Parquet
@@ -28,25 +21,15 @@ import java.util.Map;
  * completed evaluation; its optimization_state.json says how many generations are done.
  */
 public final class SparkRunner implements GenerationRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final SparkSession spark;
-    private final MarketData md;
-    private final PricingSettings pricing;
-    private final BacktestSettings backtest;
-    private final RegimeSettings regime;
-    private final GateSettings gate;
+    private final SweepContext ctx;
+    private final SparkGate gate;
     private final Location studies;
     private final PrintStream console;
 
-    public SparkRunner(SparkSession spark, MarketData md, PricingSettings pricing, BacktestSettings backtest, RegimeSettings regime,
-                       GateSettings gate, Location out, PrintStream console) {
-        this.spark = spark;
-        this.md = md;
-        this.pricing = pricing;
-        this.backtest = backtest;
-        this.regime = regime;
-        this.gate = gate;
+    /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
+    public SparkRunner(SweepContext ctx, GateSettings gate, Location out, PrintStream console) {
+        this.ctx = ctx;
+        this.gate = new SparkGate(ctx.spark(), ctx.md(), ctx.pricing(), ctx.regime(), gate);
         this.studies = out.resolve("studies");
         this.console = console;
     }
@@ -62,13 +45,20 @@ public final class SparkRunner implements GenerationRunner {
         // for it: the sweep then starts after it, so ask for one more until the state moves.
         List<Location> trials = studies.children().stream().map(d -> d.resolve("leaderboard.parquet")).toList();
         for (int extra = 1; extra <= 2; extra++) {
-            new SweepJob(spark, study.with(done + extra, null), md, pricing, backtest, regime, dir, console)
-                    .withGate(new SparkGate(spark, md, pricing, regime, gate)).withTrialsFrom(trials).run(before != null);
-            StudyState after = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
-            if (after != null && after.nextGeneration() > done) return result(dir, after);
-            before = after;
+            SweepJob.Outcome o = new SweepJob(ctx, study.with(done + extra, null), dir, console).withGate(gate).withTrialsFrom(trials).run(before != null);
+            if (o.state() != null && o.state().nextGeneration() > done) return result(o);
+            before = o.state();
         }
         throw new IllegalStateException(study.study() + ": the sweep did not advance past generation " + done);
+    }
+
+    /** The sweep's typed outcome as the ladder records it. */
+    static GenerationResult result(SweepJob.Outcome o) {
+        StudyState s = o.state();
+        String robust = s.bestRobustId();
+        LeaderboardRow robustRow = robust == null ? null : o.leaderboard().stream().filter(r -> robust.equals(r.id())).findFirst().orElse(null);
+        return new GenerationResult(s.nextGeneration(), s.evaluations(), s.bestId(), s.bestFitness(),
+                o.leaderboard().isEmpty() ? null : o.leaderboard().get(0), robust, robustRow, robust == null ? null : o.robustVerdict());
     }
 
     @Override

@@ -108,6 +108,13 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
      */
     public abstract boolean createNew(String text);
 
+    /**
+     * Adds {@code text} at the end of the file (created if absent). On a local disk and on HDFS this
+     * is an append; a filesystem without appends (an object store) gets the whole file rewritten
+     * through a temporary sibling instead.
+     */
+    public abstract void append(String text);
+
     /** Removes the file or folder (with everything in it); nothing when absent. */
     public abstract void delete();
 
@@ -173,6 +180,16 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
         }
 
         @Override public void write(String text) { AtomicFiles.writeString(path, text); }
+
+        @Override
+        public void append(String text) {
+            try {
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + path + ": " + e.getMessage(), e);
+            }
+        }
 
         @Override
         public boolean createNew(String text) {
@@ -277,6 +294,27 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
                 } catch (IOException ignored) {
                     // only a leftover .tmp sibling
                 }
+            }
+        }
+
+        @Override
+        public void append(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                if (!isFile()) {
+                    fs.mkdirs(path.getParent());
+                    try (OutputStream o = fs.create(path, false)) {
+                        o.write(bytes);
+                    }
+                    return;
+                }
+                try (OutputStream o = fs.append(path)) {
+                    o.write(bytes);
+                }
+            } catch (UnsupportedOperationException e) {
+                write(read().orElse("") + text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + path + ": " + firstLine(e), e);
             }
         }
 

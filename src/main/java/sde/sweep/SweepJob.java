@@ -2,73 +2,62 @@ package sde.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
-import sde.data.MarketData;
-import sde.io.HadoopPaths;
 import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
+import sde.results.Journal;
 import sde.results.LeaderboardRow;
 import sde.results.StudyState;
-import sde.pricing.PricingSettings;
+import sde.results.SweepLogEntry;
+import sde.results.VerdictFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import static org.apache.spark.sql.functions.col;
-
 /**
  * The sweep (issue 7): generations of parameter sets proposed on the driver, evaluated by the
- * executors, streamed to a Parquet leaderboard partitioned by study and generation. The driver
- * only ever reads back (id, genome, fitness) for selection. Files under {@code out}:
- * leaderboard.parquet/, leaderboard.json (top N), optimization_log.json (a hypothesis before each
- * generation and its outcome after), optimization_state.json (what --resume needs). The Parquet
- * leaderboard is the truth a resume rebuilds the history from, so a kill between or inside
- * generations loses and repeats nothing: ids already there are never evaluated again.
+ * executors over the broadcast market, appended to the Parquet leaderboard ({@link LeaderboardStore}).
+ * The driver only ever reads back (id, genome, fitness) for selection. Files under {@code out}:
+ * leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl and .json (a hypothesis
+ * before each generation and its outcome after, {@link Journal}), optimization_state.json (what
+ * --resume needs, {@link StudyState}), validations/ID.json (the gate's verdicts). A resume rebuilds
+ * the history from the Parquet leaderboard, so a kill between or inside generations loses and
+ * repeats nothing: ids already there are never evaluated again.
  */
 public final class SweepJob {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STATE_NOTE = "the optimizers are stateless over the history, which --resume rebuilds from leaderboard.parquet; "
+            + "the generator of generation g is seeded with (seed, g)";
 
-    private final SparkSession spark;
+    private final SweepContext ctx;
     private final Study study;
-    private final MarketData md;
-    private final PricingSettings pricing;
     private final BacktestSettings backtest;
     private final Location out;
     private final PrintStream console;
-    private final sde.regime.RegimeSettings regimeDefaults;
+    private final LeaderboardStore store;
     private LeaderGate gate;
     private List<Location> otherTrials = List.of();
 
-    public SweepJob(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
-                    sde.regime.RegimeSettings regimeDefaults, Location out, PrintStream console) {
-        this.regimeDefaults = regimeDefaults;
-        this.spark = spark;
+    public SweepJob(SweepContext ctx, Study study, Location out, PrintStream console) {
+        this.ctx = ctx;
         this.study = study;
-        this.md = md;
-        this.pricing = pricing;
-        this.backtest = backtest.withYears(study.trainYears().get(0), study.testYears().get(1));
+        this.backtest = ctx.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
         this.out = out;
         this.console = console;
+        this.store = new LeaderboardStore(ctx.spark(), out, study.study());
     }
 
     /**
@@ -92,125 +81,119 @@ public final class SweepJob {
         return this;
     }
 
-    /** What a finished (or resumed-and-finished) study reports. */
-    public record Outcome(int evaluations, String bestId, double bestFitness, List<LeaderboardRow> leaderboard) {}
-
-    private Location parquet() { return out.resolve("leaderboard.parquet"); }
+    /**
+     * What a finished (or resumed-and-finished) study reports, typed: its state as saved, its
+     * leaderboard, and the verdict of its current best ROBUST row (null when none).
+     */
+    public record Outcome(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
+        public int evaluations() { return state == null ? 0 : state.evaluations(); }
+        public String bestId() { return state == null ? null : state.bestId(); }
+        public double bestFitness() { return state == null ? Double.NaN : state.bestFitness(); }
+    }
 
     public Outcome run(boolean resume) {
         Location statePath = out.resolve("optimization_state.json");
         String studyHash = studyHash();
         StudyState state = Json.readAs(statePath, StudyState.class);
         if (state != null && !study.study().equals(state.study())) state = null;   // another study's state in the same folder
+        String fingerprint = ctx.md().fingerprint();
         if (resume) {
             if (state == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
             if (!studyHash.equals(state.studyHash())) {
                 throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
             }
-            if (!md.fingerprint().equals(state.dataFingerprint())) {
-                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + md.fingerprint() + " vs " + state.dataFingerprint() + ")");
+            if (!fingerprint.equals(state.dataFingerprint())) {
+                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs " + state.dataFingerprint() + ")");
             }
         } else if (state != null) {
             throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
         }
-        List<Row> previous = previousRows();
+        List<LeaderboardStore.Trial> previous = store.trials();
         List<Optimizer.Evaluated> history = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int next = 0;
-        for (Row r : previous) {
-            seen.add(r.getString(0));
-            history.add(new Optimizer.Evaluated(genome(r.getString(1)), r.getDouble(2)));
-            next = Math.max(next, r.getInt(3) + 1);
+        for (LeaderboardStore.Trial t : previous) {
+            seen.add(t.id());
+            ids.add(t.id());
+            history.add(new Optimizer.Evaluated(genome(t.genome()), t.fitness()));
+            next = Math.max(next, t.generation() + 1);
         }
         if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), next + 1, previous.size());
 
-        SearchSpace space = new SearchSpace(study, regimeDefaults);
+        SearchSpace space = new SearchSpace(study, ctx.regime());
         Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
-        Broadcast<MarketData> market = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
-        PartitionEvaluator evaluator = new PartitionEvaluator(market, pricing, backtest, study);
+        PartitionEvaluator evaluator = new PartitionEvaluator(ctx.market(), ctx.pricing(), backtest, study);
         long startNs = System.nanoTime();
         int evaluatedNow = 0;
+        Journal journal = Journal.in(out);
+        VerdictFile robustVerdict = state == null || state.bestRobustId() == null ? null
+                : VerdictFile.read(out.resolve("validations").resolve(state.bestRobustId() + ".json"));
         for (int g = next; g < study.generations(); g++) {
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
-            Best best = best(history, previousIds(previous, history));
-            appendLog(Map.of("generation", g, "hypothesis", hypothesis(g, history, best, space.dimensions())));
+            Best best = best(history, ids);
+            journal.append(SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, history, best, space.dimensions())));
             List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), history, rng), space, seen, rng);
-            Dataset<Candidate> ds = spark.createDataset(batch, Encoders.bean(Candidate.class));
+            Dataset<Candidate> ds = ctx.spark().createDataset(batch, Encoders.bean(Candidate.class));
             if (study.partitions() > 0) ds = ds.repartition(study.partitions());
             long t0 = System.nanoTime();
-            ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class))
-                    .write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet().uri());
-            List<Row> got = new ArrayList<>(spark.read().parquet(HadoopPaths.literal(parquet().uri()))
-                    .where(col("study").equalTo(study.study()).and(col("generation").equalTo(g)))
-                    .select("id", "genome", "fitness", "generation").collectAsList());
-            got.sort(Comparator.comparing(r -> r.getString(0)));
-            for (Row r : got) history.add(new Optimizer.Evaluated(genome(r.getString(1)), r.getDouble(2)));
-            previous.addAll(got);
+            store.append(ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class)));
+            List<LeaderboardStore.Trial> got = store.generation(g);
+            for (LeaderboardStore.Trial t : got) {
+                history.add(new Optimizer.Evaluated(genome(t.genome()), t.fitness()));
+                ids.add(t.id());
+            }
             evaluatedNow += got.size();
             double secs = (System.nanoTime() - t0) / 1e9;
-            Json.write(out.resolve("leaderboard.json"), leaderboard());
-            Best now = best(history, previousIds(previous, history));
-            Map<String, Object> outcome = new LinkedHashMap<>();
-            outcome.put("generation", g);
-            outcome.put("evaluated", got.size());
-            outcome.put("failed", got.stream().filter(r -> Double.isNaN(r.getDouble(2))).count());
-            outcome.put("best_fitness_this_generation", got.stream().mapToDouble(r -> r.getDouble(2)).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN));
-            outcome.put("best_fitness", now.fitness);
-            outcome.put("best_id", now.id);
-            outcome.put("improved", best.id == null || now.fitness > best.fitness);
+            Json.write(out.resolve("leaderboard.json"), store.top(study.topN()));
+            Best now = best(history, ids);
             String robust = state == null ? null : state.bestRobustId();
+            String leaderVerdict = null, note = null;
             if (gate != null && now.id != null && !now.id.equals(best.id)) {
-                LeaderGate.Judgement v = validate(now.id, market);
-                outcome.put("leader_verdict", v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore()));
-                if (v.robust()) robust = now.id;
-                else outcome.put("note", "promising but fragile: " + now.id + " leads on train score but the gate says " + v.verdict());
+                LeaderGate.Judgement v = judge(now.id);
+                leaderVerdict = v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore());
+                if (v.robust()) {
+                    robust = now.id;
+                    robustVerdict = new VerdictFile(now.id, v.overfitScore(), v.verdict(), v.rejected(), List.of());
+                } else {
+                    note = "promising but fragile: " + now.id + " leads on train score but the gate says " + v.verdict();
+                }
             }
-            outcome.put("best_robust_id", robust);
-            appendLog(Map.of("generation", g, "outcome", outcome));
-            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), g + 1, study.generations(), previous.size(),
-                    now.id, now.fitness, md.fingerprint(), robust, "the optimizers are stateless over the history, which --resume rebuilds "
-                    + "from leaderboard.parquet; the generator of generation g is seeded with (seed, g)");
+            journal.append(SweepLogEntry.outcome(study.study(), new SweepLogEntry.Outcome(g, got.size(),
+                    got.stream().filter(t -> Double.isNaN(t.fitness())).count(),
+                    got.stream().mapToDouble(LeaderboardStore.Trial::fitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
+                    now.id, best.id == null || now.fitness > best.fitness, leaderVerdict, note, robust)));
+            journal.publish();
+            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), g + 1, study.generations(), ids.size(),
+                    now.id, now.fitness, fingerprint, robust, STATE_NOTE);
             Json.write(statePath, state);
             double rate = got.size() / Math.max(secs, 1e-9);
             double eta = (study.generations() - g - 1) * secs;
             console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
-                    g + 1, study.generations(), got.size(), batch.size(), previous.size(), rate, now.fitness, now.id, eta);
+                    g + 1, study.generations(), got.size(), batch.size(), ids.size(), rate, now.fitness, now.id, eta);
         }
-        List<LeaderboardRow> top = leaderboard();
+        List<LeaderboardRow> top = store.top(study.topN());
         if (next >= study.generations()) Json.write(out.resolve("leaderboard.json"), top);
-        Best fin = best(history, previousIds(previous, history));
         console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
                 out.resolve("leaderboard.json"));
-        return new Outcome(previous.size(), fin.id, fin.fitness, top);
+        return new Outcome(state, top, robustVerdict);
     }
 
-    private LeaderGate.Judgement validate(String id, Broadcast<MarketData> market) {
+    /** The gate on a new leader, with every trial so far; its report goes to validations/ID.json. */
+    private LeaderGate.Judgement judge(String id) {
+        LeaderboardStore.Ranked ranked = store.ranked(otherTrials);
+        int k = ranked.ids().indexOf(id);
+        if (k < 0) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
+        RunSpec spec;
         try {
-            List<Row> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri())).where(col("study").equalTo(study.study()).and(col("error").isNull()))
-                    .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
-            RunSpec spec = null;
-            List<String> ranked = new ArrayList<>(rows.size());
-            double[] sharpes = new double[rows.size()];
-            for (int k = 0; k < rows.size(); k++) {
-                Row r = rows.get(k);
-                sharpes[k] = r.getDouble(2);
-                ranked.add(r.getString(1));
-                if (r.getString(0).equals(id)) spec = RunSpec.fromJson(JSON.readTree(r.getString(1)), backtest, regimeDefaults, "leaderboard");
-            }
-            if (spec == null) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
-            for (Location other : otherTrials) {
-                if (other.equals(parquet()) || !other.hasParquet()) continue;
-                List<Row> more = spark.read().parquet(HadoopPaths.literal(other.uri())).where(col("error").isNull()).select("sharpe").collectAsList();
-                double[] all = java.util.Arrays.copyOf(sharpes, sharpes.length + more.size());
-                for (int k = 0; k < more.size(); k++) all[sharpes.length + k] = more.get(k).getDouble(0);
-                sharpes = all;
-            }
-            LeaderGate.Judgement v = gate.judge(new LeaderGate.Leader(id, spec, sharpes, ranked, study.trainYears(), study.testYears(), backtest, market));
-            Json.write(out.resolve("validations").resolve(id + ".json"), v.document());
-            return v;
+            spec = RunSpec.fromJson(JSON.readTree(ranked.params().get(k)), backtest, ctx.regime(), "leaderboard");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LeaderGate.Judgement v = gate.judge(new LeaderGate.Leader(id, spec, ranked.sharpes(), ranked.params(), study.trainYears(),
+                study.testYears(), backtest, ctx.market()));
+        Json.write(out.resolve("validations").resolve(id + ".json"), v.document());
+        return v;
     }
 
     /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */
@@ -228,7 +211,7 @@ public final class SweepJob {
                 extra++;
             }
             RunSpec spec = space.decode(genome, backtest);
-            String id = spec.id(md.fingerprint());
+            String id = spec.id(ctx.md().fingerprint());
             if (!seen.add(id)) continue;
             try {
                 out.add(new Candidate(study.study(), g, study.optimizer(), id, JSON.writeValueAsString(spec.toMap()), JSON.writeValueAsString(genome)));
@@ -240,12 +223,6 @@ public final class SweepJob {
     }
 
     private record Best(String id, double fitness) {}
-
-    private static List<String> previousIds(List<Row> rows, List<Optimizer.Evaluated> history) {
-        List<String> ids = new ArrayList<>();
-        for (Row r : rows) ids.add(r.getString(0));
-        return ids;
-    }
 
     private static Best best(List<Optimizer.Evaluated> history, List<String> ids) {
         String id = null;
@@ -268,37 +245,6 @@ public final class SweepJob {
         };
         return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what
                 + "; fitness = SPEC score over " + study.trainYears().get(0) + "-" + study.trainYears().get(1) + " only";
-    }
-
-    private List<Row> previousRows() {
-        // A process killed inside its first generation's write leaves only Spark's _temporary staging,
-        // which Spark cannot read ("unable to infer schema"): that is no rows, not an error.
-        if (!parquet().hasParquet()) return new ArrayList<>();
-        List<Row> rows = new ArrayList<>(spark.read().parquet(HadoopPaths.literal(parquet().uri())).where(col("study").equalTo(study.study()))
-                .select("id", "genome", "fitness", "generation").collectAsList());
-        rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(3)).thenComparing(r -> r.getString(0)));
-        return rows;
-    }
-
-    /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
-    private List<LeaderboardRow> leaderboard() {
-        List<Evaluation> rows = spark.read().parquet(HadoopPaths.literal(parquet().uri()))
-                .where(col("study").equalTo(study.study()).and(col("error").isNull()).and(org.apache.spark.sql.functions.not(
-                        org.apache.spark.sql.functions.isnan(col("fitness")))))
-                .orderBy(col("fitness").desc(), col("id").asc()).limit(study.topN()).as(Encoders.bean(Evaluation.class)).collectAsList();
-        List<LeaderboardRow> out = new ArrayList<>(rows.size());
-        for (Evaluation e : rows) out.add(e.toRow(out.size() + 1));
-        return out;
-    }
-
-    private void appendLog(Map<String, Object> entry) {
-        Location p = out.resolve("optimization_log.json");
-        List<Map<String, Object>> log = new ArrayList<>(Json.readList(p));
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("study", study.study());
-        e.putAll(entry);
-        log.add(e);
-        Json.write(p, log);
     }
 
     /** Everything that decides the search except how long it runs. */

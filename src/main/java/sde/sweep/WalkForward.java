@@ -1,7 +1,5 @@
 package sde.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
 import sde.backtest.RunResult;
@@ -11,7 +9,6 @@ import sde.data.MarketData;
 import sde.io.Json;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
-import sde.pricing.PricingSettings;
 import sde.regime.RegimeSettings;
 
 import java.io.PrintStream;
@@ -28,12 +25,13 @@ import java.util.Map;
  * what re-fitting every year would have earned.
  */
 public final class WalkForward {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WalkForward() {}
 
-    public static Map<String, Object> run(SparkSession spark, Study study, MarketData md, PricingSettings pricing, BacktestSettings backtest,
-                                          RegimeSettings regime, sde.io.Location out, PrintStream console) throws Exception {
+    public static Map<String, Object> run(SweepContext ctx, Study study, sde.io.Location out, PrintStream console) {
+        MarketData md = ctx.md();
+        BacktestSettings backtest = ctx.backtest();
+        RegimeSettings regime = ctx.regime();
         int first = study.trainYears().get(0), last = study.testYears().get(1);
         if (last - first < 2) throw new IllegalArgumentException("walk-forward needs at least three years (two to fit, one to test)");
         List<Map<String, Object>> windows = new ArrayList<>();
@@ -41,12 +39,12 @@ public final class WalkForward {
         List<Double> equity = new ArrayList<>(), rf = new ArrayList<>(), tradePnl = new ArrayList<>();
         List<Integer> tradeExits = new ArrayList<>();
         double e = backtest.startingCapital();
-        Engine engine = Engine.of(md, pricing);
+        Engine engine = Engine.of(md, ctx.pricing());
         for (int y = first + 2; y <= last; y++) {
             Study window = new Study(study.study() + "_wf" + y, study.seed(), study.optimizer(), study.optimizerSettings(), study.population(),
                     study.generations(), study.partitions(), List.of(first, y - 1), List.of(y, y), study.topN(), study.strategies(), study.regime());
             sde.io.Location dir = out.resolve(window.study());
-            SweepJob.Outcome o = new SweepJob(spark, window, md, pricing, backtest, regime, dir, console).run(false);
+            SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
             sde.results.LeaderboardRow top = o.leaderboard().get(0);
             RunSpec spec = RunSpec.fromJson(top.params(), backtest, regime, "walk-forward " + y);
             RunResult r = engine.run(spec);

@@ -40,15 +40,26 @@ class DaemonProcessTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    @SuppressWarnings("unchecked")
+    /** Events of a kind in the daemon's journal, the log appended as it happens (optimization_log.json follows at each save). */
     private static long events(Path out, String kind) {
-        Path p = out.resolve("optimization_log.json");
+        Path p = out.resolve("optimization_log.jsonl");
         if (!Files.exists(p)) return 0;
         try {
-            List<Map<String, Object>> log = Json.MAPPER.readValue(p.toFile(), List.class);
-            return log.stream().filter(e -> kind.equals(e.get("event"))).count();
+            List<String> lines = Files.readAllLines(p);
+            long n = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                com.fasterxml.jackson.databind.JsonNode e;
+                try {
+                    e = Json.MAPPER.readTree(lines.get(i));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException torn) {
+                    if (i == lines.size() - 1) break;   // the line being appended right now
+                    throw torn;
+                }
+                if (e != null && kind.equals(e.path("event").asText())) n++;
+            }
+            return n;
         } catch (Exception e) {
-            throw new AssertionError("optimization_log.json must always parse", e);
+            throw new AssertionError("every whole line of optimization_log.jsonl must parse", e);
         }
     }
 

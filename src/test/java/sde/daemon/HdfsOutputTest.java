@@ -46,6 +46,9 @@ class HdfsOutputTest {
 
     @BeforeAll
     void startHdfs() throws Exception {
+        // The driver's Hadoop settings come from spark.hadoop.* (as under spark-submit --conf): one
+        // datanode holds one replica, so appends to the journal need no pipeline of three.
+        System.setProperty("spark.hadoop.dfs.replication", "1");
         Configuration c = new Configuration();
         c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
         hdfs = new MiniDFSCluster.Builder(c).numDataNodes(1).build();
@@ -55,6 +58,7 @@ class HdfsOutputTest {
 
     @AfterAll
     void stopHdfs() {
+        System.clearProperty("spark.hadoop.dfs.replication");
         if (hdfs != null) hdfs.shutdown();
     }
 
@@ -80,7 +84,7 @@ class HdfsOutputTest {
     }
 
     private static SweepJob.Outcome sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
-        return new SweepJob(spark, Study.load(studyFile), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), out,
+        return new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(studyFile), out,
                 new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(resume);
     }
 
@@ -133,8 +137,8 @@ class HdfsOutputTest {
             try (DaemonLock lock = DaemonLock.acquire(out)) {
                 IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
                 assertTrue(busy.getMessage().contains("another daemon"), busy.getMessage());
-                SparkRunner runner = new SparkRunner(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(),
-                        Engines.CONF.validate(), out, quiet);
+                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                        Engines.CONF.regime()), Engines.CONF.validate(), out, quiet);
                 Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0), () -> false);
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }

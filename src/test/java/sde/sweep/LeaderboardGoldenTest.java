@@ -69,8 +69,7 @@ class LeaderboardGoldenTest {
     @ValueSource(ints = {1, 3})
     void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        new SweepJob(spark, Study.load(study(tmp, partitions)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, partitions)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
                 .withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
                 .run(false);
         List<Path> written = files(out);

@@ -53,7 +53,7 @@ class SweepTest {
     }
 
     private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
-        return new SweepJob(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(), sde.io.Location.of(out),
+        return new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s, sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
@@ -95,8 +95,7 @@ class SweepTest {
         Path other = tmp.resolve("other");
         run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
         Path out = tmp.resolve("this");
-        new SweepJob(spark, Study.load(study(tmp, "ga", 0)).with(1, null), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
                 .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")), sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
         Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
         Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
@@ -158,8 +157,7 @@ class SweepTest {
     @Test
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
-        new SweepJob(spark, Study.load(study(tmp, "ga", 0)), Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime(), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(false);
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(false);
         List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
         Map<String, Object> first = (Map<String, Object>) log.get(1).get("outcome");
         String leader = (String) first.get("best_id");
@@ -183,7 +181,7 @@ class SweepTest {
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
                 s.topN(), s.strategies(), null);
-        Map<String, Object> r = WalkForward.run(spark, s, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime(),
+        Map<String, Object> r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<Map<String, Object>> windows = (List<Map<String, Object>>) r.get("windows");
         assertEquals(2, windows.size());
