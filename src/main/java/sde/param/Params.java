@@ -19,6 +19,20 @@ public record Params(Map<String, Object> values) implements Serializable {
 
     public String s(String name) { return (String) get(name); }
 
+    /**
+     * A choice parameter as the enum constant of the same name (upper case: "kelly_half" is
+     * KELLY_HALF), so a strategy decodes its choices once in {@code configure} and its daily loop
+     * compares constants, not strings.
+     */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
+        String v = s(name);
+        try {
+            return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": '" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     public boolean has(String name) { return values.containsKey(name); }
 
     /** The value, or {@code dflt} for a parameter the strategy does not declare. */

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code trend_sma}-session average), a bear call spread when it is down; {@code side} can force one.
  */
 public final class CreditSpread implements Strategy<CreditSpread.P> {
-    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing, String side, int trendSma) {}
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing, Side side, int trendSma) {}
 
     @Override
     public String name() { return "credit_spread"; }
@@ -28,19 +28,19 @@ public final class CreditSpread implements Strategy<CreditSpread.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p), p.s("side"), p.i("trend_sma"));
+        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p), p.choice("side", Side.class), p.i("trend_sma"));
     }
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
         if (!p.entry().entryDay(v)) return;
         boolean call;
-        if (p.side().equals("trend")) {
+        if (p.side() == Side.TREND) {
             double sma = v.sma(p.entry().symbol(), p.trendSma());
             if (Double.isNaN(sma)) return;
             call = v.close(p.entry().symbol(), 0) < sma;
         } else {
-            call = p.side().equals("call");
+            call = p.side() == Side.CALL;
         }
         int expiry = p.entry().expiry(v);
         if (expiry < 0) return;

@@ -13,7 +13,7 @@ import java.util.List;
  * The long leg sits at {@code long_delta}, the short leg {@code width} dollars further out.
  */
 public final class DebitSpread implements Strategy<DebitSpread.P> {
-    public record P(Symbol symbol, int dte, int dteWindow, double longDelta, double width, String side, int trendSma, int entryEvery,
+    public record P(Symbol symbol, int dte, int dteWindow, double longDelta, double width, Side side, int trendSma, int entryEvery,
                     int maxPositions, OptionExits exits, Sizing.Rule sizing) {}
 
     @Override
@@ -38,7 +38,7 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.s("side"),
+        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.choice("side", Side.class),
                 p.i("trend_sma"), p.i("entry_every"), p.i("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 
@@ -46,12 +46,12 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
     public void generateSignals(MarketView v, P p, List<Signal> out) {
         if (v.available() % p.entryEvery() != 0) return;
         boolean call;
-        if (p.side().equals("trend")) {
+        if (p.side() == Side.TREND) {
             double sma = v.sma(p.symbol(), p.trendSma());
             if (Double.isNaN(sma)) return;
             call = v.close(p.symbol(), 0) >= sma;
         } else {
-            call = p.side().equals("call");
+            call = p.side() == Side.CALL;
         }
         int expiry = v.expiry(p.symbol(), p.dte(), Math.max(1, p.dte() - p.dteWindow()), p.dte() + p.dteWindow());
         if (expiry < 0) return;

@@ -15,7 +15,10 @@ import java.util.List;
  * intrinsic value. Most expire worthless; the premium is the whole risk, sized by risk_pct.
  */
 public final class GammaLotto implements Strategy<GammaLotto.P> {
-    public record P(Symbol symbol, EventTiming timing, double otmDelta, String side, Sizing.Rule sizing) {}
+    public record P(Symbol symbol, EventTiming timing, double otmDelta, Wings side, Sizing.Rule sizing) {
+        /** Which wings a ticket buys. */
+        public enum Wings { BOTH, CALL, PUT }
+    }
 
     @Override
     public String name() { return "gamma_lotto"; }
@@ -34,7 +37,7 @@ public final class GammaLotto implements Strategy<GammaLotto.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), EventTiming.of(p, 1, 0), p.d("otm_delta"), p.s("side"), Sizing.Rule.of(p));
+        return new P(Symbol.parse(p.s("symbol")), EventTiming.of(p, 1, 0), p.d("otm_delta"), p.choice("side", P.Wings.class), Sizing.Rule.of(p));
     }
 
     @Override
@@ -44,8 +47,8 @@ public final class GammaLotto implements Strategy<GammaLotto.P> {
         int days = e - v.day();
         if (v.expiry(p.symbol(), days, days, days) != e) return;
         List<Leg> legs = new ArrayList<>(2);
-        if (!p.side().equals("call")) legs.add(Leg.option(p.symbol(), e, v.strikeForDelta(p.symbol(), e, false, -p.otmDelta()), false, 1));
-        if (!p.side().equals("put")) legs.add(Leg.option(p.symbol(), e, v.strikeForDelta(p.symbol(), e, true, p.otmDelta()), true, 1));
+        if (p.side() != P.Wings.CALL) legs.add(Leg.option(p.symbol(), e, v.strikeForDelta(p.symbol(), e, false, -p.otmDelta()), false, 1));
+        if (p.side() != P.Wings.PUT) legs.add(Leg.option(p.symbol(), e, v.strikeForDelta(p.symbol(), e, true, p.otmDelta()), true, 1));
         out.add(new Signal("gamma_lotto", legs));
     }
 

@@ -35,31 +35,37 @@ public final class Sizing {
     }
 
     /** The sizing part of a strategy's parameters; {@code cap} bounds the fraction Kelly may reach. */
-    public record Rule(String mode, double riskPct, int kellyMinTrades, double cap) {
+    public record Rule(Mode mode, double riskPct, int kellyMinTrades, double cap) {
         public static Rule of(Params p) {
-            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_FRACTION);
+            return new Rule(p.choice("sizing", Mode.class), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_FRACTION);
         }
 
         public static Rule ofMargin(Params p) {
-            return new Rule(p.s("sizing"), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_MARGIN_FRACTION);
+            return new Rule(p.choice("sizing", Mode.class), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_MARGIN_FRACTION);
+        }
+    }
+
+    /** The {@code sizing} choice: a fixed risk fraction, or Kelly's fraction scaled by {@link #kellyScale}. */
+    public enum Mode {
+        FIXED(0), KELLY_FULL(1.0), KELLY_HALF(0.5), KELLY_QUARTER(0.25);
+
+        final double kellyScale;
+
+        Mode(double kellyScale) {
+            this.kellyScale = kellyScale;
         }
     }
 
     private Sizing() {}
 
     public static double fraction(PortfolioView pf, Rule r) {
-        if (r.mode().equals("fixed") || pf.closedTrades() < r.kellyMinTrades()) return r.riskPct();
+        if (r.mode() == Mode.FIXED || pf.closedTrades() < r.kellyMinTrades()) return r.riskPct();
         int n = pf.closedTrades(), w = pf.wins();
         if (w == 0) return 0;
         if (w == n) return r.cap();
         double p = (double) w / n, b = (pf.sumWins() / w) / (-pf.sumLosses() / (n - w));
         double kelly = p - (1 - p) / b;
-        double scale = switch (r.mode()) {
-            case "kelly_full" -> 1.0;
-            case "kelly_half" -> 0.5;
-            default -> 0.25;
-        };
-        return Math.max(0, Math.min(r.cap(), kelly * scale));
+        return Math.max(0, Math.min(r.cap(), kelly * r.mode().kellyScale));
     }
 
     public static int units(PricedSignal s, PortfolioView pf, Rule r) {

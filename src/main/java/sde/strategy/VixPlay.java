@@ -14,7 +14,10 @@ import java.util.List;
  * {@code vix_low} it is cheap, so buy an at-the-money straddle. {@code mode} can keep one side.
  */
 public final class VixPlay implements Strategy<VixPlay.P> {
-    public record P(PremiumEntry entry, double vixHigh, double vixLow, String mode, OptionExits exits, Sizing.Rule sizing) {}
+    public record P(PremiumEntry entry, double vixHigh, double vixLow, Mode mode, OptionExits exits, Sizing.Rule sizing) {
+        /** Which extreme it trades: a high VIX (sell premium), a low one (buy it), or both. */
+        public enum Mode { BOTH, SELL_HIGH, BUY_LOW }
+    }
 
     @Override
     public String name() { return "vix_play"; }
@@ -34,7 +37,7 @@ public final class VixPlay implements Strategy<VixPlay.P> {
     public P configure(Params p) {
         if (p.d("vix_low") >= p.d("vix_high")) throw new IllegalArgumentException("vix_low: must be below vix_high");
         // PremiumEntry's vix_max is not declared here: the VIX bands replace it.
-        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.s("mode"), OptionExits.of(p), Sizing.Rule.of(p));
+        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.choice("mode", P.Mode.class), OptionExits.of(p), Sizing.Rule.of(p));
     }
 
     @Override
@@ -43,13 +46,13 @@ public final class VixPlay implements Strategy<VixPlay.P> {
         double vix = v.value(SeriesId.VIX, 0);
         if (Double.isNaN(vix)) return;
         var sym = p.entry().symbol();
-        if (vix >= p.vixHigh() && !p.mode().equals("buy_low")) {
+        if (vix >= p.vixHigh() && p.mode() != P.Mode.BUY_LOW) {
             int expiry = p.entry().expiry(v);
             if (expiry < 0) return;
             double[] k = p.entry().vertical(v, expiry, false);
             if (k == null) return;
             out.add(new Signal("high_vix_put_spread", List.of(Leg.option(sym, expiry, k[0], false, -1), Leg.option(sym, expiry, k[1], false, 1))));
-        } else if (vix <= p.vixLow() && !p.mode().equals("sell_high")) {
+        } else if (vix <= p.vixLow() && p.mode() != P.Mode.SELL_HIGH) {
             int expiry = p.entry().expiry(v);
             if (expiry < 0) return;
             double atm = v.strike(sym, v.close(sym, 0));

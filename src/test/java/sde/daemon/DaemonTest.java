@@ -40,7 +40,7 @@ class DaemonTest {
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
         daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
         // What a version before issue 15 left: its state under the old name.
-        Files.move(out.resolve(Daemon.STATE), out.resolve(Daemon.OLD_STATE));
+        Files.move(out.resolve(DaemonStore.STATE), out.resolve(DaemonStore.OLD_STATE));
         Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         assertEquals(20, second.runsTotal(), "resumed from daemon_state.json, nothing lost or repeated");
         assertTrue(Files.exists(out.resolve("optimization_state.json")), "SPEC §7's name");

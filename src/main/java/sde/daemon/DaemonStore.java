@@ -1,0 +1,89 @@
+package sde.daemon;
+
+import sde.io.Json;
+import sde.io.Location;
+import sde.results.Journal;
+import sde.results.LeaderboardRow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The daemon's files in OUT: its state (optimization_state.json, migrating an older
+ * daemon_state.json), its journal of decisions (optimization_log.jsonl, published as
+ * optimization_log.json at each save), the leaderboard over every study, progress.md and the
+ * ceiling report. Every file is written whole (temp file, atomic move) or appended.
+ */
+final class DaemonStore {
+    /** SPEC §7: the daemon's recovery state, as the seed names it. */
+    static final String STATE = "optimization_state.json", OLD_STATE = "daemon_state.json";
+    static final int LEADERBOARD_ROWS = 50;
+
+    private final Location out;
+    private final LongSupplier clockMillis;
+    private Journal journal;
+
+    DaemonStore(Location out, LongSupplier clockMillis) {
+        this.out = out;
+        this.clockMillis = clockMillis;
+    }
+
+    Daemon.State load() {
+        Location p = out.resolve(STATE);
+        // A folder of an older version keeps its state as daemon_state.json: read it, and the next
+        // save writes optimization_state.json and removes the old file.
+        if (!p.isFile()) p = out.resolve(OLD_STATE);
+        String text = p.read().orElse(null);
+        if (text == null) return null;
+        try {
+            return Json.MAPPER.readValue(text, Daemon.State.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    void save(Daemon.State state) {
+        Json.write(out.resolve(STATE), state);
+        out.resolve(OLD_STATE).delete();   // migrated: the new file is whole on disk first
+        writeLeaderboard();
+        if (journal != null) journal.publish();
+    }
+
+    /** Every decision goes to the append-only journal at once; optimization_log.json follows at each save. */
+    void log(String event, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", Instant.ofEpochMilli(clockMillis.getAsLong()).toString());
+        m.put("event", event);
+        m.putAll(fields);
+        if (journal == null) journal = Journal.in(out);
+        journal.append(m);
+    }
+
+    /** Adds one report to progress.md, newest last. */
+    void progress(String text) {
+        Location md = out.resolve("progress.md");
+        String before = md.read().orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs and at each stop.\n");
+        md.write(before + "\n## " + text.lines().findFirst().orElse("") + "\n\n" + text.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    void ceiling(CeilingReport.Written c) {
+        out.resolve("ceiling.md").write(c.markdown());
+        Json.write(out.resolve("ceiling.json"), c.json());
+    }
+
+    /** The top rows over every study, by train score. */
+    private void writeLeaderboard() {
+        List<LeaderboardRow> all = new ArrayList<>();
+        for (Location d : out.resolve("studies").children()) {
+            for (LeaderboardRow row : Json.readListOf(d.resolve("leaderboard.json"), LeaderboardRow.class)) all.add(row.inStudy(d.name()));
+        }
+        all.sort((a, b) -> Double.compare(num(b.fitness()), num(a.fitness())));
+        Json.write(out.resolve("leaderboard.json"), all.subList(0, Math.min(LEADERBOARD_ROWS, all.size())));
+    }
+
+    private static double num(double v) { return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v; }
+}
