@@ -24,8 +24,127 @@ public record BacktestSettings(double startingCapital, int firstYear, int lastYe
     }
 
     public BacktestSettings withYears(int first, int last) {
-        return new BacktestSettings(startingCapital, first, last, maxPositions, maxRiskPct, maxBuyingPower, compounding, nakedPct,
-                nakedMinPct, shortShareRequirement, cashInterest, borrowSpread, earlyAssignment,
-                expirySettlement, morningFraction);
+        return toBuilder().firstYear(first).lastYear(last).build();
+    }
+
+    /** A builder holding this record's values: set by name what changes, keep the rest (no positional copies). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Named setters for every component of {@link BacktestSettings}; {@link #build} checks them as the constructor does. */
+    public static final class Builder {
+        private double startingCapital;
+        private int firstYear;
+        private int lastYear;
+        private int maxPositions;
+        private double maxRiskPct;
+        private double maxBuyingPower;
+        private boolean compounding;
+        private double nakedPct;
+        private double nakedMinPct;
+        private double shortShareRequirement;
+        private boolean cashInterest;
+        private double borrowSpread;
+        private boolean earlyAssignment;
+        private Settlement expirySettlement;
+        private double morningFraction;
+
+        private Builder(BacktestSettings r) {
+            startingCapital = r.startingCapital();
+            firstYear = r.firstYear();
+            lastYear = r.lastYear();
+            maxPositions = r.maxPositions();
+            maxRiskPct = r.maxRiskPct();
+            maxBuyingPower = r.maxBuyingPower();
+            compounding = r.compounding();
+            nakedPct = r.nakedPct();
+            nakedMinPct = r.nakedMinPct();
+            shortShareRequirement = r.shortShareRequirement();
+            cashInterest = r.cashInterest();
+            borrowSpread = r.borrowSpread();
+            earlyAssignment = r.earlyAssignment();
+            expirySettlement = r.expirySettlement();
+            morningFraction = r.morningFraction();
+        }
+
+        public Builder startingCapital(double v) {
+            startingCapital = v;
+            return this;
+        }
+
+        public Builder firstYear(int v) {
+            firstYear = v;
+            return this;
+        }
+
+        public Builder lastYear(int v) {
+            lastYear = v;
+            return this;
+        }
+
+        public Builder maxPositions(int v) {
+            maxPositions = v;
+            return this;
+        }
+
+        public Builder maxRiskPct(double v) {
+            maxRiskPct = v;
+            return this;
+        }
+
+        public Builder maxBuyingPower(double v) {
+            maxBuyingPower = v;
+            return this;
+        }
+
+        public Builder compounding(boolean v) {
+            compounding = v;
+            return this;
+        }
+
+        public Builder nakedPct(double v) {
+            nakedPct = v;
+            return this;
+        }
+
+        public Builder nakedMinPct(double v) {
+            nakedMinPct = v;
+            return this;
+        }
+
+        public Builder shortShareRequirement(double v) {
+            shortShareRequirement = v;
+            return this;
+        }
+
+        public Builder cashInterest(boolean v) {
+            cashInterest = v;
+            return this;
+        }
+
+        public Builder borrowSpread(double v) {
+            borrowSpread = v;
+            return this;
+        }
+
+        public Builder earlyAssignment(boolean v) {
+            earlyAssignment = v;
+            return this;
+        }
+
+        public Builder expirySettlement(Settlement v) {
+            expirySettlement = v;
+            return this;
+        }
+
+        public Builder morningFraction(double v) {
+            morningFraction = v;
+            return this;
+        }
+
+        public BacktestSettings build() {
+            return new BacktestSettings(startingCapital, firstYear, lastYear, maxPositions, maxRiskPct, maxBuyingPower, compounding, nakedPct, nakedMinPct, shortShareRequirement, cashInterest, borrowSpread, earlyAssignment, expirySettlement, morningFraction);
+        }
     }
 }

@@ -305,11 +305,15 @@ public final class Backtester {
 
         private void enter() {
             for (int s = 0; s < slots.size(); s++) {
-                if (weight[s] <= 0) continue;
+                if (weight[s] <= 0 || !wants(slots.get(s), accounts[s])) continue;
                 signals.clear();
                 generate(slots.get(s));
                 for (int k = 0; k < signals.size(); k++) open(s, signals.get(k));
             }
+        }
+
+        private <P> boolean wants(Slot<P> slot, Account acc) {
+            return slot.strategy().wantsEntry(acc, slot.config());
         }
 
         private <P> void generate(Slot<P> slot) {
@@ -337,6 +341,7 @@ public final class Backtester {
                 } else {
                     quotes[k] = sig.morning() ? chain.quote(l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(), l.call())
                             : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                    pricings++;
                     if (quotes[k] == null) return;   // not listed today: no trade
                 }
                 unitCash += legFill(l, quotes[k], l.ratio(), combo, k == 0).cash();
@@ -451,6 +456,7 @@ public final class Backtester {
                 if (!pos.legOpen[k]) continue;
                 Leg l = pos.legs.get(k);
                 int qty = -l.ratio() * pos.units;
+                if (!l.isShares()) pricings++;
                 Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
                 if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
                 Fill f = legFill(l, q, qty, openLegs > 1, first);

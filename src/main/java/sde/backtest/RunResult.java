@@ -12,6 +12,8 @@ import java.util.List;
  *
  * <p>{@code openPnlAtEnd} is the P&L of the positions still open after the last day (their cash
  * flows plus marks), so capital + Σ trade P&L + openPnlAtEnd + interest = the final equity.
+ * {@code pricings} counts the option prices the run computed: marks, strike searches, and the
+ * quotes of entries and exits.
  */
 public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] interest, double[] riskFree,
                         List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic) {}

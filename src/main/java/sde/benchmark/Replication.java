@@ -26,6 +26,9 @@ import java.util.Map;
  * and goes to the data's last session, so the year after the evaluated ones is reported to date.
  */
 public final class Replication {
+    /** Positions the replica's account allows at least: room for a roll's overlapping sleeves. */
+    private static final int MIN_POSITIONS = 4;
+
 
     /** One calendar year; index figures are null where the data has no index. */
     public record YearRow(int year, double replicaReturnPct, Double indexReturnPct, Double errorPp, boolean partial) {}
@@ -48,10 +51,12 @@ public final class Replication {
     public Replication(MarketData md, PricingSettings pricing, BacktestSettings account, BenchmarkSettings settings) {
         this.md = md;
         this.settings = settings;
-        BacktestSettings b = new BacktestSettings(settings.startingCapital(), settings.firstYear(), Dates.year(md.lastDay()),
-                Math.max(account.maxPositions(), 4), settings.maxBuyingPower(), settings.maxBuyingPower(), true, account.nakedPct(),
-                account.nakedMinPct(), account.shortShareRequirement(), account.cashInterest(), account.borrowSpread(),
-                settings.earlyAssignment(), settings.expirySettlement(), settings.morningFraction());
+        // The account's margin and interest rules; the index's capital, years, leverage and settlement.
+        BacktestSettings b = account.toBuilder().startingCapital(settings.startingCapital()).firstYear(settings.firstYear())
+                .lastYear(Dates.year(md.lastDay())).maxPositions(Math.max(account.maxPositions(), MIN_POSITIONS))
+                .maxRiskPct(settings.maxBuyingPower()).maxBuyingPower(settings.maxBuyingPower()).compounding(true)
+                .earlyAssignment(settings.earlyAssignment()).expirySettlement(settings.expirySettlement())
+                .morningFraction(settings.morningFraction()).build();
         this.engine = Engine.of(md, pricing).loop(b);
         int first = md.indexOnOrAfter(Dates.of(settings.firstYear() + "-01-01")) - 1;
         this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction(),

@@ -34,6 +34,9 @@ import java.util.Map;
  * </ul>
  */
 public final class Ladder {
+    /** Rows each daemon study keeps in its leaderboard.json (the daemon's leaderboard merges them). */
+    static final int TOP_N = 20;
+
     /** What the daemon persists of the ladder. */
     public record State(List<StudyProgress> studies, int sinceExplore) {}
 
@@ -159,7 +162,7 @@ public final class Ladder {
 
     private Study base(String name, long seedOffset, List<Study.StudySlot> slots, Study.StudyRegime regime) {
         return new Study(name, s.seed() + seedOffset, s.optimizer(), OptimizerSettings.defaults(), s.population(), 1, 0, s.trainYears(),
-                s.testYears(), 20, slots, regime);
+                s.testYears(), TOP_N, slots, regime);
     }
 
     private Study singleStudy(StudyProgress p) {

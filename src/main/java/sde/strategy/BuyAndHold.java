@@ -31,6 +31,11 @@ public final class BuyAndHold implements Strategy<BuyAndHold.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.reinvest() || pf.openPositions() == 0;
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0 && !p.reinvest()) return 0;
         // Whole shares up to this strategy's capital base (its weight of equity) less what it holds,

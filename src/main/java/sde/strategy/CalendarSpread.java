@@ -59,6 +59,11 @@ public final class CalendarSpread implements Strategy<CalendarSpread.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return pf.openPositions() < p.maxPositions();
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
         return Sizing.units(s, pf, p.sizing());

@@ -48,6 +48,11 @@ public final class CoveredCall implements Strategy<CoveredCall.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return pf.openPositions() == 0;   // one buy-write at a time
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;   // one buy-write at a time
         double invest = Math.min(pf.capitalBase() * p.investPct(), pf.freeBuyingPower());

@@ -46,6 +46,11 @@ public final class HedgeOverlay implements Strategy<HedgeOverlay.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return pf.openPositions() == 0;   // one hedge at a time
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;
         double strike = s.signal().legs().get(0).strike();

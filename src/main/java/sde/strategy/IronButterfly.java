@@ -46,6 +46,11 @@ public final class IronButterfly implements Strategy<IronButterfly.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.entry().roomFor(pf);
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().unitsOfCredit(s, pf, p.sizing());
     }

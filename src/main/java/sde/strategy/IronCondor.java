@@ -39,6 +39,11 @@ public final class IronCondor implements Strategy<IronCondor.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.entry().roomFor(pf);
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().unitsOfCredit(s, pf, p.sizing());
     }

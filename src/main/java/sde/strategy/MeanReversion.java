@@ -59,6 +59,11 @@ public final class MeanReversion implements Strategy<MeanReversion.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return pf.openPositions() == 0;   // one position at a time
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;
         double invest = Math.min(pf.capitalBase() * p.investPct(), pf.freeBuyingPower());

@@ -58,6 +58,11 @@ public final class Momentum implements Strategy<Momentum.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return pf.openPositions() == 0;   // one position at a time
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;   // one position at a time
         double invest = Math.min(pf.capitalBase() * p.investPct(), pf.freeBuyingPower());

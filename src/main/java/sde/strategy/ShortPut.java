@@ -44,6 +44,11 @@ public final class ShortPut implements Strategy<ShortPut.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.entry().roomFor(pf);
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;
     }

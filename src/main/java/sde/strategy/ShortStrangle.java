@@ -46,6 +46,11 @@ public final class ShortStrangle implements Strategy<ShortStrangle.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.entry().roomFor(pf);
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;
     }

@@ -16,6 +16,16 @@ public interface Strategy<P> {
 
     P configure(Params params);
 
+    /**
+     * The entry gate (issue 16): whether the strategy would open anything today, given what it holds.
+     * The engine asks before {@link #generateSignals}, so a signal the strategy would refuse is never
+     * built, quoted or priced: a strategy that holds one position at a time allocates nothing while
+     * it holds. It must agree with {@link #sizePosition}: false only where sizing would return 0.
+     */
+    default boolean wantsEntry(PortfolioView portfolio, P params) {
+        return true;
+    }
+
     /** Appends today's signals to {@code out} (the engine clears and reuses it: no allocation on quiet days). */
     void generateSignals(MarketView view, P params, List<Signal> out);
 

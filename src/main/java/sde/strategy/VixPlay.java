@@ -61,6 +61,11 @@ public final class VixPlay implements Strategy<VixPlay.P> {
     }
 
     @Override
+    public boolean wantsEntry(PortfolioView pf, P p) {
+        return p.entry().roomFor(pf);
+    }
+
+    @Override
     public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (s.entryCash() > 0) return p.entry().unitsOfCredit(s, pf, p.sizing());   // the put spread
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;           // the straddle

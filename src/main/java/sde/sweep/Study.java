@@ -73,8 +73,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
 
     /** The same study with --generations / --population overrides. */
     public Study with(Integer gens, Integer pop) {
-        return new Study(study, seed, optimizer, optimizerSettings, pop != null ? pop : population, gens != null ? gens : generations,
-                partitions, trainYears, testYears, topN, strategies, regime);
+        return toBuilder().population(pop != null ? pop : population).generations(gens != null ? gens : generations).build();
     }
 
     void validate(String where) {
@@ -171,5 +170,105 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
 
     private static void years(String key, List<Integer> y) {
         if (y == null || y.size() != 2 || y.get(0) > y.get(1)) throw new ConfigException(key + ": need [first, last]");
+    }
+
+    /** A builder holding this record's values: set by name what changes, keep the rest (no positional copies). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Named setters for every component of {@link Study}; {@link #build} checks them as the constructor does. */
+    public static final class Builder {
+        private String study;
+        private long seed;
+        private String optimizer;
+        private OptimizerSettings optimizerSettings;
+        private int population;
+        private int generations;
+        private int partitions;
+        private List<Integer> trainYears;
+        private List<Integer> testYears;
+        private int topN;
+        private List<StudySlot> strategies;
+        private StudyRegime regime;
+
+        private Builder(Study r) {
+            study = r.study();
+            seed = r.seed();
+            optimizer = r.optimizer();
+            optimizerSettings = r.optimizerSettings();
+            population = r.population();
+            generations = r.generations();
+            partitions = r.partitions();
+            trainYears = r.trainYears();
+            testYears = r.testYears();
+            topN = r.topN();
+            strategies = r.strategies();
+            regime = r.regime();
+        }
+
+        public Builder study(String v) {
+            study = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder optimizer(String v) {
+            optimizer = v;
+            return this;
+        }
+
+        public Builder optimizerSettings(OptimizerSettings v) {
+            optimizerSettings = v;
+            return this;
+        }
+
+        public Builder population(int v) {
+            population = v;
+            return this;
+        }
+
+        public Builder generations(int v) {
+            generations = v;
+            return this;
+        }
+
+        public Builder partitions(int v) {
+            partitions = v;
+            return this;
+        }
+
+        public Builder trainYears(List<Integer> v) {
+            trainYears = v;
+            return this;
+        }
+
+        public Builder testYears(List<Integer> v) {
+            testYears = v;
+            return this;
+        }
+
+        public Builder topN(int v) {
+            topN = v;
+            return this;
+        }
+
+        public Builder strategies(List<StudySlot> v) {
+            strategies = v;
+            return this;
+        }
+
+        public Builder regime(StudyRegime v) {
+            regime = v;
+            return this;
+        }
+
+        public Study build() {
+            return new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN, strategies, regime);
+        }
     }
 }

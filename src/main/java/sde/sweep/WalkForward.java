@@ -41,8 +41,7 @@ public final class WalkForward {
         double e = backtest.startingCapital();
         Engine engine = Engine.of(md, ctx.pricing());
         for (int y = first + 2; y <= last; y++) {
-            Study window = new Study(study.study() + "_wf" + y, study.seed(), study.optimizer(), study.optimizerSettings(), study.population(),
-                    study.generations(), study.partitions(), List.of(first, y - 1), List.of(y, y), study.topN(), study.strategies(), study.regime());
+            Study window = study.toBuilder().study(study.study() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y, y)).build();
             sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
             sde.results.LeaderboardRow top = o.leaderboard().get(0);

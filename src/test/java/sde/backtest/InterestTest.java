@@ -51,8 +51,8 @@ class InterestTest {
 
     private static BacktestSettings settings(boolean interest, double maxBuyingPower) {
         BacktestSettings d = Engines.CONF.backtest();
-        return new BacktestSettings(d.startingCapital(), 2023, 2023, d.maxPositions(), maxBuyingPower, maxBuyingPower, d.compounding(),
-                d.nakedPct(), d.nakedMinPct(), d.shortShareRequirement(), interest, d.borrowSpread(), true, BacktestSettings.Settlement.CLOSE, 0);
+        return d.toBuilder().firstYear(2023).lastYear(2023).maxRiskPct(maxBuyingPower).maxBuyingPower(maxBuyingPower).cashInterest(interest)
+                .earlyAssignment(true).expirySettlement(BacktestSettings.Settlement.CLOSE).morningFraction(0).build();
     }
 
     @Test
@@ -89,8 +89,8 @@ class InterestTest {
         double paid = -r.interest()[last];
         // About 50,000 borrowed all year at ~5.1 % + 1.5 %: roughly 3,300 (the debit moves with dividends received).
         assertTrue(paid > 3_000 && paid < 3_600, "interest paid on the margin loan: " + paid);
-        RunResult cheap = run(1.5, new BacktestSettings(b.startingCapital(), 2023, 2023, b.maxPositions(), 2.0, 2.0, b.compounding(),
-                b.nakedPct(), b.nakedMinPct(), b.shortShareRequirement(), true, 0.0, true, BacktestSettings.Settlement.CLOSE, 0));
+        RunResult cheap = run(1.5, b.toBuilder().firstYear(2023).lastYear(2023).maxRiskPct(2.0).maxBuyingPower(2.0).cashInterest(true)
+                .borrowSpread(0.0).earlyAssignment(true).expirySettlement(BacktestSettings.Settlement.CLOSE).morningFraction(0).build());
         double spreadCost = paid + cheap.interest()[last];
         assertEquals(0.015 * 50_000, spreadCost, 120, "the spread alone costs 1.5 % of the debit");
     }

@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
 public class BacktestBenchmark {
     private Backtester engine;
     private ModelChain chain;
-    private List<Slot<?>> spreadOnly, everything, quiet;
+    private List<Slot<?>> spreadOnly, everything, quiet, coveredCall, coveredCallUngated, hedge, hedgeUngated;
     private MarketData md;
     private final double[] out = new double[2];
     private int[] day, expiry;
@@ -71,6 +71,10 @@ public class BacktestBenchmark {
         everything = spec(List.of("buy_and_hold", "momentum", "credit_spread", "iron_condor"), List.of(Symbol.values()), cfg);
         quiet = new RunSpec(List.of(new RunSpec.SlotSpec("quiet", "credit_spread", 1.0,
                 Strategies.get("credit_spread").space().resolve(Map.of("vix_max", 10), ""))), cfg.backtest(), "2020-01-01", "2025-12-31").slots();
+        coveredCall = alone("covered_call", false);
+        coveredCallUngated = alone("covered_call", true);
+        hedge = alone("hedge_overlay", false);
+        hedgeUngated = alone("hedge_overlay", true);
         SplittableRandom r = new SplittableRandom(3);
         day = new int[1024]; expiry = new int[1024]; strike = new double[1024];
         int first = md.indexOf(Dates.of("2020-01-02"));
@@ -112,6 +116,42 @@ public class BacktestBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public RunResult c_quietRun() {
         return engine.run(quiet);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Slot<?>> alone(String name, boolean ungated) {
+        sde.strategy.Strategy s = Strategies.get(name);
+        return List.of(Slot.of(name, ungated ? new sde.backtest.Ungated<>(s) : s, s.space().resolve(Map.of(), ""), 1.0));
+    }
+
+    /**
+     * Issue 16's entry gate: a covered call and a hedge overlay hold one position at a time. With the
+     * gate (d, f) a session while holding builds and prices no entry signal; without it (e, g) every
+     * session builds, quotes and prices one that sizing refuses. Run with -prof gc and compare
+     * gc.alloc.rate.norm (bytes per run) with c_quietRun's.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult d_coveredCall() {
+        return engine.run(coveredCall);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult e_coveredCallUngated() {
+        return engine.run(coveredCallUngated);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult f_hedgeOverlay() {
+        return engine.run(hedge);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RunResult g_hedgeOverlayUngated() {
+        return engine.run(hedgeUngated);
     }
 
     /** One modeled price+delta as the backtest marks a leg (surface lookup + BSM). */
