@@ -6,11 +6,11 @@ import sde.io.Json;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
+import sde.results.YearFigures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,47 +51,19 @@ public final class RunOutputs {
     }
 
     /** SPEC §7 `years`: a list of {year, return_pct, max_dd_pct, trades, sharpe, score}. */
-    public static List<Map<String, Object>> years(Summary s) {
-        List<Map<String, Object>> years = new ArrayList<>();
-        for (YearStats y : s.years()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("year", y.year());
-            x.put("return_pct", y.returnPct());
-            x.put("max_dd_pct", y.maxDdPct());
-            x.put("trades", y.trades());
-            x.put("sharpe", y.sharpe());
-            x.put("score", y.score());
-            years.add(x);
-        }
+    public static List<YearFigures> years(Summary s) {
+        List<YearFigures> years = new ArrayList<>();
+        for (YearStats y : s.years()) years.add(new YearFigures(y.year(), y.returnPct(), y.maxDdPct(), y.trades(), y.sharpe(), y.score()));
         return years;
     }
 
-    public static Map<String, Object> summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        if (r.synthetic()) m.put("synthetic", "SYNTHETIC market: generated data, not a result");
-        m.put("years", years(s));
-        m.put("cagr_pct", s.cagrPct());
-        m.put("max_dd_pct", s.maxDdPct());
-        m.put("sharpe", s.sharpe());
-        m.put("sortino", s.sortino());
-        m.put("calmar", s.calmar());
-        m.put("consistency", s.consistency());
-        m.put("score", s.score());
-        m.put("tier", s.tier());
-        m.put("longest_recovery_days", s.longestRecoveryDays());
-        m.put("max_consecutive_losers", s.maxConsecutiveLosers());
-        m.put("trades", s.trades());
-        m.put("final_equity", s.finalEquity());
-        m.put("params", spec.toMap());
-        m.put("data_fingerprint", fingerprint);
-        m.put("code_version", codeVersion());
-        m.put("pricings", r.pricings());
-        m.put("wall_ms", wallMs);
-        return m;
+    public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
+        return new RunSummary(id, r.synthetic() ? "SYNTHETIC market: generated data, not a result" : null, years(s), s.cagrPct(), s.maxDdPct(),
+                s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(), s.maxConsecutiveLosers(),
+                s.trades(), s.finalEquity(), spec.toJson(), fingerprint, codeVersion(), r.pricings(), wallMs, null);
     }
 
-    public static void write(Path dir, Map<String, Object> summary, RunResult r) {
+    public static void write(Path dir, RunSummary summary, RunResult r) {
         AtomicFiles.writeDirectory(dir, staged -> {
             Files.writeString(staged.resolve("summary.json"), Json.toJson(summary) + "\n");
             Files.write(staged.resolve("trades.csv"), trades(r));

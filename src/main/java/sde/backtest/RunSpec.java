@@ -29,6 +29,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     public record SlotSpec(String id, String name, double weight, Params params) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     public List<Slot<?>> slots() {
@@ -42,28 +43,25 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
         return Slot.of(s.id(), st, s.params(), s.weight());
     }
 
-    /** The canonical JSON object (sorted keys): what `params` holds in summary.json. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> list = new ArrayList<>();
+    /** The canonical JSON object (written with sorted keys): what `params` holds in summary.json and the leaderboard. */
+    public ObjectNode toJson() {
+        ObjectNode m = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = m.putArray("strategies");
         for (SlotSpec s : strategies) {
-            Map<String, Object> x = new LinkedHashMap<>();
+            ObjectNode x = list.addObject();
             x.put("id", s.id());
             x.put("name", s.name());
             x.put("weight", s.weight());
-            x.put("params", s.params().values());
-            list.add(x);
+            x.set("params", JSON.valueToTree(s.params().values()));
         }
-        m.put("strategies", list);
-        m.put("backtest", JSON.convertValue(backtest, Map.class));
+        m.set("backtest", JSON.valueToTree(backtest));
         m.put("from", from);
         m.put("to", to);
         if (regime != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("settings", JSON.convertValue(regime.settings(), Map.class));
-            r.put("weights", regime.weights());
+            ObjectNode r = m.putObject("regime");
+            r.set("settings", JSON.valueToTree(regime.settings()));
+            r.set("weights", JSON.valueToTree(regime.weights()));
             r.put("on_switch", regime.onSwitch());
-            m.put("regime", r);
         }
         return m;
     }
@@ -128,7 +126,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     public String id(String dataFingerprint) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(JSON.writeValueAsBytes(toMap()));
+            md.update(JSON.writeValueAsBytes(toJson()));
             md.update(dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (Exception e) {

@@ -7,10 +7,8 @@ import sde.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The benchmark command's outputs (SPEC §7): the printed table, benchmarks.json and benchmarks/NAME.csv. */
 public final class BenchmarkReport {
@@ -41,16 +39,17 @@ public final class BenchmarkReport {
         return sb.toString();
     }
 
+    /** benchmarks.json: the data it ran on and every replica's figures. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    record File(String dataFingerprint, List<Replication.Result> indices) {}
+
     /** Writes OUT/benchmarks.json and OUT/benchmarks/NAME.csv, each whole or not at all. */
     public static void write(Path out, List<Replication.Result> results, String dataFingerprint) {
         AtomicFiles.writeDirectory(out.resolve(FOLDER), dir -> {
             for (Replication.Result r : results) Files.write(dir.resolve(r.index() + ".csv"), csv(r));
             return null;
         });
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("data_fingerprint", dataFingerprint);
-        doc.put("indices", results);
-        Json.write(out.resolve(JSON), doc);
+        Json.write(out.resolve(JSON), new File(dataFingerprint, results));
     }
 
     static List<String> csv(Replication.Result r) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sde.backtest.Backtester;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
@@ -12,10 +11,6 @@ import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.metrics.Summary;
-import sde.pricing.PricingSettings;
-import sde.pricing.StrikeGrid;
-import sde.pricing.VolSurface;
-import sde.pricing.PricingInputs;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -91,8 +86,8 @@ public final class BacktestCommand implements Callable<Integer> {
         Summary s = RunOutputs.summarize(r);
         String id = spec.id(md.fingerprint()) + (m == sde.pricing.Model.BASE ? "" : "-" + m.name().toLowerCase(java.util.Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
-        Map<String, Object> summary = RunOutputs.summaryJson(id, spec, r, s, md.fingerprint(), wallMs);
-        summary.put("model", m.name().toLowerCase(java.util.Locale.ROOT));
+        sde.backtest.RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, md.fingerprint(), wallMs)
+                .onModel(m.name().toLowerCase(java.util.Locale.ROOT));
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);

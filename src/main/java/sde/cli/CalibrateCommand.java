@@ -54,7 +54,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             split.check().addAll(rows);
         }
         PricingSettings p = cfg.pricing();
-        Map<String, Object> json = new LinkedHashMap<>();
+        String fitted = null;
         if (fit) {
             Calibration.Fit f = Calibration.fit(md, p, split.calibration());
             p = f.settings();
@@ -67,28 +67,36 @@ public final class CalibrateCommand implements Callable<Integer> {
                     p.surface().atmRatio(), p.surface().putSkew(), p.surface().callSkew(), p.surface().putCurve(),
                     p.surface().callCurve(), p.quotes().spreadBase(), p.quotes().spreadPct());
             System.out.println("  " + sets + "\n");
-            json.put("fitted", sets);
+            fitted = sets;
         }
         List<Calibration.Row> cal = Calibration.compare(md, p, split.calibration());
         List<Calibration.Row> check = Calibration.compare(md, p, split.check());
-        json.put("calibration", report("CALIBRATION rows (fitted on: 2020-07-02, 2020-07-31, 2026-02-11 snapshot)", cal));
-        json.put("check", report("CHECK rows (never fitted: out-of-sample error of the model)", check));
+        Report calibration = report("CALIBRATION rows (fitted on: 2020-07-02, 2020-07-31, 2026-02-11 snapshot)", cal);
+        Report checked = report("CHECK rows (never fitted: out-of-sample error of the model)", check);
         Map<String, List<Calibration.Row>> bySource = check.stream()
                 .collect(Collectors.groupingBy(r -> r.real().source(), LinkedHashMap::new, Collectors.toList()));
         System.out.println("Check rows by source:");
-        Map<String, Object> src = new LinkedHashMap<>();
+        Map<String, Calibration.Bucket> src = new LinkedHashMap<>();
         bySource.forEach((k, rows) -> {
             Calibration.Bucket b = Calibration.table(rows, r -> "all").get(0);
             System.out.println(line(k, b));
             src.put(k, b);
         });
-        json.put("check_by_source", src);
-        Json.write(out.resolve("calibration.json"), json);
+        Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src));
         System.out.println("\nwrote " + out.resolve("calibration.json"));
         return 0;
     }
 
-    private static Map<String, Object> report(String title, List<Calibration.Row> rows) {
+    /** calibration.json: the fitted --set line (with --fit), each row set's error tables, the check rows' error by source. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CalibrationFile(String fitted, Report calibration, Report check, Map<String, Calibration.Bucket> checkBySource) {}
+
+    /** The error of one row set by delta bucket and by days-to-expiry bucket. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    record Report(List<Calibration.Bucket> byDelta, List<Calibration.Bucket> byDte) {}
+
+    private static Report report(String title, List<Calibration.Row> rows) {
         System.out.println(title + ": " + rows.size() + " quotes");
         System.out.println(String.format("  %-28s %6s %9s %11s %11s %9s %9s", "bucket", "n", "MAE mid$", "MAE spread$",
                 "bias spread$", "MAE IVpt", "bias IVpt"));
@@ -97,10 +105,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         for (Calibration.Bucket b : byDelta) System.out.println(line(b.name(), b));
         for (Calibration.Bucket b : byDte.subList(0, byDte.size() - 1)) System.out.println(line(b.name(), b));
         System.out.println();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("by_delta", byDelta);
-        m.put("by_dte", byDte);
-        return m;
+        return new Report(byDelta, byDte);
     }
 
     private static String line(String name, Calibration.Bucket b) {

@@ -3,7 +3,6 @@ package sde.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import sde.backtest.RunOutputs;
-import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,33 +41,36 @@ public final class StrategiesCommand implements Callable<Integer> {
     @Option(names = "--doc", paramLabel = "FILE", description = "Regenerate the default-results table in this markdown file.")
     Path doc;
 
+    /** A strategy as {@code strategies --json} lists it. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    record Listed(String name, List<Param> params) {}
+
+    /** A declared parameter: its type, its choices or its range and step, its default. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Param(String name, String type, List<String> choices, Double min, Double max, Double step,
+                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                 @com.fasterxml.jackson.annotation.JsonProperty("default") Object dflt, Boolean log) {}
+
     @Override
     public Integer call() throws IOException {
         if (doc != null) return writeDoc();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Listed> out = new ArrayList<>();
         for (Strategy<?> s : Strategies.all()) {
-            List<Map<String, Object>> params = new ArrayList<>();
+            List<Param> params = new ArrayList<>();
             for (ParamSpec p : s.space().specs()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", p.name());
-                m.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
-                if (p.type() == ParamSpec.Type.CHOICE) m.put("choices", p.choices());
-                else if (p.type() != ParamSpec.Type.BOOL) { m.put("min", p.lo()); m.put("max", p.hi()); m.put("step", p.step()); }
-                m.put("default", p.dflt());
-                if (p.log()) m.put("log", true);
-                params.add(m);
+                boolean choice = p.type() == ParamSpec.Type.CHOICE, ranged = !choice && p.type() != ParamSpec.Type.BOOL;
+                params.add(new Param(p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), choice ? p.choices() : null,
+                        ranged ? p.lo() : null, ranged ? p.hi() : null, ranged ? p.step() : null, p.dflt(), p.log() ? Boolean.TRUE : null));
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("params", params);
-            out.add(m);
+            out.add(new Listed(s.name(), params));
         }
         if (json) {
             System.out.println(Json.toJson(out));
         } else {
-            for (Map<String, Object> m : out) {
-                System.out.println(m.get("name"));
-                for (Object p : (List<?>) m.get("params")) System.out.println("  " + p);
+            for (Listed m : out) {
+                System.out.println(m.name());
+                for (Param p : m.params()) System.out.println("  " + p);
             }
         }
         return 0;

@@ -9,7 +9,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sde.backtest.Backtester;
 import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
@@ -20,7 +19,6 @@ import sde.validate.GateSettings;
 import sde.validate.Validator;
 import sde.validate.GateReport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +52,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--final", description = "Replay the candidate once on the untouched year (validate.final_year) and record it.")
     boolean fin;
 
+    /** validations/ID.final.json: the candidate's one replay on the untouched year. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    record FinalYear(String id, int year, String through, double returnPct, double maxDdPct, int trades, double sharpe, String note) {}
+
     /** The untouched year, replayed once (issue 8 item 6); a second replay is refused. */
     private int finalYear(SdeConfig cfg, MarketData md, RunSpec spec, String id) {
         sde.io.Location file = out.resolve("validations").resolve(id + ".final.json");
@@ -63,18 +65,11 @@ public final class ValidateCommand implements Callable<Integer> {
         RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
         var r = sde.backtest.Engine.of(md, cfg.pricing()).run(once);
         var s = sde.backtest.RunOutputs.summarize(r);
-        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-        doc.put("id", id);
-        doc.put("year", y);
-        doc.put("through", sde.data.Dates.format(r.days()[r.days().length - 1]));
-        doc.put("return_pct", s.years().get(0).returnPct());
-        doc.put("max_dd_pct", s.maxDdPct());
-        doc.put("trades", s.trades());
-        doc.put("sharpe", s.sharpe());
-        doc.put("note", "the only truly out-of-sample figure: no optimizer or gate step has seen this year");
+        FinalYear doc = new FinalYear(id, y, sde.data.Dates.format(r.days()[r.days().length - 1]), s.years().get(0).returnPct(), s.maxDdPct(),
+                s.trades(), s.sharpe(), "the only truly out-of-sample figure: no optimizer or gate step has seen this year");
         Json.write(file, doc);
         System.out.printf("untouched year %d (to %s): return %.2f%%, max DD %.2f%%, %d trades, Sharpe %.2f%nwrote %s%n", y,
-                doc.get("through"), s.years().get(0).returnPct(), s.maxDdPct(), s.trades(), s.sharpe(), file);
+                doc.through(), doc.returnPct(), doc.maxDdPct(), doc.trades(), doc.sharpe(), file);
         return 0;
     }
 
@@ -121,15 +116,15 @@ public final class ValidateCommand implements Callable<Integer> {
                     variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
-            java.util.Map<String, Object> mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
+            sde.validate.MonteCarlo.Summary mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
                     run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
                     g.seed(), g.mcPaths(), 0);
-            java.util.Map<String, Object> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,
+            java.util.Map<String, sde.validate.Stress.Figures> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,
                     new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(), g.stressHaltDate()));
             // SPEC §7: snake_case keys (overfit_score, base_score, variant_scores), as every JSON the engine writes.
-            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(v, java.util.Map.class));
-            doc.put("monte_carlo", mc);
-            doc.put("stress", stress);
+            com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(v);
+            doc.set("monte_carlo", Json.MAPPER.valueToTree(mc));
+            doc.set("stress", Json.MAPPER.valueToTree(stress));
             sde.io.Location file = out.resolve("validations").resolve(id + ".json");
             Json.write(file, doc);
             System.out.print(Validator.report(v));

@@ -10,7 +10,6 @@ import sde.sweep.Study;
 import sde.sweep.WalkForward;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "walkforward", mixinStandardHelpOptions = true,
@@ -43,8 +42,8 @@ public final class WalkforwardCommand implements Callable<Integer> {
         SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
         try {
             sde.io.Location dir = out.resolve("walkforward").resolve(study.study());
-            Map<String, Object> r = WalkForward.run(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, dir, System.out);
-            System.out.println("out-of-sample (stitched test years): " + r.get("out_of_sample"));
+            WalkForward.Result r = WalkForward.run(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, dir, System.out);
+            System.out.println("out-of-sample (stitched test years): " + r.outOfSample());
             System.out.println("wrote " + dir.resolve("walkforward.json"));
             return 0;
         } finally {

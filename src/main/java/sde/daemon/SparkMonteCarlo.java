@@ -10,13 +10,12 @@ import sde.validate.MonteCarlo;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** Monte Carlo paths distributed on Spark: the path indices are a Dataset; returns and trades a broadcast. */
 public final class SparkMonteCarlo {
     private SparkMonteCarlo() {}
 
-    public static Map<String, Object> run(SparkSession spark, double[] returns, double[] tradePnl, double capital, double years,
+    public static MonteCarlo.Summary run(SparkSession spark, double[] returns, double[] tradePnl, double capital, double years,
                                           double meanBlock, long seed, int paths, int partitions) {
         Broadcast<double[][]> data = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new double[][]{returns, tradePnl});
         MapPartitionsFunction<Long, String> f = (Iterator<Long> it) -> {

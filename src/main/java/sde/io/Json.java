@@ -27,6 +27,15 @@ public final class Json {
         }
     }
 
+    /** One line of snake_case JSON (a column of the Parquet leaderboard, a journal line). */
+    public static String compact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
     public static void write(Path target, Object value) {
         write(Location.of(target), value);
     }
@@ -36,15 +45,6 @@ public final class Json {
     }
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
-
-    /** A JSON object file as a map (keys as written), or null when there is no such file. */
-    public static java.util.Map<String, Object> readMap(Path p) {
-        return readMap(Location.of(p));
-    }
-
-    public static java.util.Map<String, Object> readMap(Location p) {
-        return read(p, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {}, null);
-    }
 
     /** A JSON file as {@code type}, or {@code absent} when there is no such file. */
     public static <T> T read(Location p, com.fasterxml.jackson.core.type.TypeReference<T> type, T absent) {
@@ -58,25 +58,21 @@ public final class Json {
     }
 
     /**
-     * As {@link #readMap} with camelCase keys read as their snake_case names (overfitScore →
-     * overfit_score, at every level), for files older versions wrote with camelCase keys: SPEC §7
-     * wants snake_case, and an existing output folder must still resume and report.
+     * A JSON object file as a tree with camelCase keys read as their snake_case names (overfitScore
+     * → overfit_score, at every level), or null when there is no such file: files older versions
+     * wrote with camelCase keys still resume and report (SPEC §7 wants snake_case).
      */
-    public static java.util.Map<String, Object> readSnakeMap(Path p) {
-        return readSnakeMap(Location.of(p));
+    public static com.fasterxml.jackson.databind.node.ObjectNode readSnake(Location p) {
+        com.fasterxml.jackson.databind.JsonNode n = read(p, new com.fasterxml.jackson.core.type.TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, null);
+        return n instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? snake(o) : null;
     }
 
-    public static java.util.Map<String, Object> readSnakeMap(Location p) {
-        java.util.Map<String, Object> m = readMap(p);
-        return m == null ? null : snake(m);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> snake(java.util.Map<String, Object> m) {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            Object x = v instanceof java.util.Map<?, ?> inner ? snake((java.util.Map<String, Object>) inner) : v;
-            out.putIfAbsent(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(k), x);
+    private static com.fasterxml.jackson.databind.node.ObjectNode snake(com.fasterxml.jackson.databind.node.ObjectNode m) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+        m.fields().forEachRemaining(e -> {
+            com.fasterxml.jackson.databind.JsonNode v = e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode inner ? snake(inner) : e.getValue();
+            String k = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(e.getKey());
+            if (!out.has(k)) out.set(k, v);
         });
         return out;
     }
@@ -101,14 +97,5 @@ public final class Json {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(p + ": not a readable list of " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
-    }
-
-    /** A JSON list-of-objects file, or an empty list when there is no such file. */
-    public static java.util.List<java.util.Map<String, Object>> readList(Path p) {
-        return readList(Location.of(p));
-    }
-
-    public static java.util.List<java.util.Map<String, Object>> readList(Location p) {
-        return read(p, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<java.util.Map<String, Object>>>() {}, java.util.List.of());
     }
 }

@@ -32,11 +32,11 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
      * camelCase keys at the top are read too.
      */
     public static VerdictFile read(Location p) {
-        Map<String, Object> m = Json.readSnakeMap(p);
+        com.fasterxml.jackson.databind.node.ObjectNode m = Json.readSnake(p);
         if (m == null) return null;
         try {
-            return Json.MAPPER.convertValue(m, VerdictFile.class);
-        } catch (IllegalArgumentException e) {
+            return Json.MAPPER.treeToValue(m, VerdictFile.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException(p + ": not a verdict file: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

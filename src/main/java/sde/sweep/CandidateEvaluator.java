@@ -6,7 +6,6 @@ import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
-import sde.data.Dates;
 import sde.data.MarketData;
 import sde.metrics.Summary;
 import sde.pricing.PricingSettings;
@@ -68,7 +67,7 @@ public final class CandidateEvaluator {
             e.setSharpe(all.sharpe());
             e.setTrades(all.trades());
             e.setTier(all.tier());
-            e.setYears(JSON.writeValueAsString(RunOutputs.years(all)));
+            e.setYears(sde.io.Json.compact(RunOutputs.years(all)));
         } catch (RuntimeException | java.io.IOException ex) {
             e.setFitness(Double.NaN);
             e.setError(ex.getClass().getSimpleName() + ": " + ex.getMessage());

@@ -27,7 +27,7 @@ public final class SparkScores {
         List<Candidate> cands = new ArrayList<>();
         try {
             for (int k = 0; k < specs.size(); k++) {
-                cands.add(new Candidate("validate", 0, "jitter", String.format("v%04d", k), JSON.writeValueAsString(specs.get(k).toMap()), "[]"));
+                cands.add(new Candidate("validate", 0, "jitter", String.format("v%04d", k), JSON.writeValueAsString(specs.get(k).toJson()), "[]"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -214,7 +214,7 @@ public final class SweepJob {
             String id = spec.id(ctx.md().fingerprint());
             if (!seen.add(id)) continue;
             try {
-                out.add(new Candidate(study.study(), g, study.optimizer(), id, JSON.writeValueAsString(spec.toMap()), JSON.writeValueAsString(genome)));
+                out.add(new Candidate(study.study(), g, study.optimizer(), id, JSON.writeValueAsString(spec.toJson()), JSON.writeValueAsString(genome)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

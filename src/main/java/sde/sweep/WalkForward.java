@@ -13,9 +13,7 @@ import sde.regime.RegimeSettings;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rolling anchored walk-forward with re-optimisation (issue 8 item 2): for each test year y from
@@ -28,13 +26,27 @@ public final class WalkForward {
 
     private WalkForward() {}
 
-    public static Map<String, Object> run(SweepContext ctx, Study study, sde.io.Location out, PrintStream console) {
+    /** One re-optimisation: the years it fit, the year it was tested on, what it chose and what that earned. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public record Window(List<Integer> fitYears, int testYear, String chosenId, double fitScore, double testYearReturnPct,
+                         com.fasterxml.jackson.databind.JsonNode params) {}
+
+    /** The stitched test years' SPEC §4 figures. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public record OutOfSample(List<sde.results.YearFigures> years, double cagrPct, double maxDdPct, double sharpe, double score, String tier,
+                              double finalEquity) {}
+
+    /** walkforward.json. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public record Result(String study, List<Window> windows, OutOfSample outOfSample) {}
+
+    public static Result run(SweepContext ctx, Study study, sde.io.Location out, PrintStream console) {
         MarketData md = ctx.md();
         BacktestSettings backtest = ctx.backtest();
         RegimeSettings regime = ctx.regime();
         int first = study.trainYears().get(0), last = study.testYears().get(1);
         if (last - first < 2) throw new IllegalArgumentException("walk-forward needs at least three years (two to fit, one to test)");
-        List<Map<String, Object>> windows = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
         List<Integer> days = new ArrayList<>();
         List<Double> equity = new ArrayList<>(), rf = new ArrayList<>(), tradePnl = new ArrayList<>();
         List<Integer> tradeExits = new ArrayList<>();
@@ -68,25 +80,15 @@ public final class WalkForward {
             for (sde.backtest.Trade tr : r.trades()) {
                 if (Dates.year(tr.exitDay()) == y) { tradeExits.add(tr.exitDay()); tradePnl.add(tr.pnl()); }
             }
-            Map<String, Object> w = new LinkedHashMap<>();
-            w.put("fit_years", List.of(first, y - 1));
-            w.put("test_year", y);
-            w.put("chosen_id", top.id());
-            w.put("fit_score", top.fitness());
-            w.put("test_year_return_pct", 100 * (yearEnd / yearStart - 1));
-            w.put("params", top.params());
-            windows.add(w);
+            windows.add(new Window(List.of(first, y - 1), y, top.id(), top.fitness(), 100 * (yearEnd / yearStart - 1), top.params()));
             console.printf("walk-forward: fit %d-%d -> test %d: chose %s (fit score %.4f), test-year return %.2f%%%n", first, y - 1, y,
                     top.id(), top.fitness(), 100 * (yearEnd / yearStart - 1));
         }
         Summary s = Metrics.compute(days.stream().mapToInt(Integer::intValue).toArray(), equity.stream().mapToDouble(Double::doubleValue).toArray(),
                 backtest.startingCapital(), rf.stream().mapToDouble(Double::doubleValue).toArray(),
                 tradeExits.stream().mapToInt(Integer::intValue).toArray(), tradePnl.stream().mapToDouble(Double::doubleValue).toArray());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("study", study.study());
-        result.put("windows", windows);
-        result.put("out_of_sample", Map.of("years", sde.backtest.RunOutputs.years(s), "cagr_pct", s.cagrPct(), "max_dd_pct", s.maxDdPct(),
-                "sharpe", s.sharpe(), "score", s.score(), "tier", s.tier(), "final_equity", s.finalEquity()));
+        Result result = new Result(study.study(), windows, new OutOfSample(sde.backtest.RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
+                s.sharpe(), s.score(), s.tier(), s.finalEquity()));
         List<String> curve = new ArrayList<>(List.of("date,equity"));
         for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f", equity.get(k)));
         out.resolve("walkforward_equity.csv").write(String.join("\n", curve) + "\n");

@@ -72,24 +72,35 @@ public final class MonteCarlo {
         return out;
     }
 
-    /** Percentiles (5, 25, 50, 75, 95) and tail probabilities of the paths' columns. */
-    public static java.util.Map<String, Object> summarize(double[][] paths) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        String[] names = {"cagr_pct", "max_dd_pct", "reshuffled_trades_max_dd_pct"};
-        for (int c = 0; c < 3; c++) {
+    /** The 5th, 25th, 50th, 75th and 95th percentiles of one figure over the paths. */
+    public record Percentiles(double p5, double p25, double p50, double p75, double p95) {
+        static Percentiles of(double[][] paths, int column) {
             double[] v = new double[paths.length];
-            for (int i = 0; i < v.length; i++) v[i] = paths[i][c];
+            for (int i = 0; i < v.length; i++) v[i] = paths[i][column];
             Arrays.sort(v);
-            java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
-            for (int q : new int[]{5, 25, 50, 75, 95}) p.put("p" + q, v[Math.min(v.length - 1, (int) Math.floor(q / 100.0 * v.length))]);
-            m.put(names[c], p);
-            if (c > 0) {
-                final int col = c;
-                m.put(names[c].replace("_pct", "") + "_over_15_probability", Arrays.stream(paths).filter(x -> x[col] > 15).count() / (double) paths.length);
-                m.put(names[c].replace("_pct", "") + "_over_35_probability", Arrays.stream(paths).filter(x -> x[col] > 35).count() / (double) paths.length);
-            }
+            double[] q = new double[5];
+            int[] at = {5, 25, 50, 75, 95};
+            for (int k = 0; k < 5; k++) q[k] = v[Math.min(v.length - 1, (int) Math.floor(at[k] / 100.0 * v.length))];
+            return new Percentiles(q[0], q[1], q[2], q[3], q[4]);
         }
-        m.put("paths", paths.length);
-        return m;
+    }
+
+    /** What validate reports of the paths: each figure's percentiles and the chance a drawdown passes 15 % and 35 %. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public record Summary(Percentiles cagrPct, Percentiles maxDdPct, Percentiles reshuffledTradesMaxDdPct,
+                          @com.fasterxml.jackson.annotation.JsonProperty("max_dd_over_15_probability") double maxDdOver15,
+                          @com.fasterxml.jackson.annotation.JsonProperty("max_dd_over_35_probability") double maxDdOver35,
+                          @com.fasterxml.jackson.annotation.JsonProperty("reshuffled_trades_max_dd_over_15_probability") double reshuffledOver15,
+                          @com.fasterxml.jackson.annotation.JsonProperty("reshuffled_trades_max_dd_over_35_probability") double reshuffledOver35,
+                          int paths) {}
+
+    /** Percentiles (5, 25, 50, 75, 95) and tail probabilities of the paths' columns (CAGR, max DD, reshuffled-trade max DD). */
+    public static Summary summarize(double[][] paths) {
+        return new Summary(Percentiles.of(paths, 0), Percentiles.of(paths, 1), Percentiles.of(paths, 2), share(paths, 1, 15), share(paths, 1, 35),
+                share(paths, 2, 15), share(paths, 2, 35), paths.length);
+    }
+
+    private static double share(double[][] paths, int column, double over) {
+        return Arrays.stream(paths).filter(x -> x[column] > over).count() / (double) paths.length;
     }
 }

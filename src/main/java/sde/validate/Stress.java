@@ -22,9 +22,16 @@ public final class Stress {
 
     public record Settings(String crashDate, double gapPct, double volFactor, int volDays, String haltDate) {}
 
-    public static Map<String, Object> run(MarketData md, PricingSettings p, RunSpec spec, Settings s) {
+    /** A scenario's figures, and (beside the base run) what it cost against the base. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Figures(double cagrPct, double maxDdPct, double finalEquity, Double damageCagrPts, Double damageMaxDdPts,
+                          Double damageFinalEquity) {}
+
+    /** The base run and each scenario, by name. */
+    public static Map<String, Figures> run(MarketData md, PricingSettings p, RunSpec spec, Settings s) {
         Engine engine = Engine.of(md, p);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Figures> out = new LinkedHashMap<>();
         Summary base = summary(engine, spec, Integer.MIN_VALUE);
         out.put("base", figures(base, null));
         int crash = md.indexOnOrAfter(Dates.of(s.crashDate()));
@@ -44,17 +51,10 @@ public final class Stress {
         return RunOutputs.summarize(e.run(spec, halt));
     }
 
-    private static Map<String, Object> figures(Summary s, Summary base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cagr_pct", s.cagrPct());
-        m.put("max_dd_pct", s.maxDdPct());
-        m.put("final_equity", s.finalEquity());
-        if (base != null) {
-            m.put("damage_cagr_pts", s.cagrPct() - base.cagrPct());
-            m.put("damage_max_dd_pts", s.maxDdPct() - base.maxDdPct());
-            m.put("damage_final_equity", s.finalEquity() - base.finalEquity());
-        }
-        return m;
+    private static Figures figures(Summary s, Summary base) {
+        if (base == null) return new Figures(s.cagrPct(), s.maxDdPct(), s.finalEquity(), null, null, null);
+        return new Figures(s.cagrPct(), s.maxDdPct(), s.finalEquity(), s.cagrPct() - base.cagrPct(), s.maxDdPct() - base.maxDdPct(),
+                s.finalEquity() - base.finalEquity());
     }
 
 }

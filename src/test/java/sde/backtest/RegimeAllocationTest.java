@@ -83,7 +83,7 @@ class RegimeAllocationTest {
     void theRegimeTravelsInTheParamsFile() throws Exception {
         RunSpec spec = spec("close");
         ObjectMapper m = new ObjectMapper();
-        RunSpec back = RunSpec.fromJson(m.valueToTree(spec.toMap()), Engines.CONF.backtest(), Engines.CONF.regime(), "test");
+        RunSpec back = RunSpec.fromJson(spec.toJson(), Engines.CONF.backtest(), Engines.CONF.regime(), "test");
         assertEquals(spec.regime(), back.regime());
         assertEquals(spec.id("x"), back.id("x"));
     }

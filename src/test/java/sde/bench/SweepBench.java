@@ -64,7 +64,7 @@ public final class SweepBench {
                     for (int d = 0; d < g.length; d++) g[d] = rng.nextDouble();
                     RunSpec spec = space.decode(g, bt);
                     cands.add(new Candidate(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k,
-                            json.writeValueAsString(spec.toMap()), json.writeValueAsString(g)));
+                            json.writeValueAsString(spec.toJson()), json.writeValueAsString(g)));
                 }
                 // As the sweep does by default: a local Dataset already has the session's default
                 // parallelism (one partition per core here), so no shuffle is added.

@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -122,7 +121,7 @@ class HdfsOutputTest {
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
         Location index = report.write(new Report.Request(remote, "hdfs", null, 3, 100, 20, 2024));
         assertEquals(root + "/sde/local[1]/report/index.html", index.uri());
-        String best = (String) sde.io.Json.readList(remote.resolve("leaderboard.json")).get(0).get("id");
+        String best = sde.io.Json.readListOf(remote.resolve("leaderboard.json"), sde.results.LeaderboardRow.class).get(0).id();
         assertTrue(index.read().orElseThrow().contains(best), "the report on HDFS charts the best row");
         assertTrue(remote.resolve("report/data/equity_" + best + ".csv").isFile());
     }
@@ -143,8 +142,8 @@ class HdfsOutputTest {
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }
         }
-        Map<String, Object> state = sde.io.Json.readMap(out.resolve("optimization_state.json"));
-        assertEquals(8, ((Number) state.get("runs_total")).intValue());
+        Daemon.State state = sde.io.Json.readAs(out.resolve("optimization_state.json"), Daemon.State.class);
+        assertEquals(8, state.runsTotal());
         assertTrue(out.resolve("studies").children().get(0).resolve("leaderboard.parquet").hasParquet());
         assertFalse(out.resolve("daemon.lock").isFile(), "released on close");
         assertTrue(out.resolve("progress.md").read().orElseThrow().contains("runs in total"));

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sde.daemon.SparkMonteCarlo;
 import sde.validate.MonteCarlo;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -20,10 +19,10 @@ class MonteCarloTest {
         double[] returns = new double[1500], trades = new double[120];
         for (int i = 0; i < returns.length; i++) returns[i] = 0.0004 + 0.01 * (r.nextDouble() - 0.5);
         for (int i = 0; i < trades.length; i++) trades[i] = 300 * (r.nextDouble() - 0.45);
-        Map<String, Object> two = SparkMonteCarlo.run(spark, returns, trades, 100_000, 6, 20, 7, 600, 2);
-        Map<String, Object> five = SparkMonteCarlo.run(spark, returns, trades, 100_000, 6, 20, 7, 600, 5);
+        var two = SparkMonteCarlo.run(spark, returns, trades, 100_000, 6, 20, 7, 600, 2);
+        var five = SparkMonteCarlo.run(spark, returns, trades, 100_000, 6, 20, 7, 600, 5);
         assertEquals(two, five);
-        assertEquals(600, two.get("paths"));
+        assertEquals(600, two.paths());
     }
 
     @Test

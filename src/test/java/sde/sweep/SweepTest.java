@@ -181,15 +181,15 @@ class SweepTest {
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
                 s.topN(), s.strategies(), null);
-        Map<String, Object> r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
+        WalkForward.Result r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
-        List<Map<String, Object>> windows = (List<Map<String, Object>>) r.get("windows");
+        List<WalkForward.Window> windows = r.windows();
         assertEquals(2, windows.size());
-        assertEquals(List.of(2020, 2021), windows.get(0).get("fit_years"));
-        assertEquals(2023, windows.get(1).get("test_year"));
+        assertEquals(List.of(2020, 2021), windows.get(0).fitYears());
+        assertEquals(2023, windows.get(1).testYear());
         Map<String, Object> leader = JSON.readValue(tmp.resolve("wf/tiny_wf2022/leaderboard.json").toFile(), List.class).get(0) instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of();
-        assertEquals(leader.get("id"), windows.get(0).get("chosen_id"), "the window's own leader, chosen on 2020-21 only");
+        assertEquals(leader.get("id"), windows.get(0).chosenId(), "the window's own leader, chosen on 2020-21 only");
         List<String> curve = Files.readAllLines(tmp.resolve("wf/walkforward_equity.csv"));
         assertEquals("2021-12-31,100000.00", curve.get(1), "starts at the capital on the last session before the first test year");
         assertEquals(1 + 1 + 251 + 250, curve.size(), "header, start, then every session of 2022 and 2023");

@@ -48,13 +48,15 @@ class StressTest {
     @Test
     void everyScenarioReportsItsDamage() {
         RunSpec spec = Engines.spec("credit_spread", Map.of());
-        Map<String, Object> out = Stress.run(Engines.real(), Engines.CONF.pricing(), spec,
+        Map<String, Stress.Figures> out = Stress.run(Engines.real(), Engines.CONF.pricing(), spec,
                 new Stress.Settings("2024-08-05", 10, 3, 5, "2024-08-05"));
         assertEquals(4, out.size());
-        Map<?, ?> doubled = (Map<?, ?>) out.get("doubled spreads");
+        assertNull(out.get("base").damageFinalEquity(), "the base has no damage against itself");
+        Stress.Figures doubled = out.get("doubled spreads");
         // Not necessarily a loss: with less credit the min-credit filter skips more entries, and a
         // losing strategy that trades less loses less. What must hold is that the scenario changes the run.
-        assertNotEquals(0.0, ((Number) doubled.get("damage_final_equity")).doubleValue(), doubled.toString());
-        for (String k : new String[]{"damage_cagr_pts", "damage_max_dd_pts", "damage_final_equity"}) assertTrue(doubled.containsKey(k), k);
+        assertNotEquals(0.0, doubled.damageFinalEquity(), doubled.toString());
+        String json = sde.io.Json.toJson(doubled);
+        for (String k : new String[]{"damage_cagr_pts", "damage_max_dd_pts", "damage_final_equity"}) assertTrue(json.contains("\"" + k + "\""), k);
     }
 }
