@@ -11,10 +11,8 @@ import sde.pricing.ModelChain;
 import sde.pricing.Quote;
 import sde.pricing.StrikeGrid;
 import sde.pricing.VolSurface;
-import sde.pricing.BlackScholes;
 import sde.strategy.Action;
 import sde.strategy.Leg;
-import sde.strategy.MarketView;
 import sde.strategy.PortfolioView;
 import sde.strategy.PricedSignal;
 import sde.strategy.Signal;
@@ -92,15 +90,12 @@ public final class Backtester {
     }
 
     /** One run's mutable state; never shared, never reused. */
-    private final class Run implements MarketView {
+    private final class Run {
         final List<Slot<?>> slots;
         final int start, end, n;
         final int[] days;
         final double[] equity, riskFree, interest;
         final double[][] contribution;
-        final double[] slotCash;
-        final List<Position> open = new ArrayList<>();
-        final List<Trade> trades = new ArrayList<>();
         final List<Signal> signals = new ArrayList<>();
         final double[] pd = new double[2];
         final Account[] accounts;
@@ -108,11 +103,13 @@ public final class Backtester {
         final sde.regime.Regime[] labels;
         final double[][] multipliers;
         final boolean closeOnSwitch;
-        double cash, interestTotal;
+        double interestTotal;
         boolean ruined;
         int t;
         int halted = Integer.MIN_VALUE;
         long pricings;
+        final SessionView view = new SessionView(md, chain, surface, grid);
+        final Ledger ledger;
 
         Run(List<Slot<?>> slots, RegimeSpec regime, int start, int end) {
             this.slots = slots;
@@ -131,6 +128,7 @@ public final class Backtester {
                 multipliers = null;
                 closeOnSwitch = false;
             }
+            this.ledger = new Ledger(md, settings, slots.size());
             this.start = start;
             this.end = end;
             this.n = end - start + 1;
@@ -139,14 +137,14 @@ public final class Backtester {
             riskFree = new double[n];
             interest = new double[n];
             contribution = new double[slots.size()][n];
-            slotCash = new double[slots.size()];
             accounts = new Account[slots.size()];
             for (int s = 0; s < slots.size(); s++) accounts[s] = new Account(s);
-            cash = settings.startingCapital();
         }
 
         RunResult execute() {
             for (t = start; t <= end; t++) {
+                view.moveTo(t);
+                ledger.moveTo(t);
                 if (ruined) {
                     recordRuined();
                     continue;
@@ -168,9 +166,9 @@ public final class Backtester {
             String[] ids = new String[slots.size()];
             for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
             double openPnl = 0;
-            for (Position pos : open) openPnl += pos.openPnl();
-            return new RunResult(ids, days, equity, contribution, interest, riskFree, trades, openPnl, settings.startingCapital(), pricings,
-                    md.synthetic());
+            for (Position pos : ledger.open) openPnl += pos.openPnl();
+            return new RunResult(ids, days, equity, contribution, interest, riskFree, ledger.trades, openPnl, settings.startingCapital(),
+                    pricings + view.pricings(), md.synthetic());
         }
 
         // ---- the daily steps -------------------------------------------------------------------
@@ -181,23 +179,23 @@ public final class Backtester {
          * then; a negative balance pays that rate plus backtest.borrow_spread.
          */
         private void accrueInterest() {
-            if (!settings.cashInterest() || cash == 0) return;
-            double r = surface.inputs().rate(t - 1) + (cash < 0 ? settings.borrowSpread() : 0);
-            double amount = cash * Math.expm1(r * (md.day(t) - md.day(t - 1)) / 365.0);
-            cash += amount;
+            if (!settings.cashInterest() || ledger.cash == 0) return;
+            double r = surface.inputs().rate(t - 1) + (ledger.cash < 0 ? settings.borrowSpread() : 0);
+            double amount = ledger.cash * Math.expm1(r * (md.day(t) - md.day(t - 1)) / 365.0);
+            ledger.cash += amount;
             interestTotal += amount;
         }
 
         private void corporateActions() {
-            for (int p = open.size() - 1; p >= 0; p--) {
-                Position pos = open.get(p);
+            for (int p = ledger.open.size() - 1; p >= 0; p--) {
+                Position pos = ledger.open.get(p);
                 for (int k = 0; k < pos.legs.size(); k++) {
                     if (!pos.legOpen[k]) continue;
                     Leg l = pos.legs.get(k);
                     double div = md.dividend(l.symbol(), t);
                     if (div == 0) continue;
                     if (l.isShares()) {
-                        flow(pos, div * l.ratio() * pos.units);   // shorts pay the dividend
+                        ledger.flow(pos, div * l.ratio() * pos.units);   // shorts pay the dividend
                     } else if (l.call() && l.ratio() < 0 && settings.earlyAssignment() && EarlyAssignment.callAssignedOnExDate(l.strike(),
                             md.close(l.symbol(), t - 1), pos.legMid[k], div)) {
                         settleLeg(pos, k, md.close(l.symbol(), t - 1), "assigned before ex-dividend");
@@ -210,8 +208,8 @@ public final class Backtester {
 
         private void settleExpiries() {
             int today = md.day(t);
-            for (int p = open.size() - 1; p >= 0; p--) {
-                Position pos = open.get(p);
+            for (int p = ledger.open.size() - 1; p >= 0; p--) {
+                Position pos = ledger.open.get(p);
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
                     if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) {
@@ -224,7 +222,7 @@ public final class Backtester {
         }
 
         private void markAll() {
-            for (int p = 0; p < open.size(); p++) mark(open.get(p));
+            for (int p = 0; p < ledger.open.size(); p++) mark(ledger.open.get(p));
         }
 
         private void mark(Position pos) {
@@ -255,12 +253,12 @@ public final class Backtester {
          * requirement is closed at today's quotes through the fill model (reason margin_call).
          */
         private void marginCalls() {
-            while (!open.isEmpty() && usedBuyingPower() > settings.maxBuyingPower() * bpEquity() + 1e-6) {
-                Position worst = open.get(0);
-                double most = currentRequirement(worst);
-                for (int p = 1; p < open.size(); p++) {
-                    double r = currentRequirement(open.get(p));
-                    if (r > most) { most = r; worst = open.get(p); }
+            while (!ledger.open.isEmpty() && ledger.usedBuyingPower() > settings.maxBuyingPower() * ledger.bpEquity() + 1e-6) {
+                Position worst = ledger.open.get(0);
+                double most = ledger.currentRequirement(worst);
+                for (int p = 1; p < ledger.open.size(); p++) {
+                    double r = ledger.currentRequirement(ledger.open.get(p));
+                    if (r > most) { most = r; worst = ledger.open.get(p); }
                 }
                 closeRest(worst, "margin_call");
             }
@@ -272,15 +270,15 @@ public final class Backtester {
             System.arraycopy(weight, 0, previousWeight, 0, weight.length);
             RegimeSpec.effective(baseWeight, multipliers, labels[t].ordinal(), weight);
             if (!closeOnSwitch) return;
-            for (int p = open.size() - 1; p >= 0; p--) {
-                Position pos = open.get(p);
+            for (int p = ledger.open.size() - 1; p >= 0; p--) {
+                Position pos = ledger.open.get(p);
                 if (weight[pos.slot] == 0 && previousWeight[pos.slot] > 0) closeRest(pos, "regime switch");
             }
         }
 
         private void manage() {
-            for (int p = open.size() - 1; p >= 0; p--) {
-                Position pos = open.get(p);
+            for (int p = ledger.open.size() - 1; p >= 0; p--) {
+                Position pos = ledger.open.get(p);
                 Action a = decide(slots.get(pos.slot), pos);
                 if (a != Action.HOLD) {
                     closeRest(pos, a == Action.ROLL ? "roll" : "strategy exit");
@@ -300,7 +298,7 @@ public final class Backtester {
 
         @SuppressWarnings("unchecked")
         private <P> Action decide(Slot<P> slot, Position pos) {
-            return slot.strategy().managePosition(pos, this, slot.config());
+            return slot.strategy().managePosition(pos, view, slot.config());
         }
 
         private void enter() {
@@ -317,7 +315,7 @@ public final class Backtester {
         }
 
         private <P> void generate(Slot<P> slot) {
-            slot.strategy().generateSignals(this, slot.config(), signals);
+            slot.strategy().generateSignals(view, slot.config(), signals);
         }
 
         private <P> int size(Slot<P> slot, PricedSignal ps, Account acc) {
@@ -325,11 +323,11 @@ public final class Backtester {
         }
 
         private void open(int s, Signal sig) {
-            if (open.size() >= settings.maxPositions()) return;
+            if (ledger.open.size() >= settings.maxPositions()) return;
             // Price one unit exactly as it would fill.
             List<Leg> legs = sig.legs();
             if (sig.morning() && settings.expirySettlement() != BacktestSettings.Settlement.OPEN) {
-                throw new IllegalStateException(sig.tag() + ": a morning fill is only for an index emulation (expiry_settlement open)");
+                throw new IllegalStateException(sig.tag() + ": a morning fill is only for an index emulation (expiry_settlement ledger.open)");
             }
             Quote[] quotes = new Quote[legs.size()];
             double unitCash = 0;
@@ -352,10 +350,10 @@ public final class Backtester {
             PricedSignal ps = new PricedSignal(sig, unitCash, maxLoss, req, risk);
             int units = size(slots.get(s), ps, accounts[s]);
             if (units <= 0) return;
-            double eq = liveEquity();
-            double roomRisk = settings.maxRiskPct() * eq - openRisk();
+            double eq = ledger.liveEquity();
+            double roomRisk = settings.maxRiskPct() * eq - ledger.openRisk();
             if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
-            double roomBp = settings.maxBuyingPower() * bpEquity() - usedBuyingPower();
+            double roomBp = settings.maxBuyingPower() * ledger.bpEquity() - ledger.usedBuyingPower();
             // Shares are paid in full (no loan value): buying them takes their cost, spread and
             // commission included, not only their value at the close, or the cash goes negative by
             // the spread and the next close calls margin on the whole position.
@@ -373,16 +371,16 @@ public final class Backtester {
             }
             Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units,
                     sig.minRequirement() * units, risk * units);
-            cash += entry;
-            slotCash[s] += entry;
+            ledger.cash += entry;
+            ledger.slotCash[s] += entry;
             accounts[s].lastEntry = md.day(t);
-            open.add(pos);
+            ledger.open.add(pos);
             mark(pos);
         }
 
         /**
          * The underlying in the late morning of day t, for an index emulation's roll: the Brownian-bridge
-         * expectation given the open and the close, morning_fraction of the session after the open.
+         * expectation given the open and the close, morning_fraction of the session after the ledger.open.
          */
         private double morningLevel(Symbol s) {
             double o = md.open(s, t);
@@ -392,17 +390,17 @@ public final class Backtester {
         private void record() {
             int i = t - start;
             days[i] = md.day(t);
-            double eq = liveEquity();
+            double eq = ledger.liveEquity();
             if (eq <= 0 && !ruined) {
                 // Ruin (SPEC §3): the account is gone. What is still open is closed at this close; a
                 // negative balance left behind is written off, so equity stays at 0 from here on.
                 ruined = true;
-                while (!open.isEmpty()) closeRest(open.get(open.size() - 1), "ruin");
-                eq = Math.min(0, cash);
+                while (!ledger.open.isEmpty()) closeRest(ledger.open.get(ledger.open.size() - 1), "ruin");
+                eq = Math.min(0, ledger.cash);
             }
-            for (int s = 0; s < slotCash.length; s++) contribution[s][i] = slotCash[s];
-            for (int p = 0; p < open.size(); p++) {
-                Position pos = open.get(p);
+            for (int s = 0; s < ledger.slotCash.length; s++) contribution[s][i] = ledger.slotCash[s];
+            for (int p = 0; p < ledger.open.size(); p++) {
+                Position pos = ledger.open.get(p);
                 contribution[pos.slot][i] += pos.mark;
             }
             equity[i] = Math.max(0, eq);
@@ -417,23 +415,17 @@ public final class Backtester {
             days[i] = md.day(t);
             equity[i] = 0;
             interest[i] = interest[i - 1];
-            for (int s = 0; s < slotCash.length; s++) contribution[s][i] = contribution[s][i - 1];
+            for (int s = 0; s < ledger.slotCash.length; s++) contribution[s][i] = contribution[s][i - 1];
             double rf = md.value(SeriesId.DTB3, t);
             riskFree[i] = Double.isNaN(rf) ? 0 : rf / 100 / 252;
         }
 
         // ---- closing -------------------------------------------------------------------------
 
-        private void flow(Position pos, double amount) {
-            cash += amount;
-            slotCash[pos.slot] += amount;
-            pos.laterCash += amount;
-        }
-
         private void settleLeg(Position pos, int k, double spot, String reason) {
             Leg l = pos.legs.get(k);
             Fill f = fills.settle(l.call(), l.strike(), spot, l.ratio() * pos.units, reason);
-            flow(pos, f.cash());
+            ledger.flow(pos, f.cash());
             pos.costs += f.costs();
             pos.legOpen[k] = false;
         }
@@ -461,7 +453,7 @@ public final class Backtester {
                 if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
                 Fill f = legFill(l, q, qty, openLegs > 1, first);
                 first = false;
-                flow(pos, f.cash());
+                ledger.flow(pos, f.cash());
                 pos.costs += f.costs();
                 pos.legOpen[k] = false;
             }
@@ -469,73 +461,14 @@ public final class Backtester {
         }
 
         private void close(Position pos, String reason) {
-            open.remove(pos);
+            ledger.open.remove(pos);
             pos.mark = 0;
             double pnl = pos.entryCash + pos.laterCash;
             Account acc = accounts[pos.slot];
             acc.closed++;
             if (pnl > 0) { acc.wins++; acc.sumWins += pnl; } else { acc.sumLosses += pnl; }
-            trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.describe(), pos.units,
+            ledger.trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.describe(), pos.units,
                     pos.entryCash, pos.laterCash, pos.costs, pnl, reason));
-        }
-
-        // ---- account figures -------------------------------------------------------------------
-
-        /**
-         * Equity as buying power sees it: an option-only position counts at no more than its entry
-         * requirement, because options have no loan value (Reg-T). Without this a hedge's gain in a
-         * crash lent buying power that was only a mark: a reinvesting buy-and-hold beside it bought
-         * shares on it, stayed above its weight for years, and the hedge could not be rolled.
-         */
-        double bpEquity() {
-            double eq = liveEquity();
-            for (int p = 0; p < open.size(); p++) {
-                Position pos = open.get(p);
-                if (pos.mark > pos.requirement && !hasShares(pos)) eq -= pos.mark - pos.requirement;
-            }
-            return eq;
-        }
-
-        double liveEquity() {
-            double eq = cash;
-            for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
-            return eq;
-        }
-
-        /**
-         * Open risk: an option position's risk at entry (max loss; its requirement when undefined or naked); a
-         * position with share legs at today's requirement, which a price move changes.
-         */
-        double openRisk() {
-            double r = 0;
-            for (int p = 0; p < open.size(); p++) {
-                Position pos = open.get(p);
-                if (hasShares(pos)) r += currentRequirement(pos);
-                else r += pos.risk;
-            }
-            return r;
-        }
-
-        /**
-         * Requirement of the open positions, recomputed at today's close by the Reg-T-like rule of
-         * Risk.maintenance (SPEC §3: a daily fact, not an entry fact). Without it rising shares would
-         * free buying power that is not there, and a naked put going into the money would keep its
-         * entry requirement while the broker called for several times that.
-         */
-        double usedBuyingPower() {
-            double r = 0;
-            for (int p = 0; p < open.size(); p++) r += currentRequirement(open.get(p));
-            return r;
-        }
-
-        private boolean hasShares(Position pos) {
-            for (int k = 0; k < pos.legs.size(); k++) if (pos.legOpen[k] && pos.legs.get(k).isShares()) return true;
-            return false;
-        }
-
-        private double currentRequirement(Position pos) {
-            return Risk.maintenance(pos.legs, pos.legOpen, pos.legMid, pos.units, pos.requirement, pos.minRequirement, pos.maxLoss, md, t,
-                    settings);
         }
 
         /** PortfolioView of one slot. */
@@ -547,26 +480,26 @@ public final class Backtester {
 
             Account(int slot) { this.slot = slot; }
 
-            @Override public double equity() { return liveEquity(); }
+            @Override public double equity() { return ledger.liveEquity(); }
 
             @Override
             public double capitalBase() {
-                return weight[slot] * (settings.compounding() ? liveEquity() : settings.startingCapital());
+                return weight[slot] * (settings.compounding() ? ledger.liveEquity() : settings.startingCapital());
             }
 
-            @Override public double freeBuyingPower() { return Math.max(0, settings.maxBuyingPower() * bpEquity() - usedBuyingPower()); }
+            @Override public double freeBuyingPower() { return ledger.freeBuyingPower(); }
 
             @Override
             public int openPositions() {
                 int c = 0;
-                for (int p = 0; p < open.size(); p++) if (open.get(p).slot == slot) c++;
+                for (int p = 0; p < ledger.open.size(); p++) if (ledger.open.get(p).slot == slot) c++;
                 return c;
             }
 
             @Override
             public double openValue() {
                 double v = 0;
-                for (int p = 0; p < open.size(); p++) if (open.get(p).slot == slot) v += open.get(p).mark;
+                for (int p = 0; p < ledger.open.size(); p++) if (ledger.open.get(p).slot == slot) v += ledger.open.get(p).mark;
                 return v;
             }
 
@@ -577,57 +510,5 @@ public final class Backtester {
             @Override public double sumWins() { return sumWins; }
             @Override public double sumLosses() { return sumLosses; }
         }
-
-        // ---- MarketView: day t and before, nothing after ------------------------------------------
-
-        private int at(int lag) {
-            if (lag < 0 || lag > t) throw new IllegalArgumentException("lag " + lag + " outside the past (0.." + t + ")");
-            return t - lag;
-        }
-
-        @Override public int day() { return md.day(t); }
-        @Override public int available() { return t + 1; }
-        @Override public double close(Symbol s, int lag) { return md.close(s, at(lag)); }
-        @Override public double open(Symbol s, int lag) { return md.open(s, at(lag)); }
-        @Override public double adjClose(Symbol s, int lag) { return md.adjClose(s, at(lag)); }
-        @Override public double value(SeriesId id, int lag) { return md.value(id, at(lag)); }
-        @Override public int events(int lag) { return md.events(at(lag)); }
-
-        @Override
-        public double sma(Symbol s, int len) {
-            if (len > t + 1) return Double.NaN;
-            double sum = 0;
-            for (int k = 0; k < len; k++) sum += md.close(s, t - k);
-            return sum / len;
-        }
-
-        @Override
-        public int expiry(Symbol s, int targetDays, int minDays, int maxDays) {
-            return chain.expiries().nearest(s, md.day(t), targetDays, minDays, maxDays);
-        }
-
-        @Override
-        public double strikeForDelta(Symbol s, int expiry, boolean call, double delta) {
-            // Fixed point on the skewed surface: a strike from the BSM inverse at the current strike's
-            // vol, three times, then the nearest listed strike.
-            double spot = md.close(s, t);
-            double tYears = Math.max(expiry - md.day(t), 1) / 365.0;
-            double k = spot;
-            for (int it = 0; it < 3; it++) {
-                double iv = chain.price(s, t, expiry, k, call, pd);
-                pricings++;
-                double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
-                k = BlackScholes.strikeForDelta(call, delta, spot, tYears, r, q, iv);
-            }
-            return grid.nearest(s, spot, k);
-        }
-
-        @Override public int nextEvent(int afterDay, int mask) { return md.schedule().next(afterDay, mask); }
-
-        @Override public double strike(Symbol s, double target) { return grid.nearest(s, md.close(s, t), target); }
-        @Override public double strikeAtOrBelow(Symbol s, double target) { return grid.atOrBelow(s, md.close(s, t), target); }
-        @Override public double strikeAtOrAbove(Symbol s, double target) { return grid.atOrAbove(s, md.close(s, t), target); }
-
-        @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(s, t, expiry, strike, call); }
     }
 }
