@@ -151,12 +151,14 @@ public final class SweepJob {
             String leaderVerdict = null, note = null;
             if (gate != null && now.id != null && !now.id.equals(best.id)) {
                 LeaderGate.Judgement v = judge(now.id);
-                leaderVerdict = v.verdict() + (v.rejected() ? " (rejected)" : "") + String.format(" %.3f", v.overfitScore());
+                String label = v.verdict() + (v.rejected() ? " (rejected)" : "");
+                leaderVerdict = label + String.format(" %.3f", v.overfitScore());
                 if (v.robust()) {
                     robust = now.id;
                     robustVerdict = new VerdictFile(now.id, v.overfitScore(), v.verdict(), v.rejected(), List.of());
                 } else {
-                    note = "promising but fragile: " + now.id + " leads on train score but the gate says " + v.verdict();
+                    // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
+                    note = "promising but fragile: " + now.id + " leads on train score but the gate says " + label;
                 }
             }
             journal.append(SweepLogEntry.outcome(study.study(), new SweepLogEntry.Outcome(g, got.size(),
