@@ -106,7 +106,7 @@ public final class StrategiesCommand implements Callable<Integer> {
         }
         // Equal weights on one account; the larger capital lets a 1/17 slot hold one cash-secured SPY put.
         var big = ConfigLoader.load(common.config, concat(common.overrides, "backtest.starting_capital=2000000")).backtest();
-        row(engine, cfg, "all 17, equal weights (2,000,000)", blend, big, per, all);
+        row(engine, cfg, "all " + every.size() + ", equal weights (2,000,000)", blend, big, per, all);
         String table = "Data fingerprint " + md.fingerprint() + (md.synthetic() ? " (SYNTHETIC: not a result)" : " (the real data)")
                 + "; every strategy at its declared defaults (`jobs/sde strategies`), " + cfg.backtest().firstYear() + "–"
                 + cfg.backtest().lastYear() + ", starting capital " + (long) cfg.backtest().startingCapital() + ".\n\n" + all + "\n" + per

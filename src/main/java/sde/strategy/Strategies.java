@@ -12,7 +12,7 @@ public final class Strategies {
         for (Strategy<?> s : List.<Strategy<?>>of(new BuyAndHold(), new Momentum(), new MeanReversion(), new CreditSpread(),
                 new IronCondor(), new IronButterfly(), new ShortStrangle(), new ShortPut(false), new ShortPut(true), new CoveredCall(),
                 new CalendarSpread(), new DebitSpread(), new EventStraddle(), new GammaLotto(), new VolCrush(), new VixPlay(),
-                new HedgeOverlay())) {
+                new HedgeOverlay(), new LongOption())) {
             ALL.put(s.name(), s);
         }
     }

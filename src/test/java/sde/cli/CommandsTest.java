@@ -82,7 +82,7 @@ class CommandsTest {
         String text = java.nio.file.Files.readString(doc);
         assertTrue(text.startsWith("# Mine\nkept above\n") && text.endsWith(StrategiesCommand.END + "\nkept below\n"), text);
         assertFalse(text.contains("old table"));
-        for (String name : List.of("gamma_lotto", "hedge_overlay", "all 17, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
+        for (String name : List.of("gamma_lotto", "hedge_overlay", "all 18, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
         assertTrue(text.contains("| strategy | CAGR % low surface (ATM × "), "the model-risk table");
         assertTrue(text.contains("- **vol_crush**: `symbol` = SPY"), "the parameter list");
 

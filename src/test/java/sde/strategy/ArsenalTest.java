@@ -203,6 +203,45 @@ class ArsenalTest {
     }
 
     @Test
+    void longOptionBuysTheBreakoutsDirectionAndLeavesWhenItReverses() {
+        LongOption o = new LongOption();
+        var p = Stubs.configure(o, Map.of("entry_every", 1, "signal", "breakout", "lookback", 5));
+        Stubs.View v = new Stubs.View();
+        v.listed = new int[]{v.day + 30};
+        v.closes = new double[]{405, 400, 401, 399, 400, 402};   // above the highest of the five closes before it
+        List<Leg> legs = signals(o, p, v).get(0).legs();
+        assertEquals(1, legs.size());
+        assertTrue(legs.get(0).call() && legs.get(0).ratio() == 1, "one long call on an upside breakout");
+        v.closes = new double[]{398, 400, 401, 399, 400, 402};
+        assertFalse(signals(o, p, v).get(0).legs().get(0).call(), "a long put below the lowest close");
+        v.closes = new double[]{400, 400, 401, 399, 400, 402};
+        assertTrue(signals(o, p, v).isEmpty(), "no breakout, no view, no trade");
+        var onlyCalls = Stubs.configure(o, Map.of("entry_every", 1, "signal", "breakout", "lookback", 5, "direction", "call"));
+        v.closes = new double[]{398, 400, 401, 399, 400, 402};
+        assertTrue(signals(o, onlyCalls, v).isEmpty(), "direction call takes no put");
+        // Held call, premium 500: the debit exits first, then the reversal.
+        assertEquals(Action.CLOSE, o.managePosition(new Stubs.Pos(legs, 1, v.day, -500, 240, 30), v, p), "lost half the premium");
+        v.closes = new double[]{400, 400, 401, 399, 400, 402};
+        assertEquals(Action.HOLD, o.managePosition(new Stubs.Pos(legs, 1, v.day, -500, 520, 30), v, p), "no view against it");
+        v.closes = new double[]{398, 400, 401, 399, 400, 402};
+        assertEquals(Action.CLOSE, o.managePosition(new Stubs.Pos(legs, 1, v.day, -500, 520, 30), v, p), "the signal turned down");
+    }
+
+    @Test
+    void longOptionIsSizedByPremiumAtRisk() {
+        LongOption o = new LongOption();
+        var p = Stubs.configure(o, Map.of("risk_pct", 0.01));
+        Signal call = new Signal("long_call", List.of(Leg.option(sde.data.Symbol.SPY, 20_030, 400, true, 1)));
+        // A premium of 250 a contract risks 250: 1 % of a 100,000 base buys 4.
+        PricedSignal ps = new PricedSignal(call, -250, 250, 250, 250);
+        Stubs.Account acc = new Stubs.Account();
+        assertEquals(4, o.sizePosition(ps, acc, p));
+        acc.open = 2;
+        assertEquals(0, o.sizePosition(ps, acc, p), "max_positions 2 held");
+        assertFalse(o.wantsEntry(acc, p), "and the gate agrees");
+    }
+
+    @Test
     void ironButterflySellsTheMoneyWithWings() {
         IronButterfly b = new IronButterfly();
         var p = Stubs.configure(b, Map.of("entry_every", 1, "width", 20.0));
@@ -246,6 +285,6 @@ class ArsenalTest {
             }
             assertDoesNotThrow(() -> s.configure(s.space().resolve(Map.of(), "")), s.name() + " defaults configure");
         }
-        assertEquals(17, Strategies.all().size());
+        assertEquals(18, Strategies.all().size());
     }
 }
