@@ -85,7 +85,11 @@ public final class Daemon {
             if (budget.maxRuns() > 0 && runsNow >= budget.maxRuns()) { reason = "budget spent: " + runsNow + " runs"; break; }
             if (budget.maxMinutes() > 0 && minutes >= budget.maxMinutes()) { reason = String.format(Locale.ROOT, "budget spent: %.1f minutes", minutes); break; }
             Ladder.Decision d = ladder.next();
-            if (d == null) { reason = "every rung has plateaued"; break; }
+            if (d == null) {
+                reason = s.restarts() == 0 ? "every rung has plateaued" : "ceiling: every rung has plateaued and its last " + s.restarts()
+                        + " restarts each failed to raise its best by " + s.minImprovement();
+                break;
+            }
             StudyProgress before = ladder.progress(d.study().study());
             store.log("decision", Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
                     "hypothesis", hypothesis(d, before)));

@@ -89,7 +89,7 @@ public final class Ladder {
                     + s.plateauGenerations() + " generations without improvement, " + open.generations() + " run)");
         }
         List<StudyProgress> top = topSingles();
-        if (top.size() < 2) return null;
+        if (top.size() < 2) return restart();
         for (Rung rung : new Rung[]{Rung.BLEND, Rung.REGIME}) {
             StudyProgress p = studies.computeIfAbsent(compositeName(rung, top), n -> StudyProgress.fresh(n, rung, names(top)));
             if (p.plateaued()) continue;
@@ -107,7 +107,78 @@ public final class Ladder {
                     : "the blend of " + String.join(", ", names(top)) + " has plateaued; searching regime-switching weights and thresholds";
             return new Decision(compositeStudy(rung, p, top), rung, why);
         }
-        return null;
+        return restart();
+    }
+
+    // ---- restarts (issue 17 item 4) ----------------------------------------------------------------
+
+    /** A study's restart index: 0 for the first search, k for NAME_rk. */
+    static int restartIndex(String name) {
+        int i = name.lastIndexOf("_r");
+        if (i < 0 || i + 2 >= name.length()) return 0;
+        for (int k = i + 2; k < name.length(); k++) if (!Character.isDigit(name.charAt(k))) return 0;
+        return Integer.parseInt(name.substring(i + 2));
+    }
+
+    static String baseName(String name) {
+        return restartIndex(name) == 0 ? name : name.substring(0, name.lastIndexOf("_r"));
+    }
+
+    /**
+     * How many of the rung's latest restarts, in a row, plateaued without raising the rung's best
+     * train score by more than min_improvement over what the studies before each had found.
+     */
+    int failedRestarts(Rung rung) {
+        List<StudyProgress> of = ofRung(rung).stream().sorted(Comparator.comparingInt((StudyProgress p) -> restartIndex(p.name()))
+                .thenComparing(StudyProgress::name)).toList();
+        double best = Double.NEGATIVE_INFINITY;
+        int failed = 0;
+        for (StudyProgress p : of) {
+            double f = p.hasBest() ? p.bestFitness() : Double.NEGATIVE_INFINITY;
+            if (restartIndex(p.name()) > 0) {
+                if (!p.plateaued()) return failed;   // still searching: not yet a failure
+                failed = f > best + s.minImprovement() ? 0 : failed + 1;
+            }
+            best = Math.max(best, f);
+        }
+        return failed;
+    }
+
+    /**
+     * When every study has plateaued: restart a rung instead of stopping (IPOP, Auger and Hansen
+     * 2005). The restart searches the rung's best study again as NAME_rk: a fresh seed, the
+     * population doubled k times, and the next optimizer of the cycle (the daemon's, then CMA-ES,
+     * then GA). The rung with the fewest failed restarts goes first, the lower rung on a tie. The
+     * ladder stops (null) only on the ceiling criterion: every reached rung has had
+     * daemon.restarts restarts in a row that each failed to raise its best by min_improvement.
+     */
+    private Decision restart() {
+        // A composite restart is not the study next() builds from the current top singles: go on with it here.
+        StudyProgress running = leastRun(studies.values().stream().filter(p -> restartIndex(p.name()) > 0 && !p.plateaued()).toList());
+        if (running != null) {
+            Study study = running.rung() == Rung.SINGLE ? singleStudy(running) : compositeStudy(running.rung(), running, topSingles());
+            return new Decision(study, running.rung(), running.name() + ", a restart, has not plateaued (" + running.stale() + " of "
+                    + s.plateauGenerations() + " generations without improvement)");
+        }
+        Rung pick = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Rung r : Rung.values()) {
+            if (ofRung(r).isEmpty()) continue;
+            int f = failedRestarts(r);
+            if (f < s.restarts() && f < fewest) { fewest = f; pick = r; }
+        }
+        if (pick == null) return null;
+        Rung rung = pick;
+        StudyProgress best = ofRung(rung).stream().filter(StudyProgress::hasBest).max(Comparator.comparingDouble(StudyProgress::bestFitness)
+                .thenComparing(StudyProgress::name, Comparator.reverseOrder())).orElse(ofRung(rung).get(0));
+        int k = ofRung(rung).stream().mapToInt(p -> restartIndex(p.name())).max().orElse(0) + 1;
+        String name = baseName(best.name()) + "_r" + k;
+        StudyProgress fresh = StudyProgress.fresh(name, rung, best.members());
+        studies.put(name, fresh);
+        Study study = rung == Rung.SINGLE ? singleStudy(fresh) : compositeStudy(rung, fresh, topSingles());
+        return new Decision(study, rung, "every study has plateaued; restart " + k + " of the " + rung.label + " rung from " + best.name()
+                + " (" + fmt(best.bestFitness()) + "): population " + study.population() + ", optimizer " + study.optimizer() + ", "
+                + fewest + " of " + s.restarts() + " restarts in a row without a better best so far");
     }
 
     /**
@@ -160,10 +231,21 @@ public final class Ladder {
         return rung.name().toLowerCase(java.util.Locale.ROOT) + "_" + hash(key.toString());
     }
 
+    /** The optimizers restarts cycle through after the daemon's own: restart 1 CMA-ES, 2 GA, 3 the daemon's again. */
+    static final List<String> RESTART_OPTIMIZERS = List.of("cmaes", "ga");
+
     private Study base(String name, long seedOffset, List<Study.StudySlot> slots, Study.StudyRegime regime) {
-        return new Study(name, s.seed() + seedOffset, s.optimizer(), OptimizerSettings.defaults(), s.population(), 1, 0, s.trainYears(),
-                s.testYears(), TOP_N, slots, regime);
+        int k = restartIndex(name);
+        int cycle = k % (RESTART_OPTIMIZERS.size() + 1);
+        String optimizer = cycle == 0 ? s.optimizer() : RESTART_OPTIMIZERS.get(cycle - 1);
+        // IPOP: each restart doubles the population (capped so that 2^k cannot overflow).
+        int population = (int) Math.min(1 << 20, (long) s.population() << Math.min(k, 20));
+        return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults(), population, 1, 0,
+                s.trainYears(), s.testYears(), TOP_N, slots, regime);
     }
+
+    /** Seeds of restart k are offset by k × this, away from every first search's offset. */
+    static final long RESTART_SEED_STRIDE = 1_000_003L;
 
     private Study singleStudy(StudyProgress p) {
         String strategy = p.members().get(0);

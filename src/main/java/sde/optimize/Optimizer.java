@@ -19,7 +19,8 @@ public interface Optimizer {
             case "random" -> new RandomSearch();
             case "ga" -> new GeneticAlgorithm(s);
             case "tpe" -> new Tpe(s);
-            default -> throw new IllegalArgumentException("optimizer: unknown '" + name + "' (random, ga, tpe)");
+            case "cmaes" -> new CmaEs();
+            default -> throw new IllegalArgumentException("optimizer: unknown '" + name + "' (random, ga, tpe, cmaes)");
         };
     }
 }

@@ -243,6 +243,8 @@ public final class SweepJob {
             case "tpe" -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
                     + study.optimizerSettings().tpeStartup() + " results" : "draws where the best " + Math.round(100 * study.optimizerSettings().tpeGamma())
                     + " % of results are dense and the rest sparse (l/g)";
+            case "cmaes" -> "draws from the CMA-ES distribution, its mean, covariance and step size rebuilt from the "
+                    + history.size() + " results so far";
             default -> "uniform random draws (the baseline)";
         };
         return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sde.io.Json;
+import sde.sweep.Study;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -89,6 +90,35 @@ class DaemonTest {
     }
 
     @Test
+    void aPlateauedLadderRestartsEachRungWithADoubledPopulationUntilTheCeilingCriterion(@TempDir Path out) {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 2, 100, 1000, 2);
+        // Restarts never beat the first searches.
+        Synthetic obj = new Synthetic(4, (study, g) -> Ladder.restartIndex(study) == 0 ? 0.1 + 0.01 * study.length() : 0.05);
+        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        assertTrue(o.reason().startsWith("ceiling: every rung has plateaued and its last 2 restarts"), o.reason());
+        for (String rung : List.of("single_", "blend_", "regime_")) {
+            List<String> restarts = obj.asked.keySet().stream().filter(n -> n.startsWith(rung) && Ladder.restartIndex(n) > 0).toList();
+            assertEquals(2, restarts.size(), rung + " restarted twice, both failed: " + restarts);
+            Study r1 = obj.asked.get(restarts.get(0)), r2 = obj.asked.get(restarts.get(1));
+            assertEquals(List.of(8, 16), List.of(r1.population(), r2.population()), "IPOP: the population doubles");
+            assertEquals(List.of("cmaes", "ga"), List.of(r1.optimizer(), r2.optimizer()), "then other optimizers");
+            assertNotEquals(r1.seed(), r2.seed(), "fresh seeds");
+        }
+    }
+
+    @Test
+    void aRestartThatRaisesItsRungsBestEarnsTheRungMoreRestarts(@TempDir Path out) {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 2, 100, 1000, 2);
+        // The first restart of mean_reversion finds a better single; no other restart helps.
+        Synthetic obj = new Synthetic(4, (study, g) -> study.equals("single_mean_reversion_r1") ? 0.5
+                : Ladder.restartIndex(study) == 0 ? 0.1 : 0.05);
+        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        assertTrue(o.reason().startsWith("ceiling"), o.reason());
+        long singles = obj.asked.keySet().stream().filter(n -> n.startsWith("single_") && Ladder.restartIndex(n) > 0).count();
+        assertEquals(3, singles, "one that helped, then two in a row that did not: " + obj.asked.keySet());
+    }
+
+    @Test
     void afterACeilingStopARestartStopsAtOnceUnlessReopened(@TempDir Path out) {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 2, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1);
@@ -148,7 +178,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
             Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
-                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 1, s.trainYears(), s.testYears(), api, 2));
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 1, s.trainYears(), s.testYears(), api, 2));
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
             assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,

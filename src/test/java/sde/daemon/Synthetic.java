@@ -28,14 +28,22 @@ final class Synthetic implements GenerationRunner {
     }
 
     static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery) {
-        return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 1, List.of(2020, 2022),
+        return settings(strategies, plateau, exploreEvery, reportEvery, 0);
+    }
+
+    static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery, int restarts) {
+        return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, restarts, 1, List.of(2020, 2022),
                 List.of(2023, 2025), "http://127.0.0.1:1", 2);
     }
+
+    /** Every study the daemon asked for, in order (the last generation's study for each name). */
+    final Map<String, Study> asked = new java.util.LinkedHashMap<>();
 
     @Override
     public GenerationResult next(Study study) {
         String name = study.study();
         calls.add(name);
+        asked.put(name, study);
         int g = generations.merge(name, 1, Integer::sum);
         double s = score.applyAsDouble(name, g - 1);
         double b = Math.max(best.getOrDefault(name, Double.NEGATIVE_INFINITY), s);

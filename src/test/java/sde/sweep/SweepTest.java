@@ -90,6 +90,16 @@ class SweepTest {
     }
 
     @Test
+    void aCmaEsStudyIsTheSameOnAnyPartitionCountAndResumes(SparkSession spark, @TempDir Path tmp) throws Exception {
+        SweepJob.Outcome two = run(spark, Study.load(study(tmp, "cmaes", 2)), tmp.resolve("c2"), false);
+        run(spark, Study.load(study(tmp, "cmaes", 3)).with(1, null), tmp.resolve("c3"), false);
+        // Killed after one generation: the second is asked of the distribution rebuilt from the leaderboard.
+        SweepJob.Outcome three = run(spark, Study.load(study(tmp, "cmaes", 3)), tmp.resolve("c3"), true);
+        assertEquals(8, three.evaluations());
+        assertEquals(JSON.writeValueAsString(two.leaderboard()), JSON.writeValueAsString(three.leaderboard()));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theDeflatedSharpeCountsTheTrialsOfOtherStudiesItIsGiven(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path other = tmp.resolve("other");
