@@ -44,6 +44,7 @@ public final class Daemon {
     private final Telegram telegram;
     private final LongSupplier clockMillis;
     private final DaemonStore store;
+    private long lastReportMillis, lastTelegramMillis = Long.MIN_VALUE;
 
     public Daemon(DaemonSettings s, GenerationRunner runner, Function<JsonNode, RunResult> replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
@@ -62,6 +63,7 @@ public final class Daemon {
 
     public Outcome run(Budget budget, BooleanSupplier stopRequested) {
         long t0 = clockMillis.getAsLong();
+        lastReportMillis = t0;
         State st = store.load();
         Ladder ladder = new Ladder(s, st == null ? null : st.ladder());
         int runsTotal = st == null ? 0 : st.runsTotal();
@@ -117,8 +119,10 @@ public final class Daemon {
                     break;
                 }
             }
-            if (runsTotal >= nextReport) {
-                report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported);
+            long now = clockMillis.getAsLong();
+            boolean minutesDue = s.reportEveryMinutes() > 0 && now - lastReportMillis >= s.reportEveryMinutes() * 60_000;
+            if (runsTotal >= nextReport || minutesDue) {
+                report(ladder, runsTotal, runsNow, now - t0, unreported, false);
                 unreported.clear();
                 while (nextReport <= runsTotal) nextReport += s.reportEveryRuns();
             }
@@ -130,7 +134,7 @@ public final class Daemon {
             CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay);
             store.ceiling(c);
             console.print(c.markdown());
-            report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported);
+            report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported, true);
             unreported.clear();
         }
         save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, reason);
@@ -193,11 +197,20 @@ public final class Daemon {
         return sb.toString();
     }
 
-    private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
+    /**
+     * A progress report: to the console and progress.md always; to Telegram at most once per
+     * daemon.telegram_min_interval_seconds, except the last one of a session, so a fast search does
+     * not flood the chat (the next message summarises everything since).
+     */
+    private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust, boolean last) {
         String text = summary(ladder, runsTotal, runsNow, millis, newRobust);
         console.print(text);
         store.progress(text);
-        if (telegram != null) {
+        long now = clockMillis.getAsLong();
+        lastReportMillis = now;
+        boolean limited = !last && lastTelegramMillis != Long.MIN_VALUE && now - lastTelegramMillis < s.telegramMinIntervalSeconds() * 1000L;
+        if (telegram != null && !limited) {
+            lastTelegramMillis = now;
             String failed = telegram.send(text);
             if (failed != null) {
                 console.println("report not sent: " + failed);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /** The daemon keys of conf/sde.yaml; see there for meanings. */
 public record DaemonSettings(List<String> strategies, String optimizer, int population, int plateauGenerations, double minImprovement,
-                             int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, int restarts, long seed,
-                             List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds)
+                             int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, double reportEveryMinutes, int restarts, long seed,
+                             List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds, int telegramMinIntervalSeconds)
         implements Serializable {
     public DaemonSettings {
         if (strategies == null || strategies.isEmpty()) throw new IllegalArgumentException("daemon.strategies: at least one");
@@ -18,6 +18,8 @@ public record DaemonSettings(List<String> strategies, String optimizer, int popu
         if (blendTopK < 2) throw new IllegalArgumentException("daemon.blend_top_k: must be >= 2");
         if (exploreEvery < 1) throw new IllegalArgumentException("daemon.explore_every: must be >= 1");
         if (reportEveryRuns < 1) throw new IllegalArgumentException("daemon.report_every_runs: must be >= 1");
+        if (!(reportEveryMinutes >= 0)) throw new IllegalArgumentException("daemon.report_every_minutes: must be >= 0");
+        if (telegramMinIntervalSeconds < 0) throw new IllegalArgumentException("daemon.telegram_min_interval_seconds: must be >= 0");
         if (restarts < 0) throw new IllegalArgumentException("daemon.restarts: must be >= 0");
         if (trainYears == null || trainYears.size() != 2 || testYears == null || testYears.size() != 2 || testYears.get(0) <= trainYears.get(1)) {
             throw new IllegalArgumentException("daemon: train_years and test_years are [first, last], test after train");

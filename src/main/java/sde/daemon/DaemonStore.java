@@ -66,7 +66,7 @@ final class DaemonStore {
     /** Adds one report to progress.md, newest last. */
     void progress(String text) {
         Location md = out.resolve("progress.md");
-        String before = md.read().orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs and at each stop.\n");
+        String before = md.read().orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs or daemon.report_every_minutes minutes, and at each stop.\n");
         md.write(before + "\n## " + text.lines().findFirst().orElse("") + "\n\n" + text.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
     }
 

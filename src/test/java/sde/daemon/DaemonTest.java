@@ -161,6 +161,36 @@ class DaemonTest {
     }
 
     @Test
+    void reportsComeEveryFewMinutesAtAnySpeedAndTelegramIsRateLimited(@TempDir Path out) throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            sent.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, 2);
+            ex.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+            ex.close();
+        });
+        server.start();
+        try {
+            String api = "http://127.0.0.1:" + server.getAddress().getPort();
+            // A run count that never comes due, a report every 5 minutes, Telegram at most every 10.
+            DaemonSettings s = new DaemonSettings(List.of("momentum", "mean_reversion"), "tpe", 4, 100, 0.001, 1000, 2, 1000, 1_000_000, 5,
+                    0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600);
+            Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
+            // Each generation takes a minute on this clock.
+            Daemon d = new Daemon(s, obj, null, sde.io.Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
+                    Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "1:X", "TELEGRAM_CHAT_ID", "2"), s), () -> 1_700_000_000_000L + 60_000L * obj.calls.size());
+            d.run(new Daemon.Budget(80, 0), () -> false);
+            assertEquals(20, obj.calls.size());
+            String progress = Files.readString(out.resolve("progress.md"));
+            assertEquals(5, progress.split("\n## ").length - 1, "at minutes 5, 10, 15 and 20, and at the stop: " + progress);
+            assertEquals(3, sent.size(), "at minutes 5 and 15 (10 and 20 are inside the 10-minute limit), and the stop's");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void reportsGoToProgressMdAndTelegramAndAFailedSendNeverStopsTheDaemon(@TempDir Path out) throws Exception {
         List<String> bodies = new CopyOnWriteArrayList<>(), paths = new CopyOnWriteArrayList<>();
         AtomicInteger status = new AtomicInteger(200);
@@ -178,7 +208,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
             Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
-                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 1, s.trainYears(), s.testYears(), api, 2));
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0));
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
             assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,

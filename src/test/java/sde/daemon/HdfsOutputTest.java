@@ -129,8 +129,8 @@ class HdfsOutputTest {
     @Test
     void theDaemonKeepsItsStateAndLockOnHdfs(SparkSession spark) throws Exception {
         Location out = Location.of(root + "/daemon");
-        DaemonSettings s = new DaemonSettings(List.of("credit_spread"), "tpe", 4, 3, 0.001, 12, 2, 5, 100, 0, 1, List.of(2020, 2022),
-                List.of(2023, 2025), "http://127.0.0.1:1", 2);
+        DaemonSettings s = new DaemonSettings(List.of("credit_spread"), "tpe", 4, 3, 0.001, 12, 2, 5, 100, 0, 0, 1, List.of(2020, 2022),
+                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         for (int session = 1; session <= 2; session++) {
             try (DaemonLock lock = DaemonLock.acquire(out)) {
