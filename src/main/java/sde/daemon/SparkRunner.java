@@ -34,8 +34,6 @@ public final class SparkRunner implements GenerationRunner {
         this.console = console;
     }
 
-    public static Location dir(Location out, String study) { return out.resolve("studies").resolve(study); }
-
     @Override
     public GenerationResult next(Study study) {
         Location dir = studies.resolve(study.study());

@@ -29,14 +29,4 @@ public enum Verdict {
         for (Verdict v : values()) if (overfitScore >= v.threshold) return v;
         return OVERFIT;
     }
-
-    /** A verdict as written in a verdict file ("ROBUST", or "ROBUST (rejected)" on a model edge). */
-    public static Verdict parse(String text) {
-        String head = text == null ? "" : text.strip().split(" ")[0];
-        try {
-            return valueOf(head);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a verdict (ROBUST, SUSPECT or OVERFIT)");
-        }
-    }
 }

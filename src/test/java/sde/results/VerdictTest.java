@@ -14,12 +14,4 @@ class VerdictTest {
         assertEquals(Verdict.OVERFIT, Verdict.of(Double.NaN), "no score is no evidence");
         assertEquals(Verdict.ROBUST, Verdict.of(1.0));
     }
-
-    @Test
-    void aVerdictFileIsReadBackWithItsQualifier() {
-        assertEquals(Verdict.ROBUST, Verdict.parse("ROBUST (rejected)"));
-        assertEquals(Verdict.SUSPECT, Verdict.parse("SUSPECT"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Verdict.parse("GREAT"));
-        assertTrue(e.getMessage().contains("'GREAT'"), e.getMessage());
-    }
 }
