@@ -2,8 +2,6 @@ package sde.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import sde.io.Json;
 import sde.io.Location;
 
@@ -19,8 +17,6 @@ import java.util.List;
  * journal starts from its entries.
  */
 public final class Journal {
-    private static final ObjectMapper LINE = Json.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
-
     private final Location lines, list;
 
     private Journal(Location lines, Location list) {
@@ -68,10 +64,6 @@ public final class Journal {
     }
 
     private static String line(Object entry) {
-        try {
-            return LINE.writeValueAsString(entry) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a journal entry: " + e.getMessage(), e);
-        }
+        return Json.compact(entry) + "\n";
     }
 }
