@@ -128,6 +128,19 @@ public final class Daemon {
             }
             save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
         }
+        // The gate runs beside the search: its last verdicts arrive now, and may name a ROBUST best (or the goal).
+        for (Map.Entry<String, GenerationResult> e : runner.settle().entrySet()) {
+            GenerationResult r = e.getValue();
+            ladder.settle(e.getKey(), r);
+            if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
+                unreported.add(r.bestRobustId() + " (" + e.getKey() + ")");
+                store.log("settled", Map.of("study", e.getKey(), "best_robust_id", r.bestRobustId()));
+                if (!goal && victory(r)) {
+                    goal = true;
+                    reason = "goal met: " + r.bestRobustId() + " in " + e.getKey() + " is ROBUST and clears SPEC §4 victory in every year";
+                }
+            }
+        }
         boolean sigterm = reason.startsWith("stop requested");
         store.log("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
@@ -138,6 +151,7 @@ public final class Daemon {
             unreported.clear();
         }
         save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, reason);
+        store.publish();
         console.println("daemon stopped: " + reason);
         return new Outcome(reason, runsNow, runsTotal, goal);
     }
@@ -179,9 +193,9 @@ public final class Daemon {
 
     String summary(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "sde daemon, %s: %d runs in total, %d this session (%.2f s per run)%n",
+        sb.append(String.format(Locale.ROOT, "sde daemon, %s: %d runs in total, %d this session (%.1f runs/s)%n",
                 Instant.ofEpochMilli(clockMillis.getAsLong()).truncatedTo(ChronoUnit.SECONDS), runsTotal, runsNow,
-                runsNow == 0 ? 0.0 : millis / 1000.0 / runsNow));
+                millis <= 0 ? 0.0 : runsNow * 1000.0 / millis));
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         for (Rung r : Rung.values()) {
             List<StudyProgress> of = ladder.studies().stream().filter(p -> p.rung() == r).toList();
@@ -206,6 +220,7 @@ public final class Daemon {
         String text = summary(ladder, runsTotal, runsNow, millis, newRobust);
         console.print(text);
         store.progress(text);
+        store.publish();
         long now = clockMillis.getAsLong();
         lastReportMillis = now;
         boolean limited = !last && lastTelegramMillis != Long.MIN_VALUE && now - lastTelegramMillis < s.telegramMinIntervalSeconds() * 1000L;

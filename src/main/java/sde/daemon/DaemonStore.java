@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 /**
  * The daemon's files in OUT: its state (optimization_state.json, migrating an older
  * daemon_state.json), its journal of decisions (optimization_log.jsonl, published as
- * optimization_log.json at each save), the leaderboard over every study, progress.md and the
+ * optimization_log.json at each report and stop), the leaderboard over every study, progress.md and the
  * ceiling report. Every file is written whole (temp file, atomic move) or appended.
  */
 final class DaemonStore {
@@ -50,10 +50,14 @@ final class DaemonStore {
         Json.write(out.resolve(STATE), state);
         out.resolve(OLD_STATE).delete();   // migrated: the new file is whole on disk first
         writeLeaderboard();
+    }
+
+    /** optimization_log.json from the journal: at each report and stop, not each generation (the list grows, the journal is appended). */
+    void publish() {
         if (journal != null) journal.publish();
     }
 
-    /** Every decision goes to the append-only journal at once; optimization_log.json follows at each save. */
+    /** Every decision goes to the append-only journal at once; optimization_log.json follows at each {@link #publish}. */
     void log(String event, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", Instant.ofEpochMilli(clockMillis.getAsLong()).toString());

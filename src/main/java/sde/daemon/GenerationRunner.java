@@ -9,4 +9,11 @@ public interface GenerationRunner {
 
     /** What a study has on disk already (a restarted daemon reconciles with it); null when nothing or not kept. */
     default GenerationResult onDisk(String study) { return null; }
+
+    /**
+     * Finishes what runs beside the search (the gate's verdicts, the last writes) and closes every
+     * open study: the results of the studies that changed, to be recorded without counting a
+     * generation. Called once when the daemon stops.
+     */
+    default java.util.Map<String, GenerationResult> settle() { return java.util.Map.of(); }
 }

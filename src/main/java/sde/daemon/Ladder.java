@@ -185,6 +185,14 @@ public final class Ladder {
      * Records a generation's outcome; returns a note when it changes the ladder's course (a plateau,
      * or a new single best that sends the ladder back down), else null.
      */
+    /** Takes a study's ROBUST best as it stands once the gate has caught up, without counting a generation. */
+    public void settle(String study, GenerationResult r) {
+        StudyProgress p = studies.get(study);
+        if (p == null) return;
+        studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
+                p.bestTier(), r.bestRobustId(), r.robustScore(), p.stale(), p.plateaued(), p.bestParams()));
+    }
+
     public String record(String study, GenerationResult r) {
         StudyProgress p = studies.get(study);
         if (p == null) throw new IllegalArgumentException("no study " + study + " on the ladder");

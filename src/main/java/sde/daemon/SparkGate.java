@@ -45,6 +45,11 @@ public final class SparkGate implements LeaderGate {
     }
 
     @Override
+    public int topNeeded() {
+        return settings.pboTop();
+    }
+
+    @Override
     public Judgement judge(Leader l) {
         GateSettings g = settings.withYears(l.trainYears(), l.testYears());
         List<RunSpec> top = new ArrayList<>();

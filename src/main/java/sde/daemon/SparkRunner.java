@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.sweep.OtherTrials;
 import sde.sweep.Study;
 import sde.sweep.SweepContext;
 import sde.sweep.SweepJob;
@@ -12,19 +13,24 @@ import sde.validate.GateSettings;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One more generation of a study through {@link SweepJob} (Spark, broadcast market, Parquet
- * leaderboard, gate on a new leader) in OUT/studies/NAME; the Deflated Sharpe Ratio counts the
- * trials of every study of the daemon. The sweep's own files are the truth: a
- * resume rebuilds from the Parquet leaderboard, so a daemon killed inside a generation repeats no
- * completed evaluation; its optimization_state.json says how many generations are done.
+ * leaderboard, gate on a new leader) in OUT/studies/NAME. Each study stays open for the daemon's
+ * whole run (issue 17): its history is read from the Parquet leaderboard once, when the daemon
+ * first comes to it, and kept in memory after that. The Deflated Sharpe Ratio counts the trials of
+ * every study of the daemon, open or not. The sweep's own files are the truth: a daemon killed
+ * inside a generation repeats no completed evaluation when it opens the study again.
  */
-public final class SparkRunner implements GenerationRunner {
+public final class SparkRunner implements GenerationRunner, OtherTrials {
     private final SweepContext ctx;
     private final SparkGate gate;
     private final Location studies;
     private final PrintStream console;
+    private final Map<String, SweepJob.Session> open = new TreeMap<>();
+    private final Map<String, double[]> closed = new TreeMap<>();
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
     public SparkRunner(SweepContext ctx, GateSettings gate, Location out, PrintStream console) {
@@ -36,18 +42,43 @@ public final class SparkRunner implements GenerationRunner {
 
     @Override
     public GenerationResult next(Study study) {
-        Location dir = studies.resolve(study.study());
-        StudyState before = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
-        int done = before == null ? 0 : before.nextGeneration();
-        // A kill inside the Parquet commit can leave part of generation `done` on disk with no state
-        // for it: the sweep then starts after it, so ask for one more until the state moves.
-        List<Location> trials = studies.children().stream().map(d -> d.resolve("leaderboard.parquet")).toList();
-        for (int extra = 1; extra <= 2; extra++) {
-            SweepJob.Outcome o = new SweepJob(ctx, study.with(done + extra, null), dir, console).withGate(gate).withTrialsFrom(trials).run(before != null);
-            if (o.state() != null && o.state().nextGeneration() > done) return result(o);
-            before = o.state();
+        SweepJob.Session s = open.get(study.study());
+        if (s == null) {
+            Location dir = studies.resolve(study.study());
+            boolean exists = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class) != null;
+            s = new SweepJob(ctx, study, dir, console).withGate(gate).withOtherTrials(this).open(exists);
+            open.put(study.study(), s);
+            closed.remove(study.study());
         }
-        throw new IllegalStateException(study.study() + ": the sweep did not advance past generation " + done);
+        return result(s.step());
+    }
+
+    /** Waits for every open study's gate and writer and closes it; the studies whose results that changed. */
+    @Override
+    public Map<String, GenerationResult> settle() {
+        Map<String, GenerationResult> out = new TreeMap<>();
+        for (Map.Entry<String, SweepJob.Session> e : open.entrySet()) {
+            try (SweepJob.Session s = e.getValue()) {
+                SweepJob.Outcome o = s.finish();
+                if (o.state() != null) out.put(e.getKey(), result(o));
+            }
+        }
+        open.clear();
+        closed.clear();
+        return out;
+    }
+
+    /** The Sharpe ratios of every other study's trials: open studies from memory, the others from their Parquet leaderboards, read once. */
+    @Override
+    public double[] sharpes(String study) {
+        java.util.List<double[]> parts = new java.util.ArrayList<>();
+        for (Location d : studies.children()) {
+            String name = d.name();
+            if (name.equals(study)) continue;
+            SweepJob.Session s = open.get(name);
+            parts.add(s != null ? s.sharpes() : closed.computeIfAbsent(name, n -> SweepJob.sharpes(ctx.spark(), d)));
+        }
+        return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
     /** The sweep's typed outcome as the ladder records it. */

@@ -17,6 +17,11 @@ import java.util.List;
 public interface LeaderGate {
     Judgement judge(Leader leader);
 
+    /** How many of the study's best parameter sets {@link Leader#rankedParams} must hold (the gate's PBO top). */
+    default int topNeeded() {
+        return 50;
+    }
+
     /**
      * The study's new leader and what judging it needs: its run; the Sharpe ratios of every trial so
      * far (the Deflated Sharpe Ratio deflates by all of them); the study's parameter sets ranked by

@@ -7,10 +7,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
-import sde.results.LeaderboardRow;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -19,17 +17,11 @@ import static org.apache.spark.sql.functions.not;
 
 /**
  * A study's rows in the Parquet leaderboard, OUT/leaderboard.parquet, partitioned by study and
- * generation: the executors append a generation's evaluations as parts of their own, the driver
- * reads back only what selection, the leaderboard file and the gate need. The Parquet folder is
- * the truth a resume rebuilds from.
+ * generation: each generation is appended as one part of its own, never rewritten. The folder is
+ * the truth a resume rebuilds from; it is read when a sweep opens ({@link StudyMemory} keeps what
+ * the search needs after that), never once per generation.
  */
 final class LeaderboardStore {
-    /** What selection reads of a row: its id, genome, train score and generation. */
-    record Trial(String id, String genome, double fitness, int generation) {}
-
-    /** What the gate reads of the study: every row's params, best first, and every trial's Sharpe ratio. */
-    record Ranked(List<String> ids, List<String> params, double[] sharpes) {}
-
     private final SparkSession spark;
     private final Location parquet;
     private final String study;
@@ -44,66 +36,52 @@ final class LeaderboardStore {
         return parquet;
     }
 
-    /** Writes a generation's evaluations, each partition by its executor (the driver never holds them). */
-    void append(Dataset<Evaluation> evaluations) {
-        evaluations.write().mode(SaveMode.Append).partitionBy("study", "generation").parquet(parquet.uri());
+    /**
+     * Appends one generation's evaluations as one Parquet part: the rows are the ones the driver
+     * already collected for selection (a few KB each), so writing them costs one small job and no
+     * second evaluation or read.
+     */
+    void append(List<Evaluation> rows) {
+        if (rows.isEmpty()) return;
+        spark.createDataset(rows, Encoders.bean(Evaluation.class)).coalesce(1).write().mode(SaveMode.Append)
+                .partitionBy("study", "generation").parquet(parquet.uri());
     }
 
-    /** The study's trials so far, by generation then id. */
-    List<Trial> trials() {
+    /** Every row of the study so far without params and years (what the optimizer and the trial count need). */
+    List<Evaluation> trials() {
         // A process killed inside its first generation's write leaves only Spark's _temporary staging,
         // which Spark cannot read ("unable to infer schema"): that is no rows, not an error.
         if (!parquet.hasParquet()) return new ArrayList<>();
-        List<Trial> t = trials(read().where(col("study").equalTo(study)));
-        t.sort(Comparator.comparingInt(Trial::generation).thenComparing(Trial::id));
-        return t;
-    }
-
-    /** Generation {@code g}'s trials, by id. */
-    List<Trial> generation(int g) {
-        List<Trial> t = trials(read().where(col("study").equalTo(study).and(col("generation").equalTo(g))));
-        t.sort(Comparator.comparing(Trial::id));
-        return t;
-    }
-
-    /** Top N by train score (ties by id); failed rows are left out. Wall time is left out so the file is deterministic. */
-    List<LeaderboardRow> top(int n) {
-        List<Evaluation> rows = read().where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))))
-                .orderBy(col("fitness").desc(), col("id").asc()).limit(n).as(Encoders.bean(Evaluation.class)).collectAsList();
-        List<LeaderboardRow> out = new ArrayList<>(rows.size());
-        for (Evaluation e : rows) out.add(e.toRow(out.size() + 1));
+        List<Evaluation> out = new ArrayList<>();
+        for (Row r : read().where(col("study").equalTo(study)).select("id", "genome", "fitness", "generation", "error", "sharpe").collectAsList()) {
+            Evaluation e = new Evaluation();
+            e.setStudy(study);
+            e.setId(r.getString(0));
+            e.setGenome(r.getString(1));
+            e.setFitness(r.getDouble(2));
+            e.setGeneration(r.getInt(3));
+            e.setError(r.getString(4));
+            e.setSharpe(r.getDouble(5));
+            out.add(e);
+        }
         return out;
     }
 
-    /** The study's successful rows best first, with the Sharpe ratios of those and of {@code others}' rows (other studies' trials). */
-    Ranked ranked(List<Location> others) {
-        List<Row> rows = read().where(col("study").equalTo(study).and(col("error").isNull()))
-                .orderBy(col("fitness").desc(), col("id").asc()).select("id", "params", "sharpe").collectAsList();
-        List<String> ids = new ArrayList<>(rows.size()), params = new ArrayList<>(rows.size());
-        List<Double> sharpes = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            ids.add(r.getString(0));
-            params.add(r.getString(1));
-            sharpes.add(r.getDouble(2));
-        }
-        for (Location other : others) {
-            if (other.equals(parquet) || !other.hasParquet()) continue;
-            for (Row r : spark.read().parquet(HadoopPaths.literal(other.uri())).where(col("error").isNull()).select("sharpe").collectAsList()) {
-                sharpes.add(r.getDouble(0));
-            }
-        }
-        return new Ranked(ids, params, sharpes.stream().mapToDouble(Double::doubleValue).toArray());
+    /** The best {@code n} rows in full by train score (ties by id); failed and NaN rows left out. */
+    List<Evaluation> top(int n) {
+        if (!parquet.hasParquet()) return new ArrayList<>();
+        return read().where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))))
+                .orderBy(col("fitness").desc(), col("id").asc()).limit(n).as(Encoders.bean(Evaluation.class)).collectAsList();
+    }
+
+    /** The Sharpe ratio of every successful row of a Parquet leaderboard (any study's), in file order. */
+    static double[] sharpes(SparkSession spark, Location parquet) {
+        if (!parquet.hasParquet()) return new double[0];
+        return spark.read().parquet(HadoopPaths.literal(parquet.uri())).where(col("error").isNull()).select("sharpe").collectAsList().stream()
+                .mapToDouble(r -> r.getDouble(0)).toArray();
     }
 
     private Dataset<Row> read() {
         return spark.read().parquet(HadoopPaths.literal(parquet.uri()));
-    }
-
-    private static List<Trial> trials(Dataset<Row> rows) {
-        List<Trial> out = new ArrayList<>();
-        for (Row r : rows.select("id", "genome", "fitness", "generation").collectAsList()) {
-            out.add(new Trial(r.getString(0), r.getString(1), r.getDouble(2), r.getInt(3)));
-        }
-        return out;
     }
 }

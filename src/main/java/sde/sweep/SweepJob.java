@@ -20,22 +20,35 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The sweep (issue 7): generations of parameter sets proposed on the driver, evaluated by the
  * executors over the broadcast market, appended to the Parquet leaderboard ({@link LeaderboardStore}).
- * The driver only ever reads back (id, genome, fitness) for selection. Files under {@code out}:
- * leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl and .json (a hypothesis
- * before each generation and its outcome after, {@link Journal}), optimization_state.json (what
- * --resume needs, {@link StudyState}), validations/ID.json (the gate's verdicts). A resume rebuilds
- * the history from the Parquet leaderboard, so a kill between or inside generations loses and
- * repeats nothing: ids already there are never evaluated again.
+ * Files under {@code out}: leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl
+ * and .json (each generation's hypothesis, the gate's verdicts, its outcome; {@link Journal}),
+ * optimization_state.json (what --resume needs, {@link StudyState}), validations/ID.json (the
+ * gate's verdicts). A resume rebuilds the history from the Parquet leaderboard, so a kill between
+ * or inside generations loses and repeats nothing: ids already there are never evaluated again.
+ *
+ * <p>At the engine's speed (issue 17 item 1) a generation is one Spark job: its evaluations come
+ * back to the driver, which selects from memory ({@link StudyMemory}) and never reads the growing
+ * leaderboard again. Everything a generation writes (its Parquet part, leaderboard.json, its log
+ * lines, then the state) is one commit on a writer thread, done while the next generation is
+ * evaluated; commits stay in order, and the state names a generation only once its rows are on
+ * disk. The gate judges a new leader on a thread of its own, beside the search; its verdict is
+ * taken in after the next generation (waiting only if the gate is slower than a generation), so
+ * the files are the same on any master, partition count or machine speed.
  */
 public final class SweepJob {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +62,7 @@ public final class SweepJob {
     private final PrintStream console;
     private final LeaderboardStore store;
     private LeaderGate gate;
-    private List<Location> otherTrials = List.of();
+    private OtherTrials others = OtherTrials.NONE;
 
     public SweepJob(SweepContext ctx, Study study, Location out, PrintStream console) {
         this.ctx = ctx;
@@ -61,10 +74,10 @@ public final class SweepJob {
     }
 
     /**
-     * Turns on the gate (issue 8): after each generation whose fitness leader changed, the leader is
-     * judged; the study's current best ({@code best_robust_id} in the state) changes only through a
-     * ROBUST, not rejected, verdict, and a leader that fails is logged as "promising but fragile".
-     * Verdicts go to OUT/validations/ID.json.
+     * Turns on the gate (issue 8): a generation whose fitness leader changed has the leader judged;
+     * the study's current best ({@code best_robust_id} in the state) changes only through a ROBUST,
+     * not rejected, verdict, and a leader that fails is logged as "promising but fragile". Verdicts
+     * go to OUT/validations/ID.json.
      */
     public SweepJob withGate(LeaderGate g) {
         this.gate = g;
@@ -72,18 +85,32 @@ public final class SweepJob {
     }
 
     /**
-     * Other studies' Parquet leaderboards whose rows count as trials for the Deflated Sharpe Ratio
-     * (the daemon's other studies): a search that ran N trials across studies must deflate by all N,
-     * not only by this study's share of them.
+     * Other studies' Parquet leaderboards whose rows count as trials for the Deflated Sharpe Ratio,
+     * read once when the sweep opens (this study's own leaderboard among them is skipped).
      */
     public SweepJob withTrialsFrom(List<Location> leaderboards) {
-        this.otherTrials = List.copyOf(leaderboards);
+        List<Location> ls = List.copyOf(leaderboards);
+        double[][] cache = new double[1][];
+        this.others = name -> {
+            if (cache[0] == null) {
+                cache[0] = ls.stream().filter(l -> !l.equals(store.location()))
+                        .flatMapToDouble(l -> java.util.Arrays.stream(LeaderboardStore.sharpes(ctx.spark(), l))).toArray();
+            }
+            return cache[0];
+        };
+        return this;
+    }
+
+    /** Trials outside this study that the Deflated Sharpe Ratio counts (the daemon's pool of every study). */
+    public SweepJob withOtherTrials(OtherTrials o) {
+        this.others = o;
         return this;
     }
 
     /**
-     * What a finished (or resumed-and-finished) study reports, typed: its state as saved, its
-     * leaderboard, and the verdict of its current best ROBUST row (null when none).
+     * What a study reports after a generation or at its end, typed: its state as saved, its
+     * leaderboard, the verdict of its current best ROBUST row (null when none), and every successful
+     * row's Sharpe ratio (what other studies' Deflated Sharpe Ratios count).
      */
     public record Outcome(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
         public int evaluations() { return state == null ? 0 : state.evaluations(); }
@@ -91,111 +118,237 @@ public final class SweepJob {
         public double bestFitness() { return state == null ? Double.NaN : state.bestFitness(); }
     }
 
+    /** Runs the study to its generations: {@link #open}, {@link Session#step} until done, {@link Session#finish}. */
     public Outcome run(boolean resume) {
-        Location statePath = out.resolve("optimization_state.json");
-        String studyHash = studyHash();
-        StudyState state = Json.readAs(statePath, StudyState.class);
-        if (state != null && !study.study().equals(state.study())) state = null;   // another study's state in the same folder
-        String fingerprint = ctx.md().fingerprint();
-        if (resume) {
-            if (state == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
-            if (!studyHash.equals(state.studyHash())) {
-                throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
-            }
-            if (!fingerprint.equals(state.dataFingerprint())) {
-                throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs " + state.dataFingerprint() + ")");
-            }
-        } else if (state != null) {
-            throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
+        try (Session s = open(resume)) {
+            while (s.nextGeneration() < study.generations()) s.step();
+            return s.finish();
         }
-        List<LeaderboardStore.Trial> previous = store.trials();
-        List<Optimizer.Evaluated> history = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int next = 0;
-        for (LeaderboardStore.Trial t : previous) {
-            seen.add(t.id());
-            ids.add(t.id());
-            history.add(new Optimizer.Evaluated(genome(t.genome()), t.fitness()));
-            next = Math.max(next, t.generation() + 1);
-        }
-        if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), next + 1, previous.size());
+    }
 
-        SearchSpace space = new SearchSpace(study, ctx.regime());
-        Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
-        PartitionEvaluator evaluator = new PartitionEvaluator(ctx.market(), ctx.pricing(), backtest, study);
-        long startNs = System.nanoTime();
-        int evaluatedNow = 0;
-        Journal journal = Journal.in(out);
-        VerdictFile robustVerdict = state == null || state.bestRobustId() == null ? null
-                : VerdictFile.read(out.resolve("validations").resolve(state.bestRobustId() + ".json"));
-        for (int g = next; g < study.generations(); g++) {
+    /** The Sharpe ratio of every successful row of the study folder {@code out}'s Parquet leaderboard. */
+    public static double[] sharpes(org.apache.spark.sql.SparkSession spark, Location out) {
+        return LeaderboardStore.sharpes(spark, out.resolve("leaderboard.parquet"));
+    }
+
+    /** Opens the study: checks the folder against {@code resume}, and reads what is on record once. */
+    public Session open(boolean resume) {
+        return new Session(resume);
+    }
+
+    /** A study open for more generations; the daemon keeps one per study for its whole run. */
+    public final class Session implements AutoCloseable {
+        private final Location statePath = out.resolve("optimization_state.json");
+        private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint();
+        private final StudyMemory mem;
+        private final SearchSpace space = new SearchSpace(study, ctx.regime());
+        private final Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
+        private final PartitionEvaluator evaluator = new PartitionEvaluator(ctx.market(), ctx.pricing(), backtest, study);
+        private final Journal journal = Journal.in(out);
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
+        private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
+        private final List<Pending> pending = new ArrayList<>();
+        private final long startNs = System.nanoTime();
+        private Future<?> lastCommit;
+        private StudyState state;
+        private String robust;
+        private VerdictFile robustVerdict;
+        private int evaluatedNow;
+
+        private Session(boolean resume) {
+            StudyState st = Json.readAs(statePath, StudyState.class);
+            if (st != null && !study.study().equals(st.study())) st = null;   // another study's state in the same folder
+            if (resume) {
+                if (st == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
+                if (!studyHash.equals(st.studyHash())) {
+                    throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
+                }
+                if (!fingerprint.equals(st.dataFingerprint())) {
+                    throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs " + st.dataFingerprint() + ")");
+                }
+            } else if (st != null) {
+                throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
+            }
+            state = st;
+            mem = new StudyMemory(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded()));
+            mem.load(store.trials(), store.top(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded())));
+            if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), mem.nextGeneration + 1,
+                    mem.evaluations());
+            robust = state == null ? null : state.bestRobustId();
+            robustVerdict = robust == null ? null : VerdictFile.read(out.resolve("validations").resolve(robust + ".json"));
+            // A kill between a leader's generation and its verdict: judge it now, as it would have been.
+            Best b = best();
+            if (gate != null && b.id != null && !out.resolve("validations").resolve(b.id + ".json").isFile()) {
+                submitJudge(mem.nextGeneration - 1, b.id);
+            }
+        }
+
+        /** Every successful row's Sharpe ratio so far, best row first. */
+        public double[] sharpes() {
+            return mem.sharpes();
+        }
+
+        /** The generation {@link #step} runs next (0-based). */
+        public int nextGeneration() {
+            return mem.nextGeneration;
+        }
+
+        /** Runs one more generation; returns the study as of its end (its files follow on the writer thread). */
+        public Outcome step() {
+            int g = mem.nextGeneration;
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
-            Best best = best(history, ids);
-            journal.append(SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, history, best, space.dimensions())));
-            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), history, rng), space, seen, rng);
+            Best best = best();
+            SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
+            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen, rng);
             Dataset<Candidate> ds = ctx.spark().createDataset(batch, Encoders.bean(Candidate.class));
             if (study.partitions() > 0) ds = ds.repartition(study.partitions());
             long t0 = System.nanoTime();
-            store.append(ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class)));
-            List<LeaderboardStore.Trial> got = store.generation(g);
-            for (LeaderboardStore.Trial t : got) {
-                history.add(new Optimizer.Evaluated(genome(t.genome()), t.fitness()));
-                ids.add(t.id());
-            }
-            evaluatedNow += got.size();
+            List<Evaluation> rows = new ArrayList<>(ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class)).collectAsList());
+            rows.sort(Comparator.comparing(Evaluation::getId));
             double secs = (System.nanoTime() - t0) / 1e9;
-            Json.write(out.resolve("leaderboard.json"), store.top(study.topN()));
-            Best now = best(history, ids);
-            String robust = state == null ? null : state.bestRobustId();
-            String leaderVerdict = null, note = null;
-            if (gate != null && now.id != null && !now.id.equals(best.id)) {
-                LeaderGate.Judgement v = judge(now.id);
-                String label = v.verdict() + (v.rejected() ? " (rejected)" : "");
-                leaderVerdict = label + String.format(" %.3f", v.overfitScore());
-                if (v.robust()) {
-                    robust = now.id;
-                    robustVerdict = new VerdictFile(now.id, v.overfitScore(), v.verdict(), v.rejected(), List.of());
-                } else {
-                    // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
-                    note = "promising but fragile: " + now.id + " leads on train score but the gate says " + label;
-                }
-            }
-            journal.append(SweepLogEntry.outcome(study.study(), new SweepLogEntry.Outcome(g, got.size(),
-                    got.stream().filter(t -> Double.isNaN(t.fitness())).count(),
-                    got.stream().mapToDouble(LeaderboardStore.Trial::fitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
-                    now.id, best.id == null || now.fitness > best.fitness, leaderVerdict, note, robust)));
-            journal.publish();
-            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), g + 1, study.generations(), ids.size(),
-                    now.id, now.fitness, fingerprint, robust, STATE_NOTE);
-            Json.write(statePath, state);
-            double rate = got.size() / Math.max(secs, 1e-9);
+            mem.add(rows);
+            mem.nextGeneration = g + 1;   // even when every id was a duplicate
+            evaluatedNow += rows.size();
+            Best now = best();
+            List<SweepLogEntry> verdicts = takeVerdicts();
+            if (gate != null && now.id != null && !now.id.equals(best.id)) submitJudge(g, now.id);
+            SweepLogEntry outcome = SweepLogEntry.outcome(study.study(), new SweepLogEntry.Outcome(g, rows.size(),
+                    rows.stream().filter(e -> Double.isNaN(e.getFitness())).count(),
+                    rows.stream().mapToDouble(Evaluation::getFitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
+                    now.id, best.id == null || now.fitness > best.fitness, robust));
+            StudyState st = newState(now);
+            List<LeaderboardRow> top = mem.top(study.topN());
+            commit(() -> {
+                store.append(rows);
+                Json.write(out.resolve("leaderboard.json"), top);
+                journal.append(hypothesis);
+                for (SweepLogEntry v : verdicts) journal.append(v);
+                journal.append(outcome);
+                Json.write(statePath, st);
+            });
             double eta = (study.generations() - g - 1) * secs;
             console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
-                    g + 1, study.generations(), got.size(), batch.size(), ids.size(), rate, now.fitness, now.id, eta);
+                    g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), mem.evaluations(), rows.size() / Math.max(secs, 1e-9),
+                    now.fitness, now.id, Math.max(0, eta));
+            return new Outcome(st, top, robustVerdict);
         }
-        List<LeaderboardRow> top = store.top(study.topN());
-        if (next >= study.generations()) Json.write(out.resolve("leaderboard.json"), top);
-        console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
-                out.resolve("leaderboard.json"));
-        return new Outcome(state, top, robustVerdict);
+
+        /** Waits for the gate and the writer, logs the last verdicts, publishes optimization_log.json; the study as it ends. */
+        public Outcome finish() {
+            awaitCommit();
+            List<SweepLogEntry> verdicts = new ArrayList<>();
+            while (!pending.isEmpty()) verdicts.addAll(takeVerdicts());
+            List<LeaderboardRow> top = mem.top(study.topN());
+            if (state != null && (!verdicts.isEmpty() || evaluatedNow == 0)) {
+                StudyState st = newState(best());
+                commit(() -> {
+                    for (SweepLogEntry v : verdicts) journal.append(v);
+                    Json.write(statePath, st);
+                });
+            }
+            if (evaluatedNow == 0) Json.write(out.resolve("leaderboard.json"), top);
+            awaitCommit();
+            journal.publish();
+            console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
+                    out.resolve("leaderboard.json"));
+            return new Outcome(state, top, robustVerdict);
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
+            judge.shutdownNow();
+        }
+
+        private StudyState newState(Best now) {
+            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), mem.nextGeneration,
+                    Math.max(mem.nextGeneration, study.generations()), mem.evaluations(), now.id, now.fitness, fingerprint, robust, STATE_NOTE);
+            return state;
+        }
+
+        private Best best() {
+            return SweepJob.best(mem.history, mem.ids);
+        }
+
+        /** One generation's files, after the previous generation's: a failed write stops the sweep at the next generation. */
+        private void commit(Runnable r) {
+            awaitCommit();
+            lastCommit = writer.submit(r);
+        }
+
+        private void awaitCommit() {
+            if (lastCommit == null) return;
+            get(lastCommit);
+            lastCommit = null;
+        }
+
+        /** The gate on a new leader, with a snapshot of the trials as they are now; its report goes to validations/ID.json. */
+        private void submitJudge(int generation, String id) {
+            Evaluation row = mem.row(id);
+            if (row == null) throw new IllegalStateException("leader " + id + " is not among the study's best rows");
+            RunSpec spec;
+            try {
+                spec = RunSpec.fromJson(JSON.readTree(row.getParams()), backtest, ctx.regime(), "leaderboard");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            double[] own = mem.sharpes(), other = others.sharpes(study.study());
+            double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
+            System.arraycopy(other, 0, sharpes, own.length, other.length);
+            LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
+                    study.testYears(), backtest, ctx.market());
+            Location file = out.resolve("validations").resolve(id + ".json");
+            pending.add(new Pending(generation, id, judge.submit(() -> {
+                LeaderGate.Judgement v = gate.judge(leader);
+                Json.write(file, v.document());
+                return v;
+            })));
+        }
+
+        /** The verdicts asked for before this generation, in the order asked: each may make its leader the current best. */
+        private List<SweepLogEntry> takeVerdicts() {
+            List<SweepLogEntry> entries = new ArrayList<>();
+            for (Pending p : pending) {
+                LeaderGate.Judgement v = get(p.verdict);
+                String label = v.verdict() + (v.rejected() ? " (rejected)" : "");
+                String note = null;
+                if (v.robust()) {
+                    robust = p.id;
+                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), List.of());
+                } else {
+                    // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
+                    note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
+                }
+                entries.add(SweepLogEntry.verdict(study.study(), p.generation,
+                        new SweepLogEntry.LeaderVerdict(p.id, label + String.format(" %.3f", v.overfitScore()), v.robust(), note)));
+            }
+            pending.clear();
+            return entries;
+        }
     }
 
-    /** The gate on a new leader, with every trial so far; its report goes to validations/ID.json. */
-    private LeaderGate.Judgement judge(String id) {
-        LeaderboardStore.Ranked ranked = store.ranked(otherTrials);
-        int k = ranked.ids().indexOf(id);
-        if (k < 0) throw new IllegalStateException("leader " + id + " is not in the leaderboard");
-        RunSpec spec;
+    private record Pending(int generation, String id, Future<LeaderGate.Judgement> verdict) {}
+
+    private static <T> T get(Future<T> f) {
         try {
-            spec = RunSpec.fromJson(JSON.readTree(ranked.params().get(k)), backtest, ctx.regime(), "leaderboard");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sweep's writer or gate", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
         }
-        LeaderGate.Judgement v = gate.judge(new LeaderGate.Leader(id, spec, ranked.sharpes(), ranked.params(), study.trainYears(),
-                study.testYears(), backtest, ctx.market()));
-        Json.write(out.resolve("validations").resolve(id + ".json"), v.document());
-        return v;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */
@@ -263,14 +416,6 @@ public final class SweepJob {
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static double[] genome(String json) {
-        try {
-            return JSON.readValue(json, double[].class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

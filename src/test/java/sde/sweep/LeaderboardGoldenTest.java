@@ -23,8 +23,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * Behaviour pinned across refactors (issue 16 item 5): a small study with its gate, run on the real
  * data, writes leaderboard.json, optimization_log.json and the verdicts byte for byte as recorded
  * in src/test/resources/golden/small-study, on one partition and on three. The recording was made by
- * the code before the orchestration redesign (commit ac54268); it was re-recorded once since, for the
- * log's note on a rejected ROBUST leader ("the gate says ROBUST (rejected)"). A deliberate change of results
+ * the code before the orchestration redesign (commit ac54268); it was re-recorded twice since, both
+ * times for the log only: for its note on a rejected ROBUST leader ("the gate says ROBUST
+ * (rejected)"), and when the gate moved beside the search (issue 17), which logs a leader's
+ * verdict as an entry of its own after the next generation's hypothesis. The leaderboard and the
+ * verdict files are still the first recording's. A deliberate change of results
  * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
  * -Dsde.golden.write=true}, and the commit says why.
  */

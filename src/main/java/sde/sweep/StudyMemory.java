@@ -1,0 +1,109 @@
+package sde.sweep;
+
+import sde.optimize.Optimizer;
+import sde.results.LeaderboardRow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a sweep remembers of its study between generations (issue 17 item 1), so that no
+ * generation reads the growing Parquet leaderboard back: the optimizer's history (genome and train
+ * score, by generation then id), the ids already evaluated, the best rows in full (the leaderboard
+ * file's top N and the gate's PBO top), and every successful row's Sharpe ratio with its rank key
+ * (the Deflated Sharpe Ratio's trials). Built once from the Parquet leaderboard when a sweep opens,
+ * then kept up to date from each generation's evaluations.
+ */
+final class StudyMemory {
+    /** Best first: train score descending, NaN first as Spark orders it, then id; the order leaderboard.json and the gate have always used. */
+    static final Comparator<Ranked> RANK = Comparator.comparingDouble(Ranked::fitness).reversed().thenComparing(Ranked::id);
+
+    /** A successful row's rank key and Sharpe ratio. */
+    record Ranked(String id, double fitness, double sharpe) {}
+
+    private final int keep;
+    final List<Optimizer.Evaluated> history = new ArrayList<>();
+    final List<String> ids = new ArrayList<>();
+    final Set<String> seen = new HashSet<>();
+    private final List<Ranked> ranked = new ArrayList<>();
+    private final List<Evaluation> best = new ArrayList<>();
+    int nextGeneration;
+
+    /** Keeps the best {@code keep} rows in full. */
+    StudyMemory(int keep) {
+        this.keep = keep;
+    }
+
+    /** Adds one generation's rows in full. */
+    void add(List<Evaluation> rows) {
+        add(rows, true);
+    }
+
+    /**
+     * What a sweep opens with: every row so far without its params and years ({@code trials}),
+     * and the best rows in full ({@code top}, as {@link LeaderboardStore#top} reads them).
+     */
+    void load(List<Evaluation> trials, List<Evaluation> top) {
+        add(trials, false);
+        best.addAll(top);
+        best.sort(Comparator.comparingDouble(Evaluation::getFitness).reversed().thenComparing(Evaluation::getId));
+        if (best.size() > keep) best.subList(keep, best.size()).clear();
+    }
+
+    private void add(List<Evaluation> rows, boolean full) {
+        List<Evaluation> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(Evaluation::getGeneration).thenComparing(Evaluation::getId));
+        for (Evaluation e : sorted) {
+            seen.add(e.getId());   // the sweep proposes no id twice, and adds its proposals here before they run
+            ids.add(e.getId());
+            history.add(new Optimizer.Evaluated(genome(e.getGenome()), e.getFitness()));
+            nextGeneration = Math.max(nextGeneration, e.getGeneration() + 1);
+            if (e.getError() != null) continue;
+            ranked.add(new Ranked(e.getId(), e.getFitness(), e.getSharpe()));
+            if (full && !Double.isNaN(e.getFitness())) best.add(e);
+        }
+        best.sort(Comparator.comparingDouble(Evaluation::getFitness).reversed().thenComparing(Evaluation::getId));
+        if (best.size() > keep) best.subList(keep, best.size()).clear();
+    }
+
+    int evaluations() {
+        return ids.size();
+    }
+
+    /** The top {@code n} rows as leaderboard.json lists them (failed and NaN rows left out). */
+    List<LeaderboardRow> top(int n) {
+        List<LeaderboardRow> out = new ArrayList<>();
+        for (Evaluation e : best.subList(0, Math.min(n, best.size()))) out.add(e.toRow(out.size() + 1));
+        return out;
+    }
+
+    /** The params of the best {@code n} rows, best first. */
+    List<String> topParams(int n) {
+        return best.subList(0, Math.min(n, best.size())).stream().map(Evaluation::getParams).toList();
+    }
+
+    /** The full row of {@code id} when it is among the best kept, else null. */
+    Evaluation row(String id) {
+        return best.stream().filter(e -> e.getId().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Every successful row's Sharpe ratio, best row first. */
+    double[] sharpes() {
+        List<Ranked> r = new ArrayList<>(ranked);
+        r.sort(RANK);
+        return r.stream().mapToDouble(Ranked::sharpe).toArray();
+    }
+
+    private static double[] genome(String json) {
+        try {
+            return sde.io.Json.MAPPER.readValue(json, double[].class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
