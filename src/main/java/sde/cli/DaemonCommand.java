@@ -66,8 +66,8 @@ public final class DaemonCommand implements Callable<Integer> {
                         System.out);
                 ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-                Function<com.fasterxml.jackson.databind.JsonNode, RunResult> replay = params ->
-                        engine.run(RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "ceiling replay"));
+                sde.daemon.Replay replay = (params, model) ->
+                        engine.on(model).run(RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "ceiling replay"));
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");

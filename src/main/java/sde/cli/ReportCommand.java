@@ -34,9 +34,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--mc-paths", paramLabel = "N", defaultValue = "1000", description = "Bootstrap paths for the equity bands (default 1000).")
     int mcPaths;
 
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "20000",
+            description = "Trials the study views sample from the Parquet leaderboards (default 20000; 0: no study views).")
+    int trials;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master that reads the Parquet leaderboards (default: spark-submit's, else local[*]).")
+    String master;
+
     @Override
     public Integer call() {
-        if (top < 1 || mcPaths < 20) throw new IllegalArgumentException("--top must be >= 1 and --mc-paths >= 20");
+        if (top < 1 || mcPaths < 20 || trials < 0) throw new IllegalArgumentException("--top must be >= 1, --mc-paths >= 20 and --trials >= 0");
         SdeConfig cfg = common.config();
         String name = study;
         if (study != null && (study.endsWith(".yaml") || study.endsWith(".yml")) && Files.exists(Path.of(study))) {
@@ -47,6 +54,16 @@ public final class ReportCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Report report = new Report(md, cfg.regime(), sde.backtest.Engine.of(md, cfg.pricing()),
                 node -> RunSpec.fromJson(node, cfg.backtest(), cfg.regime(), "leaderboard"));
+        if (trials > 0) {
+            report.withTrials((dir, st) -> {
+                org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-report", master);
+                try {
+                    return sde.sweep.TrialSample.read(spark, dir, st, trials);
+                } finally {
+                    spark.stop();
+                }
+            });
+        }
         sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(), cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);
         return 0;

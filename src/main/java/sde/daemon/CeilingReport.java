@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import sde.pricing.Model;
+import sde.results.LeaderboardRow;
 
 /**
  * The ceiling report a daemon writes when it stops for anything but a stop request (ceiling.md and
@@ -22,7 +24,12 @@ final class CeilingReport {
 
     private CeilingReport() {}
 
-    static Written of(Ladder ladder, String reason, int runsTotal, Function<JsonNode, RunResult> replay) {
+    /**
+     * @param journal    the daemon's log so far (its "outcome" entries make the best-so-far curves)
+     * @param robustRows each study's best ROBUST row where it has one (null otherwise)
+     */
+    static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, List<JsonNode> journal,
+                      Function<String, LeaderboardRow> robustRows) {
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         StringBuilder md = new StringBuilder("# Ceiling report\n\n");
         md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
@@ -52,11 +59,17 @@ final class CeilingReport {
         // of each day into absurd numbers: with every study's best it showed 250-560 % a year at 0 %
         // drawdown on a 15-minute search, a bound too loose to tell the user anything.
         Map<String, RunResult> bestRuns = new LinkedHashMap<>();
+        Map<Model, Map<String, RunResult>> bySurface = new java.util.EnumMap<>(Model.class);
         if (replay != null) {
-            for (Rung r : Rung.values()) {
-                StudyProgress p = best.get(r);
-                if (p != null && !p.bestParams().isEmpty()) bestRuns.put(r.name().toLowerCase(Locale.ROOT) + ":" + p.name(), replay.apply(p.bestParams()));
+            for (Model m : Model.values()) {
+                Map<String, RunResult> runs = new LinkedHashMap<>();
+                for (Rung r : Rung.values()) {
+                    StudyProgress p = best.get(r);
+                    if (p != null && !p.bestParams().isEmpty()) runs.put(r.name().toLowerCase(Locale.ROOT) + ":" + p.name(), replay.run(p.bestParams(), m));
+                }
+                bySurface.put(m, runs);
             }
+            bestRuns = bySurface.get(Model.BASE);
         }
         List<Ceiling.Year> oracle = Ceiling.oracle(bestRuns);
         md.append("\n## Switching ceiling\n\nAn oracle that each day holds whichever rung's best run did best that day: an upper "
@@ -71,6 +84,95 @@ final class CeilingReport {
             years.add(new CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(), met, y.picks()));
         }
         if (oracle.isEmpty()) md.append("(no rung has a best run yet)\n");
-        return new Written(md.toString(), new CeilingFile(reason, runsTotal, rungs, plateaus, years));
+        Map<String, List<CeilingFile.OracleYear>> surfaces = new LinkedHashMap<>();
+        if (!oracle.isEmpty()) {
+            md.append("\nThe same oracle with the rungs' best runs replayed on the model band's low and high surfaces (docs/pricing.md), "
+                    + "return % / max DD % per year:\n\n| year |");
+            for (Model m : Model.values()) md.append(' ').append(m.name().toLowerCase(Locale.ROOT)).append(" |");
+            md.append("\n|---:|").append("---:|".repeat(Model.values().length)).append('\n');
+            Map<Model, List<Ceiling.Year>> per = new java.util.EnumMap<>(Model.class);
+            for (Model m : Model.values()) {
+                per.put(m, Ceiling.oracle(bySurface.get(m)));
+                surfaces.put(m.name().toLowerCase(Locale.ROOT), per.get(m).stream().map(y -> new CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
+                        y.returnPct() >= Daemon.VICTORY_RETURN_PCT && y.maxDdPct() <= Daemon.VICTORY_MAX_DD_PCT, y.picks())).toList());
+            }
+            for (int k = 0; k < oracle.size(); k++) {
+                md.append("| ").append(oracle.get(k).year()).append(" |");
+                for (Model m : Model.values()) {
+                    Ceiling.Year y = per.get(m).get(k);
+                    md.append(String.format(Locale.ROOT, " %.1f / %.1f |", y.returnPct(), y.maxDdPct()));
+                }
+                md.append('\n');
+            }
+        }
+        List<CeilingFile.CalmarYear> calmar = calmar(ladder, best, replay, robustRows, md);
+        List<CeilingFile.Curve> curves = curves(ladder, journal, md);
+        return new Written(md.toString(), new CeilingFile(reason, runsTotal, rungs, plateaus, years, surfaces, curves, calmar));
+    }
+
+    /**
+     * Per rung and year, the Calmar ratio of its best ROBUST result (or, with none, of its best by
+     * train score, marked so) against the 13.3 that 200 % at 15 % needs: the score is almost
+     * scale-free (leverage moves return and drawdown together), so this ratio says how far off the
+     * goal is, whatever the sizing.
+     */
+    private static List<CeilingFile.CalmarYear> calmar(Ladder ladder, Map<Rung, StudyProgress> best, Replay replay,
+                                                       Function<String, LeaderboardRow> robustRows, StringBuilder md) {
+        List<CeilingFile.CalmarYear> out = new ArrayList<>();
+        md.append(String.format(Locale.ROOT, "%n## Calmar ratio per year against the goal's %.1f%n%n", CeilingFile.GOAL_CALMAR))
+                .append("Return % over max drawdown % within each year, for each rung's best ROBUST result (or, marked *, its best by train score "
+                        + "when nothing on the rung passed the gate); \"of goal\" is that ratio over 200/15.\n\n")
+                .append("| rung | result | year | return % | max DD % | Calmar | of goal |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (Rung r : Rung.values()) {
+            LeaderboardRow robust = ladder.studies().stream().filter(p -> p.rung() == r && p.bestRobustId() != null)
+                    .map(p -> robustRows == null ? null : robustRows.apply(p.name())).filter(java.util.Objects::nonNull)
+                    .max(java.util.Comparator.comparingDouble(LeaderboardRow::fitness)).orElse(null);
+            StudyProgress b = best.get(r);
+            JsonNode params = robust != null ? robust.params() : b == null ? null : b.bestParams();
+            String id = robust != null ? robust.id() : b == null ? null : b.bestId();
+            if (params == null || params.isEmpty() || replay == null) continue;
+            for (Ceiling.Year y : Ceiling.oracle(Map.of(id, replay.run(params, Model.BASE)))) {
+                double c = y.maxDdPct() > 0 ? y.returnPct() / y.maxDdPct() : Double.NaN;
+                out.add(new CeilingFile.CalmarYear(r.name(), id, robust != null, y.year(), y.returnPct(), y.maxDdPct(), c, c / CeilingFile.GOAL_CALMAR));
+                md.append(String.format(Locale.ROOT, "| %s | %s%s | %d | %.2f | %.2f | %.2f | %.3f |%n", r.label, id, robust != null ? "" : " *", y.year(),
+                        y.returnPct(), y.maxDdPct(), c, c / CeilingFile.GOAL_CALMAR));
+            }
+        }
+        if (out.isEmpty()) md.append("(no rung has a best run yet)\n");
+        return out;
+    }
+
+    /** Each study's best train score against its evaluations, generation by generation, from the daemon's log. */
+    private static List<CeilingFile.Curve> curves(Ladder ladder, List<JsonNode> journal, StringBuilder md) {
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        Map<String, Double> evaluations = new LinkedHashMap<>();
+        for (JsonNode e : journal == null ? List.<JsonNode>of() : journal) {
+            if (!"outcome".equals(e.path("event").asText())) continue;
+            String study = e.path("study").asText();
+            double n = evaluations.merge(study, e.path("evaluated").asDouble(), Double::sum);
+            JsonNode f = e.path("best_fitness");
+            if (f.isNumber()) points.computeIfAbsent(study, k -> new ArrayList<>()).add(new double[]{n, f.asDouble()});
+        }
+        Map<String, Rung> rungOf = new LinkedHashMap<>();
+        for (StudyProgress p : ladder.studies()) rungOf.put(p.name(), p.rung());
+        List<CeilingFile.Curve> out = new ArrayList<>();
+        md.append("\n## Best-so-far curves\n\nEach study's best train score after 10, 100, 1,000, … of its evaluations "
+                + "(ceiling.json has every generation's point; a restart NAME_rK is a study of its own):\n\n| study | rung |");
+        int decades = 0;
+        for (List<double[]> pts : points.values()) decades = Math.max(decades, (int) Math.floor(Math.log10(Math.max(10, pts.get(pts.size() - 1)[0]))));
+        for (int d = 1; d <= decades; d++) md.append(String.format(Locale.ROOT, " 1e%d |", d));
+        md.append("\n|---|---|").append("---:|".repeat(decades)).append('\n');
+        for (Map.Entry<String, List<double[]>> c : points.entrySet()) {
+            Rung r = rungOf.get(c.getKey());
+            out.add(new CeilingFile.Curve(c.getKey(), r == null ? null : r.name(), c.getValue()));
+            md.append("| ").append(c.getKey()).append(" | ").append(r == null ? "" : r.label).append(" |");
+            for (int d = 1; d <= decades; d++) {
+                double at = Math.pow(10, d), v = Double.NaN;
+                for (double[] p : c.getValue()) if (p[0] <= at) v = p[1];
+                md.append(Double.isNaN(v) ? " |" : String.format(Locale.ROOT, " %.4f |", v));
+            }
+            md.append('\n');
+        }
+        return out;
     }
 }

@@ -39,14 +39,15 @@ public final class Daemon {
 
     private final DaemonSettings s;
     private final GenerationRunner runner;
-    private final Function<JsonNode, RunResult> replay;
+    private final Replay replay;
+    private final Map<String, sde.results.LeaderboardRow> robustRows = new java.util.HashMap<>();
     private final PrintStream console;
     private final Telegram telegram;
     private final LongSupplier clockMillis;
     private final DaemonStore store;
     private long lastReportMillis, lastTelegramMillis = Long.MIN_VALUE;
 
-    public Daemon(DaemonSettings s, GenerationRunner runner, Function<JsonNode, RunResult> replay, Location out, PrintStream console,
+    public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
         this.s = s;
         this.runner = runner;
@@ -66,6 +67,10 @@ public final class Daemon {
         lastReportMillis = t0;
         State st = store.load();
         Ladder ladder = new Ladder(s, st == null ? null : st.ladder());
+        if (replay != null) {
+            // Each single's best run over its own (train) window: what the blend's members are chosen by.
+            ladder.withReturns(p -> sde.metrics.Metrics.dailyReturns(replay.run(p.bestParams(), sde.pricing.Model.BASE).equity()));
+        }
         int runsTotal = st == null ? 0 : st.runsTotal();
         int nextReport = st == null ? s.reportEveryRuns() : st.nextReportAt();
         long millisBefore = st == null ? 0 : st.millisTotal();
@@ -96,6 +101,7 @@ public final class Daemon {
             store.log("decision", Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
                     "hypothesis", hypothesis(d, before)));
             GenerationResult r = runner.next(d.study());
+            if (r.robustRow() != null) robustRows.put(d.study().study(), r.robustRow());
             String note = ladder.record(d.study().study(), r);
             int added = r.evaluations() - before.evaluations();
             runsNow += added;
@@ -132,6 +138,7 @@ public final class Daemon {
         for (Map.Entry<String, GenerationResult> e : runner.settle().entrySet()) {
             GenerationResult r = e.getValue();
             ladder.settle(e.getKey(), r);
+            if (r.robustRow() != null) robustRows.put(e.getKey(), r.robustRow());
             if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
                 unreported.add(r.bestRobustId() + " (" + e.getKey() + ")");
                 store.log("settled", Map.of("study", e.getKey(), "best_robust_id", r.bestRobustId()));
@@ -144,7 +151,7 @@ public final class Daemon {
         boolean sigterm = reason.startsWith("stop requested");
         store.log("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
-            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay);
+            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow);
             store.ceiling(c);
             console.print(c.markdown());
             report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported, true);
@@ -154,6 +161,14 @@ public final class Daemon {
         store.publish();
         console.println("daemon stopped: " + reason);
         return new Outcome(reason, runsNow, runsTotal, goal);
+    }
+
+    /** A study's best ROBUST row: as its last generation reported it, else as on disk (a study of an earlier session). */
+    private sde.results.LeaderboardRow robustRow(String study) {
+        return robustRows.computeIfAbsent(study, n -> {
+            GenerationResult r = runner.onDisk(n);
+            return r == null ? null : r.robustRow();
+        });
     }
 
     /** After a kill, a study's sweep may be a generation ahead of the daemon's state: take the sweep's word. */

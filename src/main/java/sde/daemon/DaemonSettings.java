@@ -6,9 +6,12 @@ import java.util.List;
 /** The daemon keys of conf/sde.yaml; see there for meanings. */
 public record DaemonSettings(List<String> strategies, String optimizer, int population, int plateauGenerations, double minImprovement,
                              int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, double reportEveryMinutes, int restarts, long seed,
-                             List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds, int telegramMinIntervalSeconds)
+                             List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds, int telegramMinIntervalSeconds,
+                             int blendPool, double blendMaxCorrelation)
         implements Serializable {
     public DaemonSettings {
+        if (blendPool < blendTopK) throw new IllegalArgumentException("daemon.blend_pool: must be >= blend_top_k");
+        if (!(blendMaxCorrelation > -1 && blendMaxCorrelation <= 1)) throw new IllegalArgumentException("daemon.blend_max_correlation: must be in (-1, 1]");
         if (strategies == null || strategies.isEmpty()) throw new IllegalArgumentException("daemon.strategies: at least one");
         for (String s : strategies) sde.strategy.Strategies.get(s);
         if (population < 2) throw new IllegalArgumentException("daemon.population: must be >= 2");

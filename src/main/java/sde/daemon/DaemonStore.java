@@ -67,6 +67,12 @@ final class DaemonStore {
         journal.append(m);
     }
 
+    /** The daemon's log so far, oldest first. */
+    List<com.fasterxml.jackson.databind.JsonNode> journal() {
+        if (journal == null) journal = Journal.in(out);
+        return journal.entries();
+    }
+
     /** Adds one report to progress.md, newest last. */
     void progress(String text) {
         Location md = out.resolve("progress.md");

@@ -12,9 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The escalation ladder (issue 9 item 2), free of Spark and files so a test can drive it with a
@@ -45,7 +47,19 @@ public final class Ladder {
 
     private final DaemonSettings s;
     private final Map<String, StudyProgress> studies = new LinkedHashMap<>();
+    private final Map<String, double[]> returnsCache = new java.util.HashMap<>();
+    private java.util.function.Function<StudyProgress, double[]> returns;
     private int sinceExplore;
+
+    /**
+     * Gives the ladder each single's daily returns over the train years (its best run's), so that a
+     * blend takes uncorrelated members rather than the top K scores alone (issue 17 item 4). Without
+     * it the blend is the top blend_top_k by score.
+     */
+    public Ladder withReturns(java.util.function.Function<StudyProgress, double[]> dailyReturns) {
+        this.returns = dailyReturns;
+        return this;
+    }
 
     public Ladder(DaemonSettings s, State saved) {
         this.s = s;
@@ -225,10 +239,48 @@ public final class Ladder {
         return ps.stream().min(Comparator.comparingInt(StudyProgress::generations).thenComparing(StudyProgress::name)).orElse(null);
     }
 
+    /**
+     * The blend's members: from the best blend_pool singles by train score, the best, then each time
+     * the one whose daily returns correlate least (the largest correlation with any member chosen)
+     * while that is at most blend_max_correlation, else the next by score. A restart of a strategy
+     * (NAME_rK) competes with its first search: only the better of the two is a candidate.
+     */
     private List<StudyProgress> topSingles() {
-        return ofRung(Rung.SINGLE).stream().filter(p -> p.hasBest() && !p.bestParams().isEmpty())
-                .sorted(Comparator.comparingDouble(StudyProgress::bestFitness).reversed().thenComparing(StudyProgress::name))
-                .limit(s.blendTopK()).toList();
+        List<StudyProgress> pool = new ArrayList<>();
+        Set<String> strategies = new HashSet<>();
+        for (StudyProgress p : ofRung(Rung.SINGLE).stream().filter(x -> x.hasBest() && !x.bestParams().isEmpty())
+                .sorted(Comparator.comparingDouble(StudyProgress::bestFitness).reversed().thenComparing(StudyProgress::name)).toList()) {
+            if (returns != null && !strategies.add(p.members().get(0))) continue;
+            if (pool.size() < (returns == null ? s.blendTopK() : s.blendPool())) pool.add(p);
+        }
+        if (returns == null || pool.size() <= s.blendTopK()) return pool.subList(0, Math.min(s.blendTopK(), pool.size()));
+        List<StudyProgress> chosen = new ArrayList<>(List.of(pool.remove(0)));
+        while (chosen.size() < s.blendTopK() && !pool.isEmpty()) {
+            StudyProgress pick = null;
+            double least = Double.POSITIVE_INFINITY;
+            for (StudyProgress c : pool) {
+                double worst = Double.NEGATIVE_INFINITY;
+                for (StudyProgress m : chosen) worst = Math.max(worst, correlation(daily(c), daily(m)));
+                if (worst < least) { least = worst; pick = c; }
+            }
+            if (!(least <= s.blendMaxCorrelation())) pick = pool.get(0);
+            pool.remove(pick);
+            chosen.add(pick);
+        }
+        return chosen;
+    }
+
+    private double[] daily(StudyProgress p) {
+        return returnsCache.computeIfAbsent(p.name() + "=" + p.bestId(), k -> returns.apply(p));
+    }
+
+    /** Pearson correlation of two daily return series over their common (last) sessions; 0 when either is flat. */
+    static double correlation(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        if (n < 3) return 0;
+        double[] x = java.util.Arrays.copyOfRange(a, a.length - n, a.length), y = java.util.Arrays.copyOfRange(b, b.length - n, b.length);
+        double c = new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(x, y);
+        return Double.isNaN(c) ? 0 : c;
     }
 
     private static List<String> names(List<StudyProgress> ps) { return ps.stream().map(StudyProgress::name).toList(); }

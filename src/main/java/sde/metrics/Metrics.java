@@ -15,6 +15,13 @@ public final class Metrics {
 
     private Metrics() {}
 
+    /** {@link #dailyReturn} of each session over the one before, one fewer than the equity points. */
+    public static double[] dailyReturns(double[] equity) {
+        double[] r = new double[Math.max(0, equity.length - 1)];
+        for (int i = 1; i < equity.length; i++) r[i - 1] = dailyReturn(equity[i - 1], equity[i]);
+        return r;
+    }
+
     /**
      * The return from one equity value to the next. After a ruin (SPEC §3) equity stays at 0, and a
      * return from 0 is 0: nothing is left to gain or lose. No metric is ever NaN.

@@ -5,6 +5,7 @@ import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.MarketData;
+import sde.io.Json;
 import sde.io.Location;
 import sde.regime.Regime;
 import sde.regime.RegimeClassifier;
@@ -35,12 +36,27 @@ public final class Report {
     private final RegimeSettings regimes;
     private final Engine engine;
     private final Function<JsonNode, RunSpec> specOf;
+    private TrialSource trials = TrialSource.NONE;
 
     public Report(MarketData md, RegimeSettings regimes, Engine engine, Function<JsonNode, RunSpec> specOf) {
         this.md = md;
         this.regimes = regimes;
         this.engine = engine;
         this.specOf = specOf;
+    }
+
+    /** Where the study views read the trials (the Parquet leaderboards, through Spark in the report command). */
+    @FunctionalInterface
+    public interface TrialSource {
+        List<sde.sweep.TrialSample.Trial> trials(Location out, String study);
+
+        TrialSource NONE = (out, study) -> List.of();
+    }
+
+    /** Adds the study views (issue 17 item 6), drawn from these trials. */
+    public Report withTrials(TrialSource source) {
+        this.trials = source;
+        return this;
     }
 
     /** Writes the report; returns index.html. */
@@ -70,8 +86,12 @@ public final class Report {
         RunResult run = runs.get(chosen.id());
         double[] ret = ReportFigures.dailyReturns(run.equity());
         double[][] bands = MonteCarlo.bands(ret, run.equity()[0], q.mcMeanBlock(), q.seed(), q.mcPaths());
+        StudyViews.Written views = StudyViews.of(trials.trials(q.out(), q.study()), rows,
+                Json.readAs(q.out().resolve("ceiling.json"), sde.results.CeilingFile.class));
+        data.resolve("trials.csv").write(views.trialsCsv());
+        data.resolve("importance.csv").write(views.importanceCsv());
         Location index = q.out().resolve("report").resolve("index.html");
-        index.write(ReportPage.render(q, md, rows, top, verdicts, chosen, run, bands, labels));
+        index.write(ReportPage.render(q, md, rows, top, verdicts, chosen, run, bands, labels, views.html()));
         return index;
     }
 

@@ -16,9 +16,7 @@ final class ReportFigures {
     private ReportFigures() {}
 
     static double[] dailyReturns(double[] equity) {
-        double[] r = new double[equity.length - 1];
-        for (int i = 1; i < equity.length; i++) r[i - 1] = sde.metrics.Metrics.dailyReturn(equity[i - 1], equity[i]);
-        return r;
+        return sde.metrics.Metrics.dailyReturns(equity);
     }
 
     static double[] drawdownPct(double[] equity) {

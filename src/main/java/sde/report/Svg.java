@@ -186,6 +186,116 @@ public final class Svg {
         return sb.append("</svg>").toString();
     }
 
+    /** A set of points of one chart, drawn as a line ({@code line}) or as dots. */
+    public record Points(String name, double[] x, double[] y, String color, boolean line) {}
+
+    /** A horizontal reference line (a goal) at {@code y}. */
+    public record Ref(double y, String label, String color) {}
+
+    /**
+     * Points and lines on numeric axes, the x axis optionally logarithmic (best-so-far curves against
+     * evaluations), with reference lines such as the goal's 200 % and 15 %.
+     */
+    public static String xy(String id, String title, List<Points> sets, List<Ref> refs, boolean logX, String xName, String yName) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (Points p : sets) {
+            for (int i = 0; i < p.x().length; i++) {
+                double xv = logX ? Math.log10(Math.max(1, p.x()[i])) : p.x()[i];
+                if (!Double.isFinite(xv) || !Double.isFinite(p.y()[i])) continue;
+                x0 = Math.min(x0, xv); x1 = Math.max(x1, xv); y0 = Math.min(y0, p.y()[i]); y1 = Math.max(y1, p.y()[i]);
+            }
+        }
+        for (Ref r : refs) { y0 = Math.min(y0, r.y()); y1 = Math.max(y1, r.y()); }
+        if (!(x1 > x0)) { x0 = Double.isFinite(x0) ? x0 - 0.5 : 0; x1 = x0 + 1; }
+        if (!(y1 > y0)) { y0 = Double.isFinite(y0) ? y0 - 0.5 : 0; y1 = y0 + 1; }
+        double pad = 0.05 * (y1 - y0);
+        y0 -= pad; y1 += pad;
+        StringBuilder sb = open(id, title, H);
+        int plotW = W - L - R;
+        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - R).append("\" y2=\"").append(H - B).append("\" stroke=\"#444\"/>");
+        for (int k = 0; k <= 4; k++) {
+            double v = y0 + (y1 - y0) * k / 4, yy = y(v, y0, y1, H);
+            sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(yy))
+                    .append("\" stroke=\"#e5e5e5\"/><text x=\"").append(L - 6).append("\" y=\"").append(f(yy + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
+                    .append(String.format(Locale.ROOT, Math.abs(y1 - y0) >= 100 ? "%,.0f" : "%.3g", v)).append("</text>");
+        }
+        for (int k = 0; k <= 4; k++) {
+            double v = x0 + (x1 - x0) * k / 4, xx = L + plotW * (v - x0) / (x1 - x0);
+            sb.append("<text x=\"").append(f(xx)).append("\" y=\"").append(H - B + 14).append("\" font-size=\"10\" text-anchor=\"middle\">")
+                    .append(logX ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, v)) : String.format(Locale.ROOT, Math.abs(x1 - x0) >= 100 ? "%,.0f" : "%.3g", v))
+                    .append("</text>");
+        }
+        sb.append("<text x=\"").append(W - R).append("\" y=\"").append(H - 2).append("\" font-size=\"11\" text-anchor=\"end\">").append(esc(xName))
+                .append(logX ? " (log scale)" : "").append("</text><text x=\"").append(L + 4).append("\" y=\"").append(T + 10)
+                .append("\" font-size=\"11\">").append(esc(yName)).append("</text>");
+        for (Ref r : refs) {
+            double yy = y(r.y(), y0, y1, H);
+            sb.append("<line class=\"goal\" x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(yy))
+                    .append("\" stroke=\"").append(r.color()).append("\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R).append("\" y=\"").append(f(yy - 3))
+                    .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"").append(r.color()).append("\">").append(esc(r.label())).append("</text>");
+        }
+        int lx = L + 10;
+        for (Points p : sets) {
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < p.x().length; i++) {
+                double xv = logX ? Math.log10(Math.max(1, p.x()[i])) : p.x()[i];
+                if (!Double.isFinite(xv) || !Double.isFinite(p.y()[i])) continue;
+                double px = L + plotW * (xv - x0) / (x1 - x0), py = y(p.y()[i], y0, y1, H);
+                if (p.line()) {
+                    path.append(path.length() == 0 ? "M" : "L").append(f(px)).append(',').append(f(py));
+                } else {
+                    sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"2.5\" fill=\"").append(p.color())
+                            .append("\" fill-opacity=\"0.6\"/>");
+                }
+            }
+            if (p.line() && path.length() > 0) {
+                sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(p.color()).append("\" stroke-width=\"1.6\"/>");
+            }
+            if (p.name() != null && !p.name().isEmpty()) {
+                sb.append("<text x=\"").append(lx).append("\" y=\"").append(T + 24).append("\" font-size=\"11\" fill=\"").append(p.color()).append("\">")
+                        .append(esc(p.name())).append("</text>");
+                lx += 12 + 7 * p.name().length();
+            }
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * Parallel coordinates: one vertical axis per parameter, each scaled to its own range, and one
+     * line per row, darker the better its score (Optuna's dashboard view of the top trials).
+     */
+    public static String parallel(String id, String title, List<String> axes, double[][] rows, double[] score) {
+        int h = 320;
+        StringBuilder sb = open(id, title, h);
+        int n = axes.size();
+        double[] lo = new double[n], hi = new double[n];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (double[] r : rows) for (int a = 0; a < n; a++) { lo[a] = Math.min(lo[a], r[a]); hi[a] = Math.max(hi[a], r[a]); }
+        double s0 = Double.POSITIVE_INFINITY, s1 = Double.NEGATIVE_INFINITY;
+        for (double v : score) { s0 = Math.min(s0, v); s1 = Math.max(s1, v); }
+        double step = n <= 1 ? 0 : (double) (W - L - R - 40) / (n - 1);
+        for (int a = 0; a < n; a++) {
+            double xx = L + 20 + a * step;
+            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(T + 10).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(h - B - 10)
+                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx)).append("\" y=\"").append(h - B + 6).append("\" font-size=\"10\" text-anchor=\"middle\">")
+                    .append(esc(axes.get(a))).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(T + 8).append("\" font-size=\"9\">")
+                    .append(String.format(Locale.ROOT, "%.3g", hi[a])).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(h - B - 2)
+                    .append("\" font-size=\"9\">").append(String.format(Locale.ROOT, "%.3g", lo[a])).append("</text>");
+        }
+        for (int k = rows.length - 1; k >= 0; k--) {
+            StringBuilder p = new StringBuilder();
+            for (int a = 0; a < n; a++) {
+                double t = hi[a] > lo[a] ? (rows[k][a] - lo[a]) / (hi[a] - lo[a]) : 0.5;
+                p.append(a == 0 ? "M" : "L").append(f(L + 20 + a * step)).append(',').append(f(T + 10 + (h - B - 20 - T) * (1 - t)));
+            }
+            double q = s1 > s0 ? (score[k] - s0) / (s1 - s0) : 1;
+            sb.append("<path class=\"trial\" d=\"").append(p).append("\" fill=\"none\" stroke=\"#1f77b4\" stroke-opacity=\"")
+                    .append(String.format(Locale.ROOT, "%.2f", 0.15 + 0.85 * q)).append("\" stroke-width=\"1.2\"/>");
+        }
+        return sb.append("</svg>").toString();
+    }
+
     // ---- axes ---------------------------------------------------------------------------------------
 
     private static double x(int i, int n) { return L + (W - L - R) * (n <= 1 ? 0 : (double) i / (n - 1)); }

@@ -14,7 +14,8 @@ import java.util.List;
  * Executor side of a generation: one {@link CandidateEvaluator} (one backtester) per partition over
  * the broadcast market data, reused for every candidate of the partition.
  */
-final class PartitionEvaluator implements MapPartitionsFunction<Candidate, Evaluation> {
+final class PartitionEvaluator implements MapPartitionsFunction<Candidate, Evaluation>,
+        org.apache.spark.api.java.function.FlatMapFunction<Iterator<Candidate>, Evaluation> {
     private final Broadcast<MarketData> market;
     private final PricingSettings pricing;
     private final BacktestSettings backtest;

@@ -2,8 +2,6 @@ package sde.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.io.Json;
@@ -20,7 +18,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -200,11 +197,8 @@ public final class SweepJob {
             Best best = best();
             SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
             List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen, rng);
-            Dataset<Candidate> ds = ctx.spark().createDataset(batch, Encoders.bean(Candidate.class));
-            if (study.partitions() > 0) ds = ds.repartition(study.partitions());
             long t0 = System.nanoTime();
-            List<Evaluation> rows = new ArrayList<>(ds.mapPartitions(evaluator, Encoders.bean(Evaluation.class)).collectAsList());
-            rows.sort(Comparator.comparing(Evaluation::getId));
+            List<Evaluation> rows = SparkEvaluation.run(ctx, batch, study.partitions(), evaluator);
             double secs = (System.nanoTime() - t0) / 1e9;
             mem.add(rows);
             mem.nextGeneration = g + 1;   // even when every id was a duplicate

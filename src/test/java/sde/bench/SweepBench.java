@@ -3,8 +3,6 @@ package sde.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
@@ -18,8 +16,9 @@ import sde.data.MarketDataBuilder;
 import sde.data.MarketSources;
 import sde.sweep.Candidate;
 import sde.sweep.CandidateEvaluator;
-import sde.sweep.Evaluation;
 import sde.sweep.SearchSpace;
+import sde.sweep.SparkEvaluation;
+import sde.sweep.SweepContext;
 import sde.sweep.Study;
 
 import java.nio.file.Path;
@@ -31,18 +30,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static org.apache.spark.sql.functions.sum;
 
 /**
- * Issue 7 item 9, a bench job (jobs/bench-sweep): evaluations per second of the default study's
- * parameter sets for populations of 1k and 10k on local[1] and local[2], and the same sets through
- * a plain Java thread pool of as many threads in the same JVM. Prints the Spark/pool time ratio
- * (overhead) and the local[2]/local[1] speed-up; each figure is the median of three timed runs
- * after a warm-up.
+ * A bench job (jobs/bench-sweep; issue 7 item 9, issue 17 item 1), kept out of the test suite:
+ * <ol>
+ * <li>evaluations per second of the default study's parameter sets for populations of 1k and 10k
+ * on local[1] and local[2], against the same sets through a plain Java thread pool of as many
+ * threads in the same JVM: the Spark/pool time ratio (overhead) and the local[2]/local[1] speed-up,
+ * each the median of three timed runs after a warm-up;</li>
+ * <li>the README's main command end to end ({@code sweep --study conf/study.yaml} on local[2], gate
+ * on), against the pool on the very parameter sets it evaluated (read back from its Parquet
+ * leaderboard);</li>
+ * <li>a daemon of {@code DAEMON_MINUTES} on local[2] (gate on), against the pool on a sample of the
+ * runs it evaluated, and its runs per hour.</li>
+ * </ol>
+ * The goals of issue 17 are printed beside each ratio.
  */
 public final class SweepBench {
     public static void main(String[] args) throws Exception {
         int[] populations = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{1000, 10000};
+        double daemonMinutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         SdeConfig cfg = ConfigLoader.load(null, List.of());
         Study study = Study.load(Path.of("conf/study.yaml"));
         MarketData md = MarketDataBuilder.build(MarketSources.fromFolder(DataLocator.resolve(null).dir()), Dates.of("2019-01-02"),
@@ -66,24 +73,73 @@ public final class SweepBench {
                     cands.add(new Candidate(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k,
                             json.writeValueAsString(spec.toJson()), json.writeValueAsString(g)));
                 }
-                // As the sweep does by default: a local Dataset already has the session's default
-                // parallelism (one partition per core here), so no shuffle is added.
-                Runnable viaSpark = () -> {
-                    Dataset<Candidate> ds = spark.createDataset(cands, Encoders.bean(Candidate.class));
-                    ds.mapPartitions(new BenchPartition(bc, cfg, bt, study), Encoders.bean(Evaluation.class)).agg(sum("fitness")).collect();
-                };
+                // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
+                SweepContext ctx = new SweepContext(spark, md, bc, cfg.pricing(), cfg.backtest(), cfg.regime());
+                Runnable viaSpark = () -> SparkEvaluation.run(ctx, cands, 0, study, bt);
                 final int threads = cores;
                 Runnable viaPool = () -> pool(md, cfg, bt, study, cands, threads);
                 viaSpark.run();   // warm-up
                 viaPool.run();
                 double s = median(viaSpark), q = median(viaPool);
                 sparkRate[p][cores] = populations[p] / s;
-                System.out.printf("%-8d local[%d]  %12.1f %12.1f %8.3fx%n", populations[p], cores, populations[p] / s, populations[p] / q, s / q);
+                System.out.printf("%-8d local[%d]  %12.1f %12.1f %8.3fx (goal <= 1.15x)%n", populations[p], cores, populations[p] / s, populations[p] / q, s / q);
             }
             spark.stop();
         }
         for (int p = 0; p < populations.length; p++) {
-            System.out.printf("pop %d: local[2]/local[1] speed-up %.2fx%n", populations[p], sparkRate[p][2] / sparkRate[p][1]);
+            System.out.printf("pop %d: local[2]/local[1] speed-up %.2fx (goal >= 1.85x)%n", populations[p], sparkRate[p][2] / sparkRate[p][1]);
+        }
+        endToEnd(md, cfg, bt, study, daemonMinutes);
+    }
+
+    /** The sweep command and a daemon, each timed whole, against the pool on the runs they evaluated. */
+    private static void endToEnd(MarketData md, SdeConfig cfg, BacktestSettings bt, Study study, double daemonMinutes) throws Exception {
+        Path tmp = java.nio.file.Files.createTempDirectory("bench-sweep");
+        Path sweepOut = tmp.resolve("sweep");
+        long t0 = System.nanoTime();
+        int rc = sde.cli.Main.run("sweep", "--study", "conf/study.yaml", "--master", "local[2]", "--out", sweepOut.toString());
+        double sweepSecs = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) throw new IllegalStateException("sweep exited " + rc);
+        List<Candidate> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
+        double poolSecs = median(() -> pool(md, cfg, bt, study, swept, 2));
+        System.out.printf("%nsweep command (conf/study.yaml, local[2], gate on): %d evaluations in %.1f s whole (Spark start, data, gate, writes)%n",
+                swept.size(), sweepSecs);
+        System.out.printf("  pool, 2 threads, same %d runs: %.1f s -> the command runs at %.0f %% of the pool (goal >= 85 %%)%n", swept.size(),
+                poolSecs, 100 * poolSecs / sweepSecs);
+        if (daemonMinutes <= 0) return;
+        Path daemonOut = tmp.resolve("daemon");
+        t0 = System.nanoTime();
+        rc = sde.cli.Main.run("daemon", "--master", "local[2]", "--max-minutes", String.valueOf(daemonMinutes), "--out", daemonOut.toString());
+        double daemonSecs = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) throw new IllegalStateException("daemon exited " + rc);
+        List<Candidate> all = new ArrayList<>();
+        try (var dirs = java.nio.file.Files.list(daemonOut.resolve("studies"))) {
+            for (Path d : dirs.sorted().toList()) all.addAll(evaluated(d.resolve("leaderboard.parquet"), Integer.MAX_VALUE));
+        }
+        // A sample spread over every study and generation, as many as the pool runs in about a minute.
+        List<Candidate> sample = new ArrayList<>();
+        int step = Math.max(1, all.size() / 60_000);
+        for (int k = 0; k < all.size(); k += step) sample.add(all.get(k));
+        double poolSample = median(() -> pool(md, cfg, bt, study, sample, 2));
+        double poolRate = sample.size() / poolSample, daemonRate = all.size() / daemonSecs;
+        System.out.printf("%ndaemon (%s minutes, local[2], gate on): %d runs in %.1f s whole = %.0f runs/s, %.2f million runs an hour (goal >= 1)%n",
+                daemonMinutes, all.size(), daemonSecs, daemonRate, daemonRate * 3600 / 1e6);
+        System.out.printf("  pool, 2 threads, %d of its runs: %.0f runs/s -> the daemon runs at %.0f %% of the pool (goal >= 80 %%)%n", sample.size(),
+                poolRate, 100 * daemonRate / poolRate);
+    }
+
+    /** The parameter sets a run evaluated, read back from its Parquet leaderboard. */
+    private static List<Candidate> evaluated(Path parquet, int max) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("bench-read").config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            List<Candidate> out = new ArrayList<>();
+            for (org.apache.spark.sql.Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id", "params", "genome")
+                    .orderBy("generation", "id").limit(max).collectAsList()) {
+                out.add(new Candidate(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+            }
+            return out;
+        } finally {
+            spark.stop();
         }
     }
 
@@ -116,29 +172,6 @@ public final class SweepBench {
             throw new IllegalStateException(e);
         } finally {
             ex.shutdown();
-        }
-    }
-
-    /** The sweep's partition function, built from the same pieces. */
-    static final class BenchPartition implements org.apache.spark.api.java.function.MapPartitionsFunction<Candidate, Evaluation> {
-        private final Broadcast<MarketData> bc;
-        private final sde.pricing.PricingSettings pricing;
-        private final BacktestSettings bt;
-        private final Study study;
-
-        BenchPartition(Broadcast<MarketData> bc, SdeConfig cfg, BacktestSettings bt, Study study) {
-            this.bc = bc;
-            this.pricing = cfg.pricing();
-            this.bt = bt;
-            this.study = study;
-        }
-
-        @Override
-        public java.util.Iterator<Evaluation> call(java.util.Iterator<Candidate> it) {
-            CandidateEvaluator ev = new CandidateEvaluator(bc.value(), pricing, bt, study);
-            List<Evaluation> out = new ArrayList<>();
-            while (it.hasNext()) out.add(ev.evaluate(it.next()));
-            return out.iterator();
         }
     }
 }

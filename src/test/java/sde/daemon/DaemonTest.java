@@ -26,7 +26,7 @@ class DaemonTest {
 
     private Daemon daemon(DaemonSettings s, Synthetic obj, Path out, Telegram tg) {
         AtomicInteger fake = new AtomicInteger();
-        return new Daemon(s, obj, params -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), sde.io.Location.of(out),
+        return new Daemon(s, obj, (params, model) -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), sde.io.Location.of(out),
                 new PrintStream(console, true, StandardCharsets.UTF_8), tg, () -> 1_700_000_000_000L + fake.get());
     }
 
@@ -73,6 +73,7 @@ class DaemonTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyRungPlateausThenTheCeilingReportShowsTheGap(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.05 + (study.length() % 5) * 0.01);
@@ -87,6 +88,29 @@ class DaemonTest {
         assertEquals(2, ((List<?>) json.get("switching_ceiling")).size());
         List<Map<String, Object>> log = log(out);
         assertTrue(log.stream().anyMatch(e -> String.valueOf(e.get("reason")).contains("has plateaued; searching regime-switching")), "why it moved up");
+        // The evidence behind the ceiling (issue 17 item 5): every study's best-so-far curve, from its log.
+        List<Map<String, Object>> curves = (List<Map<String, Object>>) json.get("curves");
+        assertEquals(obj.generations.keySet(), curves.stream().map(c -> c.get("study")).collect(java.util.stream.Collectors.toSet()));
+        for (Map<String, Object> c : curves) {
+            List<List<Number>> pts = (List<List<Number>>) c.get("points");
+            assertEquals(obj.generations.get((String) c.get("study")), pts.size(), "one point per generation");
+            for (int k = 1; k < pts.size(); k++) {
+                assertTrue(pts.get(k).get(0).doubleValue() > pts.get(k - 1).get(0).doubleValue(), "evaluations grow");
+                assertTrue(pts.get(k).get(1).doubleValue() >= pts.get(k - 1).get(1).doubleValue(), "the best so far never falls");
+            }
+        }
+        assertTrue(ceiling.contains("## Best-so-far curves"), ceiling);
+        // Per rung and year the Calmar ratio against 200/15; none passed the gate here, so each is the rung's best by score, marked.
+        List<Map<String, Object>> calmar = (List<Map<String, Object>>) json.get("calmar");
+        assertEquals(3 * 2, calmar.size(), "3 rungs × 2 years");
+        for (Map<String, Object> y : calmar) {
+            assertEquals(false, y.get("robust"));
+            double c = ((Number) y.get("calmar")).doubleValue(), of = ((Number) y.get("of_goal")).doubleValue();
+            assertEquals(c / (200.0 / 15.0), of, 1e-12);
+            assertEquals(((Number) y.get("return_pct")).doubleValue() / ((Number) y.get("max_dd_pct")).doubleValue(), c, 1e-12);
+        }
+        // ... and the switching oracle again on the low and high surfaces.
+        assertEquals(java.util.Set.of("base", "low", "high"), ((Map<String, Object>) json.get("switching_ceiling_by_surface")).keySet());
     }
 
     @Test
@@ -175,7 +199,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             // A run count that never comes due, a report every 5 minutes, Telegram at most every 10.
             DaemonSettings s = new DaemonSettings(List.of("momentum", "mean_reversion"), "tpe", 4, 100, 0.001, 1000, 2, 1000, 1_000_000, 5,
-                    0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600);
+                    0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600, 2, 1.0);
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             // Each generation takes a minute on this clock.
             Daemon d = new Daemon(s, obj, null, sde.io.Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
@@ -208,7 +232,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
             Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
-                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0));
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0, 2, 1.0));
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
             assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,

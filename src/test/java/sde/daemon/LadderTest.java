@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,6 +55,37 @@ class LadderTest {
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("new best in single_credit_spread") && n.endsWith("back to the single rung")), notes.toString());
         long blends = ladder.studies().stream().filter(p -> p.rung() == Rung.BLEND).count();
         assertEquals(2, blends, "the new top K made a second blend study");
+    }
+
+    @Test
+    void aBlendTakesUncorrelatedMembersNotTheTopScoresAlone() {
+        // Scores: momentum 0.14 > mean_reversion 0.13 > credit_spread 0.12. momentum and mean_reversion
+        // move together (correlation ~0.98); credit_spread is independent of both.
+        DaemonSettings base = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 100);
+        DaemonSettings s = new DaemonSettings(base.strategies(), base.optimizer(), base.population(), base.plateauGenerations(), base.minImprovement(),
+                base.maxGenerationsPerStudy(), 2, base.exploreEvery(), base.reportEveryRuns(), base.reportEveryMinutes(), base.restarts(), base.seed(),
+                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] common = new double[500], own = new double[500], noise = new double[500];
+        for (int i = 0; i < 500; i++) { common[i] = 0.01 * r.nextGaussian(); own[i] = 0.01 * r.nextGaussian(); noise[i] = 0.002 * r.nextGaussian(); }
+        Map<String, double[]> daily = Map.of("momentum", common, "mean_reversion", java.util.stream.IntStream.range(0, 500)
+                .mapToDouble(i -> common[i] + noise[i]).toArray(), "credit_spread", own);
+        Map<String, Double> score = Map.of("single_momentum", 0.14, "single_mean_reversion", 0.13, "single_credit_spread", 0.12);
+        Synthetic obj = new Synthetic(4, (study, g) -> score.getOrDefault(study, 0.05));
+        Ladder ladder = new Ladder(s, null).withReturns(p -> daily.get(p.members().get(0)));
+        Ladder.Decision d;
+        while ((d = ladder.next()) != null && d.rung() == Rung.SINGLE) ladder.record(d.study().study(), obj.next(d.study()));
+        assertNotNull(d);
+        assertEquals(Rung.BLEND, d.rung());
+        StudyProgress blend = ladder.studies().stream().filter(p -> p.rung() == Rung.BLEND).findFirst().orElseThrow();
+        assertEquals(List.of("single_momentum", "single_credit_spread"), blend.members(),
+                "the best, then the least correlated of the pool, not the second best score");
+        assertTrue(Ladder.correlation(daily.get("momentum"), daily.get("mean_reversion")) > 0.95);
+        // Without the returns the ladder blends the top scores, as before.
+        Ladder plain = new Ladder(s, ladder.state());
+        assertEquals(Rung.BLEND, plain.next().rung());
+        assertTrue(plain.studies().stream().anyMatch(p -> p.rung() == Rung.BLEND && p.members().equals(List.of("single_momentum", "single_mean_reversion"))),
+                plain.studies().toString());
     }
 
     @Test

@@ -75,7 +75,8 @@ class ResultsViewsTest {
         sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
-                node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
+                node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"))
+                .withTrials((dir, name) -> sde.sweep.TrialSample.read(spark, dir, name, 20_000));
         index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;
     }
@@ -92,13 +93,23 @@ class ResultsViewsTest {
     void theReportIsOneSelfContainedPageWithEveryChart() throws Exception {
         String html = Files.readString(index);
         for (String id : List.of("leaderboard", "years", "equity", "drawdown", "monthly", "contribution", "regimes", "scatter", "bench_PUT",
-                "bench_BXM", "bench_table_PUT")) {
+                "bench_BXM", "bench_table_PUT", "history", "importance", "parallel", "years-return", "years-drawdown")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"), "nothing to fetch: no URL but the SVG namespace");
         assertFalse(html.contains("<script src"), "no external script");
         assertTrue(html.contains("(real data)"));
         assertTrue(Files.exists(out.resolve("report/data/verdicts.csv")));
+        // The study views (issue 17 item 6): every trial of the study, and a slice for each searched parameter that varied.
+        List<String> trials = Files.readAllLines(out.resolve("report/data/trials.csv"));
+        assertEquals(12 + 1, trials.size(), "2 generations × 6 trials, and the header");
+        assertTrue(trials.get(0).startsWith("study,generation,id,train_score,") && trials.get(0).contains("spy_spread.short_delta")
+                || trials.get(0).contains("credit_spread.short_delta"), trials.get(0));
+        List<String> importance = Files.readAllLines(out.resolve("report/data/importance.csv"));
+        double sum = importance.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).sum();
+        assertEquals(1.0, sum, 1e-9, "importance shares sum to 1");
+        assertTrue(html.contains("id=\"slice-"), "slice plots");
+        assertTrue(html.contains("goal ≥ 200 %") && html.contains("goal ≤ 15 %"), "the goal's lines");
         System.out.printf("report built in %.2f s (%d bytes)%n", reportSeconds, Files.size(index));
     }
 
@@ -134,7 +145,11 @@ class ResultsViewsTest {
         assertTrue(d.waitFor(120, TimeUnit.SECONDS));
         String rendered = Files.readString(dom);
         long charts = rendered.split("<svg class=\"chart\"", -1).length - 1;
-        assertEquals(8, charts, "equity, drawdown, monthly, contribution, regimes, PUT and BXM replicas, scatter in the rendered DOM");
+        long slices = rendered.split("<svg class=\"chart\" id=\"slice-", -1).length - 1;
+        assertTrue(slices >= 2, "a slice per varying parameter: " + slices);
+        assertEquals(8 + 5 + slices, charts, "equity, drawdown, monthly, contribution, regimes, PUT and BXM replicas, scatter; history, "
+                + "importance, the slices, parallel coordinates, return and drawdown per year against the goal, in the rendered DOM");
+        assertTrue(rendered.contains("class=\"trial\""), "parallel coordinates' lines");
         assertTrue(rendered.contains("class=\"cell\""), "heatmap cells");
     }
 
@@ -160,7 +175,8 @@ class ResultsViewsTest {
                 if (o.path("data").has("image/png")) images++;
             }
         }
-        assertEquals(5, images, "equity+drawdown, heatmap, contribution, scatter, regime timeline");
+        assertEquals(5 + 4, images, "equity+drawdown, heatmap, contribution, scatter, regime timeline; and the study views: history with "
+                + "importance, slices, parallel coordinates, each year against the goal");
     }
 
     @Test

@@ -89,14 +89,17 @@ class SweepTest {
         assertEquals(8, spark.read().parquet(tmp.resolve("whole/leaderboard.parquet").toString()).count());
     }
 
-    @Test
-    void aCmaEsStudyIsTheSameOnAnyPartitionCountAndResumes(SparkSession spark, @TempDir Path tmp) throws Exception {
-        SweepJob.Outcome two = run(spark, Study.load(study(tmp, "cmaes", 2)), tmp.resolve("c2"), false);
-        run(spark, Study.load(study(tmp, "cmaes", 3)).with(1, null), tmp.resolve("c3"), false);
-        // Killed after one generation: the second is asked of the distribution rebuilt from the leaderboard.
-        SweepJob.Outcome three = run(spark, Study.load(study(tmp, "cmaes", 3)), tmp.resolve("c3"), true);
-        assertEquals(8, three.evaluations());
-        assertEquals(JSON.writeValueAsString(two.leaderboard()), JSON.writeValueAsString(three.leaderboard()));
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ga", "tpe", "cmaes", "random"})
+    void aStudyKilledAndResumedOnAnotherPartitionCountIsTheUnbrokenStudy(String optimizer, SparkSession spark, @TempDir Path tmp) throws Exception {
+        SweepJob.Outcome unbroken = run(spark, Study.load(study(tmp, optimizer, 2)), tmp.resolve("p2"), false);
+        // Killed after one generation on 3 partitions; the second generation is proposed from the history rebuilt from the leaderboard.
+        run(spark, Study.load(study(tmp, optimizer, 3)).with(1, null), tmp.resolve("p3"), false);
+        SweepJob.Outcome resumed = run(spark, Study.load(study(tmp, optimizer, 3)), tmp.resolve("p3"), true);
+        assertEquals(8, resumed.evaluations());
+        assertEquals(JSON.writeValueAsString(unbroken.leaderboard()), JSON.writeValueAsString(resumed.leaderboard()));
+        assertEquals(Files.readString(tmp.resolve("p2/leaderboard.json")), Files.readString(tmp.resolve("p3/leaderboard.json")));
+        assertEquals(unbroken.bestId(), resumed.bestId());
     }
 
     @Test
