@@ -98,6 +98,8 @@ public final class Backtester {
         final double[][] contribution;
         final List<Signal> signals = new ArrayList<>();
         final double[] pd = new double[2];
+        /** The run's pricing scratch: the legs of one position share an expiry, so their day-wide pricing is computed once. */
+        final sde.pricing.VolSurface.Slice slice = new sde.pricing.VolSurface.Slice();
         final Account[] accounts;
         final double[] baseWeight, weight, previousWeight;
         final sde.regime.Regime[] labels;
@@ -180,8 +182,8 @@ public final class Backtester {
          */
         private void accrueInterest() {
             if (!settings.cashInterest() || ledger.cash == 0) return;
-            double r = surface.inputs().rate(t - 1) + (ledger.cash < 0 ? settings.borrowSpread() : 0);
-            double amount = ledger.cash * Math.expm1(r * (md.day(t) - md.day(t - 1)) / 365.0);
+            double amount = ledger.cash > 0 ? ledger.cash * surface.inputs().accrual(t)
+                    : ledger.cash * Math.expm1((surface.inputs().rate(t - 1) + settings.borrowSpread()) * (md.day(t) - md.day(t - 1)) / 365.0);
             ledger.cash += amount;
             interestTotal += amount;
         }
@@ -235,7 +237,7 @@ public final class Backtester {
                 if (l.isShares()) {
                     mid = md.close(l.symbol(), t);
                 } else {
-                    chain.price(l.symbol(), t, l.expiry(), l.strike(), l.call(), pd);
+                    chain.price(slice, l.symbol(), t, l.expiry(), l.strike(), l.call(), pd);
                     pricings++;
                     mid = pd[0];
                     dte = Math.min(dte, l.expiry() - today);

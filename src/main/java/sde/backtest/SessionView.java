@@ -21,6 +21,7 @@ final class SessionView implements MarketView {
     private final VolSurface surface;
     private final StrikeGrid grid;
     private final double[] pd = new double[2];
+    private final sde.pricing.VolSurface.Slice slice = new sde.pricing.VolSurface.Slice();
     private int t;
     private long pricings;
 
@@ -74,7 +75,7 @@ final class SessionView implements MarketView {
         double tYears = Math.max(expiry - md.day(t), 1) / 365.0;
         double k = spot;
         for (int it = 0; it < 3; it++) {
-            double iv = chain.price(s, t, expiry, k, call, pd);
+            double iv = chain.price(slice, s, t, expiry, k, call, pd);
             pricings++;
             double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
             k = BlackScholes.strikeForDelta(call, delta, spot, tYears, r, q, iv);

@@ -43,6 +43,11 @@ public final class ModelChain implements OptionChain {
         return surface.price(s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }
 
+    /** As above, reusing the expiry-wide part of the last price asked through {@code slice} (one per run, never shared between threads). */
+    public double price(VolSurface.Slice slice, Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
+        return surface.price(slice, s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
+    }
+
     public MarketData market() { return md; }
 
     public ExpiryCalendar expiries() { return expiries; }

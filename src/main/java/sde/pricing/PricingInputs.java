@@ -32,9 +32,20 @@ public final class PricingInputs implements Serializable {
     private final int[] days;
     private final double[] skewIndex;
     private final double[] rate;
+    /** Per session, what a positive cash balance earns since the previous one (expm1 is not intrinsic: once, not per run). */
+    private final double[] accrual;
     private final double[][] divYield, volRatio, termVol;
     private final int[] eventDays;
     private final double[] cumEventVar;
+    /**
+     * cumEventVar by epoch day from the first session to EVENT_TABLE_DAYS past the last: the backtest
+     * asks it twice per modeled price, and a binary search over the events was a fifth of a run's
+     * time (JMH stack profile, issue 17 item 3). The same values, so the same prices to the bit.
+     */
+    private final double[] cumEventVarByDay;
+    private final int eventTableFrom;
+    /** Past the last session: the longest listing horizon (LEAPS, pricing.listing.leaps_horizon_days) with room to spare. */
+    private static final int EVENT_TABLE_DAYS = 1200;
 
     public PricingInputs(MarketData md, SurfaceSettings s) {
         int n = md.size();
@@ -51,6 +62,8 @@ public final class PricingInputs implements Serializable {
             if (!Double.isNaN(d)) last = -Math.log(1 - d / 100 * TBILL_DAYS / 360) * 365 / TBILL_DAYS;
             rate[i] = last;
         }
+        accrual = new double[n];
+        for (int i = 1; i < n; i++) accrual[i] = Math.expm1(rate[i - 1] * (days[i] - days[i - 1]) / 365.0);
         divYield = new double[Symbol.values().length][n];
         for (Symbol sym : Symbol.values()) {
             double sum = 0;
@@ -73,6 +86,9 @@ public final class PricingInputs implements Serializable {
             for (sde.data.EventType t : sde.data.EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v, move2[t.ordinal()]);
             cumEventVar[e] = (e == 0 ? 0 : cumEventVar[e - 1]) + v;   // one move per day, the largest of its events
         }
+        eventTableFrom = n == 0 ? 0 : days[0];
+        cumEventVarByDay = new double[n == 0 ? 0 : days[n - 1] - days[0] + 1 + EVENT_TABLE_DAYS];
+        for (int d = 0; d < cumEventVarByDay.length; d++) cumEventVarByDay[d] = searchCumEventVar(eventTableFrom + d);
         volRatio = new double[Symbol.values().length][n];
         java.util.Arrays.fill(volRatio[Symbol.SPY.ordinal()], 1.0);
         fillRatio(md, s, Symbol.QQQ, SeriesId.VXN);
@@ -112,6 +128,9 @@ public final class PricingInputs implements Serializable {
 
     public double rate(int i) { return rate[i]; }
 
+    /** e^{r·Δ/365} − 1 with r the previous session's rate and Δ the calendar days since it: a positive cash balance's growth on session i. */
+    public double accrual(int i) { return accrual[i]; }
+
     /**
      * Event variance (SPY units) of the scheduled events in (today, expiry]: the sum of event_move²,
      * one move per day. Day i is not read: the schedule is published in advance (EventSchedule).
@@ -129,6 +148,11 @@ public final class PricingInputs implements Serializable {
 
     /** Σ move² over scheduled events on or before {@code day}. */
     private double cumEventVar(int day) {
+        int d = day - eventTableFrom;
+        return d >= 0 && d < cumEventVarByDay.length ? cumEventVarByDay[d] : searchCumEventVar(day);
+    }
+
+    private double searchCumEventVar(int day) {
         int k = java.util.Arrays.binarySearch(eventDays, day);
         int upto = k >= 0 ? k + 1 : -k - 1;
         return upto == 0 ? 0 : cumEventVar[upto - 1];

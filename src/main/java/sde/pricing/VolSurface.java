@@ -71,15 +71,16 @@ public final class VolSurface {
         return clamp(result * in.volRatio(sym, i));
     }
 
-    /** Implied vol for strike k, forward {@code fwd}, {@code t} years. */
-    public double iv(Symbol sym, int i, double t, double fwd, double k) {
-        double atm = atm(sym, i, t);
-        double sd = atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24)));
-        double x = Math.log(k / fwd) / sd;
-        double g = skewScale[i];
-        double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
-        m = Math.max(s.multiplierFloor(), Math.min(s.multiplierCap(), m));
-        return clamp(atm * m);
+    /**
+     * Scratch that one single-threaded caller (a backtest run) keeps: the part of a price that is the
+     * same for every strike of one expiry on one day (time, forward, discount factors, ATM vol, the
+     * variance clock and the events spanned), reused while symbol, day, spot and expiry repeat, as
+     * they do for the legs of one position (issue 17 item 3). The same arithmetic, so the same prices.
+     */
+    public static final class Slice {
+        private Symbol sym;
+        private int i = -1, today, expiry;
+        private double spot = Double.NaN, t, fwd, atm, sd, skew, tau, events, dfr, dfq;
     }
 
     /**
@@ -89,15 +90,48 @@ public final class VolSurface {
      * once), discounting over calendar time. Returns the calendar-equivalent IV, √(total variance / T).
      */
     public double price(Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
-        double t = Math.max(0, expiry - today) / 365.0;
-        double r = in.rate(i), q = in.divYield(sym, i);
-        double fwd = spot * Math.exp((r - q) * t);
-        double iv = iv(sym, i, t, fwd, strike);
-        double tau = s.varianceTime(today, expiry);
-        double ratio = in.volRatio(sym, i);
-        double total = iv * iv * tau + ratio * ratio * in.eventVariance(i, today, expiry);
-        BlackScholes.priceDeltaForward(call, fwd, strike, Math.sqrt(total), Math.exp(-r * t), Math.exp(-q * t), out);
-        return t > 0 ? Math.sqrt(total / t) : iv;
+        return price(new Slice(), sym, i, today, spot, expiry, strike, call, out);
+    }
+
+    /** As above, reusing {@code c} when the contract shares its expiry, day, symbol and spot with the last one priced through it. */
+    public double price(Slice c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
+        if (c.i != i || c.sym != sym || c.expiry != expiry || c.today != today || Double.doubleToRawLongBits(c.spot) != Double.doubleToRawLongBits(spot)) {
+            double t = Math.max(0, expiry - today) / 365.0;
+            double r = in.rate(i), q = in.divYield(sym, i);
+            c.t = t;
+            c.fwd = spot * Math.exp((r - q) * t);
+            c.atm = atm(sym, i, t);
+            c.sd = c.atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24)));
+            c.skew = skewScale[i];
+            c.tau = s.varianceTime(today, expiry);
+            double ratio = in.volRatio(sym, i);
+            c.events = ratio * ratio * in.eventVariance(i, today, expiry);
+            c.dfr = Math.exp(-r * t);
+            c.dfq = Math.exp(-q * t);
+            c.sym = sym;
+            c.i = i;
+            c.today = today;
+            c.expiry = expiry;
+            c.spot = spot;
+        }
+        double iv = smile(c.atm, c.sd, c.skew, c.fwd, strike);
+        double total = iv * iv * c.tau + c.events;
+        BlackScholes.priceDeltaForward(call, c.fwd, strike, Math.sqrt(total), c.dfr, c.dfq, out);
+        return c.t > 0 ? Math.sqrt(total / c.t) : iv;
+    }
+
+    /** Implied vol for strike k, forward {@code fwd}, {@code t} years. */
+    public double iv(Symbol sym, int i, double t, double fwd, double k) {
+        double atm = atm(sym, i, t);
+        return smile(atm, atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24))), skewScale[i], fwd, k);
+    }
+
+    /** The smile around {@code atm}: the put or call wing's multiplier at moneyness log(k/fwd) in ATM standard deviations {@code sd}. */
+    private double smile(double atm, double sd, double g, double fwd, double k) {
+        double x = Math.log(k / fwd) / sd;
+        double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
+        m = Math.max(s.multiplierFloor(), Math.min(s.multiplierCap(), m));
+        return clamp(atm * m);
     }
 
     private double clamp(double v) {

@@ -165,6 +165,24 @@ public class BacktestBenchmark {
 
     @TearDown(Level.Trial)
     public void pricings() {
-        System.out.printf("%n[pricings per run] (a) %d  (b) %d%n", engine.run(spreadOnly).pricings(), engine.run(everything).pricings());
+        long a = engine.run(spreadOnly).pricings();
+        System.out.printf("%n[pricings per run] (a) %d  (b) %d%n", a, engine.run(everything).pricings());
+        // The physical floor (issue 17 item 3): W1, the SPY credit spread's full run, against its own
+        // pricing work alone, the number of modeled prices it asks times what one costs. Medians of one sitting.
+        double[] w1 = new double[201], ns = new double[201];
+        double sink = 0;
+        for (int r = 0; r < w1.length; r++) {
+            long t0 = System.nanoTime();
+            sink += engine.run(spreadOnly).equity()[1];
+            w1[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            for (int k = 0; k < 20_000; k++) sink += chainPrice();
+            ns[r] = (System.nanoTime() - t0) / 20_000.0;
+        }
+        java.util.Arrays.sort(w1);
+        java.util.Arrays.sort(ns);
+        double floor = a * ns[100];
+        System.out.printf("[floor] W1 %.3f ms; %d prices x %.1f ns = %.3f ms; W1 / floor %.2fx (goal <= 1.5x)%s%n", w1[100] / 1e6, a, ns[100], floor / 1e6,
+                w1[100] / floor, sink == 42 ? " " : "");
     }
 }
