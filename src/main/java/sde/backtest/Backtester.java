@@ -247,6 +247,7 @@ public final class Backtester {
             }
             pos.mark = m;
             pos.daysToExpiry = dte;
+            ledger.changed();
         }
 
         /**
@@ -377,7 +378,7 @@ public final class Backtester {
             ledger.slotCash[s] += entry;
             accounts[s].lastEntry = md.day(t);
             ledger.open.add(pos);
-            mark(pos);
+            mark(pos);   // and ledger.changed()
         }
 
         /**
@@ -430,6 +431,7 @@ public final class Backtester {
             ledger.flow(pos, f.cash());
             pos.costs += f.costs();
             pos.legOpen[k] = false;
+            ledger.changed();
         }
 
         /**
@@ -459,11 +461,13 @@ public final class Backtester {
                 pos.costs += f.costs();
                 pos.legOpen[k] = false;
             }
+            ledger.changed();
             close(pos, reason);
         }
 
         private void close(Position pos, String reason) {
             ledger.open.remove(pos);
+            ledger.changed();
             pos.mark = 0;
             double pnl = pos.entryCash + pos.laterCash;
             Account acc = accounts[pos.slot];

@@ -29,7 +29,20 @@ final class Ledger {
 
     void moveTo(int session) {
         t = session;
+        changed();
     }
+
+    /**
+     * Says that a position opened, closed a leg, closed, or was marked: what {@link #usedBuyingPower}
+     * reads. Sizing asks it for every signal of every slot, and each answer walks every open
+     * position's legs (Risk.maintenance); between two changes it is the same number (issue 17 item 3).
+     */
+    void changed() {
+        version++;
+    }
+
+    private long version, usedVersion = -1;
+    private double used;
 
     /** A position's cash flow: the account's cash, its slot's and the position's own. */
     void flow(Position pos, double amount) {
@@ -85,8 +98,11 @@ final class Ledger {
      * entry requirement while the broker called for several times that.
      */
     double usedBuyingPower() {
+        if (usedVersion == version) return used;
         double r = 0;
         for (int p = 0; p < open.size(); p++) r += currentRequirement(open.get(p));
+        used = r;
+        usedVersion = version;
         return r;
     }
 

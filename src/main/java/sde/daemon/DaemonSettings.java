@@ -7,9 +7,12 @@ import java.util.List;
 public record DaemonSettings(List<String> strategies, String optimizer, int population, int plateauGenerations, double minImprovement,
                              int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, double reportEveryMinutes, int restarts, long seed,
                              List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds, int telegramMinIntervalSeconds,
-                             int blendPool, double blendMaxCorrelation)
+                             int blendPool, double blendMaxCorrelation, List<Double> blendLeverage)
         implements Serializable {
     public DaemonSettings {
+        if (blendLeverage != null && !blendLeverage.isEmpty() && (blendLeverage.size() != 2 || !(blendLeverage.get(0) > 0 && blendLeverage.get(0) < blendLeverage.get(1)))) {
+            throw new IllegalArgumentException("daemon.blend_leverage: [lo, hi] with 0 < lo < hi, or [] for none");
+        }
         if (blendPool < blendTopK) throw new IllegalArgumentException("daemon.blend_pool: must be >= blend_top_k");
         if (!(blendMaxCorrelation > -1 && blendMaxCorrelation <= 1)) throw new IllegalArgumentException("daemon.blend_max_correlation: must be in (-1, 1]");
         if (strategies == null || strategies.isEmpty()) throw new IllegalArgumentException("daemon.strategies: at least one");

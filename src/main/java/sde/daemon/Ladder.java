@@ -195,10 +195,6 @@ public final class Ladder {
                 + fewest + " of " + s.restarts() + " restarts in a row without a better best so far");
     }
 
-    /**
-     * Records a generation's outcome; returns a note when it changes the ladder's course (a plateau,
-     * or a new single best that sends the ladder back down), else null.
-     */
     /** Takes a study's ROBUST best as it stands once the gate has caught up, without counting a generation. */
     public void settle(String study, GenerationResult r) {
         StudyProgress p = studies.get(study);
@@ -207,6 +203,10 @@ public final class Ladder {
                 p.bestTier(), r.bestRobustId(), r.robustScore(), p.stale(), p.plateaued(), p.bestParams()));
     }
 
+    /**
+     * Records a generation's outcome; returns a note when it changes the ladder's course (a plateau,
+     * or a new single best that sends the ladder back down), else null.
+     */
     public String record(String study, GenerationResult r) {
         StudyProgress p = studies.get(study);
         if (p == null) throw new IllegalArgumentException("no study " + study + " on the ladder");
@@ -285,9 +285,11 @@ public final class Ladder {
 
     private static List<String> names(List<StudyProgress> ps) { return ps.stream().map(StudyProgress::name).toList(); }
 
-    private static String compositeName(Rung rung, List<StudyProgress> top) {
+    private String compositeName(Rung rung, List<StudyProgress> top) {
         StringBuilder key = new StringBuilder();
         for (StudyProgress p : top) key.append(p.name()).append('=').append(p.bestId()).append(';');
+        // A searched leverage is another study (a folder of an older daemon keeps its studies as they were).
+        if (s.blendLeverage() != null && !s.blendLeverage().isEmpty()) key.append("leverage=").append(s.blendLeverage());
         return rung.name().toLowerCase(java.util.Locale.ROOT) + "_" + hash(key.toString());
     }
 
@@ -301,7 +303,7 @@ public final class Ladder {
         // IPOP: each restart doubles the population (capped so that 2^k cannot overflow).
         int population = (int) Math.min(1 << 20, (long) s.population() << Math.min(k, 20));
         return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults(), population, 1, 0,
-                s.trainYears(), s.testYears(), TOP_N, slots, regime);
+                s.trainYears(), s.testYears(), TOP_N, slots, regime, null);
     }
 
     /** Seeds of restart k are offset by k × this, away from every first search's offset. */
@@ -331,7 +333,8 @@ public final class Ladder {
             List<String> thresholds = RegimeSettings.SPECS.stream().map(ParamSpec::name).toList();
             regime = new Study.StudyRegime("close", Map.of(), thresholds, Map.of(), Map.of(), slots.stream().map(Study.StudySlot::slotId).toList());
         }
-        return base(p.name(), 1000L * (rung.ordinal() + 1), slots, regime);
+        Study st = base(p.name(), 1000L * (rung.ordinal() + 1), slots, regime);
+        return s.blendLeverage() == null || s.blendLeverage().isEmpty() ? st : st.toBuilder().leverage(s.blendLeverage()).build();
     }
 
     private static String hash(String text) {

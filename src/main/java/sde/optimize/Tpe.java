@@ -44,24 +44,30 @@ public final class Tpe implements Optimizer {
         double[] bwGood = bandwidth(good, dims), bwBad = bandwidth(bad.isEmpty() ? good : bad, dims);
         // Each suggestion of the batch takes the best of its own fresh draws (as Optuna does per
         // suggestion), so a batch of K spreads over the good region instead of piling on one point.
-        List<double[]> out = new ArrayList<>(batch);
+        // Each has its own generator, split in order from the generation's, so the suggestions can be
+        // drawn on every core of the driver (the executors wait for them) and are the same on any
+        // number of cores.
         List<double[]> badOrGood = bad.isEmpty() ? good : bad;
-        for (int b = 0; b < batch; b++) {
-            double[] best = null;
-            double bestRatio = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < s.tpeCandidates(); c++) {
-                double[] base = good.get(rng.nextInt(good.size()));
-                double[] x = new double[dims];
-                for (int d = 0; d < dims; d++) {
-                    double z = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
-                    x[d] = Math.max(0, Math.min(1, base[d] + bwGood[d] * z));
-                }
-                double r = logDensity(x, good, bwGood) - logDensity(x, badOrGood, bwBad);
-                if (r > bestRatio) { bestRatio = r; best = x; }
+        SplittableRandom[] own = new SplittableRandom[batch];
+        for (int b = 0; b < batch; b++) own[b] = new SplittableRandom(rng.nextLong());
+        return java.util.stream.IntStream.range(0, batch).parallel()
+                .mapToObj(b -> suggest(own[b], dims, good, bwGood, badOrGood, bwBad)).toList();
+    }
+
+    private double[] suggest(SplittableRandom rng, int dims, List<double[]> good, double[] bwGood, List<double[]> bad, double[] bwBad) {
+        double[] best = null;
+        double bestRatio = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < s.tpeCandidates(); c++) {
+            double[] base = good.get(rng.nextInt(good.size()));
+            double[] x = new double[dims];
+            for (int d = 0; d < dims; d++) {
+                double z = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
+                x[d] = Math.max(0, Math.min(1, base[d] + bwGood[d] * z));
             }
-            out.add(best);
+            double r = logDensity(x, good, bwGood) - logDensity(x, bad, bwBad);
+            if (r > bestRatio) { bestRatio = r; best = x; }
         }
-        return out;
+        return best;
     }
 
     /** The list itself when it holds at most MAX_KERNELS, else MAX_KERNELS of it drawn without replacement, in their order. */

@@ -19,6 +19,8 @@ public final class SearchSpace implements Serializable {
     private static final int REGIME = -1;
     private static final String WEIGHT = "regime_weight:";
     private static final String SLOT_WEIGHT = "slot_weight:";
+    /** Gene slot of the study's leverage (issue 17 item 4). */
+    private static final int LEVERAGE = -2;
 
     private final Study study;
     private final sde.regime.RegimeSettings regimeDefaults;
@@ -45,6 +47,10 @@ public final class SearchSpace implements Serializable {
                 List<Double> b = slot.boundsOverrides().get(name);
                 genes.add(new Gene(s, p, b != null ? b.get(0) : p.lo(), b != null ? b.get(1) : p.hi()));
             }
+        }
+        if (study.leverage() != null) {
+            double lo = study.leverage().get(0), hi = study.leverage().get(1);
+            genes.add(new Gene(LEVERAGE, ParamSpec.dbl("leverage", lo, hi, Math.max(lo, Math.min(hi, 1.0)), 0.05), lo, hi));
         }
         Study.StudyRegime r = study.regime();
         if (r != null) {
@@ -99,9 +105,11 @@ public final class SearchSpace implements Serializable {
             thresholds.putAll(study.regime().fixedValues());
             study.regime().fixedWeights().forEach((k, v) -> weights.put(k, new java.util.TreeMap<>(v)));
         }
+        double leverage = 1;
         for (int g = 0; g < genes.size(); g++) {
             Gene gene = genes.get(g);
             if (gene.isSwitch()) on[gene.slot()] = (Boolean) gene.decode(genome[g]);
+            else if (gene.slot() == LEVERAGE) leverage = (Double) gene.decode(genome[g]);
             else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), gene.decode(genome[g]));
             else if (gene.spec().name().startsWith(WEIGHT)) {
                 weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
@@ -111,6 +119,10 @@ public final class SearchSpace implements Serializable {
             } else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
         }
         normalizeSearchedWeights(slotWeight, on);
+        // Leverage as structure: a declared gene that scales every weight after they are normalised,
+        // so the blend's shape and its size are searched apart; how far it can go is the engine's
+        // buying-power rule (SPEC §3), which refuses what the account cannot carry.
+        if (leverage != 1) for (int s = 0; s < slotWeight.length; s++) slotWeight[s] = Math.round(slotWeight[s] * leverage * 1e6) / 1e6;
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
         for (int s = 0; s < on.length; s++) {
             Study.StudySlot slot = study.strategies().get(s);

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public record Study(String study, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
                     int generations, int partitions, List<Integer> trainYears, List<Integer> testYears, int topN,
-                    List<StudySlot> strategies, StudyRegime regime) implements Serializable {
+                    List<StudySlot> strategies, StudyRegime regime, List<Double> leverage) implements Serializable {
 
     /**
      * Regime-conditional allocation in a study (issue 6): thresholds fixed or searched (bounds inside
@@ -128,7 +128,17 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             }
         }
         validateRegime(w, ids);
+        if (leverage != null && (leverage.size() != 2 || !(leverage.get(0) > 0 && leverage.get(0) < leverage.get(1) && leverage.get(1) <= MAX_LEVERAGE))) {
+            throw new ConfigException(w + "leverage': need [lo, hi] with 0 < lo < hi <= " + MAX_LEVERAGE);
+        }
     }
+
+    /**
+     * The most a study may scale its weights by (issue 17 item 4, {@code leverage: [lo, hi]}): the
+     * engine's buying-power rule (backtest.max_buying_power, SPEC §3) is what really bounds it, this
+     * only keeps a typo from asking for a hundredfold.
+     */
+    static final double MAX_LEVERAGE = 10;
 
     private void validateRegime(String w, Set<String> ids) {
         if (regime == null) return;
@@ -191,6 +201,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         private int topN;
         private List<StudySlot> strategies;
         private StudyRegime regime;
+        private List<Double> leverage;
 
         private Builder(Study r) {
             study = r.study();
@@ -205,6 +216,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             topN = r.topN();
             strategies = r.strategies();
             regime = r.regime();
+            leverage = r.leverage();
         }
 
         public Builder study(String v) {
@@ -267,8 +279,14 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             return this;
         }
 
+        public Builder leverage(List<Double> v) {
+            leverage = v;
+            return this;
+        }
+
         public Study build() {
-            return new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN, strategies, regime);
+            return new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN, strategies, regime,
+                    leverage);
         }
     }
 }

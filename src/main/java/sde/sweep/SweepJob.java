@@ -404,6 +404,8 @@ public final class SweepJob {
             Map<String, Object> m = JSON.convertValue(study, new TypeReference<Map<String, Object>>() {});
             m.remove("generations");
             m.remove("population");
+            // A key added after studies were saved (issue 17): absent, it leaves their hash, and so their --resume, as it was.
+            if (m.get("leverage") == null) m.remove("leverage");
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsBytes(m));

@@ -42,6 +42,7 @@ class OptimizerTest {
         double random = meanBest(new RandomSearch()), ga = meanBest(new GeneticAlgorithm(s)), tpe = meanBest(new Tpe(s));
         assertTrue(ga > random, "GA " + ga + " vs random " + random);
         assertTrue(tpe > random, "TPE " + tpe + " vs random " + random);
+        System.out.printf("best of %d evaluations, mean of 8 seeds: random %.4f, GA %.4f, TPE %.4f%n", BATCH * GENERATIONS, random, ga, tpe);
     }
 
     @Test

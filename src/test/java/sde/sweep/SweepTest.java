@@ -196,7 +196,7 @@ class SweepTest {
         // Years 2020-2023: windows fit 2020-21 -> test 2022 and fit 2020-22 -> test 2023.
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
-                s.topN(), s.strategies(), null);
+                s.topN(), s.strategies(), null, null);
         WalkForward.Result r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<WalkForward.Window> windows = r.windows();
