@@ -53,7 +53,7 @@ public final class SparkRunner implements GenerationRunner, OtherTrials {
         return result(s.step());
     }
 
-    /** Waits for every open study's gate and writer and closes it; the studies whose results that changed. */
+    /** Waits for every open study's gate and writer, closes it, and returns each study's result as it ends. */
     @Override
     public Map<String, GenerationResult> settle() {
         Map<String, GenerationResult> out = new TreeMap<>();

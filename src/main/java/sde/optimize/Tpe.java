@@ -44,9 +44,10 @@ public final class Tpe implements Optimizer {
         double[] bwGood = bandwidth(good, dims), bwBad = bandwidth(bad.isEmpty() ? good : bad, dims);
         // Each suggestion of the batch takes the best of its own fresh draws (as Optuna does per
         // suggestion), so a batch of K spreads over the good region instead of piling on one point.
-        // Each has its own generator, split in order from the generation's, so the suggestions can be
+        // Each has its own generator, seeded in order from the generation's, so the suggestions can be
         // drawn on every core of the driver (the executors wait for them) and are the same on any
-        // number of cores.
+        // number of cores. Seeded by nextLong, not SplittableRandom.split: with split children TPE
+        // fell below random search in OptimizerTest (mean best −0.155 against −0.098).
         List<double[]> badOrGood = bad.isEmpty() ? good : bad;
         SplittableRandom[] own = new SplittableRandom[batch];
         for (int b = 0; b < batch; b++) own[b] = new SplittableRandom(rng.nextLong());

@@ -83,18 +83,12 @@ public final class SweepJob {
 
     /**
      * Other studies' Parquet leaderboards whose rows count as trials for the Deflated Sharpe Ratio,
-     * read once when the sweep opens (this study's own leaderboard among them is skipped).
+     * read once, here (this study's own leaderboard among them is skipped).
      */
     public SweepJob withTrialsFrom(List<Location> leaderboards) {
-        List<Location> ls = List.copyOf(leaderboards);
-        double[][] cache = new double[1][];
-        this.others = name -> {
-            if (cache[0] == null) {
-                cache[0] = ls.stream().filter(l -> !l.equals(store.location()))
-                        .flatMapToDouble(l -> java.util.Arrays.stream(LeaderboardStore.sharpes(ctx.spark(), l))).toArray();
-            }
-            return cache[0];
-        };
+        double[] sharpes = leaderboards.stream().filter(l -> !l.equals(store.location()))
+                .flatMapToDouble(l -> java.util.Arrays.stream(LeaderboardStore.sharpes(ctx.spark(), l))).toArray();
+        this.others = name -> sharpes;
         return this;
     }
 
@@ -106,8 +100,7 @@ public final class SweepJob {
 
     /**
      * What a study reports after a generation or at its end, typed: its state as saved, its
-     * leaderboard, the verdict of its current best ROBUST row (null when none), and every successful
-     * row's Sharpe ratio (what other studies' Deflated Sharpe Ratios count).
+     * leaderboard, and the verdict of its current best ROBUST row (null when none).
      */
     public record Outcome(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
         public int evaluations() { return state == null ? 0 : state.evaluations(); }
