@@ -81,7 +81,7 @@ public final class Ladder {
             if (!p.plateaued() && p.stale() == 0) continue;
             if (p.plateaued()) n++;
             e.setValue(new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams()));
+                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams(), p.bounds()));
         }
         return n;
     }
@@ -160,11 +160,17 @@ public final class Ladder {
 
     /**
      * When every study has plateaued: restart a rung instead of stopping (IPOP, Auger and Hansen
-     * 2005). The restart searches the rung's best study again as NAME_rk: a fresh seed, the
-     * population doubled k times, and the next optimizer of the cycle (the daemon's, then CMA-ES,
-     * then GA). The rung with the fewest failed restarts goes first, the lower rung on a tie. The
-     * ladder stops (null) only on the ceiling criterion: every reached rung has had
-     * daemon.restarts restarts in a row that each failed to raise its best by min_improvement.
+     * 2005). Restart k of a rung is NAME_rk: a fresh seed, the population doubled k times, and the
+     * next optimizer of the cycle (the daemon's, then CMA-ES, then GA). The rung with the fewest
+     * failed restarts goes first, the lower rung on a tie. The ladder stops (null) only on the
+     * ceiling criterion: every reached rung has had daemon.restarts restarts in a row that each
+     * failed to raise its best by min_improvement.
+     * <p>
+     * On the single rung restarts go round the restart_rotation best strategies, so one strategy's
+     * local optimum does not take every restart, and each searches a window re-centred on that
+     * strategy's best ({@link #recentred}). A composite's restart re-blends the current top singles
+     * over the declared bounds: its members' parameters are fixed, and what it searches (weights,
+     * thresholds) has no one best to centre on that the members would not change.
      */
     private Decision restart() {
         // A composite restart is not the study next() builds from the current top singles: go on with it here.
@@ -183,16 +189,70 @@ public final class Ladder {
         }
         if (pick == null) return null;
         Rung rung = pick;
-        StudyProgress best = ofRung(rung).stream().filter(StudyProgress::hasBest).max(Comparator.comparingDouble(StudyProgress::bestFitness)
-                .thenComparing(StudyProgress::name, Comparator.reverseOrder())).orElse(ofRung(rung).get(0));
         int k = ofRung(rung).stream().mapToInt(p -> restartIndex(p.name())).max().orElse(0) + 1;
-        String name = baseName(best.name()) + "_r" + k;
-        StudyProgress fresh = StudyProgress.fresh(name, rung, best.members());
+        List<StudyProgress> families = families(rung);
+        StudyProgress from = families.isEmpty() ? ofRung(rung).get(0)
+                : families.get(rung == Rung.SINGLE ? (k - 1) % Math.min(s.restartRotation(), families.size()) : 0);
+        String family = baseName(from.name());
+        String name = family + "_r" + k;
+        StudyProgress fresh = StudyProgress.fresh(name, rung, from.members());
+        String window = "";
+        if (rung == Rung.SINGLE && from.hasBest()) {
+            long earlier = ofRung(rung).stream().filter(p -> restartIndex(p.name()) > 0 && baseName(p.name()).equals(family)).count();
+            double width = Math.min(1, s.restartWidth() * Math.pow(2, earlier));
+            fresh = fresh.withBounds(recentred(from, width));
+            window = fresh.bounds().isEmpty() ? ", declared bounds" : ", " + fmtPct(width) + " of each range around its best";
+        }
         studies.put(name, fresh);
         Study study = rung == Rung.SINGLE ? singleStudy(fresh) : compositeStudy(rung, fresh, topSingles());
-        return new Decision(study, rung, "every study has plateaued; restart " + k + " of the " + rung.label + " rung from " + best.name()
-                + " (" + fmt(best.bestFitness()) + "): population " + study.population() + ", optimizer " + study.optimizer() + ", "
+        return new Decision(study, rung, "every study has plateaued; restart " + k + " of the " + rung.label + " rung from " + from.name()
+                + " (" + fmt(from.bestFitness()) + "): population " + study.population() + ", optimizer " + study.optimizer() + window + ", "
                 + fewest + " of " + s.restarts() + " restarts in a row without a better best so far");
+    }
+
+    /**
+     * The best study of each family (a first search and its restarts) on a rung, best train score
+     * first, the name on a tie.
+     */
+    private List<StudyProgress> families(Rung rung) {
+        Map<String, StudyProgress> best = new LinkedHashMap<>();
+        for (StudyProgress p : ofRung(rung)) {
+            if (!p.hasBest()) continue;
+            best.merge(baseName(p.name()), p, (a, b) -> b.bestFitness() > a.bestFitness() ? b : a);
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble(StudyProgress::bestFitness).reversed()
+                .thenComparing(StudyProgress::name)).toList();
+    }
+
+    /**
+     * A restart's bounds (issue 17 item 4): each numeric parameter of the single's best row gets a
+     * window of {@code width} × its declared range (on its own scale, log where declared), centred
+     * on the best value and shifted to stay inside the declared bounds, then widened outward to the
+     * parameter's step grid so every value it decodes to is one the declared search could reach.
+     * Choices and switches keep their declared range; so does a window that would not be narrower.
+     */
+    static Map<String, List<Double>> recentred(StudyProgress from, double width) {
+        Map<String, List<Double>> out = new java.util.TreeMap<>();
+        if (width >= 1) return out;
+        com.fasterxml.jackson.databind.JsonNode params = from.bestParams().path("strategies").path(0).path("params");
+        for (ParamSpec p : Strategies.get(from.members().get(0)).space().specs()) {
+            com.fasterxml.jackson.databind.JsonNode v = params.get(p.name());
+            if (v == null || !v.isNumber() || (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT) || !(p.lo() < p.hi())) continue;
+            boolean log = p.log() && p.lo() > 0;
+            double u = log ? (Math.log(v.asDouble()) - Math.log(p.lo())) / (Math.log(p.hi()) - Math.log(p.lo())) : (v.asDouble() - p.lo()) / (p.hi() - p.lo());
+            double a = Math.max(0, Math.min(1 - width, u - width / 2)), b = a + width;
+            double lo = log ? Math.exp(Math.log(p.lo()) + a * (Math.log(p.hi()) - Math.log(p.lo()))) : p.lo() + a * (p.hi() - p.lo());
+            double hi = log ? Math.exp(Math.log(p.lo()) + b * (Math.log(p.hi()) - Math.log(p.lo()))) : p.lo() + b * (p.hi() - p.lo());
+            double step = p.type() == ParamSpec.Type.INT ? 1 : p.step();
+            if (step > 0) {
+                lo = p.lo() + Math.floor((lo - p.lo()) / step + 1e-9) * step;
+                hi = p.lo() + Math.ceil((hi - p.lo()) / step - 1e-9) * step;
+            }
+            lo = Math.max(p.lo(), Math.rint(lo * 1e9) / 1e9);
+            hi = Math.min(p.hi(), Math.rint(hi * 1e9) / 1e9);
+            if (lo < hi && (lo > p.lo() || hi < p.hi())) out.put(p.name(), List.of(lo, hi));
+        }
+        return out;
     }
 
     /** Takes a study's ROBUST best as it stands once the gate has caught up, without counting a generation. */
@@ -200,7 +260,7 @@ public final class Ladder {
         StudyProgress p = studies.get(study);
         if (p == null) return;
         studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                p.bestTier(), r.bestRobustId(), r.robustScore(), p.stale(), p.plateaued(), p.bestParams()));
+                p.bestTier(), r.bestRobustId(), r.robustScore(), p.stale(), p.plateaued(), p.bestParams(), p.bounds()));
     }
 
     /**
@@ -216,7 +276,7 @@ public final class Ladder {
         boolean wasBlending = p.rung() == Rung.SINGLE && p.plateaued() && studies.values().stream().anyMatch(x -> x.rung() != Rung.SINGLE);
         studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), r.generations(), r.evaluations(),
                 improved ? r.bestFitness() : p.bestFitness(), improved ? r.bestId() : p.bestId(), improved ? r.bestTier() : p.bestTier(),
-                r.bestRobustId(), r.robustScore(), stale, plateaued, improved ? r.bestParams() : p.bestParams()));
+                r.bestRobustId(), r.robustScore(), stale, plateaued, improved ? r.bestParams() : p.bestParams(), p.bounds()));
         if (improved && wasBlending) return "new best in " + study + " (" + fmt(r.bestFitness()) + "): back to the single rung";
         if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after " + r.generations() + " generations";
         return null;
@@ -314,7 +374,7 @@ public final class Ladder {
         List<String> search = new ArrayList<>();
         for (ParamSpec spec : Strategies.get(strategy).space().specs()) search.add(spec.name());
         long offset = s.strategies().indexOf(strategy) + 1;
-        return base(p.name(), offset, List.of(new Study.StudySlot(strategy, strategy, 1.0, false, Map.of(), search, Map.of())), null);
+        return base(p.name(), offset, List.of(new Study.StudySlot(strategy, strategy, 1.0, false, Map.of(), search, p.bounds())), null);
     }
 
     /** The members' best rows, parameters fixed; weights (blend) or regime weights and thresholds (regime) searched. */
@@ -344,6 +404,8 @@ public final class Ladder {
             throw new IllegalStateException(e);
         }
     }
+
+    private static String fmtPct(double v) { return String.format(java.util.Locale.ROOT, "%.0f %%", 100 * v); }
 
     static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
 }

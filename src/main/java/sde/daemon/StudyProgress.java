@@ -3,24 +3,37 @@ package sde.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where one study of the ladder stands: its rung, members (a strategy name for a single study, the
  * single studies it blends otherwise), generations and evaluations so far, its best train score
  * and row, its current ROBUST best and that row's train score (NaN when none), and how many generations it has gone without improving.
  * {@code bestParams} is the best row's params file (SPEC §7): blends are built from the singles'.
+ * {@code bounds} are a restart's searched bounds per parameter, fixed when the restart was made
+ * (re-centred on the best it restarts from); empty for the declared bounds.
  */
 public record StudyProgress(String name, Rung rung, List<String> members, int generations, int evaluations, double bestFitness,
                             String bestId, String bestTier, String bestRobustId, double bestRobustScore, int stale, boolean plateaued,
-                            JsonNode bestParams) {
+                            JsonNode bestParams, Map<String, List<Double>> bounds) {
     public StudyProgress {
         members = List.copyOf(members);
+        // Sorted, so that the study built from it (and its hash) is the same in every JVM.
+        bounds = bounds == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(bounds));
         bestParams = bestParams == null || bestParams.isNull() ? JsonNodeFactory.instance.objectNode() : bestParams;
     }
 
     static StudyProgress fresh(String name, Rung rung, List<String> members) {
-        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, null);
+        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, null, null);
+    }
+
+    /** The same progress with a restart's searched bounds. */
+    StudyProgress withBounds(Map<String, List<Double>> searched) {
+        return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, bestRobustId, bestRobustScore,
+                stale, plateaued, bestParams, searched);
     }
 
     boolean hasBest() { return bestId != null && Double.isFinite(bestFitness); }

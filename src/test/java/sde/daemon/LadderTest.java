@@ -64,7 +64,7 @@ class LadderTest {
         DaemonSettings base = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 100);
         DaemonSettings s = new DaemonSettings(base.strategies(), base.optimizer(), base.population(), base.plateauGenerations(), base.minImprovement(),
                 base.maxGenerationsPerStudy(), 2, base.exploreEvery(), base.reportEveryRuns(), base.reportEveryMinutes(), base.restarts(), base.seed(),
-                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7, null);
+                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7, null, base.restartRotation(), base.restartWidth());
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         double[] common = new double[500], own = new double[500], noise = new double[500];
         for (int i = 0; i < 500; i++) { common[i] = 0.01 * r.nextGaussian(); own[i] = 0.01 * r.nextGaussian(); noise[i] = 0.002 * r.nextGaussian(); }
@@ -100,5 +100,53 @@ class LadderTest {
         Ladder b = new Ladder(s, a.state());
         assertEquals(a.state(), b.state());
         assertEquals(a.next().study().study(), b.next().study().study());
+    }
+
+    @Test
+    void restartsGoRoundTheBestSinglesEachInAWindowAroundItsBestThatWidensWithEachRestart() {
+        // Three singles, best first: momentum 0.3, mean_reversion 0.2, credit_spread 0.1; restarts never help.
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 100, 4);
+        Map<String, Double> first = Map.of("single_momentum", 0.3, "single_mean_reversion", 0.2, "single_credit_spread", 0.1);
+        Synthetic obj = new Synthetic(4, (study, g) -> first.getOrDefault(study, 0.05));
+        // Each first search's best row: momentum at lookback 200 and threshold 0.01; the others at their defaults.
+        obj.paramsOf = study -> study.equals("single_momentum") ? Map.of("lookback", 200, "threshold", 0.01, "rebalance_days", 5, "invest_pct", 1.0)
+                : Map.of();
+        Ladder ladder = new Ladder(s, null);
+        List<sde.sweep.Study> restarts = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            Ladder.Decision d = ladder.next();
+            if (d == null) break;
+            String name = d.study().study();
+            if (d.rung() == Rung.SINGLE && Ladder.restartIndex(name) > 0 && restarts.stream().noneMatch(x -> x.study().equals(name))) restarts.add(d.study());
+            ladder.record(name, obj.next(d.study()));
+        }
+        assertEquals(List.of("single_momentum_r1", "single_mean_reversion_r2", "single_credit_spread_r3", "single_momentum_r4"),
+                restarts.stream().map(sde.sweep.Study::study).toList(), "restart k takes the ((k - 1) mod 3)-th best strategy");
+
+        // momentum's first restart: a quarter of each declared range, centred on the best, on the step grid.
+        Map<String, List<Double>> r1 = restarts.get(0).strategies().get(0).boundsOverrides();
+        assertEquals(List.of(170.0, 230.0), r1.get("lookback"), "[10, 250] has 240 lookbacks: 60 around 200");
+        assertEquals(List.of(0.0, 0.05), r1.get("threshold"), "[0, 0.2]: 0.05 wide, shifted to start at the declared 0");
+        // Its second restart doubles the window; the declared bounds are never left.
+        Map<String, List<Double>> r4 = restarts.get(3).strategies().get(0).boundsOverrides();
+        assertEquals(List.of(130.0, 250.0), r4.get("lookback"), "120 wide, shifted down from 260 to end at the declared 250");
+        assertEquals(List.of(0.0, 0.1), r4.get("threshold"));
+        // A strategy whose best row names no values (here, the others) keeps its declared bounds.
+        assertEquals(Map.of(), restarts.get(1).strategies().get(0).boundsOverrides());
+        // Every value the narrowed study decodes to is one the declared search could give.
+        sde.sweep.SearchSpace narrowed = new sde.sweep.SearchSpace(restarts.get(0));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 200; i++) {
+            double[] genome = new double[narrowed.dimensions()];
+            for (int g = 0; g < genome.length; g++) genome[g] = rng.nextDouble();
+            var slot = narrowed.decode(genome, sde.config.ConfigLoader.load(null, List.of()).backtest()).slots().get(0);
+            int lookback = ((Number) slot.params().values().get("lookback")).intValue();
+            double threshold = ((Number) slot.params().values().get("threshold")).doubleValue();
+            assertTrue(lookback >= 170 && lookback <= 230, "lookback " + lookback);
+            assertEquals(0, Math.abs(threshold / 0.005 - Math.rint(threshold / 0.005)), 1e-9, "threshold " + threshold + " on the 0.005 grid");
+        }
+        // The bounds are part of the saved state: a resumed ladder builds the same restart study.
+        Ladder again = new Ladder(s, ladder.state());
+        assertEquals(ladder.progress("single_momentum_r1").bounds(), again.progress("single_momentum_r1").bounds());
     }
 }

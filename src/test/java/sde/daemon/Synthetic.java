@@ -22,6 +22,9 @@ final class Synthetic implements GenerationRunner {
     /** Studies whose best turns ROBUST, with the per-year figures of their robust row. */
     final Map<String, List<sde.results.YearFigures>> robust = new HashMap<>();
 
+    /** The params a study's best row reports (none by default). */
+    java.util.function.Function<String, Map<String, Object>> paramsOf = study -> Map.of();
+
     Synthetic(int population, ToDoubleBiFunction<String, Integer> score) {
         this.population = population;
         this.score = score;
@@ -33,7 +36,7 @@ final class Synthetic implements GenerationRunner {
 
     static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery, int restarts) {
         return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 0, restarts, 1, List.of(2020, 2022),
-                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null);
+                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25);
     }
 
     /** Every study the daemon asked for, in order (the last generation's study for each name). */
@@ -50,7 +53,7 @@ final class Synthetic implements GenerationRunner {
         best.put(name, b);
         String id = name + "#" + (b == s ? g - 1 : "best");
         com.fasterxml.jackson.databind.JsonNode params = sde.io.Json.MAPPER.valueToTree(Map.of("strategies",
-                List.of(Map.of("name", study.strategies().get(0).name(), "params", Map.of()))));
+                List.of(Map.of("name", study.strategies().get(0).name(), "params", paramsOf.apply(name)))));
         List<sde.results.YearFigures> years = robust.get(name);
         sde.results.LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
         return new GenerationResult(g, g * population, id, b, best, years == null ? null : id, years == null ? null : best,
