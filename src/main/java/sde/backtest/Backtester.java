@@ -98,8 +98,11 @@ public final class Backtester {
         final double[][] contribution;
         final List<Signal> signals = new ArrayList<>();
         final double[] pd = new double[2];
-        /** The run's pricing scratch: the legs of one position share an expiry, so their day-wide pricing is computed once. */
-        final sde.pricing.VolSurface.Slice slice = new sde.pricing.VolSurface.Slice();
+        /**
+         * The run's pricing scratch: the legs of one position share an expiry, and positions often
+         * share one, so the day-wide part of a price is computed once per symbol, day and expiry.
+         */
+        final VolSurface.Slices slices = new VolSurface.Slices();
         final Account[] accounts;
         final double[] baseWeight, weight, previousWeight;
         final sde.regime.Regime[] labels;
@@ -110,7 +113,7 @@ public final class Backtester {
         int t;
         int halted = Integer.MIN_VALUE;
         long pricings;
-        final SessionView view = new SessionView(md, chain, surface, grid);
+        final SessionView view = new SessionView(md, chain, surface, grid, slices);
         final Ledger ledger;
 
         Run(List<Slot<?>> slots, RegimeSpec regime, int start, int end) {
@@ -181,10 +184,11 @@ public final class Backtester {
          * then; a negative balance pays that rate plus backtest.borrow_spread.
          */
         private void accrueInterest() {
-            if (!settings.cashInterest() || ledger.cash == 0) return;
-            double amount = ledger.cash > 0 ? ledger.cash * surface.inputs().accrual(t)
-                    : ledger.cash * Math.expm1((surface.inputs().rate(t - 1) + settings.borrowSpread()) * (md.day(t) - md.day(t - 1)) / 365.0);
-            ledger.cash += amount;
+            double cash = ledger.cash();
+            if (!settings.cashInterest() || cash == 0) return;
+            double amount = cash > 0 ? cash * surface.inputs().accrual(t)
+                    : cash * Math.expm1((surface.inputs().rate(t - 1) + settings.borrowSpread()) * (md.day(t) - md.day(t - 1)) / 365.0);
+            ledger.addCash(amount);
             interestTotal += amount;
         }
 
@@ -237,7 +241,7 @@ public final class Backtester {
                 if (l.isShares()) {
                     mid = md.close(l.symbol(), t);
                 } else {
-                    chain.price(slice, l.symbol(), t, l.expiry(), l.strike(), l.call(), pd);
+                    chain.price(slices, l.symbol(), t, l.expiry(), l.strike(), l.call(), pd);
                     pricings++;
                     mid = pd[0];
                     dte = Math.min(dte, l.expiry() - today);
@@ -340,8 +344,8 @@ public final class Backtester {
                 if (l.isShares()) {
                     quotes[k] = fills.shareQuote(md.close(l.symbol(), t));
                 } else {
-                    quotes[k] = sig.morning() ? chain.quote(l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(), l.call())
-                            : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                    quotes[k] = sig.morning() ? chain.quote(slices, l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(), l.call())
+                            : chain.quote(slices, l.symbol(), t, l.expiry(), l.strike(), l.call());
                     pricings++;
                     if (quotes[k] == null) return;   // not listed today: no trade
                 }
@@ -374,11 +378,9 @@ public final class Backtester {
             }
             Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units,
                     sig.minRequirement() * units, risk * units);
-            ledger.cash += entry;
-            ledger.slotCash[s] += entry;
+            ledger.add(pos, entry);
             accounts[s].lastEntry = md.day(t);
-            ledger.open.add(pos);
-            mark(pos);   // and ledger.changed()
+            mark(pos);
         }
 
         /**
@@ -399,7 +401,7 @@ public final class Backtester {
                 // negative balance left behind is written off, so equity stays at 0 from here on.
                 ruined = true;
                 while (!ledger.open.isEmpty()) closeRest(ledger.open.get(ledger.open.size() - 1), "ruin");
-                eq = Math.min(0, ledger.cash);
+                eq = Math.min(0, ledger.cash());
             }
             for (int s = 0; s < ledger.slotCash.length; s++) contribution[s][i] = ledger.slotCash[s];
             for (int p = 0; p < ledger.open.size(); p++) {
@@ -453,7 +455,7 @@ public final class Backtester {
                 Leg l = pos.legs.get(k);
                 int qty = -l.ratio() * pos.units;
                 if (!l.isShares()) pricings++;
-                Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(l.symbol(), t, l.expiry(), l.strike(), l.call());
+                Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(slices, l.symbol(), t, l.expiry(), l.strike(), l.call());
                 if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
                 Fill f = legFill(l, q, qty, openLegs > 1, first);
                 first = false;
@@ -466,8 +468,7 @@ public final class Backtester {
         }
 
         private void close(Position pos, String reason) {
-            ledger.open.remove(pos);
-            ledger.changed();
+            ledger.remove(pos);
             pos.mark = 0;
             double pnl = pos.entryCash + pos.laterCash;
             Account acc = accounts[pos.slot];
@@ -495,19 +496,9 @@ public final class Backtester {
 
             @Override public double freeBuyingPower() { return ledger.freeBuyingPower(); }
 
-            @Override
-            public int openPositions() {
-                int c = 0;
-                for (int p = 0; p < ledger.open.size(); p++) if (ledger.open.get(p).slot == slot) c++;
-                return c;
-            }
+            @Override public int openPositions() { return ledger.openPositions(slot); }
 
-            @Override
-            public double openValue() {
-                double v = 0;
-                for (int p = 0; p < ledger.open.size(); p++) if (ledger.open.get(p).slot == slot) v += ledger.open.get(p).mark;
-                return v;
-            }
+            @Override public double openValue() { return ledger.openValue(slot); }
 
             @Override public int today() { return md.day(t); }
             @Override public int lastEntryDay() { return lastEntry; }

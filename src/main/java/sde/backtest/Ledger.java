@@ -14,17 +14,52 @@ import java.util.List;
 final class Ledger {
     private final MarketData md;
     private final BacktestSettings settings;
-    double cash;
+    private double cash;
     final double[] slotCash;
+    /** The open positions, in the order they opened; changed only through {@link #add} and {@link #remove}. */
     final List<Position> open = new ArrayList<>();
     final List<Trade> trades = new ArrayList<>();
+    private final int[] openCount;
+    private final double[] openValue;
     private int t;
 
     Ledger(MarketData md, BacktestSettings settings, int slots) {
         this.md = md;
         this.settings = settings;
         this.slotCash = new double[slots];
+        this.openCount = new int[slots];
+        this.openValue = new double[slots];
         this.cash = settings.startingCapital();
+    }
+
+    double cash() { return cash; }
+
+    /** Cash that is no position's (interest, a written-off balance); a position's goes through {@link #flow}. */
+    void addCash(double amount) {
+        cash += amount;
+        changed();
+    }
+
+    /** A filled entry: its cash, and the position joins the open ones. */
+    void add(Position pos, double entryCash) {
+        cash += entryCash;
+        slotCash[pos.slot] += entryCash;
+        open.add(pos);
+        openCount[pos.slot]++;
+        changed();
+    }
+
+    void remove(Position pos) {
+        if (open.remove(pos)) openCount[pos.slot]--;
+        changed();
+    }
+
+    int openPositions(int slot) { return openCount[slot]; }
+
+    /** The marks of a slot's open positions. */
+    double openValue(int slot) {
+        refresh();
+        return openValue[slot];
     }
 
     void moveTo(int session) {
@@ -33,22 +68,41 @@ final class Ledger {
     }
 
     /**
-     * Says that a position opened, closed a leg, closed, or was marked: what {@link #usedBuyingPower}
-     * reads. Sizing asks it for every signal of every slot, and each answer walks every open
-     * position's legs (Risk.maintenance); between two changes it is the same number (issue 17 item 3).
+     * Says that the cash moved, or a position opened, closed a leg, closed, or was marked: what the
+     * account's figures read. Every slot's entry and sizing asks for equity, buying power, open risk
+     * and its own open value, and each answer walks every open position (Risk.maintenance, its legs);
+     * between two changes they are the same numbers, computed once, in the same order (issue 17 item 3).
      */
     void changed() {
         version++;
     }
 
-    private long version, usedVersion = -1;
-    private double used;
+    private long version, usedVersion = -1, figuresVersion = -1, riskVersion = -1;
+    private double used, live, bp, risk;
 
     /** A position's cash flow: the account's cash, its slot's and the position's own. */
     void flow(Position pos, double amount) {
         cash += amount;
         slotCash[pos.slot] += amount;
         pos.laterCash += amount;
+        changed();
+    }
+
+    /** Live and buying-power equity and each slot's open value, once per change. */
+    private void refresh() {
+        if (figuresVersion == version) return;
+        double eq = cash;
+        for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
+        double b = eq;
+        java.util.Arrays.fill(openValue, 0);
+        for (int p = 0; p < open.size(); p++) {
+            Position pos = open.get(p);
+            if (pos.mark > pos.requirement && !hasShares(pos)) b -= pos.mark - pos.requirement;
+            openValue[pos.slot] += pos.mark;
+        }
+        live = eq;
+        bp = b;
+        figuresVersion = version;
     }
 
     /** Buying power still free under the account's limit. */
@@ -63,18 +117,13 @@ final class Ledger {
      * shares on it, stayed above its weight for years, and the hedge could not be rolled.
      */
     double bpEquity() {
-        double eq = liveEquity();
-        for (int p = 0; p < open.size(); p++) {
-            Position pos = open.get(p);
-            if (pos.mark > pos.requirement && !hasShares(pos)) eq -= pos.mark - pos.requirement;
-        }
-        return eq;
+        refresh();
+        return bp;
     }
 
     double liveEquity() {
-        double eq = cash;
-        for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
-        return eq;
+        refresh();
+        return live;
     }
 
     /**
@@ -82,12 +131,15 @@ final class Ledger {
      * position with share legs at today's requirement, which a price move changes.
      */
     double openRisk() {
+        if (riskVersion == version) return risk;
         double r = 0;
         for (int p = 0; p < open.size(); p++) {
             Position pos = open.get(p);
             if (hasShares(pos)) r += currentRequirement(pos);
             else r += pos.risk;
         }
+        risk = r;
+        riskVersion = version;
         return r;
     }
 

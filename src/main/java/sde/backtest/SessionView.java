@@ -21,11 +21,13 @@ final class SessionView implements MarketView {
     private final VolSurface surface;
     private final StrikeGrid grid;
     private final double[] pd = new double[2];
-    private final sde.pricing.VolSurface.Slice slice = new sde.pricing.VolSurface.Slice();
+    private final VolSurface.Slices slices;
     private int t;
     private long pricings;
 
-    SessionView(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid) {
+    /** @param slices the run's pricing scratch, shared with its marks and fills (one thread) */
+    SessionView(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, VolSurface.Slices slices) {
+        this.slices = slices;
         this.md = md;
         this.chain = chain;
         this.surface = surface;
@@ -75,7 +77,7 @@ final class SessionView implements MarketView {
         double tYears = Math.max(expiry - md.day(t), 1) / 365.0;
         double k = spot;
         for (int it = 0; it < 3; it++) {
-            double iv = chain.price(slice, s, t, expiry, k, call, pd);
+            double iv = chain.price(slices, s, t, expiry, k, call, pd);
             pricings++;
             double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
             k = BlackScholes.strikeForDelta(call, delta, spot, tYears, r, q, iv);
@@ -89,5 +91,5 @@ final class SessionView implements MarketView {
     @Override public double strikeAtOrBelow(Symbol s, double target) { return grid.atOrBelow(s, md.close(s, t), target); }
     @Override public double strikeAtOrAbove(Symbol s, double target) { return grid.atOrAbove(s, md.close(s, t), target); }
 
-    @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(s, t, expiry, strike, call); }
+    @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(slices, s, t, expiry, strike, call); }
 }

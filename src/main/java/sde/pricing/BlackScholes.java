@@ -46,6 +46,14 @@ public final class BlackScholes {
      * per strike. Arguments are the caller's to check (the spot form above checks them).
      */
     public static void priceDeltaForward(boolean call, double fwd, double k, double sd, double dfr, double dfq, double[] out) {
+        priceDeltaForward(call, fwd, k, Math.log(fwd / k), sd, dfr, dfq, out);
+    }
+
+    /**
+     * The same given {@code lnFK} = ln(F/K), which a caller that has just computed the smile's
+     * moneyness ln(K/F) passes as its negation: one logarithm per price instead of two.
+     */
+    public static void priceDeltaForward(boolean call, double fwd, double k, double lnFK, double sd, double dfr, double dfq, double[] out) {
         double fwdS = fwd * dfr, pvK = k * dfr;
         if (sd < TINY) {
             double fwdMinusK = fwdS - pvK;
@@ -54,7 +62,7 @@ public final class BlackScholes {
             out[1] = call ? dfq * itm : -dfq * (1 - itm);
             return;
         }
-        double d1 = Math.log(fwd / k) / sd + 0.5 * sd;
+        double d1 = lnFK / sd + 0.5 * sd;
         double d2 = d1 - sd;
         double e1 = Math.exp(-0.5 * d1 * d1);
         double e2 = e1 * (fwd / k);

@@ -35,6 +35,18 @@ public final class ModelChain implements OptionChain {
         return quotes.quote(pd[0], md.value(SeriesId.VIX, i), iv, pd[1]);
     }
 
+    /** As {@link #quote(Symbol, int, double, int, double, boolean)} through a caller's Slices (one per run, never shared between threads). */
+    public Quote quote(VolSurface.Slices slices, Symbol s, int i, double spot, int expiry, double strike, boolean call) {
+        if (!expiries.isListed(s, md.day(i), expiry)) return null;
+        double iv = surface.price(slices, s, i, md.day(i), spot, expiry, strike, call, slices.pd);
+        return quotes.quote(slices.pd[0], md.value(SeriesId.VIX, i), iv, slices.pd[1]);
+    }
+
+    /** Day i's quote at the close, through a caller's Slices. */
+    public Quote quote(VolSurface.Slices slices, Symbol s, int i, int expiry, double strike, boolean call) {
+        return quote(slices, s, i, md.close(s, i), expiry, strike, call);
+    }
+
     /**
      * Model mid into out[0] and delta into out[1] without listing checks or allocation (marking open
      * legs); returns the calendar-equivalent IV (what a broker screen shows).
@@ -43,9 +55,9 @@ public final class ModelChain implements OptionChain {
         return surface.price(s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }
 
-    /** As above, reusing the expiry-wide part of the last price asked through {@code slice} (one per run, never shared between threads). */
-    public double price(VolSurface.Slice slice, Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
-        return surface.price(slice, s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
+    /** As above, reusing the expiry-wide part of a price asked earlier through {@code slices} (one per run, never shared between threads). */
+    public double price(VolSurface.Slices slices, Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
+        return surface.price(slices, s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }
 
     public MarketData market() { return md; }

@@ -48,27 +48,31 @@ public final class VolSurface {
     /** Diffusive ATM implied vol of {@code sym} on day i for {@code t} years (no scheduled event inside). */
     public double atm(Symbol sym, int i, double t) {
         double days = Math.max(t * 365, 1e-6);
-        double prevDays = Double.NaN, prevW = Double.NaN;
-        double result = Double.NaN;
+        // Total variance w over d days; one square root at the end (the same values as taking one at
+        // every point passed, which a 45-day contract did three times).
+        double prevDays = Double.NaN, prevW = Double.NaN, w = Double.NaN, d = Double.NaN;
+        boolean found = false;
         for (int k = 0; k < PricingInputs.TERM_DAYS.length; k++) {
-            double w = diffusive[k][i];
-            if (Double.isNaN(w)) continue;
-            double d = PricingInputs.TERM_DAYS[k];
-            if (days <= d) {
+            double wk = diffusive[k][i];
+            if (Double.isNaN(wk)) continue;
+            double dk = PricingInputs.TERM_DAYS[k];
+            if (days <= dk) {
                 if (Double.isNaN(prevDays)) {
-                    result = Math.sqrt(w * 365 / d);                    // before the first point: flat vol
+                    w = wk;                                              // before the first point: flat vol
+                    d = dk;
                 } else {
-                    double x = prevW + (w - prevW) * (days - prevDays) / (d - prevDays);
-                    result = Math.sqrt(x * 365 / days);
+                    w = prevW + (wk - prevW) * (days - prevDays) / (dk - prevDays);
+                    d = days;
                 }
+                found = true;
                 break;
             }
-            prevDays = d;
-            prevW = w;
-            result = Math.sqrt(w * 365 / d);                           // beyond the last point: flat vol
+            prevDays = dk;
+            prevW = wk;
         }
-        if (Double.isNaN(result)) throw new IllegalStateException("no vol index covers day " + i + " (VIX is required)");
-        return clamp(result * in.volRatio(sym, i));
+        if (!found) { w = prevW; d = prevDays; }                        // beyond the last point: flat vol
+        if (Double.isNaN(w)) throw new IllegalStateException("no vol index covers day " + i + " (VIX is required)");
+        return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i));
     }
 
     /**
@@ -81,6 +85,31 @@ public final class VolSurface {
         private Symbol sym;
         private int i = -1, today, expiry;
         private double spot = Double.NaN, t, fwd, atm, sd, skew, tau, events, dfr, dfq;
+    }
+
+    /**
+     * A few {@link Slice}s for one single-threaded caller, one per symbol and expiry (direct-mapped):
+     * a run marks several positions a day, often on the same expiries, and a single Slice was
+     * recomputed at every change of position (half of a run's slices were repeats). Also a scratch
+     * for quotes, so that quoting allocates only the Quote.
+     */
+    public static final class Slices {
+        private static final int WAYS = 32;
+        private final Slice[] ways = new Slice[WAYS];
+        final double[] pd = new double[2];
+
+        public Slices() {
+            for (int k = 0; k < WAYS; k++) ways[k] = new Slice();
+        }
+
+        Slice of(Symbol sym, int expiry) {
+            return ways[(3 * expiry + sym.ordinal()) & (WAYS - 1)];
+        }
+    }
+
+    /** As {@link #price(Slice, Symbol, int, int, double, int, double, boolean, double[])} through the Slice of this symbol and expiry. */
+    public double price(Slices c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
+        return price(c.of(sym, expiry), sym, i, today, spot, expiry, strike, call, out);
     }
 
     /**
@@ -99,24 +128,26 @@ public final class VolSurface {
             double t = Math.max(0, expiry - today) / 365.0;
             double r = in.rate(i), q = in.divYield(sym, i);
             c.t = t;
-            c.fwd = spot * Math.exp((r - q) * t);
+            c.dfr = Math.exp(-r * t);
+            c.dfq = Math.exp(-q * t);
+            // The forward from the two discount factors: one exp fewer, equal to e^{(r−q)T} to an ulp.
+            c.fwd = spot * c.dfq / c.dfr;
             c.atm = atm(sym, i, t);
             c.sd = c.atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24)));
             c.skew = skewScale[i];
             c.tau = s.varianceTime(today, expiry);
             double ratio = in.volRatio(sym, i);
             c.events = ratio * ratio * in.eventVariance(i, today, expiry);
-            c.dfr = Math.exp(-r * t);
-            c.dfq = Math.exp(-q * t);
             c.sym = sym;
             c.i = i;
             c.today = today;
             c.expiry = expiry;
             c.spot = spot;
         }
-        double iv = smile(c.atm, c.sd, c.skew, c.fwd, strike);
+        double lnKF = Math.log(strike / c.fwd);
+        double iv = smileAt(c.atm, lnKF / c.sd, c.skew);
         double total = iv * iv * c.tau + c.events;
-        BlackScholes.priceDeltaForward(call, c.fwd, strike, Math.sqrt(total), c.dfr, c.dfq, out);
+        BlackScholes.priceDeltaForward(call, c.fwd, strike, -lnKF, Math.sqrt(total), c.dfr, c.dfq, out);
         return c.t > 0 ? Math.sqrt(total / c.t) : iv;
     }
 
@@ -128,7 +159,10 @@ public final class VolSurface {
 
     /** The smile around {@code atm}: the put or call wing's multiplier at moneyness log(k/fwd) in ATM standard deviations {@code sd}. */
     private double smile(double atm, double sd, double g, double fwd, double k) {
-        double x = Math.log(k / fwd) / sd;
+        return smileAt(atm, Math.log(k / fwd) / sd, g);
+    }
+
+    private double smileAt(double atm, double x, double g) {
         double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
         m = Math.max(s.multiplierFloor(), Math.min(s.multiplierCap(), m));
         return clamp(atm * m);
