@@ -33,9 +33,9 @@ public final class RunOutputs {
     public static Summary summarizeWindow(RunResult r, int firstYear, int lastYear) {
         int[] d = r.days();
         int a = 0;
-        while (a + 1 < d.length && java.time.LocalDate.ofEpochDay(d[a + 1]).getYear() < firstYear) a++;
+        while (a + 1 < d.length && sde.data.Dates.year(d[a + 1]) < firstYear) a++;
         int b = a;
-        while (b + 1 < d.length && java.time.LocalDate.ofEpochDay(d[b + 1]).getYear() <= lastYear) b++;
+        while (b + 1 < d.length && sde.data.Dates.year(d[b + 1]) <= lastYear) b++;
         if (b <= a) throw new IllegalArgumentException("the run has no session in " + firstYear + ".." + lastYear);
         int from = d[a], to = d[b];
         double start = a == 0 ? r.startingCapital() : r.equity()[a];

@@ -1,6 +1,7 @@
 package sde.metrics;
 
-import java.time.LocalDate;
+import sde.data.Dates;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,14 +41,14 @@ public final class Metrics {
         int a = 1;
         int profitable = 0;
         while (a < n) {
-            int y = LocalDate.ofEpochDay(days[a]).getYear();
+            int y = Dates.year(days[a]);
             int b = a;
-            while (b + 1 < n && LocalDate.ofEpochDay(days[b + 1]).getYear() == y) b++;
+            while (b + 1 < n && Dates.year(days[b + 1]) == y) b++;
             // A year that begins ruined (equity 0) returns −100 %: the account is gone, not flat.
             double ret = e[a - 1] > 0 ? e[b] / e[a - 1] - 1 : -1;
             double dd = drawdown(e, a - 1, b);
             int trades = 0;
-            for (int d : tradeExitDays) if (LocalDate.ofEpochDay(d).getYear() == y) trades++;
+            for (int d : tradeExitDays) if (Dates.year(d) == y) trades++;
             double sharpe = sharpe(e, riskFree, a, b);
             double scoreY = (100 * ret / 200) * (15 / Math.max(100 * dd, 1.0));
             years.add(new YearStats(y, 100 * ret, 100 * dd, trades, sharpe, scoreY));

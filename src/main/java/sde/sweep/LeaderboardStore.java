@@ -3,13 +3,14 @@ package sde.sweep;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
@@ -37,14 +38,36 @@ final class LeaderboardStore {
     }
 
     /**
-     * Appends one generation's evaluations as one Parquet part: the rows are the ones the driver
-     * already collected for selection (a few KB each), so writing them costs one small job and no
-     * second evaluation or read.
+     * Appends one generation's evaluations as one Parquet part per study and generation, in the
+     * layout and schema Spark's {@code partitionBy("study", "generation")} write of the bean gives
+     * (so every reader, and a folder an older version wrote, stays as it was), but written here on
+     * the driver with parquet-hadoop: the rows are the ones the driver already collected for
+     * selection. Spark's write cost a query plan, bean encoding and its commit protocol per
+     * generation, 0.3–1.5 s on 2 cores against about 0.8 s for the generation itself (issue 17
+     * item 1). The part is written under a name readers skip (leading "_"), then renamed: it is
+     * whole or absent.
      */
     void append(List<Evaluation> rows) {
         if (rows.isEmpty()) return;
-        spark.createDataset(rows, Encoders.bean(Evaluation.class)).coalesce(1).write().mode(SaveMode.Append)
-                .partitionBy("study", "generation").parquet(parquet.uri());
+        Map<String, List<Evaluation>> parts = new TreeMap<>();
+        for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k -> new ArrayList<>()).add(e);
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        for (Map.Entry<String, List<Evaluation>> part : parts.entrySet()) {
+            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(parquet.uri() + "/" + part.getKey());
+            String uuid = java.util.UUID.randomUUID().toString();
+            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir, "_writing-" + uuid);
+            org.apache.hadoop.fs.Path done = new org.apache.hadoop.fs.Path(dir, "part-00000-" + uuid + ".c000.snappy.parquet");
+            try {
+                org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+                fs.mkdirs(dir);
+                try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> w = ParquetRows.writer(tmp, conf)) {
+                    for (Evaluation e : part.getValue()) w.write(ParquetRows.group(e));
+                }
+                if (!fs.rename(tmp, done)) throw new java.io.IOException("rename " + tmp + " to " + done + " failed");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + done + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Every row of the study so far without params and years (what the optimizer and the trial count need). */

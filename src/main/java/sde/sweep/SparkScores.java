@@ -2,8 +2,7 @@ package sde.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
@@ -16,7 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** SPEC §4 scores of a list of runs, evaluated as a Spark Dataset (the gate's sensitivity variants). */
+/**
+ * SPEC §4 scores of a list of runs (the gate's sensitivity variants), as one Spark job through the
+ * RDD API like a generation ({@link SparkEvaluation}): the Dataset path cost the gate's thread a
+ * query plan, bean encoders and generated code per leader, nine tenths of its driver time in a
+ * profiled sweep (issue 17 item 1).
+ */
 public final class SparkScores {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,12 +36,12 @@ public final class SparkScores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Row> rows = new ArrayList<>(spark.createDataset(cands, Encoders.bean(Candidate.class))
-                .mapPartitions(new PartitionEvaluator(market, pricing, backtest, trainYears, testYears), Encoders.bean(Evaluation.class))
-                .select("id", "score", "error").collectAsList());
-        rows.sort(Comparator.comparing(r -> r.getString(0)));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Evaluation> rows = new ArrayList<>(jsc.parallelize(cands, Math.max(1, Math.min(cands.size(), jsc.defaultParallelism())))
+                .mapPartitions(new PartitionEvaluator(market, pricing, backtest, trainYears, testYears)).collect());
+        rows.sort(Comparator.comparing(Evaluation::getId));
         List<Double> out = new ArrayList<>();
-        for (Row r : rows) out.add(r.isNullAt(2) ? r.getDouble(1) : Double.NaN);
+        for (Evaluation r : rows) out.add(r.getError() == null ? r.getScore() : Double.NaN);
         return out;
     }
 }
