@@ -107,13 +107,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 id = spec.id(md.fingerprint());
             }
             if (fin) return finalYear(cfg, md, spec, id);
-            Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
             RunSpec s = spec;
             sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
+            Broadcast<sde.backtest.Engine> bc = sde.sweep.SweepContext.broadcast(spark, engine);
             Validator validator = new Validator(engine, new Validator.ModelRisk(engine.on(sde.pricing.Model.LOW),
                     engine.on(sde.pricing.Model.HIGH)), g);
             GateReport v = validator.validate(id, spec,
-                    variants -> SparkScores.scores(spark, bc, cfg.pricing(), s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
+                    variants -> SparkScores.scores(spark, bc, s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
             sde.validate.MonteCarlo.Summary mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),

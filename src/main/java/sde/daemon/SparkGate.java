@@ -61,7 +61,7 @@ public final class SparkGate implements LeaderGate {
             throw new UncheckedIOException(e);
         }
         GateReport v = new Validator(engine, risk, g).validate(l.id(), l.spec(),
-                specs -> SparkScores.scores(spark, l.market(), pricing, l.backtest(), g.trainYears(), g.testYears(), specs),
+                specs -> SparkScores.scores(spark, l.engine(), l.backtest(), g.trainYears(), g.testYears(), specs),
                 new Validator.Trials(l.trialSharpes().length, l.trialSharpes()), top);
         return new Judgement(v.verdict(), v.rejected(), v.overfitScore(), v);
     }

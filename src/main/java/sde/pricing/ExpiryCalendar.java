@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * <p>Precomputed once into sorted arrays of (expiry, listing horizon); queries do not allocate
  * except {@link #listed}, which returns a new array.
  */
-public final class ExpiryCalendar {
+public final class ExpiryCalendar implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int FIRST_YEAR = 2000, LAST_YEAR = 2032;
 
     private final int[][] days = new int[Symbol.values().length][];

@@ -12,7 +12,8 @@ import java.util.List;
  * slippage paid once (docs/pricing.md has the evidence from the real quotes). Expiry and assignment
  * settle at intrinsic value.
  */
-public final class FillModel {
+public final class FillModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final FillSettings s;
 
     public FillModel(FillSettings s) { this.s = s; }

@@ -9,7 +9,8 @@ import sde.data.Symbol;
  * the quote model for bid/ask. Time to expiry counts calendar days from the decision close to the
  * expiry close; on its expiry day an option is worth its intrinsic value.
  */
-public final class ModelChain implements OptionChain {
+public final class ModelChain implements OptionChain, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final MarketData md;
     private final VolSurface surface;
     private final QuoteModel quotes;

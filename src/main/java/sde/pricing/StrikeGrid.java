@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * Listed-looking strikes (issue 3 item 3): per symbol, a step per band of distance from spot
  * (pricing.strikes). Strategies round to these; no continuous strikes.
  */
-public final class StrikeGrid {
+public final class StrikeGrid implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final ListingSettings.StrikeBand[][] bands = new ListingSettings.StrikeBand[Symbol.values().length][];
 
     public StrikeGrid(ListingSettings s) {

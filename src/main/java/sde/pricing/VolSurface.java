@@ -16,7 +16,8 @@ import sde.data.Symbol;
  * Skew: x = ln(K/F)/(ATM·√T), multiplier 1 − a·x + b·x² with separate put-side and call-side (a, b),
  * a scaled by skewScale(ρ) so that the smile's variance swap stays on the index as ρ moves.
  */
-public final class VolSurface {
+public final class VolSurface implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final PricingInputs in;
     private final SurfaceSettings s;
     /** Per term point and day: diffusive ATM total variance in years × vol² (NaN where the point is not covered). */

@@ -30,11 +30,16 @@ public final class CandidateEvaluator {
 
     public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, java.util.List<Integer> trainYears,
                               java.util.List<Integer> testYears) {
-        this.md = md;
+        this(Engine.of(md, pricing), backtest, trainYears, testYears);
+    }
+
+    /** Over an engine built once (and shared: an engine holds nothing a run changes). */
+    public CandidateEvaluator(Engine engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears) {
+        this.md = engine.market();
         this.backtest = backtest;
         this.trainYears = trainYears;
         this.testYears = testYears;
-        this.engine = Engine.of(md, pricing);
+        this.engine = engine;
     }
 
     public Evaluation evaluate(Candidate c) {

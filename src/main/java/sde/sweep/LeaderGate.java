@@ -3,7 +3,6 @@ package sde.sweep;
 import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
-import sde.data.MarketData;
 import sde.results.Verdict;
 
 import java.util.List;
@@ -26,10 +25,10 @@ public interface LeaderGate {
      * The study's new leader and what judging it needs: its run; the Sharpe ratios of every trial so
      * far (the Deflated Sharpe Ratio deflates by all of them); the study's parameter sets ranked by
      * train score, best first, as the leaderboard stores them (the gate takes its PBO top from them);
-     * the study's years; the settings it ran with and the broadcast market the executors hold.
+     * the study's years; the settings it ran with and the broadcast engine the executors hold.
      */
     record Leader(String id, RunSpec spec, double[] trialSharpes, List<String> rankedParams, List<Integer> trainYears,
-                  List<Integer> testYears, BacktestSettings backtest, Broadcast<MarketData> market) {}
+                  List<Integer> testYears, BacktestSettings backtest, Broadcast<sde.backtest.Engine> engine) {}
 
     /** The verdict, and the document the sweep writes as validations/ID.json. */
     record Judgement(Verdict verdict, boolean rejected, double overfitScore, Object document) {

@@ -22,7 +22,7 @@ public final class SparkEvaluation {
 
     public static List<Evaluation> run(SweepContext ctx, List<Candidate> batch, int partitions, Study study,
                                        sde.backtest.BacktestSettings backtest) {
-        return run(ctx, batch, partitions, new PartitionEvaluator(ctx.market(), ctx.pricing(), backtest, study));
+        return run(ctx, batch, partitions, new PartitionEvaluator(ctx.engine(), backtest, study));
     }
 
     static List<Evaluation> run(SweepContext ctx, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {

@@ -6,8 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
-import sde.data.MarketData;
-import sde.pricing.PricingSettings;
+import sde.backtest.Engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ public final class SparkScores {
 
     private SparkScores() {}
 
-    public static List<Double> scores(SparkSession spark, Broadcast<MarketData> market, PricingSettings pricing, BacktestSettings backtest,
+    public static List<Double> scores(SparkSession spark, Broadcast<Engine> engine, BacktestSettings backtest,
                                       List<Integer> trainYears, List<Integer> testYears, List<RunSpec> specs) {
         List<Candidate> cands = new ArrayList<>();
         try {
@@ -38,7 +37,7 @@ public final class SparkScores {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<Evaluation> rows = new ArrayList<>(jsc.parallelize(cands, Math.max(1, Math.min(cands.size(), jsc.defaultParallelism())))
-                .mapPartitions(new PartitionEvaluator(market, pricing, backtest, trainYears, testYears)).collect());
+                .mapPartitions(new PartitionEvaluator(engine, backtest, trainYears, testYears)).collect());
         rows.sort(Comparator.comparing(Evaluation::getId));
         List<Double> out = new ArrayList<>();
         for (Evaluation r : rows) out.add(r.getError() == null ? r.getScore() : Double.NaN);

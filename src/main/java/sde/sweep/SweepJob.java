@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The sweep (issue 7): generations of parameter sets proposed on the driver, evaluated by the
- * executors over the broadcast market, appended to the Parquet leaderboard ({@link LeaderboardStore}).
+ * executors over the broadcast engine, appended to the Parquet leaderboard ({@link LeaderboardStore}).
  * Files under {@code out}: leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl
  * and .json (each generation's hypothesis, the gate's verdicts, its outcome; {@link Journal}),
  * optimization_state.json (what --resume needs, {@link StudyState}), validations/ID.json (the
@@ -133,7 +133,7 @@ public final class SweepJob {
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
         private final Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
-        private final PartitionEvaluator evaluator = new PartitionEvaluator(ctx.market(), ctx.pricing(), backtest, study);
+        private final PartitionEvaluator evaluator = new PartitionEvaluator(ctx.engine(), backtest, study);
         private final Journal journal = Journal.in(out);
         private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
         private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
@@ -283,7 +283,7 @@ public final class SweepJob {
             double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
-                    study.testYears(), backtest, ctx.market());
+                    study.testYears(), backtest, ctx.engine());
             Location file = out.resolve("validations").resolve(id + ".json");
             pending.add(new Pending(generation, id, judge.submit(() -> {
                 LeaderGate.Judgement v = gate.judge(leader);

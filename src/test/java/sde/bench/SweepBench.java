@@ -57,12 +57,13 @@ public final class SweepBench {
         BacktestSettings bt = cfg.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
         SearchSpace space = new SearchSpace(study);
         ObjectMapper json = new ObjectMapper();
+        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
         System.out.printf("%-8s %-9s %12s %12s %9s%n", "pop", "cores", "spark ev/s", "pool ev/s", "overhead");
         double[][] sparkRate = new double[populations.length][3];
         for (int cores = 1; cores <= 2; cores++) {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("sweep-bench")
                     .config("spark.ui.enabled", "false").getOrCreate();
-            Broadcast<MarketData> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(md);
+            Broadcast<sde.backtest.Engine> bc = SweepContext.broadcast(spark, engine);
             for (int p = 0; p < populations.length; p++) {
                 List<Candidate> cands = new ArrayList<>();
                 SplittableRandom rng = new SplittableRandom(populations[p]);
@@ -77,7 +78,7 @@ public final class SweepBench {
                 SweepContext ctx = new SweepContext(spark, md, bc, cfg.pricing(), cfg.backtest(), cfg.regime());
                 Runnable viaSpark = () -> SparkEvaluation.run(ctx, cands, 0, study, bt);
                 final int threads = cores;
-                Runnable viaPool = () -> pool(md, cfg, bt, study, cands, threads);
+                Runnable viaPool = () -> pool(engine, bt, study, cands, threads);
                 viaSpark.run();   // warm-up
                 viaPool.run();
                 double s = median(viaSpark), q = median(viaPool);
@@ -94,6 +95,7 @@ public final class SweepBench {
 
     /** The sweep command and a daemon, each timed whole, against the pool on the runs they evaluated. */
     private static void endToEnd(MarketData md, SdeConfig cfg, BacktestSettings bt, Study study, double daemonMinutes) throws Exception {
+        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
         Path tmp = java.nio.file.Files.createTempDirectory("bench-sweep");
         Path sweepOut = tmp.resolve("sweep");
         long t0 = System.nanoTime();
@@ -101,7 +103,7 @@ public final class SweepBench {
         double sweepSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("sweep exited " + rc);
         List<Candidate> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
-        double poolSecs = median(() -> pool(md, cfg, bt, study, swept, 2));
+        double poolSecs = median(() -> pool(engine, bt, study, swept, 2));
         System.out.printf("%nsweep command (conf/study.yaml, local[2], gate on): %d evaluations in %.1f s whole (Spark start, data, gate, writes)%n",
                 swept.size(), sweepSecs);
         System.out.printf("  pool, 2 threads, same %d runs: %.1f s -> the whole command runs at %.0f %% of the pool%n", swept.size(),
@@ -137,7 +139,7 @@ public final class SweepBench {
         List<Candidate> sample = new ArrayList<>();
         int step = Math.max(1, all.size() / 60_000);
         for (int k = 0; k < all.size(); k += step) sample.add(all.get(k));
-        double poolSample = median(() -> pool(md, cfg, bt, study, sample, 2));
+        double poolSample = median(() -> pool(engine, bt, study, sample, 2));
         double poolRate = sample.size() / poolSample, daemonRate = all.size() / daemonSecs;
         System.out.printf("%ndaemon (%s minutes, local[2], gate on): %d runs in %.1f s whole = %.0f runs/s, %.2f million runs an hour (goal >= 1)%n",
                 daemonMinutes, all.size(), daemonSecs, daemonRate, daemonRate * 3600 / 1e6);
@@ -171,14 +173,15 @@ public final class SweepBench {
         return t[1];
     }
 
-    private static void pool(MarketData md, SdeConfig cfg, BacktestSettings bt, Study study, List<Candidate> cands, int threads) {
+    /** The reference: a plain thread pool over one engine built once (as the sweep broadcasts one), contiguous slices per thread. */
+    private static void pool(sde.backtest.Engine engine, BacktestSettings bt, Study study, List<Candidate> cands, int threads) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Double>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 final int from = t * cands.size() / threads, to = (t + 1) * cands.size() / threads;
                 fs.add(ex.submit(() -> {
-                    CandidateEvaluator ev = new CandidateEvaluator(md, cfg.pricing(), bt, study);
+                    CandidateEvaluator ev = new CandidateEvaluator(engine, bt, study.trainYears(), study.testYears());
                     double s = 0;
                     for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).getFitness();
                     return s;
