@@ -340,28 +340,34 @@ public final class SweepJob {
 
     /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */
     private List<Candidate> candidates(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng) {
+        // Decoding, the id's hash and the JSON are pure functions of a genome: the proposals are
+        // decoded in parallel (the executors wait for them), then taken in order, so the batch is
+        // the one a single thread would build.
+        List<Candidate> decoded = proposals.parallelStream().map(genome -> candidate(g, genome, space)).toList();
         List<Candidate> out = new ArrayList<>();
-        List<double[]> queue = new ArrayList<>(proposals);
+        for (Candidate c : decoded) {
+            if (out.size() >= study.population()) break;
+            if (seen.add(c.getId())) out.add(c);
+        }
         int extra = 0;
         while (out.size() < study.population() && extra <= 20 * study.population()) {
-            double[] genome;
-            if (!queue.isEmpty()) {
-                genome = queue.remove(0);
-            } else {
-                genome = new double[space.dimensions()];
-                for (int d = 0; d < genome.length; d++) genome[d] = rng.nextDouble();
-                extra++;
-            }
-            RunSpec spec = space.decode(genome, backtest);
-            String id = spec.id(ctx.md().fingerprint());
-            if (!seen.add(id)) continue;
-            try {
-                out.add(new Candidate(study.study(), g, study.optimizer(), id, JSON.writeValueAsString(spec.toJson()), JSON.writeValueAsString(genome)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            double[] genome = new double[space.dimensions()];
+            for (int d = 0; d < genome.length; d++) genome[d] = rng.nextDouble();
+            extra++;
+            Candidate c = candidate(g, genome, space);
+            if (seen.add(c.getId())) out.add(c);
         }
         return out;
+    }
+
+    private Candidate candidate(int g, double[] genome, SearchSpace space) {
+        RunSpec spec = space.decode(genome, backtest);
+        try {
+            return new Candidate(study.study(), g, study.optimizer(), spec.id(ctx.md().fingerprint()), JSON.writeValueAsString(spec.toJson()),
+                    JSON.writeValueAsString(genome));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record Best(String id, double fitness) {}
