@@ -76,11 +76,12 @@ final class SessionView implements MarketView {
         double spot = md.close(s, t);
         double tYears = Math.max(expiry - md.day(t), 1) / 365.0;
         double k = spot;
+        double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
+        double d1 = BlackScholes.d1ForDelta(call, delta, tYears, q);   // the same in every iteration
         for (int it = 0; it < 3; it++) {
             double iv = chain.price(slices, s, t, expiry, k, call, pd);
             pricings++;
-            double r = surface.inputs().rate(t), q = surface.inputs().divYield(s, t);
-            k = BlackScholes.strikeForDelta(call, delta, spot, tYears, r, q, iv);
+            k = BlackScholes.strikeAtD1(d1, spot, tYears, r, q, iv);
         }
         return grid.nearest(s, spot, k);
     }

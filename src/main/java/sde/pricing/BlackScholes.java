@@ -134,15 +134,29 @@ public final class BlackScholes {
      */
     public static double strikeForDelta(boolean call, double delta, double s, double t, double r, double q, double vol) {
         check(s, 1, t, r, q, vol);
+        if (vol * Math.sqrt(t) < TINY) throw new IllegalArgumentException("strike for a delta needs vol·√T > 0");
+        return strikeAtD1(d1ForDelta(call, delta, t, q), s, t, r, q, vol);
+    }
+
+    /**
+     * The d1 at which a call (put) has delta {@code delta}: N⁻¹(±delta·e^{qT}). It does not depend on
+     * the volatility, so a strike search that iterates on the smile's vol computes it once.
+     */
+    public static double d1ForDelta(boolean call, double delta, double t, double q) {
         double dfq = Math.exp(-q * t);
-        double sd = vol * Math.sqrt(t);
-        if (sd < TINY) throw new IllegalArgumentException("strike for a delta needs vol·√T > 0");
         double p = call ? delta / dfq : -delta / dfq;
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException((call ? "call" : "put") + " delta must be in " + (call ? "(0, " : "(-")
                     + dfq + (call ? ")" : ", 0)") + ", got " + delta);
         }
-        double d1 = call ? Normal.inverseCdf(p) : -Normal.inverseCdf(p);
+        return call ? Normal.inverseCdf(p) : -Normal.inverseCdf(p);
+    }
+
+    /** The strike whose d1 is {@code d1} at a flat volatility (see {@link #strikeForDelta}). */
+    public static double strikeAtD1(double d1, double s, double t, double r, double q, double vol) {
+        check(s, 1, t, r, q, vol);
+        double sd = vol * Math.sqrt(t);
+        if (sd < TINY) throw new IllegalArgumentException("strike for a delta needs vol·√T > 0");
         return s * Math.exp((r - q) * t + 0.5 * sd * sd - d1 * sd);
     }
 
