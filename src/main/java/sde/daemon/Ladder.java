@@ -238,11 +238,13 @@ public final class Ladder {
         for (ParamSpec p : Strategies.get(from.members().get(0)).space().specs()) {
             com.fasterxml.jackson.databind.JsonNode v = params.get(p.name());
             if (v == null || !v.isNumber() || (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT) || !(p.lo() < p.hi())) continue;
+            // On the parameter's own scale: the unit interval is log(lo)..log(hi) for a log-scale one.
             boolean log = p.log() && p.lo() > 0;
-            double u = log ? (Math.log(v.asDouble()) - Math.log(p.lo())) / (Math.log(p.hi()) - Math.log(p.lo())) : (v.asDouble() - p.lo()) / (p.hi() - p.lo());
+            java.util.function.DoubleUnaryOperator scale = log ? Math::log : x -> x, unscale = log ? Math::exp : x -> x;
+            double s0 = scale.applyAsDouble(p.lo()), s1 = scale.applyAsDouble(p.hi());
+            double u = (scale.applyAsDouble(v.asDouble()) - s0) / (s1 - s0);
             double a = Math.max(0, Math.min(1 - width, u - width / 2)), b = a + width;
-            double lo = log ? Math.exp(Math.log(p.lo()) + a * (Math.log(p.hi()) - Math.log(p.lo()))) : p.lo() + a * (p.hi() - p.lo());
-            double hi = log ? Math.exp(Math.log(p.lo()) + b * (Math.log(p.hi()) - Math.log(p.lo()))) : p.lo() + b * (p.hi() - p.lo());
+            double lo = unscale.applyAsDouble(s0 + a * (s1 - s0)), hi = unscale.applyAsDouble(s0 + b * (s1 - s0));
             double step = p.type() == ParamSpec.Type.INT ? 1 : p.step();
             if (step > 0) {
                 lo = p.lo() + Math.floor((lo - p.lo()) / step + 1e-9) * step;

@@ -77,12 +77,12 @@ public final class VolSurface implements java.io.Serializable {
     }
 
     /**
-     * Scratch that one single-threaded caller (a backtest run) keeps: the part of a price that is the
-     * same for every strike of one expiry on one day (time, forward, discount factors, ATM vol, the
-     * variance clock and the events spanned), reused while symbol, day, spot and expiry repeat, as
-     * they do for the legs of one position (issue 17 item 3). The same arithmetic, so the same prices.
+     * One way of {@link Slices}: the part of a price that is the same for every strike of one expiry
+     * on one day (time, forward, discount factors, ATM vol, the variance clock and the events
+     * spanned), reused while symbol, day, spot and expiry repeat (issue 17 item 3). The same
+     * arithmetic, so the same prices.
      */
-    public static final class Slice {
+    private static final class Slice {
         private Symbol sym;
         private int i = -1, today, expiry;
         private double spot = Double.NaN, t, fwd, atm, sd, skew, tau, events, dfr, dfq;
@@ -108,7 +108,7 @@ public final class VolSurface implements java.io.Serializable {
         }
     }
 
-    /** As {@link #price(Slice, Symbol, int, int, double, int, double, boolean, double[])} through the Slice of this symbol and expiry. */
+    /** As {@link #price(Symbol, int, int, double, int, double, boolean, double[])}, reusing the day-wide part kept in {@code c} for this symbol and expiry. */
     public double price(Slices c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
         return price(c.of(sym, expiry), sym, i, today, spot, expiry, strike, call, out);
     }
@@ -124,7 +124,7 @@ public final class VolSurface implements java.io.Serializable {
     }
 
     /** As above, reusing {@code c} when the contract shares its expiry, day, symbol and spot with the last one priced through it. */
-    public double price(Slice c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
+    private double price(Slice c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
         if (c.i != i || c.sym != sym || c.expiry != expiry || c.today != today || Double.doubleToRawLongBits(c.spot) != Double.doubleToRawLongBits(spot)) {
             double t = Math.max(0, expiry - today) / 365.0;
             double r = in.rate(i), q = in.divYield(sym, i);
