@@ -40,6 +40,7 @@ import java.util.List;
  * the signal list, the pricing scratch array and the views are reused.
  */
 public final class Backtester {
+    private static final Symbol[] SYMBOLS = Symbol.values();
     private final MarketData md;
     private final ModelChain chain;
     private final VolSurface surface;
@@ -193,6 +194,7 @@ public final class Backtester {
         }
 
         private void corporateActions() {
+            if (!exDividendDay()) return;
             for (int p = ledger.open.size() - 1; p >= 0; p--) {
                 Position pos = ledger.open.get(p);
                 for (int k = 0; k < pos.legs.size(); k++) {
@@ -210,6 +212,12 @@ public final class Backtester {
                     }
                 }
             }
+        }
+
+        /** Most sessions are no symbol's ex-date: three reads instead of a pass over every open leg. */
+        private boolean exDividendDay() {
+            for (Symbol s : SYMBOLS) if (md.dividend(s, t) != 0) return true;
+            return false;
         }
 
         private void settleExpiries() {

@@ -85,19 +85,28 @@ final class Risk {
      */
     static double maintenance(List<Leg> legs, boolean[] open, double[] legMid, int units, double entryRequirement, double floor,
                               double maxLoss, MarketData md, int t, BacktestSettings b) {
-        double shares = 0, putSide = 0, callSide = 0, putPremium = 0, callPremium = 0, calledAway = 0;
+        // Which rule applies depends only on which legs are open: spreads and condors, most of what
+        // is open on most days, need no price (the daily margin pass asks this of every position).
         boolean anyShares = false, anyLong = false, anyShort = false;
         for (int k = 0; k < legs.size(); k++) {
             if (!open[k]) continue;
             Leg l = legs.get(k);
+            if (l.isShares()) anyShares = true;
+            else if (l.ratio() > 0) anyLong = true;
+            else anyShort = true;
+        }
+        if (!anyShares && !anyShort) return 0;
+        if (!anyShares && anyLong) return Double.isFinite(maxLoss) ? maxLoss : entryRequirement;
+        double shares = 0, putSide = 0, callSide = 0, putPremium = 0, callPremium = 0, calledAway = 0;
+        for (int k = 0; k < legs.size(); k++) {
+            if (!open[k]) continue;
+            Leg l = legs.get(k);
             if (l.isShares()) {
-                anyShares = true;
                 double value = Math.abs(l.ratio()) * units * md.close(l.symbol(), t);
                 shares += l.ratio() > 0 ? value : b.shortShareRequirement() * value;
                 continue;
             }
-            if (l.ratio() > 0) { anyLong = true; continue; }
-            anyShort = true;
+            if (l.ratio() > 0) continue;
             double spot = md.close(l.symbol(), t), n = -l.ratio() * units * 100.0;
             if (l.call()) calledAway += n * Math.max(0, spot - l.strike());
             double otm = Math.max(0, l.call() ? l.strike() - spot : spot - l.strike());
@@ -106,16 +115,13 @@ final class Risk {
             else { putSide += n * (legMid[k] + naked); putPremium += n * legMid[k]; }
         }
         if (anyShares) return Math.max(0, shares - calledAway);
-        if (!anyShort) return 0;
-        if (!anyLong) {
-            double r = putSide > 0 && callSide > 0 ? Math.max(putSide + callPremium, callSide + putPremium) : putSide + callSide;
-            return Math.max(floor, r);
-        }
-        return Double.isFinite(maxLoss) ? maxLoss : entryRequirement;
+        double r = putSide > 0 && callSide > 0 ? Math.max(putSide + callPremium, callSide + putPremium) : putSide + callSide;
+        return Math.max(floor, r);
     }
 
     static double requirement(List<Leg> legs, double entryCash, double maxLoss, MarketData md, int t, BacktestSettings b) {
-        boolean sharesOnly = legs.stream().allMatch(Leg::isShares);
+        boolean sharesOnly = true;
+        for (int k = 0; k < legs.size(); k++) sharesOnly &= legs.get(k).isShares();
         if (sharesOnly) {
             double r = 0;
             for (Leg l : legs) {

@@ -86,31 +86,45 @@ public final class VolSurface implements java.io.Serializable {
         private Symbol sym;
         private int i = -1, today, expiry;
         private double spot = Double.NaN, t, fwd, atm, sd, skew, tau, events, dfr, dfq;
+
+        boolean holds(Symbol sym, int i, int today, double spot, int expiry) {
+            return this.i == i && this.sym == sym && this.expiry == expiry && this.today == today
+                    && Double.doubleToRawLongBits(this.spot) == Double.doubleToRawLongBits(spot);
+        }
     }
 
     /**
-     * A few {@link Slice}s for one single-threaded caller, one per symbol and expiry (direct-mapped):
-     * a run marks several positions a day, often on the same expiries, and a single Slice was
-     * recomputed at every change of position (half of a run's slices were repeats). Also a scratch
-     * for quotes, so that quoting allocates only the Quote.
+     * A few {@link Slice}s for one single-threaded caller, two per symbol-and-expiry set (two-way
+     * set-associative, the older of a set replaced): a run marks several positions a day, often on
+     * the same expiries, and a single Slice was recomputed at every change of position (half of a
+     * run's slices were repeats). Direct-mapped, a run of issue 17's JMH (b) still recomputed twice
+     * as many slices as it had distinct ones. Also a scratch for quotes, so that quoting allocates
+     * only the Quote.
      */
     public static final class Slices {
-        private static final int WAYS = 32;
-        private final Slice[] ways = new Slice[WAYS];
+        private static final int SETS = 32;
+        private final Slice[] ways = new Slice[2 * SETS];
         final double[] pd = new double[2];
 
         public Slices() {
-            for (int k = 0; k < WAYS; k++) ways[k] = new Slice();
+            for (int k = 0; k < ways.length; k++) ways[k] = new Slice();
         }
 
-        Slice of(Symbol sym, int expiry) {
-            return ways[(3 * expiry + sym.ordinal()) & (WAYS - 1)];
+        /** The slice holding this contract's day-wide part, or the one to overwrite with it (then first in its set). */
+        Slice of(Symbol sym, int i, int today, double spot, int expiry) {
+            int h = 2 * ((3 * expiry + sym.ordinal()) & (SETS - 1));
+            Slice a = ways[h];
+            if (a.holds(sym, i, today, spot, expiry)) return a;
+            Slice b = ways[h + 1];
+            ways[h] = b;
+            ways[h + 1] = a;
+            return b;
         }
     }
 
     /** As {@link #price(Symbol, int, int, double, int, double, boolean, double[])}, reusing the day-wide part kept in {@code c} for this symbol and expiry. */
     public double price(Slices c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
-        return price(c.of(sym, expiry), sym, i, today, spot, expiry, strike, call, out);
+        return price(c.of(sym, i, today, spot, expiry), sym, i, today, spot, expiry, strike, call, out);
     }
 
     /**
@@ -125,7 +139,7 @@ public final class VolSurface implements java.io.Serializable {
 
     /** As above, reusing {@code c} when the contract shares its expiry, day, symbol and spot with the last one priced through it. */
     private double price(Slice c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
-        if (c.i != i || c.sym != sym || c.expiry != expiry || c.today != today || Double.doubleToRawLongBits(c.spot) != Double.doubleToRawLongBits(spot)) {
+        if (!c.holds(sym, i, today, spot, expiry)) {
             double t = Math.max(0, expiry - today) / 365.0;
             double r = in.rate(i), q = in.divYield(sym, i);
             c.t = t;
@@ -165,11 +179,21 @@ public final class VolSurface implements java.io.Serializable {
 
     private double smileAt(double atm, double x, double g) {
         double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
-        m = Math.max(s.multiplierFloor(), Math.min(s.multiplierCap(), m));
-        return clamp(atm * m);
+        return clamp(atm * within(m, s.multiplierFloor(), s.multiplierCap()));
     }
 
     private double clamp(double v) {
-        return Math.max(s.ivFloor(), Math.min(s.ivCap(), v));
+        return within(v, s.ivFloor(), s.ivCap());
+    }
+
+    /**
+     * v limited to [lo, hi] by comparisons: Math.max and Math.min order signed zeros and NaN, which
+     * on doubles costs a blend sequence the profile showed at a twentieth of a run (issue 17 item 3).
+     * The same value for every v, NaN included (NaN compares false and passes through, as it did),
+     * since both limits are positive.
+     */
+    private static double within(double v, double lo, double hi) {
+        double m = v > hi ? hi : v;
+        return m < lo ? lo : m;
     }
 }
