@@ -61,7 +61,7 @@ final class Position implements PositionView {
     @Override public double maxLoss() { return maxLoss; }
 
     String describe() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(32 * legs.size());   // "-1 SPY 2024-01-19 470P" and a separator, without regrowing
         for (Leg l : legs) {
             if (sb.length() > 0) sb.append(' ');
             if (l.isShares()) {

@@ -62,7 +62,26 @@ public final class Dates {
 
     public static LocalDate toLocalDate(int epochDay) { return LocalDate.ofEpochDay(epochDay); }
 
-    public static String format(int epochDay) { return LocalDate.ofEpochDay(epochDay).toString(); }
+    /**
+     * ISO yyyy-MM-dd, as LocalDate.toString. Every closed trade names its legs' expiries, and
+     * LocalDate's formatting was a fortieth of a run (issue 17 item 3): inside the New Year table
+     * this is a table lookup and ten chars; outside it, LocalDate.
+     */
+    public static String format(int epochDay) {
+        int y = yearIndex(epochDay);
+        if (y < 0) return LocalDate.ofEpochDay(epochDay).toString();
+        int doy = epochDay - NEW_YEAR[y], year = TABLE_FIRST_YEAR + y;
+        int[] starts = NEW_YEAR[y + 1] - NEW_YEAR[y] == 366 ? LEAP_MONTH_STARTS : MONTH_STARTS;
+        int m = doy / 32;                                     // a month has at most 31 days: start one below
+        while (m < 11 && starts[m + 1] <= doy) m++;
+        int d = doy - starts[m] + 1, mo = m + 1;
+        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10), '-',
+                (char) ('0' + mo / 10), (char) ('0' + mo % 10), '-', (char) ('0' + d / 10), (char) ('0' + d % 10)};
+        return new String(c);
+    }
+
+    private static final int[] MONTH_STARTS = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    private static final int[] LEAP_MONTH_STARTS = {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335};
 
     /**
      * The year of an epoch day. The metrics ask it of every session of every run, three times per
@@ -71,12 +90,18 @@ public final class Dates {
      * in two comparisons. Outside the table, LocalDate.
      */
     public static int year(int epochDay) {
+        int y = yearIndex(epochDay);
+        return y < 0 ? LocalDate.ofEpochDay(epochDay).getYear() : TABLE_FIRST_YEAR + y;
+    }
+
+    /** The index in NEW_YEAR of the year holding epochDay, or -1 outside the table. */
+    private static int yearIndex(int epochDay) {
         int k = epochDay - NEW_YEAR[0];
-        if (k < 0 || epochDay >= NEW_YEAR[NEW_YEAR.length - 1]) return LocalDate.ofEpochDay(epochDay).getYear();
+        if (k < 0 || epochDay >= NEW_YEAR[NEW_YEAR.length - 1]) return -1;
         int y = Math.min(NEW_YEAR.length - 2, (int) (k / 365.2425));
         while (NEW_YEAR[y] > epochDay) y--;
         while (NEW_YEAR[y + 1] <= epochDay) y++;
-        return TABLE_FIRST_YEAR + y;
+        return y;
     }
 
     private static final int TABLE_FIRST_YEAR = 1900;

@@ -95,4 +95,25 @@ class ListingTest {
         assertTrue(Arrays.binarySearch(ks, 254.0) < 0, "no $1 strikes beyond 15%");
         assertTrue(Arrays.binarySearch(ks, 301.0) >= 0);
     }
+
+    @Test
+    void anEngineShippedToAnExecutorListsTheSameExpiriesAndNoDayOutsideTheCalendarHasAny() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) { o.writeObject(CAL); }
+        ExpiryCalendar shipped;
+        try (java.io.ObjectInputStream i = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (ExpiryCalendar) i.readObject();
+        }
+        for (int d = Dates.of("2019-01-02"); d <= Dates.of("2025-12-31"); d += 5) {
+            for (Symbol s : Symbol.values()) {
+                assertArrayEquals(CAL.listed(s, d), shipped.listed(s, d));
+                assertEquals(CAL.nearest(s, d, 30, 7, 60), shipped.nearest(s, d, 30, 7, 60));
+                for (int e = d; e <= d + 10; e++) assertEquals(CAL.isListed(s, d, e), shipped.isListed(s, d, e));
+            }
+        }
+        // The calendar is built for 2000-2032: before and after it nothing is listed, and asking is no error.
+        assertEquals(0, CAL.listed(Symbol.SPY, Dates.of("2040-01-03")).length);
+        assertFalse(CAL.isListed(Symbol.SPY, Dates.of("1995-01-03"), Dates.of("1995-01-20")));
+        assertEquals(-1, CAL.nearest(Symbol.SPY, Dates.of("2040-01-03"), 30, 0, 60));
+    }
 }
