@@ -64,6 +64,67 @@ public class Evaluation implements Serializable {
     public double getWallMs() { return wallMs; }
     public void setWallMs(double v) { wallMs = v; }
 
+    /**
+     * This row in {@link RowCodec}'s form: the strings, the ints, then the doubles, each group in
+     * declaration order. RowCodecTest sets every bean property and reads it back, so a property
+     * added here and not below fails there.
+     */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        RowCodec.writeString(out, study);
+        RowCodec.writeString(out, optimizer);
+        RowCodec.writeString(out, id);
+        RowCodec.writeString(out, params);
+        RowCodec.writeString(out, genome);
+        RowCodec.writeString(out, years);
+        RowCodec.writeString(out, tier);
+        RowCodec.writeString(out, dataFingerprint);
+        RowCodec.writeString(out, codeVersion);
+        RowCodec.writeString(out, error);
+        out.writeInt(generation);
+        out.writeInt(trades);
+        out.writeDouble(fitness);
+        out.writeDouble(trainScore);
+        out.writeDouble(trainCagrPct);
+        out.writeDouble(trainMaxDdPct);
+        out.writeDouble(testScore);
+        out.writeDouble(testCagrPct);
+        out.writeDouble(testMaxDdPct);
+        out.writeDouble(score);
+        out.writeDouble(cagrPct);
+        out.writeDouble(maxDdPct);
+        out.writeDouble(sharpe);
+        out.writeDouble(wallMs);
+    }
+
+    static Evaluation readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        Evaluation e = new Evaluation();
+        e.study = RowCodec.readString(in);
+        e.optimizer = RowCodec.readString(in);
+        e.id = RowCodec.readString(in);
+        e.params = RowCodec.readString(in);
+        e.genome = RowCodec.readString(in);
+        e.years = RowCodec.readString(in);
+        e.tier = RowCodec.readString(in);
+        e.dataFingerprint = RowCodec.readString(in);
+        e.codeVersion = RowCodec.readString(in);
+        e.error = RowCodec.readString(in);
+        e.generation = in.readInt();
+        e.trades = in.readInt();
+        e.fitness = in.readDouble();
+        e.trainScore = in.readDouble();
+        e.trainCagrPct = in.readDouble();
+        e.trainMaxDdPct = in.readDouble();
+        e.testScore = in.readDouble();
+        e.testCagrPct = in.readDouble();
+        e.testMaxDdPct = in.readDouble();
+        e.score = in.readDouble();
+        e.cagrPct = in.readDouble();
+        e.maxDdPct = in.readDouble();
+        e.sharpe = in.readDouble();
+        e.wallMs = in.readDouble();
+        return e;
+    }
+
     /** This row as leaderboard.json lists it, at {@code rank} (SPEC §7). */
     public sde.results.LeaderboardRow toRow(int rank) {
         try {

@@ -5,14 +5,22 @@ import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * Executor side of a generation: one {@link CandidateEvaluator} per partition over the broadcast
- * engine, reused for every candidate of the partition.
+ * engine, reused for every candidate of the partition, which arrives as {@link RowCodec} bytes and
+ * leaves as the bytes of its rows.
+ *
+ * <p>A named Scala function of (task, partition) rather than a Java {@code FlatMapFunction}: the
+ * Java API wraps the latter, collect wraps its own, and the shorter {@code runJob} overloads wrap
+ * theirs, in Scala lambdas that Spark's ClosureCleaner reads with ASM on every job (issue 17 item 1:
+ * ASM's ClassReader was among the JIT's longest compiles in a warm sweep). The full
+ * {@code SparkContext.runJob}, given a class of our own rather than a closure, cleans nothing.
  */
-final class PartitionEvaluator implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Candidate>, Evaluation> {
+final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apache.spark.TaskContext, scala.collection.Iterator<byte[]>, byte[]>
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Broadcast<Engine> engine;
     private final BacktestSettings backtest;
     private final java.util.List<Integer> trainYears, testYears;
@@ -29,10 +37,10 @@ final class PartitionEvaluator implements org.apache.spark.api.java.function.Fla
     }
 
     @Override
-    public Iterator<Evaluation> call(Iterator<Candidate> it) {
+    public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
         CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), backtest, trainYears, testYears);
         List<Evaluation> out = new ArrayList<>();
-        while (it.hasNext()) out.add(evaluator.evaluate(it.next()));
-        return out.iterator();
+        while (chunks.hasNext()) for (Candidate c : RowCodec.candidates(chunks.next())) out.add(evaluator.evaluate(c));
+        return RowCodec.evaluations(out);
     }
 }

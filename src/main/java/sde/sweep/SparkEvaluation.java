@@ -1,5 +1,6 @@
 package sde.sweep;
 
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.List;
  *
  * <p>Through the RDD API rather than a Dataset (issue 17 item 1): a Dataset of beans costs a query
  * plan, bean encoders and generated code on every job, about 0.35 s here whatever the size, which
- * at 1,000 candidates a generation was half the time the evaluations themselves took. Candidates
- * and rows travel as Java-serialized objects, which for a few KB per row is cheaper than encoding.
+ * at 1,000 candidates a generation was half the time the evaluations themselves took. Each
+ * partition's candidates and rows travel as one byte array ({@link RowCodec}), and the job is
+ * {@code runJob} with a function of our own ({@link PartitionEvaluator}): what Spark itself adds
+ * per job is then scheduling, not Java serialization of beans or closure cleaning.
  */
 public final class SparkEvaluation {
     private SparkEvaluation() {}
@@ -26,10 +29,28 @@ public final class SparkEvaluation {
     }
 
     static List<Evaluation> run(SweepContext ctx, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {
+        return run(ctx.spark().sparkContext(), batch, partitions, evaluator);
+    }
+
+    /** The rows of {@code batch} in {@code partitions} slices (0: one per core of the session), sorted by id. */
+    static List<Evaluation> run(SparkContext sc, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {
         if (batch.isEmpty()) return new ArrayList<>();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
-        int slices = Math.max(1, Math.min(batch.size(), partitions > 0 ? partitions : jsc.defaultParallelism()));
-        List<Evaluation> rows = new ArrayList<>(jsc.parallelize(batch, slices).mapPartitions(evaluator).collect());
+        int n = batch.size(), slices = Math.max(1, Math.min(n, partitions > 0 ? partitions : sc.defaultParallelism()));
+        // Contiguous slices, as parallelize cuts a list.
+        List<byte[]> chunks = new ArrayList<>(slices);
+        for (int s = 0; s < slices; s++) chunks.add(RowCodec.candidates(batch.subList((int) ((long) s * n / slices), (int) ((long) (s + 1) * n / slices))));
+        org.apache.spark.rdd.RDD<byte[]> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, slices).rdd();
+        byte[][] parts = new byte[slices][];
+        List<Object> ids = new ArrayList<>(slices);
+        for (int s = 0; s < slices; s++) ids.add(s);
+        scala.Function2<Object, byte[], scala.runtime.BoxedUnit> keep = (s, part) -> {
+            parts[(Integer) s] = part;
+            return scala.runtime.BoxedUnit.UNIT;
+        };
+        scala.reflect.ClassTag<byte[]> bytes = scala.reflect.ClassTag$.MODULE$.apply(byte[].class);
+        sc.runJob(rdd, evaluator, scala.jdk.javaapi.CollectionConverters.asScala(ids).toSeq(), keep, bytes);
+        List<Evaluation> rows = new ArrayList<>(n);
+        for (byte[] p : parts) rows.addAll(RowCodec.evaluations(p));
         rows.sort(Comparator.comparing(Evaluation::getId));
         return rows;
     }

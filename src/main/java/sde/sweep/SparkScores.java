@@ -2,7 +2,6 @@ package sde.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
@@ -11,12 +10,11 @@ import sde.backtest.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * SPEC §4 scores of a list of runs (the gate's sensitivity variants), as one Spark job through the
- * RDD API like a generation ({@link SparkEvaluation}): the Dataset path cost the gate's thread a
+ * SPEC §4 scores of a list of runs (the gate's sensitivity variants), as one Spark job like a
+ * generation ({@link SparkEvaluation}): the Dataset path cost the gate's thread a
  * query plan, bean encoders and generated code per leader, nine tenths of its driver time in a
  * profiled sweep (issue 17 item 1).
  */
@@ -35,10 +33,7 @@ public final class SparkScores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Evaluation> rows = new ArrayList<>(jsc.parallelize(cands, Math.max(1, Math.min(cands.size(), jsc.defaultParallelism())))
-                .mapPartitions(new PartitionEvaluator(engine, backtest, trainYears, testYears)).collect());
-        rows.sort(Comparator.comparing(Evaluation::getId));
+        List<Evaluation> rows = SparkEvaluation.run(spark.sparkContext(), cands, 0, new PartitionEvaluator(engine, backtest, trainYears, testYears));
         List<Double> out = new ArrayList<>();
         for (Evaluation r : rows) out.add(r.getError() == null ? r.getScore() : Double.NaN);
         return out;

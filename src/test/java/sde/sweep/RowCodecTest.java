@@ -1,0 +1,70 @@
+package sde.sweep;
+
+import org.junit.jupiter.api.Test;
+
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What goes to the executors and comes back is the bean, every property of it. */
+class RowCodecTest {
+
+    /** Every bean property set to a value of its own (strings and numbers distinct per property), by introspection. */
+    private static <T> T filled(Class<T> type, int salt) throws Exception {
+        T bean = type.getDeclaredConstructor().newInstance();
+        int k = 0;
+        for (PropertyDescriptor p : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
+            k++;
+            Class<?> t = p.getPropertyType();
+            Object v = t == String.class ? p.getName() + "-" + salt + " \u00e9\u20ac" : t == int.class ? (Object) (k * 1000 + salt)
+                    : t == double.class ? (Object) (k + salt / 7.0) : null;
+            if (v == null) throw new AssertionError(type.getSimpleName() + "." + p.getName() + ": RowCodec writes strings, ints and doubles, not " + t);
+            p.getWriteMethod().invoke(bean, v);
+        }
+        return bean;
+    }
+
+    private static <T> void assertSameProperties(Class<T> type, T expected, T actual) throws Exception {
+        for (PropertyDescriptor p : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
+            assertEquals(p.getReadMethod().invoke(expected), p.getReadMethod().invoke(actual), type.getSimpleName() + "." + p.getName());
+        }
+    }
+
+    @Test
+    void everyPropertyOfARowAndOfACandidateComesBack() throws Exception {
+        List<Evaluation> rows = List.of(filled(Evaluation.class, 1), filled(Evaluation.class, 2));
+        List<Evaluation> back = RowCodec.evaluations(RowCodec.evaluations(rows));
+        assertEquals(2, back.size());
+        for (int k = 0; k < 2; k++) assertSameProperties(Evaluation.class, rows.get(k), back.get(k));
+        List<Candidate> cands = List.of(filled(Candidate.class, 3), filled(Candidate.class, 4), filled(Candidate.class, 5));
+        List<Candidate> cback = RowCodec.candidates(RowCodec.candidates(cands));
+        for (int k = 0; k < 3; k++) assertSameProperties(Candidate.class, cands.get(k), cback.get(k));
+    }
+
+    @Test
+    void aFailedRowKeepsItsNaNFitnessItsNullsAndALongError() {
+        Evaluation e = new Evaluation();
+        e.setId("abc");
+        e.setFitness(Double.NaN);
+        e.setError("x".repeat(100_000));   // beyond writeUTF's 64 KB
+        Evaluation back = RowCodec.evaluations(RowCodec.evaluations(List.of(e))).get(0);
+        assertEquals("abc", back.getId());
+        assertEquals(Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(back.getFitness()));
+        assertEquals(100_000, back.getError().length());
+        assertNull(back.getParams());
+        assertArrayEquals(new Object[0], RowCodec.candidates(RowCodec.candidates(List.of())).toArray());
+    }
+
+    @Test
+    void truncatedBytesAreAnErrorThatSaysSo() {
+        byte[] whole = RowCodec.candidates(List.of(new Candidate("s", 0, "ga", "id", "{}", "[]")));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> RowCodec.candidates(cut));
+        assertEquals("a partition's rows are truncated or corrupt", e.getMessage());
+    }
+}
