@@ -8,7 +8,7 @@ public record DaemonSettings(List<String> strategies, String optimizer, int popu
                              int maxGenerationsPerStudy, int blendTopK, int exploreEvery, int reportEveryRuns, double reportEveryMinutes, int restarts, long seed,
                              List<Integer> trainYears, List<Integer> testYears, String telegramApi, int telegramTimeoutSeconds, int telegramMinIntervalSeconds,
                              int blendPool, double blendMaxCorrelation, List<Double> blendLeverage,
-                             int restartRotation, double restartWidth)
+                             int restartRotation, double restartWidth, int tpeCandidates)
         implements Serializable {
     public DaemonSettings {
         if (blendLeverage != null && !blendLeverage.isEmpty() && (blendLeverage.size() != 2 || !(blendLeverage.get(0) > 0 && blendLeverage.get(0) < blendLeverage.get(1)))) {
@@ -29,6 +29,7 @@ public record DaemonSettings(List<String> strategies, String optimizer, int popu
         if (telegramMinIntervalSeconds < 0) throw new IllegalArgumentException("daemon.telegram_min_interval_seconds: must be >= 0");
         if (restartRotation < 1) throw new IllegalArgumentException("daemon.restart_rotation: must be >= 1");
         if (!(restartWidth > 0 && restartWidth <= 1)) throw new IllegalArgumentException("daemon.restart_width: must be in (0, 1]");
+        if (tpeCandidates < 1) throw new IllegalArgumentException("daemon.tpe_candidates: must be >= 1");
         if (restarts < 0) throw new IllegalArgumentException("daemon.restarts: must be >= 0");
         if (trainYears == null || trainYears.size() != 2 || testYears == null || testYears.size() != 2 || testYears.get(0) <= trainYears.get(1)) {
             throw new IllegalArgumentException("daemon: train_years and test_years are [first, last], test after train");

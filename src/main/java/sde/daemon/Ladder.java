@@ -364,7 +364,8 @@ public final class Ladder {
         String optimizer = cycle == 0 ? s.optimizer() : RESTART_OPTIMIZERS.get(cycle - 1);
         // IPOP: each restart doubles the population (capped so that 2^k cannot overflow).
         int population = (int) Math.min(1 << 20, (long) s.population() << Math.min(k, 20));
-        return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults(), population, 1, 0,
+        return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults().withTpeCandidates(s.tpeCandidates()),
+                population, 1, 0,
                 s.trainYears(), s.testYears(), TOP_N, slots, regime, null);
     }
 

@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.optimize.OptimizerSettings;
 import sde.sweep.OtherTrials;
 import sde.sweep.Study;
 import sde.sweep.SweepContext;
@@ -46,7 +47,9 @@ public final class SparkRunner implements GenerationRunner, OtherTrials {
         if (s == null) {
             Location dir = studies.resolve(study.study());
             boolean exists = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class) != null;
-            s = new SweepJob(ctx, study, dir, console).withGate(gate).withOtherTrials(this).open(exists);
+            // A study saved before daemon.tpe_candidates (with the code's default, 64) resumes with it.
+            Study saved = SweepJob.asSaved(study, dir, List.of(study.toBuilder().optimizerSettings(OptimizerSettings.defaults()).build()));
+            s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).open(exists);
             open.put(study.study(), s);
             closed.remove(study.study());
         }

@@ -11,6 +11,11 @@ public record OptimizerSettings(int elites, int tournament, double crossover, do
         }
     }
 
+    /** The same with {@code n} expected-improvement candidates per TPE suggestion. */
+    public OptimizerSettings withTpeCandidates(int n) {
+        return new OptimizerSettings(elites, tournament, crossover, mutationRate, mutationSigma, tpeGamma, n, tpeStartup);
+    }
+
     public static OptimizerSettings defaults() {
         return new OptimizerSettings(2, 3, 0.9, 0.2, 0.15, 0.25, 64, 16);
     }

@@ -399,6 +399,24 @@ public final class SweepJob {
 
     /** Everything that decides the search except how long it runs. */
     private String studyHash() {
+        return studyHash(study);
+    }
+
+    /**
+     * {@code study} as the folder {@code out} saved it: {@code study} itself when it has no saved
+     * state or the state's hash is its own, else the first of {@code earlier} (the same study as an
+     * earlier version built it, say before a conf default changed) whose hash the state has, else
+     * {@code study}, which --resume then refuses as changed. So a default can change for new
+     * studies without a saved one resuming under settings it did not run with.
+     */
+    public static Study asSaved(Study study, Location out, List<Study> earlier) {
+        StudyState st = Json.readAs(out.resolve("optimization_state.json"), StudyState.class);
+        if (st == null || !study.study().equals(st.study()) || studyHash(study).equals(st.studyHash())) return study;
+        for (Study e : earlier) if (studyHash(e).equals(st.studyHash())) return e;
+        return study;
+    }
+
+    static String studyHash(Study study) {
         try {
             Map<String, Object> m = JSON.convertValue(study, new TypeReference<Map<String, Object>>() {});
             m.remove("generations");

@@ -199,7 +199,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             // A run count that never comes due, a report every 5 minutes, Telegram at most every 10.
             DaemonSettings s = new DaemonSettings(List.of("momentum", "mean_reversion"), "tpe", 4, 100, 0.001, 1000, 2, 1000, 1_000_000, 5,
-                    0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600, 2, 1.0, null, 3, 0.25);
+                    0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600, 2, 1.0, null, 3, 0.25, 24);
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             // Each generation takes a minute on this clock.
             Daemon d = new Daemon(s, obj, null, sde.io.Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
@@ -232,7 +232,7 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
             Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
-                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0, 2, 1.0, null, 3, 0.25));
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0, 2, 1.0, null, 3, 0.25, 24));
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
             assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,

@@ -130,7 +130,7 @@ class HdfsOutputTest {
     void theDaemonKeepsItsStateAndLockOnHdfs(SparkSession spark) throws Exception {
         Location out = Location.of(root + "/daemon");
         DaemonSettings s = new DaemonSettings(List.of("credit_spread"), "tpe", 4, 3, 0.001, 12, 2, 5, 100, 0, 0, 1, List.of(2020, 2022),
-                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25);
+                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25, 24);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         for (int session = 1; session <= 2; session++) {
             try (DaemonLock lock = DaemonLock.acquire(out)) {

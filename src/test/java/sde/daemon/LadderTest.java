@@ -64,7 +64,7 @@ class LadderTest {
         DaemonSettings base = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 100);
         DaemonSettings s = new DaemonSettings(base.strategies(), base.optimizer(), base.population(), base.plateauGenerations(), base.minImprovement(),
                 base.maxGenerationsPerStudy(), 2, base.exploreEvery(), base.reportEveryRuns(), base.reportEveryMinutes(), base.restarts(), base.seed(),
-                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7, null, base.restartRotation(), base.restartWidth());
+                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7, null, base.restartRotation(), base.restartWidth(), base.tpeCandidates());
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         double[] common = new double[500], own = new double[500], noise = new double[500];
         for (int i = 0; i < 500; i++) { common[i] = 0.01 * r.nextGaussian(); own[i] = 0.01 * r.nextGaussian(); noise[i] = 0.002 * r.nextGaussian(); }

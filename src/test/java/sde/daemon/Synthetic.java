@@ -36,7 +36,7 @@ final class Synthetic implements GenerationRunner {
 
     static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery, int restarts) {
         return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 0, restarts, 1, List.of(2020, 2022),
-                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25);
+                List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25, 24);
     }
 
     /** Every study the daemon asked for, in order (the last generation's study for each name). */

@@ -128,6 +128,23 @@ class SweepTest {
     }
 
     @Test
+    void aStudySavedBeforeADefaultChangedResumesWithTheSettingsItRanWith(SparkSession spark, @TempDir Path tmp) {
+        // The daemon's TPE studies went from 64 EI candidates (the code's default) to daemon.tpe_candidates:
+        // one saved with 64 resumes with 64; a new one, or one saved with 24, runs with 24.
+        Study old = Study.load(study(tmp, "tpe", 2)).with(1, null);
+        Study now = old.toBuilder().optimizerSettings(old.optimizerSettings().withTpeCandidates(24)).build();
+        Path out = tmp.resolve("o");
+        assertSame(now, SweepJob.asSaved(now, sde.io.Location.of(out), List.of(old)), "nothing saved yet");
+        run(spark, old, out, false);
+        Study resumed = SweepJob.asSaved(now, sde.io.Location.of(out), List.of(old));
+        assertEquals(16, resumed.optimizerSettings().tpeCandidates());
+        assertEquals(8, run(spark, resumed.with(2, null), out, true).evaluations(), "it resumes where it stopped");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(spark, now.with(3, null), out, true));
+        assertTrue(e.getMessage().contains("the study changed"), "without the saved settings --resume refuses: " + e.getMessage());
+        assertSame(now, SweepJob.asSaved(now, sde.io.Location.of(out), List.of()), "no earlier variant matches: the study as asked");
+    }
+
+    @Test
     void aStudyThatExistsIsNotOverwrittenWithoutResume(SparkSession spark, @TempDir Path tmp) {
         Path file = study(tmp, "random", 0);
         run(spark, Study.load(file).with(1, null), tmp.resolve("o"), false);
