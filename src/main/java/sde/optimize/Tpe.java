@@ -59,7 +59,7 @@ public final class Tpe implements Optimizer {
     private double[] suggest(SplittableRandom rng, int dims, List<double[]> good, double[] bwGood, Density lGood, Density gBad) {
         double[] best = null;
         double bestRatio = Double.NEGATIVE_INFINITY;
-        double[] logs = new double[Math.max(lGood.n, gBad.n) + 1], scaled = new double[dims];
+        double[] logs = new double[Math.max(lGood.n, gBad.n) + 1];
         for (int c = 0; c < s.tpeCandidates(); c++) {
             double[] base = good.get(rng.nextInt(good.size()));
             double[] x = new double[dims];
@@ -67,7 +67,7 @@ public final class Tpe implements Optimizer {
                 double z = Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
                 x[d] = Math.max(0, Math.min(1, base[d] + bwGood[d] * z));
             }
-            double r = lGood.log(x, scaled, logs) - gBad.log(x, scaled, logs);
+            double r = lGood.log(x, logs) - gBad.log(x, logs);
             if (r > bestRatio) { bestRatio = r; best = x; }
         }
         return best;
@@ -112,7 +112,11 @@ public final class Tpe implements Optimizer {
      * candidate's distance to each costs a subtraction per dimension rather than a division: the
      * divisions were most of a suggestion's time, and a generation's suggestions (1,000 × 64
      * candidates × 2 × 256 kernels × its dimensions) kept a daemon's executors waiting half a second
-     * (issue 17).
+     * (issue 17). They are stored a dimension at a time ({@code centres[d * n + k]}) and each
+     * dimension is added to every kernel's sum in one pass: a kernel's sum takes its dimensions in
+     * the same order as before, so the same bits, and the pass over kernels has no dependence between
+     * iterations, which the JIT runs several kernels to an instruction (TpeBenchmark: 107 → 89 ms
+     * for 1,000 suggestions at 24 candidates, one sitting).
      */
     private static final class Density {
         final int n, dims;
@@ -124,25 +128,27 @@ public final class Tpe implements Optimizer {
             this.dims = bw.length;
             this.bw = bw;
             this.centres = new double[n * dims];
-            for (int k = 0; k < n; k++) for (int d = 0; d < dims; d++) centres[k * dims + d] = pts.get(k)[d] / bw[d];
+            for (int k = 0; k < n; k++) for (int d = 0; d < dims; d++) centres[d * n + k] = pts.get(k)[d] / bw[d];
             double s = 0;
             for (int d = 0; d < dims; d++) s += -Math.log(bw[d]) - HALF_LOG_2PI;
             this.norm = s;
         }
 
-        /** log density at x; {@code scaled} and {@code logs} are the caller's scratch. */
-        double log(double[] x, double[] scaled, double[] logs) {
-            for (int d = 0; d < dims; d++) scaled[d] = x[d] / bw[d];
-            double max = 0;   // the prior's log density, log(1)
-            for (int k = 0, o = 0; k < n; k++, o += dims) {
-                double l = 0;
-                for (int d = 0; d < dims; d++) {
-                    double z = scaled[d] - centres[o + d];
-                    l += -0.5 * z * z;
+        /** log density at x; {@code logs} is the caller's scratch, at least n + 1 long. */
+        double log(double[] x, double[] logs) {
+            java.util.Arrays.fill(logs, 0, n, 0.0);
+            for (int d = 0, o = 0; d < dims; d++, o += n) {
+                double xs = x[d] / bw[d];
+                for (int k = 0; k < n; k++) {
+                    double z = xs - centres[o + k];
+                    logs[k] += -0.5 * z * z;
                 }
-                l += norm;
+            }
+            double max = 0;   // the prior's log density, log(1)
+            for (int k = 0; k < n; k++) {
+                double l = logs[k] + norm;
                 logs[k] = l;
-                max = Math.max(max, l);
+                max = l > max ? l : max;   // both finite: what Math.max gives, without its signed-zero blend
             }
             logs[n] = 0;
             double sum = 0;
