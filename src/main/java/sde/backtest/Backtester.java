@@ -40,7 +40,8 @@ import java.util.List;
  * the signal list, the pricing scratch array and the views are reused.
  */
 public final class Backtester {
-    private static final Symbol[] SYMBOLS = Symbol.values();
+    /** Every symbol, once: Symbol.values() copies its array on each call. */
+    private final Symbol[] symbols = Symbol.values();
     private final MarketData md;
     private final ModelChain chain;
     private final VolSurface surface;
@@ -216,7 +217,7 @@ public final class Backtester {
 
         /** Most sessions are no symbol's ex-date: three reads instead of a pass over every open leg. */
         private boolean exDividendDay() {
-            for (Symbol s : SYMBOLS) if (md.dividend(s, t) != 0) return true;
+            for (Symbol s : symbols) if (md.dividend(s, t) != 0) return true;
             return false;
         }
 
