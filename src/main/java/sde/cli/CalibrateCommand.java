@@ -71,7 +71,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         List<Calibration.Row> cal = Calibration.compare(md, p, split.calibration());
         List<Calibration.Row> check = Calibration.compare(md, p, split.check());
-        Report calibration = report("CALIBRATION rows (fitted on: 2020-07-02, 2020-07-31, 2026-02-11 snapshot)", cal);
+        Report calibration = report("CALIBRATION rows (fitted on: the manifest's calibration dates and snapshots)", cal);
         Report checked = report("CHECK rows (never fitted: out-of-sample error of the model)", check);
         Map<String, List<Calibration.Row>> bySource = check.stream()
                 .collect(Collectors.groupingBy(r -> r.real().source(), LinkedHashMap::new, Collectors.toList()));

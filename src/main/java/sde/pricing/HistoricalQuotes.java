@@ -23,10 +23,17 @@ import java.util.Map;
  *   <li>a yfinance chain snapshot: contractSymbol,…,bid,ask,…,optionType,expirationDate,…,underlyingPrice,
  *       whose quote date is given by the caller (the file does not hold it).</li>
  * </ul>
+ * Chains of kind {@code options_liquidity} (a Yahoo scrape: datePulled,contract,type,expiry,strike,bid,ask,volume,oi,…)
+ * are never read for prices (SPEC §1: the 2020-08-18 file's prices are check rows, the 2020-07-31 file's are
+ * already the calibration rows of real_quotes): {@link #activity} reads their volume and open interest, and
+ * the same columns of the yfinance snapshots.
  * Vendor IV and delta columns are ignored on purpose: SOURCES.md shows them unreliable, so IV is
  * always recomputed from the prices.
  */
 public final class HistoricalQuotes {
+    /** The manifest kind of a chain read for its volume and open interest only. */
+    public static final String LIQUIDITY = "options_liquidity";
+
     private HistoricalQuotes() {}
 
     public static List<OptionRow> read(Path file, int snapshotDate) {
@@ -102,6 +109,7 @@ public final class HistoricalQuotes {
         List<OptionRow> cal = new ArrayList<>(), check = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Source s : sources) {
+            if (s.kind().equals(LIQUIDITY)) continue;   // volume and open interest only (SPEC §1), read by activity()
             if (!seen.add(s.file())) continue;   // a file listed twice (calibration and check rows) is read once
             for (OptionRow r : read(s.file(), s.snapshotDate())) {
                 boolean calibration = s.kind().equals("options_snapshot") || calDates.contains(r.quoteDate())
@@ -110,5 +118,93 @@ public final class HistoricalQuotes {
             }
         }
         return new Split(cal, check);
+    }
+
+    /**
+     * Volume and open interest of every real chain the manifest names that carries them: the
+     * {@code options_liquidity} chains and the yfinance snapshots. A snapshot's volume covers the session up to
+     * its time: {@code sessionElapsed} is read from the latest trade time in the file (Yahoo's lastTradeDate / lastTrd),
+     * as the share of the 6.5-hour regular session elapsed then, and 1 when the latest trade is at or after the
+     * close or on an earlier day (a file pulled after the close, as the 2020-07-31 scrape pulled on a Sunday).
+     */
+    public static List<ChainActivity> activity(Path dataDir) {
+        List<ChainActivity> out = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Source s : sources(dataDir)) {
+            if (!(s.kind().equals(LIQUIDITY) || s.kind().equals("options_snapshot")) || !seen.add(s.file())) continue;
+            out.addAll(readActivity(s.file(), s.snapshotDate()));
+        }
+        return out;
+    }
+
+    /** One chain file's volume and open interest; the quote date is the file name's (the files do not all hold it). */
+    public static List<ChainActivity> readActivity(Path file, int quoteDate) {
+        CsvFile csv = CsvFile.read(file);
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < csv.header().size(); i++) col.put(csv.header().get(i).toLowerCase(Locale.ROOT), i);
+        boolean yfinance = col.containsKey("contractsymbol");
+        String[] need = yfinance ? new String[]{"contractsymbol", "strike", "optiontype", "expirationdate", "volume", "openinterest",
+                "lasttradedate", "underlyingprice"} : new String[]{"contract", "type", "expiry", "strike", "volume", "oi", "lasttrd"};
+        for (String n : need) if (!col.containsKey(n)) throw new DataException(file, 1, "a chain with volume needs column '" + n + "'");
+        if (quoteDate == 0) throw new DataException(file, 0, "a chain's file name must carry its quote date (YYYY-MM-DD)");
+        List<String[]> rows = csv.rows();
+        // The latest trade in the file, in minutes after midnight ET on the quote date (-1: none that day).
+        int latest = -1;
+        for (int r = 0; r < rows.size(); r++) {
+            String[] c = rows.get(r);
+            try {
+                latest = Math.max(latest, yfinance ? minutesEt(c[col.get("lasttradedate")], quoteDate)
+                        : minutesYahoo(c[col.get("lasttrd")], quoteDate));
+            } catch (RuntimeException e) {
+                throw csv.error(r, "unreadable last trade time: " + e.getMessage());
+            }
+        }
+        double elapsed = latest < 0 || latest >= CLOSE_MINUTES ? 1.0 : Math.max(1.0 / 390, (latest - OPEN_MINUTES) / 390.0);
+        List<ChainActivity> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            String[] c = rows.get(r);
+            try {
+                String contract = c[col.get(yfinance ? "contractsymbol" : "contract")];
+                Symbol sym = Symbol.parse(contract.replaceAll("\\d.*$", ""));
+                boolean call = c[col.get(yfinance ? "optiontype" : "type")].toLowerCase(Locale.ROOT).startsWith("c");
+                double spot = yfinance ? num(c[col.get("underlyingprice")]) : Double.NaN;
+                out.add(new ChainActivity(quoteDate, sym, spot, Dates.parse(c[col.get(yfinance ? "expirationdate" : "expiry")]),
+                        num(c[col.get("strike")]), call, count(c[col.get("volume")]), count(c[col.get(yfinance ? "openinterest" : "oi")]),
+                        elapsed, file.getFileName().toString()));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw csv.error(r, e instanceof ArrayIndexOutOfBoundsException ? "too few columns" : e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static final int OPEN_MINUTES = 9 * 60 + 30, CLOSE_MINUTES = 16 * 60;
+
+    /** Yahoo writes none as blank or "-" and thousands with a comma ("1,000"); yfinance as a decimal ("37.0"). */
+    private static long count(String text) {
+        String s = text.replace(",", "");
+        if (s.isEmpty() || s.equals("-")) return 0;
+        double v = Double.parseDouble(s);
+        if (!(v >= 0) || v != Math.rint(v)) throw new IllegalArgumentException("a contract count must be a whole number >= 0, got '" + s + "'");
+        return (long) v;
+    }
+
+    /** yfinance's "2026-02-10 14:55:42+00:00" (UTC) as minutes after midnight New York time, -1 when not on {@code day}. */
+    private static int minutesEt(String s, int day) {
+        if (s.isEmpty()) return -1;
+        java.time.ZonedDateTime t = java.time.OffsetDateTime.parse(s.replace(' ', 'T'))
+                .atZoneSameInstant(java.time.ZoneId.of("America/New_York"));
+        if (Dates.of(t.toLocalDate().toString()) != day) return -1;
+        return t.getHour() * 60 + t.getMinute();
+    }
+
+    /** Yahoo's page form "2020-07-31 4:15PM EDT" (New York time), -1 when not on {@code day}. */
+    private static int minutesYahoo(String s, int day) {
+        if (s.isEmpty()) return -1;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{1,2}):(\\d{2})([AP]M)").matcher(s);
+        if (!m.find()) throw new IllegalArgumentException("expected 'YYYY-MM-DD h:mmAM', got '" + s + "'");
+        if (Dates.of(m.group(1)) != day) return -1;
+        int h = Integer.parseInt(m.group(2)) % 12 + (m.group(4).equals("PM") ? 12 : 0);
+        return h * 60 + Integer.parseInt(m.group(3));
     }
 }

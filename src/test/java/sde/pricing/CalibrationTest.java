@@ -31,10 +31,42 @@ class CalibrationTest {
     void theManifestSplitKeepsCheckRowsOutOfTheFit() {
         HistoricalQuotes.Split s = Holder.SPLIT;
         assertTrue(s.calibration().stream().allMatch(r -> r.quoteDate() == Dates.of("2020-07-02")
-                || r.quoteDate() == Dates.of("2020-07-31") || r.quoteDate() == Dates.of("2026-02-11")));
+                || r.quoteDate() == Dates.of("2020-07-31") || r.quoteDate() == Dates.of("2026-02-11") || r.quoteDate() == Dates.of("2026-02-12")));
         assertTrue(s.check().stream().noneMatch(r -> r.quoteDate() == Dates.of("2020-07-02") || r.quoteDate() == Dates.of("2020-07-31")));
-        assertEquals(6110 - 164 - 3042 + 1232, s.check().size(), "the rest of real_quotes plus all 2024-07 mids");
-        assertEquals(164 + 3042 + 8778, s.calibration().size());
+        assertEquals(6110 - 164 - 3042 + 1232, s.check().size(),
+                "the rest of real_quotes plus all 2024-07 mids; the liquidity chains' prices are never read");
+        assertEquals(164 + 3042 + 8778 + 6923 + 7176, s.calibration().size(), "with the SPY snapshot and both QQQ snapshots");
+        assertEquals(6923 + 7176, s.calibration().stream().filter(r -> r.symbol() == Symbol.QQQ).count());
+    }
+
+    @Test
+    void everyChainWithVolumeIsReadForItsVolumeAndOpenInterestOnly() {
+        List<ChainActivity> a = HistoricalQuotes.activity(RealData.dir());
+        java.util.Map<String, Long> bySource = a.stream().collect(java.util.stream.Collectors.groupingBy(ChainActivity::source,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertEquals(5, bySource.size(), "SPY 2020-07-31, 2020-08-18 and 2026-02-11, QQQ 2026-02-11 and 2026-02-12: " + bySource);
+        assertEquals(5963L, bySource.get("SPY_chain_2020-07-31_yahoo_jamesfbush.csv"));
+        ChainActivity first = a.stream().filter(r -> r.source().startsWith("SPY_chain_2020-08-18")).findFirst().orElseThrow();
+        assertEquals(Dates.of("2020-08-18"), first.quoteDate());
+        assertEquals(10, first.volume());
+        assertEquals(10, first.openInterest());
+        // Pulled on Sunday after the 16:15 close: a whole session. The 2020-08-18 scrape's last trade was at 12:52 ET.
+        assertEquals(1.0, a.stream().filter(r -> r.source().startsWith("SPY_chain_2020-07-31")).findFirst().orElseThrow().sessionElapsed());
+        assertEquals((12 * 60 + 52 - 9 * 60 - 30) / 390.0, first.sessionElapsed(), 1e-12);
+        assertTrue(a.stream().filter(r -> r.symbol() == Symbol.QQQ).mapToLong(ChainActivity::openInterest).sum() > 1_000_000,
+                "QQQ open interest across both snapshots");
+    }
+
+    @Test
+    void aChainWithoutVolumeColumnsIsRefusedWithItsFileAndColumn(@TempDir Path tmp) {
+        Path f = tmp.resolve("SPY_chain_2020-01-02.csv");
+        Fixtures.write(f, "datePulled,contract,type,expiry,strike,bid,ask,lastTrd\n2020-01-02,SPY200117C00300000,CALL,2020-01-17,300,1,2,x\n");
+        DataException e = assertThrows(DataException.class, () -> HistoricalQuotes.readActivity(f, Dates.of("2020-01-02")));
+        assertTrue(e.getMessage().endsWith("SPY_chain_2020-01-02.csv:1: a chain with volume needs column 'volume'"), e.getMessage());
+        Fixtures.write(f, "datePulled,contract,type,expiry,strike,bid,ask,volume,oi,lastTrd\n"
+                + "2020-01-02,SPY200117C00300000,CALL,2020-01-17,300,1,2,1.5,3,2020-01-02 3:59PM EST\n");
+        DataException bad = assertThrows(DataException.class, () -> HistoricalQuotes.readActivity(f, Dates.of("2020-01-02")));
+        assertTrue(bad.getMessage().endsWith(":2: a contract count must be a whole number >= 0, got '1.5'"), bad.getMessage());
     }
 
     @Test
