@@ -7,6 +7,8 @@ import sde.data.Symbol;
 import sde.pricing.EarlyAssignment;
 import sde.pricing.Fill;
 import sde.pricing.FillModel;
+import sde.pricing.LiquidityModel;
+import sde.pricing.LiquiditySettings;
 import sde.pricing.ModelChain;
 import sde.pricing.Quote;
 import sde.pricing.StrikeGrid;
@@ -16,6 +18,7 @@ import sde.strategy.Leg;
 import sde.strategy.PortfolioView;
 import sde.strategy.PricedSignal;
 import sde.strategy.Signal;
+import sde.strategy.Sizing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,8 @@ import java.util.List;
  *   <li>margin: each remaining position's requirement is recomputed at the close (Risk.maintenance);
  *       while the total exceeds what the equity may carry, the largest is closed through the fill
  *       model (reason margin_call);</li>
- *   <li>each strategy's signals are priced, sized, checked against the limits and filled;</li>
+ *   <li>each strategy's signals are priced, sized, checked against the limits, cut to what the market
+ *       could fill (SPEC §2 capacity; a cut trade is counted) and filled, paying square-root impact;</li>
  *   <li>equity(t) = cash + marks. Equity at or below 0 is ruin: what is open is closed, the run
  *       ends, and every later session is recorded at 0 (SPEC §3).</li>
  * </ol>
@@ -47,15 +51,18 @@ public final class Backtester {
     private final VolSurface surface;
     private final StrikeGrid grid;
     private final FillModel fills;
+    private final LiquidityModel liquidity;
     private final BacktestSettings settings;
 
-    /** Wired by {@link Engine}, the one place that builds the chain and the surface. */
-    Backtester(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, FillModel fills, BacktestSettings settings) {
+    /** Wired by {@link Engine}, the one place that builds the chain and the surface; {@code liquidity} null: no capacity, no impact. */
+    Backtester(MarketData md, ModelChain chain, VolSurface surface, StrikeGrid grid, FillModel fills, LiquidityModel liquidity,
+               BacktestSettings settings) {
         this.md = md;
         this.chain = chain;
         this.surface = surface;
         this.grid = grid;
         this.fills = fills;
+        this.liquidity = liquidity;
         this.settings = settings;
     }
 
@@ -111,6 +118,9 @@ public final class Backtester {
         final double[][] multipliers;
         final boolean closeOnSwitch;
         double interestTotal;
+        /** Sessions of orders the market's capacity cut to nothing (grown only when one is). */
+        int[] refused = new int[0];
+        int refusedCount;
         boolean ruined;
         int t;
         int halted = Integer.MIN_VALUE;
@@ -175,7 +185,7 @@ public final class Backtester {
             double openPnl = 0;
             for (Position pos : ledger.open) openPnl += pos.openPnl();
             return new RunResult(ids, days, equity, contribution, interest, riskFree, ledger.trades, openPnl, settings.startingCapital(),
-                    pricings + view.pricings(), md.synthetic());
+                    pricings + view.pricings(), md.synthetic(), java.util.Arrays.copyOf(refused, refusedCount));
         }
 
         // ---- the daily steps -------------------------------------------------------------------
@@ -334,7 +344,7 @@ public final class Backtester {
             slot.strategy().generateSignals(view, slot.config(), signals);
         }
 
-        private <P> int size(Slot<P> slot, PricedSignal ps, Account acc) {
+        private <P> long size(Slot<P> slot, PricedSignal ps, Account acc) {
             return slot.strategy().sizePosition(ps, acc, slot.config());
         }
 
@@ -364,11 +374,11 @@ public final class Backtester {
             double req = Math.max(sig.minRequirement(), Risk.requirement(legs, unitCash, maxLoss, md, t, settings));
             double risk = Risk.risk(legs, maxLoss, req);
             PricedSignal ps = new PricedSignal(sig, unitCash, maxLoss, req, risk);
-            int units = size(slots.get(s), ps, accounts[s]);
-            if (units <= 0) return;
+            long sized = size(slots.get(s), ps, accounts[s]);
+            if (sized <= 0) return;
             double eq = ledger.liveEquity();
             double roomRisk = settings.maxRiskPct() * eq - ledger.openRisk();
-            if (risk > 0) units = (int) Math.min(units, Math.floor(roomRisk / risk));
+            if (risk > 0) sized = Math.min(sized, Sizing.whole(roomRisk / risk));
             double roomBp = settings.maxBuyingPower() * ledger.bpEquity() - ledger.usedBuyingPower();
             // Shares are paid in full (no loan value): buying them takes their cost, spread and
             // commission included, not only their value at the close, or the cash goes negative by
@@ -376,8 +386,18 @@ public final class Backtester {
             boolean shares = false;
             for (int k = 0; k < legs.size(); k++) shares |= legs.get(k).isShares();
             double bpPerUnit = shares ? Math.max(req, -unitCash) : req;
-            if (bpPerUnit > 0) units = (int) Math.min(units, Math.floor(roomBp / bpPerUnit));
-            if (units <= 0) return;
+            if (bpPerUnit > 0) sized = Math.min(sized, Sizing.whole(roomBp / bpPerUnit));
+            if (sized <= 0) return;
+            // SPEC §2: no order beyond what the market traded, no position beyond its share of the open
+            // interest or the exchange's limit. The cap is far below int range (the limits are millions).
+            long capacity = capacity(legs, quotes);
+            boolean bound = sized > capacity;
+            int units = Math.toIntExact(Math.min(sized, capacity));
+            if (units <= 0) {
+                if (refusedCount == refused.length) refused = java.util.Arrays.copyOf(refused, Math.max(16, 2 * refused.length));
+                refused[refusedCount++] = md.day(t);
+                return;
+            }
             double entry = 0, costs = 0;
             for (int k = 0; k < legs.size(); k++) {
                 Leg l = legs.get(k);
@@ -387,6 +407,7 @@ public final class Backtester {
             }
             Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units,
                     sig.minRequirement() * units, risk * units);
+            pos.capacityBound = bound;
             ledger.add(pos, entry);
             accounts[s].lastEntry = md.day(t);
             mark(pos);
@@ -450,8 +471,59 @@ public final class Backtester {
          * combo order (FillModel.comboLeg), slippage once on the first leg.
          */
         private Fill legFill(Leg l, Quote q, int qty, boolean combo, boolean first) {
-            if (combo) return fills.comboLeg(q, qty, first, l.isShares());
-            return l.isShares() ? fills.fillShares(q.mid(), qty) : fills.fill(q, qty);
+            double volume = liquidity == null ? Double.POSITIVE_INFINITY : l.isShares() ? liquidity.shareVolume(l.symbol(), t)
+                    : liquidity.volume(l.symbol(), t, l.expiry() - md.day(t), Math.abs(q.delta()), l.call());
+            if (combo) return fills.comboLeg(q, qty, first, l.isShares(), volume);
+            return l.isShares() ? fills.fillShares(q.mid(), qty, volume) : fills.fill(q, qty, volume);
+        }
+
+        /**
+         * The most units of these legs the market could fill today (SPEC §2): per leg, participation ×
+         * the day's volume (modeled for a contract, the ETF's for shares), for an option also
+         * open_interest_share × its modeled open interest and the room left under its underlying's
+         * position limit on the leg's side (long calls and short puts are one side, long puts and
+         * short calls the other, as the exchanges count them).
+         */
+        private long capacity(List<Leg> legs, Quote[] quotes) {
+            if (liquidity == null) return Long.MAX_VALUE;
+            LiquiditySettings ls = liquidity.settings();
+            long cap = Long.MAX_VALUE;
+            for (int k = 0; k < legs.size(); k++) {
+                Leg l = legs.get(k);
+                double per = Math.abs(l.ratio());
+                if (per == 0) continue;
+                if (l.isShares()) {
+                    cap = Math.min(cap, Sizing.whole(ls.participation() * liquidity.shareVolume(l.symbol(), t) / per));
+                    continue;
+                }
+                int dte = l.expiry() - md.day(t);
+                double d = Math.abs(quotes[k].delta());
+                double vol = liquidity.volume(l.symbol(), t, dte, d, l.call()), oi = liquidity.openInterest(l.symbol(), t, dte, d, l.call());
+                cap = Math.min(cap, Sizing.whole(Math.min(ls.participation() * vol, ls.openInterestShare() * oi) / per));
+                long room = liquidity.positionLimit(l.symbol()) - openOnSide(l.symbol(), bullish(l.call(), l.ratio()));
+                cap = Math.min(cap, Sizing.whole(room / per));
+            }
+            return cap;
+        }
+
+        /** Long calls and short puts gain as the underlying rises: one side of the exchanges' count. */
+        private static boolean bullish(boolean call, int ratio) {
+            return call == ratio > 0;
+        }
+
+        /** Open option contracts on one side of an underlying (the exchanges' position-limit count). */
+        private long openOnSide(Symbol sym, boolean bullishSide) {
+            long n = 0;
+            for (int p = 0; p < ledger.open.size(); p++) {
+                Position pos = ledger.open.get(p);
+                for (int k = 0; k < pos.legs.size(); k++) {
+                    Leg l = pos.legs.get(k);
+                    if (pos.legOpen[k] && !l.isShares() && l.symbol() == sym && bullish(l.call(), l.ratio()) == bullishSide) {
+                        n += (long) Math.abs(l.ratio()) * pos.units;
+                    }
+                }
+            }
+            return n;
         }
 
         /** Closes every open leg at today's quotes through the fill function, as one order, then books the trade. */
@@ -484,7 +556,7 @@ public final class Backtester {
             acc.closed++;
             if (pnl > 0) { acc.wins++; acc.sumWins += pnl; } else { acc.sumLosses += pnl; }
             ledger.trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.describe(), pos.units,
-                    pos.entryCash, pos.laterCash, pos.costs, pnl, reason));
+                    pos.entryCash, pos.laterCash, pos.costs, pnl, reason, pos.capacityBound));
         }
 
         /** PortfolioView of one slot. */

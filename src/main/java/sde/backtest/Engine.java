@@ -4,6 +4,7 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.pricing.ExpiryCalendar;
 import sde.pricing.FillModel;
+import sde.pricing.LiquidityModel;
 import sde.pricing.Model;
 import sde.pricing.ModelChain;
 import sde.pricing.PricingInputs;
@@ -15,7 +16,7 @@ import sde.pricing.VolSurface;
 /**
  * The backtest's one entry point (issue 16). The market's modeled option chain is built once:
  * the surface's parameters for every symbol and session, the chain, the strike grid, the fill
- * function. Then any {@link RunSpec} runs on it, with the account settings, window and regime it
+ * function and what the market could fill (the liquidity model, SPEC §2). Then any {@link RunSpec} runs on it, with the account settings, window and regime it
  * carries. Runs share nothing mutable, so one engine serves every thread of an executor: a sweep
  * broadcasts one (SweepContext), so that no task rebuilds the surface and the listing calendar.
  */
@@ -27,6 +28,7 @@ public final class Engine implements java.io.Serializable {
     private final ModelChain chain;
     private final StrikeGrid grid;
     private final FillModel fills;
+    private final LiquidityModel liquidity;
 
     private Engine(MarketData md, PricingSettings pricing) {
         if (md == null || pricing == null) throw new IllegalArgumentException("an engine needs market data and pricing settings");
@@ -36,6 +38,7 @@ public final class Engine implements java.io.Serializable {
         this.chain = new ModelChain(md, surface, new QuoteModel(pricing.quotes()), new ExpiryCalendar(pricing.listing()));
         this.grid = new StrikeGrid(pricing.listing());
         this.fills = pricing.fillModel();
+        this.liquidity = new LiquidityModel(md, pricing.liquidity());
     }
 
     /** The engine over {@code md} on the modeled chain of {@code pricing}. */
@@ -63,7 +66,17 @@ public final class Engine implements java.io.Serializable {
      * the benchmark's sleeves, a test's hand-made slots.
      */
     public Backtester loop(BacktestSettings account) {
-        return new Backtester(md, chain, surface, grid, fills, account);
+        return new Backtester(md, chain, surface, grid, fills, liquidity, account);
+    }
+
+    /**
+     * The session loop for an emulation of a Cboe strategy index: no SPY capacity and no impact. The
+     * index trades SPX options, a market about ten times SPY's in notional, and the replica's large
+     * capital only keeps whole contracts from rounding the index's fractional count; SPY's capacity
+     * would measure neither (docs/benchmarks.md).
+     */
+    public Backtester indexEmulation(BacktestSettings account) {
+        return new Backtester(md, chain, surface, grid, fills, null, account);
     }
 
     public MarketData market() {

@@ -27,6 +27,8 @@ final class Position implements PositionView {
     double costs;
     double mark;
     int daysToExpiry;
+    /** The market's capacity (SPEC §2) cut the opening order's size. */
+    boolean capacityBound;
 
     Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
              double maxLoss, double requirement, double minRequirement, double risk) {

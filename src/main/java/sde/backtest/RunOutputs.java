@@ -6,6 +6,7 @@ import sde.io.Json;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
+import sde.results.Feasibility;
 import sde.results.YearFigures;
 
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class RunOutputs {
     public static Summary summarize(RunResult r) {
         int[] exits = r.trades().stream().mapToInt(Trade::exitDay).toArray();
         double[] pnl = r.trades().stream().mapToDouble(Trade::pnl).toArray();
-        return Metrics.compute(r.days(), r.equity(), r.startingCapital(), r.riskFree(), exits, pnl);
+        return Metrics.compute(r.days(), r.equity(), r.startingCapital(), r.riskFree(), exits, pnl, r.capacityBoundDays());
     }
 
     /**
@@ -42,7 +43,7 @@ public final class RunOutputs {
         List<Trade> in = r.trades().stream().filter(t -> t.exitDay() > from && t.exitDay() <= to).toList();
         return Metrics.compute(java.util.Arrays.copyOfRange(d, a, b + 1), java.util.Arrays.copyOfRange(r.equity(), a, b + 1), start,
                 java.util.Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
-                in.stream().mapToDouble(Trade::pnl).toArray());
+                in.stream().mapToDouble(Trade::pnl).toArray(), java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from && x <= to).toArray());
     }
 
     public static String codeVersion() {
@@ -53,14 +54,16 @@ public final class RunOutputs {
     /** SPEC §7 `years`: a list of {year, return_pct, max_dd_pct, trades, sharpe, score}. */
     public static List<YearFigures> years(Summary s) {
         List<YearFigures> years = new ArrayList<>();
-        for (YearStats y : s.years()) years.add(new YearFigures(y.year(), y.returnPct(), y.maxDdPct(), y.trades(), y.sharpe(), y.score()));
+        for (YearStats y : s.years()) years.add(new YearFigures(y.year(), y.returnPct(), y.maxDdPct(), y.trades(), y.sharpe(), y.score(), y.capacityBoundTrades()));
         return years;
     }
 
-    public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, String fingerprint, double wallMs) {
+    /** {@code train}: the window SPEC §4's feasibility is judged on. */
+    public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, Summary train, String fingerprint, double wallMs) {
+        double violation = train.violation(Feasibility.DEFAULT);
         return new RunSummary(id, r.synthetic() ? "SYNTHETIC market: generated data, not a result" : null, years(s), s.cagrPct(), s.maxDdPct(),
                 s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(), s.maxConsecutiveLosers(),
-                s.trades(), s.finalEquity(), spec.toJson(), fingerprint, codeVersion(), r.pricings(), wallMs, null);
+                s.trades(), s.capacityBoundTrades(), Feasibility.feasible(violation), violation, s.finalEquity(), spec.toJson(), fingerprint, codeVersion(), r.pricings(), wallMs, null);
     }
 
     public static void write(Path dir, RunSummary summary, RunResult r) {

@@ -13,7 +13,17 @@ import java.util.List;
  * <p>{@code openPnlAtEnd} is the P&L of the positions still open after the last day (their cash
  * flows plus marks), so capital + Σ trade P&L + openPnlAtEnd + interest = the final equity.
  * {@code pricings} counts the option prices the run computed: marks, strike searches, and the
- * quotes of entries and exits.
+ * quotes of entries and exits. {@code refusedOrderDays} are the sessions on which an order was cut to
+ * nothing by the market's capacity (SPEC §2): it left no trade, and is counted with the trades capacity cut.
  */
 public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] interest, double[] riskFree,
-                        List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic) {}
+                        List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic,
+                        int[] refusedOrderDays) {
+    /** The exit days of the trades capacity cut, then the days of the orders it refused: what SPEC §7's capacity_bound_trades counts. */
+    public int[] capacityBoundDays() {
+        int[] cut = trades.stream().filter(Trade::capacityBound).mapToInt(Trade::exitDay).toArray();
+        int[] out = java.util.Arrays.copyOf(cut, cut.length + refusedOrderDays.length);
+        System.arraycopy(refusedOrderDays, 0, out, cut.length, refusedOrderDays.length);
+        return out;
+    }
+}

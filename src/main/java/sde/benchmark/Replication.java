@@ -57,7 +57,7 @@ public final class Replication {
                 .maxRiskPct(settings.maxBuyingPower()).maxBuyingPower(settings.maxBuyingPower()).compounding(true)
                 .earlyAssignment(settings.earlyAssignment()).expirySettlement(settings.expirySettlement())
                 .morningFraction(settings.morningFraction()).build();
-        this.engine = Engine.of(md, pricing).loop(b);
+        this.engine = Engine.of(md, pricing).indexEmulation(b);
         int first = md.indexOnOrAfter(Dates.of(settings.firstYear() + "-01-01")) - 1;
         this.strategy = new SleeveStrategy(settings.collateralMultiple(), settings.strikeFraction(),
                 settings.expirySettlement() == BacktestSettings.Settlement.OPEN, first >= 0 ? md.day(first) : Integer.MIN_VALUE,

@@ -91,7 +91,7 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, Sleeve p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, Sleeve p) {
         if (pf.openPositions() > 0) return 0;
         boolean due = p.cycle().isRoll(pf.today()) || pf.lastEntryDay() == NEVER || p.shares();
         if (!due) return 0;
@@ -103,7 +103,7 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
             case PER_100_SHARES -> equity / (100 * s.signal().legs().get(0).strike() / p.options().get(0).level());
             case MAX_LOSS_MULTIPLE -> s.maxLoss() > 0 ? equity / (collateralMultiple * s.maxLoss()) : 0;
         };
-        return Math.max(0, (int) Math.floor(n));
+        return sde.strategy.Sizing.whole(n);
     }
 
     @Override

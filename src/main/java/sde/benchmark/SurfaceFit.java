@@ -120,7 +120,7 @@ public final class SurfaceFit {
         sde.pricing.QuoteSettings q = p.quotes();
         sde.pricing.FillSettings f = p.fills();
         return new PricingSettings(p.listing(), p.surface(), new sde.pricing.QuoteSettings(q.tick(), 0, 0, q.spreadMaxPct(), q.volRef(), q.volPower()),
-                new sde.pricing.FillSettings(0, 0, 0, f.assignmentFee(), f.putAssignmentExtrinsic(), 0, 0));
+                new sde.pricing.FillSettings(0, 0, 0, f.assignmentFee(), f.putAssignmentExtrinsic(), 0, 0), p.liquidity());
     }
 
     private static PricingSettings with(PricingSettings p, List<Param> params, double[] x) {
@@ -128,7 +128,7 @@ public final class SurfaceFit {
         double[] v = {s.atmRatio(), s.atmVixPower(), s.atmTenorPower(), s.atmSkewPower()};
         for (int k = 0; k < x.length; k++) v[params.get(k).ordinal()] = x[k];
         return new PricingSettings(p.listing(), s.withShape(v[0], v[1], v[2], v[3], s.putSkew(), s.putCurve(), s.callSkew(), s.callCurve()),
-                p.quotes(), p.fills());
+                p.quotes(), p.fills(), p.liquidity());
     }
 
     /**

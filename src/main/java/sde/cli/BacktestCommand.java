@@ -9,8 +9,10 @@ import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
+import sde.data.Dates;
 import sde.data.MarketData;
 import sde.metrics.Summary;
+import sde.results.Feasibility;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -86,10 +88,17 @@ public final class BacktestCommand implements Callable<Integer> {
         Summary s = RunOutputs.summarize(r);
         String id = spec.id(md.fingerprint()) + (m == sde.pricing.Model.BASE ? "" : "-" + m.name().toLowerCase(java.util.Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
-        sde.backtest.RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, md.fingerprint(), wallMs)
+        List<Integer> train = cfg.validate().trainYears();
+        boolean coversTrain = Dates.year(r.days()[0]) < train.get(0) && Dates.year(r.days()[r.days().length - 1]) >= train.get(1);
+        Summary trainWindow = coversTrain ? RunOutputs.summarizeWindow(r, train.get(0), train.get(1)) : s;
+        sde.backtest.RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, trainWindow, md.fingerprint(), wallMs)
                 .onModel(m.name().toLowerCase(java.util.Locale.ROOT));
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
+        System.out.printf(java.util.Locale.ROOT, "%s (SPEC §4 over %s: max DD <= %.0f %%, >= %d closed trades every year, no ruin)%s;"
+                        + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
+                coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(), Feasibility.DEFAULT.minTradesPerYear(),
+                summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation()), s.capacityBoundTrades());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
     }

@@ -98,7 +98,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     b.years(), java.util.Arrays.toString(java.util.Arrays.stream(b.crossings()).map(x -> Math.rint(x * 1e4) / 1e4).toArray()),
                     b.low(), b.high());
             var s = pricing.surface();
-            pricing = new sde.pricing.PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills());
+            pricing = new sde.pricing.PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills(),
+                    pricing.liquidity());
         }
         sde.pricing.Model m = sde.pricing.Model.parse(model);
         if (m != sde.pricing.Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");

@@ -28,6 +28,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fit", description = "Fit pricing.surface and pricing.quotes parameters on the calibration rows.")
     boolean fit;
 
+    @Option(names = "--liquidity", description = "Fit the liquidity model (pricing.liquidity) on the chains with volume and open interest,"
+            + " print its error on each chain and the conf lines, and stop.")
+    boolean liquidity;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "Writes DIR/calibration.json (default output).")
     Path out;
 
@@ -40,6 +44,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         Path dir = common.dataDir().dir();
         MarketData md = common.marketData(cfg, dir);
+        if (liquidity) return liquidity(md, cfg.pricing().liquidity(), HistoricalQuotes.activity(dir));
         HistoricalQuotes.Split split = HistoricalQuotes.split(dir);
         for (Path c : chains) {
             List<sde.pricing.OptionRow> rows;
@@ -85,6 +90,30 @@ public final class CalibrateCommand implements Callable<Integer> {
         Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src));
         System.out.println("\nwrote " + out.resolve("calibration.json"));
         return 0;
+    }
+
+    private int liquidity(MarketData md, sde.pricing.LiquiditySettings base, List<sde.pricing.ChainActivity> activity) {
+        sde.pricing.LiquidityFit.Result r = sde.pricing.LiquidityFit.fit(md, base, activity);
+        System.out.println("Liquidity model fitted on " + r.chains().size() + " chains (" + activity.size() + " contracts); its error on each:");
+        System.out.printf(java.util.Locale.ROOT, "  %-50s %8s %12s %12s %9s %12s %12s %9s %9s %9s%n", "chain", "contracts", "day volume", "model",
+                "|log10|", "open int.", "model", "|log10|", "vol/share", "OI/share");
+        for (sde.pricing.LiquidityFit.ChainError e : r.chains()) {
+            System.out.printf(java.util.Locale.ROOT, "  %-50s %8d %,12.0f %,12.0f %9.2f %,12.0f %,12.0f %9.2f %9.4f %9.4f%n", e.source(), e.contracts(),
+                    e.dayVolume(), e.modelVolume(), e.medianLogErrorVolume(), e.openInterest(), e.modelOpenInterest(), e.medianLogErrorOpenInterest(),
+                    e.contractsPerShare(), e.openInterestPerShare());
+        }
+        var f = r.settings();
+        System.out.println("\nconf/sde.yaml pricing.liquidity:");
+        System.out.println("    contracts_per_share: " + inline(f.contractsPerShare()));
+        System.out.println("    open_interest_per_share: " + inline(f.openInterestPerShare()));
+        System.out.println("    volume_table:\n      call: " + f.volumeTable().get("call") + "\n      put: " + f.volumeTable().get("put"));
+        System.out.println("    open_interest_table:\n      call: " + f.openInterestTable().get("call") + "\n      put: " + f.openInterestTable().get("put"));
+        return 0;
+    }
+
+    private static String inline(Map<String, Double> m) {
+        return m.entrySet().stream().map(e -> e.getKey() + ": " + sde.pricing.LiquidityFit.round(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** calibration.json: the fitted --set line (with --fit), each row set's error tables, the check rows' error by source. */

@@ -366,7 +366,7 @@ public final class Ladder {
         int population = (int) Math.min(1 << 20, (long) s.population() << Math.min(k, 20));
         return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults().withTpeCandidates(s.tpeCandidates()),
                 population, 1, 0,
-                s.trainYears(), s.testYears(), TOP_N, slots, regime, null);
+                s.trainYears(), s.testYears(), TOP_N, slots, regime, null, null, null, null);
     }
 
     /** Seeds of restart k are offset by k × this, away from every first search's offset. */

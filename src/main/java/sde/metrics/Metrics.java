@@ -33,6 +33,12 @@ public final class Metrics {
 
     public static Summary compute(int[] days, double[] equityIn, double startingCapital, double[] riskFree,
                                   int[] tradeExitDays, double[] tradePnl) {
+        return compute(days, equityIn, startingCapital, riskFree, tradeExitDays, tradePnl, new int[0]);
+    }
+
+    /** As above, with the exit days of the trades whose size capacity cut (SPEC §2), counted per year and in all. */
+    public static Summary compute(int[] days, double[] equityIn, double startingCapital, double[] riskFree,
+                                  int[] tradeExitDays, double[] tradePnl, int[] capacityBoundExitDays) {
         int n = days.length;
         if (n < 2) throw new IllegalArgumentException("metrics need at least two sessions");
         double[] e = equityIn.clone();
@@ -49,9 +55,11 @@ public final class Metrics {
             double dd = drawdown(e, a - 1, b);
             int trades = 0;
             for (int d : tradeExitDays) if (Dates.year(d) == y) trades++;
+            int bound = 0;
+            for (int d : capacityBoundExitDays) if (Dates.year(d) == y) bound++;
             double sharpe = sharpe(e, riskFree, a, b);
             double scoreY = (100 * ret / 200) * (15 / Math.max(100 * dd, 1.0));
-            years.add(new YearStats(y, 100 * ret, 100 * dd, trades, sharpe, scoreY));
+            years.add(new YearStats(y, 100 * ret, 100 * dd, trades, sharpe, scoreY, bound));
             if (ret > 0) profitable++;
             a = b + 1;
         }
@@ -64,7 +72,7 @@ public final class Metrics {
         double score = (cagrPct / 200) * (15 / floored) * consistency + 0.0;   // + 0.0: no "-0" when consistency is 0
         return new Summary(years, cagrPct, maxDdPct, sharpe(e, riskFree, 1, n - 1), sortino(e, riskFree, 1, n - 1),
                 cagrPct / floored, consistency, score, tier(cagrPct, floored), longestRecovery(e),
-                maxConsecutiveLosers(tradeExitDays, tradePnl), tradePnl.length, e[n - 1]);
+                maxConsecutiveLosers(tradeExitDays, tradePnl), tradePnl.length, e[n - 1], capacityBoundExitDays.length);
     }
 
     /** SPEC §4 tiers, from annual_return and max_drawdown (already floored at 1.0). */

@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -111,7 +110,10 @@ public final class CmaEs implements Optimizer {
         /** One generation's evaluated points: the mean moves to the best μ, the paths, covariance and step size follow. */
         void tell(List<Evaluated> gen) {
             List<Evaluated> ranked = new ArrayList<>(gen);
-            ranked.sort(Comparator.comparingDouble((Evaluated e) -> Double.isNaN(e.fitness()) ? Double.NEGATIVE_INFINITY : e.fitness()).reversed());
+            // Ranked by SPEC §4's order: CMA-ES reads ranks only, so an infeasible point is a bad point
+            // ordered by how far it strays, not a point thrown away and drawn again (Hansen: resampling
+            // works badly when the optimum lies on the constraint's boundary).
+            ranked.sort(Optimizer.BEST_FIRST);
             double[] old = mean.clone();
             Arrays.fill(mean, 0);
             for (int k = 0; k < mu; k++) {

@@ -1,7 +1,6 @@
 package sde.optimize;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,9 +20,9 @@ public final class GeneticAlgorithm implements Optimizer {
     public List<double[]> propose(int batch, int dims, List<Evaluated> history, SplittableRandom rng) {
         List<Evaluated> valid = history.stream().filter(e -> !Double.isNaN(e.fitness())).toList();
         if (valid.isEmpty()) return new RandomSearch().propose(batch, dims, history, rng);
-        // The parents: the best `batch` evaluated so far (a (μ+λ) population), ties broken by genome order.
+        // The parents: the best `batch` evaluated so far by SPEC §4's order (a (μ+λ) population), ties in history order.
         List<Evaluated> pool = new ArrayList<>(valid);
-        pool.sort(Comparator.comparingDouble(Evaluated::fitness).reversed());
+        pool.sort(Optimizer.BEST_FIRST);
         pool = pool.subList(0, Math.min(pool.size(), Math.max(batch, 2)));
         List<double[]> out = new ArrayList<>(batch);
         for (int e = 0; e < Math.min(s.elites(), pool.size()) && out.size() < batch; e++) {
@@ -43,7 +42,7 @@ public final class GeneticAlgorithm implements Optimizer {
         Evaluated best = null;
         for (int k = 0; k < s.tournament(); k++) {
             Evaluated c = pool.get(rng.nextInt(pool.size()));
-            if (best == null || c.fitness() > best.fitness()) best = c;
+            if (best == null || Optimizer.BEST_FIRST.compare(c, best) < 0) best = c;
         }
         return best;
     }

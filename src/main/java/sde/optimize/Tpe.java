@@ -1,7 +1,6 @@
 package sde.optimize;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -33,9 +32,8 @@ public final class Tpe implements Optimizer {
     public List<double[]> propose(int batch, int dims, List<Evaluated> history, SplittableRandom rng) {
         List<Evaluated> valid = history.stream().filter(e -> !Double.isNaN(e.fitness())).toList();
         if (valid.size() < s.tpeStartup()) return new RandomSearch().propose(batch, dims, history, rng);
-        List<Evaluated> sorted = new ArrayList<>(valid);
-        sorted.sort(Comparator.comparingDouble(Evaluated::fitness).reversed());
-        int nGood = Math.max(1, (int) Math.ceil(s.tpeGamma() * sorted.size()));
+        List<Evaluated> sorted = ranked(valid);
+        int nGood = goodCount(sorted.size(), s.tpeGamma());
         // The best MAX_KERNELS of the good and a uniform sample of MAX_KERNELS of the bad: each density
         // is a mean over its kernels, so a sample estimates it without bias, at a cost that no longer
         // grows with the history (batch × candidates × kernels, issue 17).
@@ -71,6 +69,22 @@ public final class Tpe implements Optimizer {
             if (r > bestRatio) { bestRatio = r; best = x; }
         }
         return best;
+    }
+
+    /**
+     * The history best first, as the good/bad split reads it: Optuna's order under constraints_func,
+     * feasible trials by objective, then infeasible ones by violation, so an infeasible trial is good
+     * only when too few trials are feasible to fill γ.
+     */
+    static List<Evaluated> ranked(List<Evaluated> valid) {
+        List<Evaluated> sorted = new ArrayList<>(valid);
+        sorted.sort(Optimizer.BEST_FIRST);
+        return sorted;
+    }
+
+    /** How many of {@code n} ranked trials are good: ⌈γ·n⌉, at least one. */
+    static int goodCount(int n, double gamma) {
+        return Math.max(1, (int) Math.ceil(gamma * n));
     }
 
     /** The list itself when it holds at most MAX_KERNELS, else MAX_KERNELS of it drawn without replacement, in their order. */

@@ -151,7 +151,7 @@ public final class Calibration {
                 }));
         QuoteSettings quotes = new QuoteSettings(q0.tick(), spread.getPoint()[0], spread.getPoint()[1], q0.spreadMaxPct(),
                 q0.volRef(), q0.volPower());
-        return new Fit(new PricingSettings(p.listing(), surface, quotes, p.fills()), best.getValue(), spread.getValue());
+        return new Fit(new PricingSettings(p.listing(), surface, quotes, p.fills(), p.liquidity()), best.getValue(), spread.getValue());
     }
 
     /** Mean |model − real| IV in points over rows with 3 ≤ |delta| ≤ 97 (where an IV is well defined). */

@@ -15,16 +15,48 @@ import java.util.List;
 public final class FillModel implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final FillSettings s;
+    private final double impactCoefficient;
 
-    public FillModel(FillSettings s) { this.s = s; }
+    /** Fills without market impact (a test's, or an emulation at the quote). */
+    public FillModel(FillSettings s) {
+        this(s, 0);
+    }
 
+    /** Fills that pay SPEC §2's square-root impact with this coefficient beyond the half-spread. */
+    public FillModel(FillSettings s, double impactCoefficient) {
+        if (!(impactCoefficient >= 0)) throw new IllegalArgumentException("impact coefficient must be >= 0, got " + impactCoefficient);
+        this.s = s;
+        this.impactCoefficient = impactCoefficient;
+    }
+
+    /** A single option leg too small to move the market (no volume known): at the quote. */
     public Fill fill(Quote q, int contracts) {
-        return fill(q, contracts, Fill.CONTRACT, s.commissionPerContract(), s.feesPerContract());
+        return fill(q, contracts, Double.POSITIVE_INFINITY);
+    }
+
+    /** A single option leg whose contract trades {@code dailyVolume} contracts a day (modeled): at the quote plus impact. */
+    public Fill fill(Quote q, int contracts, double dailyVolume) {
+        return fill(q, contracts, Fill.CONTRACT, s.commissionPerContract(), s.feesPerContract(), dailyVolume);
     }
 
     /** Shares at the close: bid/ask = close ∓ share_half_spread, through the same function as options. */
     public Fill fillShares(double close, int shares) {
-        return fill(shareQuote(close), shares, Fill.SHARE, s.shareCommission(), 0);
+        return fillShares(close, shares, Double.POSITIVE_INFINITY);
+    }
+
+    /** Shares at the close, {@code dailyVolume} shares traded that day. */
+    public Fill fillShares(double close, int shares, double dailyVolume) {
+        return fill(shareQuote(close), shares, Fill.SHARE, s.shareCommission(), 0, dailyVolume);
+    }
+
+    /**
+     * SPEC §2's square-root market impact per share: coefficient × half-spread × √(quantity / daily
+     * volume), paid beyond the half-spread (0 for an unknown, infinite volume; a volume under one is
+     * taken as one, so a fill never divides by zero).
+     */
+    public double impact(Quote q, int quantity, double dailyVolume) {
+        if (impactCoefficient == 0 || dailyVolume == Double.POSITIVE_INFINITY) return 0;
+        return impactCoefficient * (q.ask() - q.bid()) / 2 * Math.sqrt(Math.abs((double) quantity) / Math.max(1, dailyVolume));
     }
 
     /** The quote shares trade at: close ∓ share_half_spread. */
@@ -39,18 +71,24 @@ public final class FillModel implements java.io.Serializable {
      * share), as brokers charge them. {@code share} marks a share leg (multiplier 1, share commission).
      */
     public Fill comboLeg(Quote q, int quantity, boolean first, boolean share) {
+        return comboLeg(q, quantity, first, share, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #comboLeg(Quote, int, boolean, boolean)}, the leg's contract (or share) trading {@code dailyVolume} a day: plus impact. */
+    public Fill comboLeg(Quote q, int quantity, boolean first, boolean share, double dailyVolume) {
         if (quantity == 0) throw new IllegalArgumentException("a fill needs a non-zero quantity");
-        double half = s.comboSpreadShare() * (q.ask() - q.bid()) / 2, slip = first ? s.slippagePerShare() : 0;
+        double half = s.comboSpreadShare() * (q.ask() - q.bid()) / 2 + impact(q, quantity, dailyVolume), slip = first ? s.slippagePerShare() : 0;
         double price = quantity > 0 ? q.mid() + half + slip : Math.max(0, q.mid() - half - slip);
         int n = Math.abs(quantity);
         return share ? new Fill(quantity, price, n * s.shareCommission(), 0, Fill.SHARE, quantity > 0 ? "buy" : "sell")
                 : new Fill(quantity, price, n * s.commissionPerContract(), n * s.feesPerContract(), Fill.CONTRACT, quantity > 0 ? "buy" : "sell");
     }
 
-    /** The one place a price is chosen: ask plus slippage to buy, bid minus slippage to sell. */
-    private Fill fill(Quote q, int quantity, int multiplier, double commissionPerUnit, double feesPerUnit) {
+    /** The one place a price is chosen: ask plus slippage and impact to buy, bid minus them to sell. */
+    private Fill fill(Quote q, int quantity, int multiplier, double commissionPerUnit, double feesPerUnit, double dailyVolume) {
         if (quantity == 0) throw new IllegalArgumentException("a fill needs a non-zero quantity");
-        double price = quantity > 0 ? q.ask() + s.slippagePerShare() : Math.max(0, q.bid() - s.slippagePerShare());
+        double cost = s.slippagePerShare() + impact(q, quantity, dailyVolume);
+        double price = quantity > 0 ? q.ask() + cost : Math.max(0, q.bid() - cost);
         int n = Math.abs(quantity);
         return new Fill(quantity, price, n * commissionPerUnit, n * feesPerUnit, multiplier, quantity > 0 ? "buy" : "sell");
     }

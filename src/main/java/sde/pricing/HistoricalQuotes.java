@@ -168,8 +168,11 @@ public final class HistoricalQuotes {
                 Symbol sym = Symbol.parse(contract.replaceAll("\\d.*$", ""));
                 boolean call = c[col.get(yfinance ? "optiontype" : "type")].toLowerCase(Locale.ROOT).startsWith("c");
                 double spot = yfinance ? num(c[col.get("underlyingprice")]) : Double.NaN;
+                double bid = col.containsKey("bid") ? price(c[col.get("bid")]) : Double.NaN;
+                double ask = col.containsKey("ask") ? price(c[col.get("ask")]) : Double.NaN;
+                double mid = bid > 0 && ask >= bid ? (bid + ask) / 2 : Double.NaN;
                 out.add(new ChainActivity(quoteDate, sym, spot, Dates.parse(c[col.get(yfinance ? "expirationdate" : "expiry")]),
-                        num(c[col.get("strike")]), call, count(c[col.get("volume")]), count(c[col.get(yfinance ? "openinterest" : "oi")]),
+                        num(c[col.get("strike")]), call, mid, count(c[col.get("volume")]), count(c[col.get(yfinance ? "openinterest" : "oi")]),
                         elapsed, file.getFileName().toString()));
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw csv.error(r, e instanceof ArrayIndexOutOfBoundsException ? "too few columns" : e.getMessage());
@@ -179,6 +182,12 @@ public final class HistoricalQuotes {
     }
 
     private static final int OPEN_MINUTES = 9 * 60 + 30, CLOSE_MINUTES = 16 * 60;
+
+    /** A quote price as a bucket needs it: NaN where Yahoo wrote none ("-" or blank). */
+    private static double price(String text) {
+        String s = text.replace(",", "");
+        return s.isEmpty() || s.equals("-") ? Double.NaN : Double.parseDouble(s);
+    }
 
     /** Yahoo writes none as blank or "-" and thousands with a comma ("1,000"); yfinance as a decimal ("37.0"). */
     private static long count(String text) {

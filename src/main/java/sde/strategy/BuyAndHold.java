@@ -36,12 +36,12 @@ public final class BuyAndHold implements Strategy<BuyAndHold.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0 && !p.reinvest()) return 0;
         // Whole shares up to this strategy's capital base (its weight of equity) less what it holds,
         // within the free buying power: alone (weight 1) that is all the cash; in a blend, its share.
         double room = Math.min(pf.capitalBase() - pf.openValue(), pf.freeBuyingPower());
-        return Math.max(0, (int) Math.floor(room / s.requirement()));
+        return Sizing.whole(room / s.requirement());
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class CalendarSpread implements Strategy<CalendarSpread.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
         return Sizing.units(s, pf, p.sizing());
     }

@@ -53,10 +53,10 @@ public final class CoveredCall implements Strategy<CoveredCall.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;   // one buy-write at a time
         double invest = Math.min(pf.capitalBase() * p.investPct(), pf.freeBuyingPower());
-        return Math.max(0, (int) Math.floor(invest / s.requirement()));
+        return Sizing.whole(invest / s.requirement());
     }
 
     @Override

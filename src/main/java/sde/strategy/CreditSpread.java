@@ -57,7 +57,7 @@ public final class CreditSpread implements Strategy<CreditSpread.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().unitsOfCredit(s, pf, p.sizing());
     }
 

@@ -68,7 +68,7 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
         return Sizing.units(s, pf, p.sizing());
     }

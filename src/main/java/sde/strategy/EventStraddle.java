@@ -54,7 +54,7 @@ public final class EventStraddle implements Strategy<EventStraddle.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return s.entryCash() < 0 ? Sizing.units(s, pf, p.sizing()) : 0;
     }
 

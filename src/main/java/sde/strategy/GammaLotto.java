@@ -53,7 +53,7 @@ public final class GammaLotto implements Strategy<GammaLotto.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return s.entryCash() < 0 ? Sizing.units(s, pf, p.sizing()) : 0;
     }
 

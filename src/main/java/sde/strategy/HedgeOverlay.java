@@ -51,10 +51,10 @@ public final class HedgeOverlay implements Strategy<HedgeOverlay.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (pf.openPositions() > 0) return 0;
         double strike = s.signal().legs().get(0).strike();
-        return Math.max(0, (int) Math.floor(p.hedgeRatio() * pf.equity() / (strike * 100)));
+        return Sizing.whole(p.hedgeRatio() * pf.equity() / (strike * 100));
     }
 
     @Override

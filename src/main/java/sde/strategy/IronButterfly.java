@@ -51,7 +51,7 @@ public final class IronButterfly implements Strategy<IronButterfly.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().unitsOfCredit(s, pf, p.sizing());
     }
 

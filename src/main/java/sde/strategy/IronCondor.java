@@ -44,7 +44,7 @@ public final class IronCondor implements Strategy<IronCondor.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().unitsOfCredit(s, pf, p.sizing());
     }
 

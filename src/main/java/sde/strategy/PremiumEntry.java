@@ -68,7 +68,7 @@ public record PremiumEntry(Symbol symbol, int dte, int dteWindow, double shortDe
      * Units of a credit position whose first two legs form a vertical (spreads, condors, flies):
      * none without room or with too little credit for the width, else the sizing rule's.
      */
-    public int unitsOfCredit(PricedSignal s, PortfolioView pf, Sizing.Rule rule) {
+    public long unitsOfCredit(PricedSignal s, PortfolioView pf, Sizing.Rule rule) {
         double width = Math.abs(s.signal().legs().get(0).strike() - s.signal().legs().get(1).strike());
         if (!roomFor(pf) || !enoughCredit(s, width)) return 0;
         return Sizing.units(s, pf, rule);

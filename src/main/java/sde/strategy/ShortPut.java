@@ -49,7 +49,7 @@ public final class ShortPut implements Strategy<ShortPut.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;
     }
 

@@ -68,12 +68,22 @@ public final class Sizing {
         return Math.max(0, Math.min(r.cap(), kelly * r.mode().kellyScale));
     }
 
-    public static int units(PricedSignal s, PortfolioView pf, Rule r) {
+    public static long units(PricedSignal s, PortfolioView pf, Rule r) {
         double riskPerUnit = s.risk();
         if (!(riskPerUnit > 0)) riskPerUnit = Math.max(s.requirement(), 1);
         double budget = pf.capitalBase() * fraction(pf, r);
-        int units = (int) Math.floor(budget / riskPerUnit);
-        if (s.requirement() > 0) units = Math.min(units, (int) Math.floor(pf.freeBuyingPower() / s.requirement()));
-        return Math.max(0, units);
+        long units = whole(budget / riskPerUnit);
+        if (s.requirement() > 0) units = Math.min(units, whole(pf.freeBuyingPower() / s.requirement()));
+        return units;
+    }
+
+    /**
+     * The whole units a budget buys: 0 for a negative or NaN budget. Counts are {@code long}: an
+     * {@code int} cast saturated at 2,147,483,647 contracts once a compounding account grew large;
+     * what the market can fill (SPEC §2 capacity, applied by the engine after sizing) is what bounds
+     * an order, many orders of magnitude below where a {@code long} could saturate.
+     */
+    public static long whole(double units) {
+        return units >= 1 ? (long) Math.floor(units) : 0;
     }
 }

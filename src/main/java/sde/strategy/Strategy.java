@@ -30,7 +30,7 @@ public interface Strategy<P> {
     void generateSignals(MarketView view, P params, List<Signal> out);
 
     /** Units to open of a priced signal (0 to skip). */
-    int sizePosition(PricedSignal signal, PortfolioView portfolio, P params);
+    long sizePosition(PricedSignal signal, PortfolioView portfolio, P params);
 
     Action managePosition(PositionView position, MarketView view, P params);
 }

@@ -66,7 +66,7 @@ public final class VixPlay implements Strategy<VixPlay.P> {
     }
 
     @Override
-    public int sizePosition(PricedSignal s, PortfolioView pf, P p) {
+    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         if (s.entryCash() > 0) return p.entry().unitsOfCredit(s, pf, p.sizing());   // the put spread
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;           // the straddle
     }

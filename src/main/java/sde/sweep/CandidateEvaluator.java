@@ -9,12 +9,13 @@ import sde.backtest.RunSpec;
 import sde.data.MarketData;
 import sde.metrics.Summary;
 import sde.pricing.PricingSettings;
+import sde.results.Feasibility;
 
 /**
  * Evaluates candidates with one backtester (not thread-safe: one per partition or thread). Each
  * evaluation is a pure function of (params, data fingerprint, code version), so a retried or
- * speculative Spark task produces the same rows. Fitness is the SPEC §4 score of the train years;
- * the test years and the whole run are recorded beside it.
+ * speculative Spark task produces the same rows. Fitness is the study's SPEC §4 objective over the
+ * train years, with its constraint violation there; the test years and the whole run are recorded beside them.
  */
 public final class CandidateEvaluator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,23 +23,21 @@ public final class CandidateEvaluator {
     private final MarketData md;
     private final BacktestSettings backtest;
     private final java.util.List<Integer> trainYears, testYears;
+    private final Feasibility feasibility;
     private final Engine engine;
 
     public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, Study study) {
-        this(md, pricing, backtest, study.trainYears(), study.testYears());
-    }
-
-    public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, java.util.List<Integer> trainYears,
-                              java.util.List<Integer> testYears) {
-        this(Engine.of(md, pricing), backtest, trainYears, testYears);
+        this(Engine.of(md, pricing), backtest, study.trainYears(), study.testYears(), study.feasibility());
     }
 
     /** Over an engine built once (and shared: an engine holds nothing a run changes). */
-    public CandidateEvaluator(Engine engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears) {
+    public CandidateEvaluator(Engine engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears,
+                              Feasibility feasibility) {
         this.md = engine.market();
         this.backtest = backtest;
         this.trainYears = trainYears;
         this.testYears = testYears;
+        this.feasibility = feasibility;
         this.engine = engine;
     }
 
@@ -59,7 +58,10 @@ public final class CandidateEvaluator {
             Summary all = RunOutputs.summarize(r);
             Summary train = RunOutputs.summarizeWindow(r, trainYears.get(0), trainYears.get(1));
             Summary test = RunOutputs.summarizeWindow(r, testYears.get(0), testYears.get(1));
-            e.setFitness(train.score());
+            e.setFitness(train.objective(feasibility.objective()));
+            e.setViolation(train.violation(feasibility));
+            e.setFeasible(Feasibility.feasible(e.getViolation()));
+            e.setCapacityBoundTrades(all.capacityBoundTrades());
             e.setTrainScore(train.score());
             e.setTrainCagrPct(train.cagrPct());
             e.setTrainMaxDdPct(train.maxDdPct());

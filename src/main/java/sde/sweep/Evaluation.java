@@ -4,13 +4,15 @@ import java.io.Serializable;
 
 /**
  * One leaderboard row (SPEC §6), a Spark bean written to the Parquet leaderboard. {@code fitness}
- * is the score over the train years, the only number selection reads; test-year figures are kept
- * beside it. {@code error} is set (and fitness NaN) when an evaluation failed.
+ * is the study's objective over the train years and {@code violation} its SPEC §4 constraint
+ * violation there: the only numbers selection reads (Deb's order, {@link sde.results.Feasibility});
+ * test-year figures are kept beside them. {@code error} is set (and fitness NaN) when an evaluation failed.
  */
 public class Evaluation implements Serializable {
     private String study, optimizer, id, params, genome, years, tier, dataFingerprint, codeVersion, error;
-    private int generation, trades;
-    private double fitness, trainScore, trainCagrPct, trainMaxDdPct, testScore, testCagrPct, testMaxDdPct, score, cagrPct, maxDdPct,
+    private int generation, trades, capacityBoundTrades;
+    private boolean feasible;
+    private double violation, fitness, trainScore, trainCagrPct, trainMaxDdPct, testScore, testCagrPct, testMaxDdPct, score, cagrPct, maxDdPct,
             sharpe, wallMs;
 
     public Evaluation() {}
@@ -39,6 +41,13 @@ public class Evaluation implements Serializable {
     public void setGeneration(int v) { generation = v; }
     public int getTrades() { return trades; }
     public void setTrades(int v) { trades = v; }
+    public int getCapacityBoundTrades() { return capacityBoundTrades; }
+    public void setCapacityBoundTrades(int v) { capacityBoundTrades = v; }
+    /** SPEC §4 over the train years; always equal to {@code violation == 0} (both are recorded, as SPEC §7 asks). */
+    public boolean isFeasible() { return feasible; }
+    public void setFeasible(boolean v) { feasible = v; }
+    public double getViolation() { return violation; }
+    public void setViolation(double v) { violation = v; }
     public double getFitness() { return fitness; }
     public void setFitness(double v) { fitness = v; }
     public double getTrainScore() { return trainScore; }
@@ -65,7 +74,7 @@ public class Evaluation implements Serializable {
     public void setWallMs(double v) { wallMs = v; }
 
     /**
-     * This row in {@link RowCodec}'s form: the strings, the ints, then the doubles, each group in
+     * This row in {@link RowCodec}'s form: the strings, the ints, the booleans, then the doubles, each group in
      * declaration order. RowCodecTest sets every bean property and reads it back, so a property
      * added here and not below fails there.
      */
@@ -82,6 +91,9 @@ public class Evaluation implements Serializable {
         RowCodec.writeString(out, error);
         out.writeInt(generation);
         out.writeInt(trades);
+        out.writeInt(capacityBoundTrades);
+        out.writeBoolean(feasible);
+        out.writeDouble(violation);
         out.writeDouble(fitness);
         out.writeDouble(trainScore);
         out.writeDouble(trainCagrPct);
@@ -110,6 +122,9 @@ public class Evaluation implements Serializable {
         e.error = RowCodec.readString(in);
         e.generation = in.readInt();
         e.trades = in.readInt();
+        e.capacityBoundTrades = in.readInt();
+        e.feasible = in.readBoolean();
+        e.violation = in.readDouble();
         e.fitness = in.readDouble();
         e.trainScore = in.readDouble();
         e.trainCagrPct = in.readDouble();
@@ -130,9 +145,9 @@ public class Evaluation implements Serializable {
         try {
             java.util.List<sde.results.YearFigures> y = sde.io.Json.MAPPER.readValue(years,
                     sde.io.Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, sde.results.YearFigures.class));
-            return new sde.results.LeaderboardRow(rank, id, fitness, score, trainScore, testScore, trainCagrPct, trainMaxDdPct, testCagrPct,
-                    testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, tier, generation, optimizer, y, sde.io.Json.MAPPER.readTree(params),
-                    dataFingerprint, codeVersion, null);
+            return new sde.results.LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
+                    trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation, optimizer, y,
+                    sde.io.Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(id + ": unreadable years or params JSON", e);
         }

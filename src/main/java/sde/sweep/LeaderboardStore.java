@@ -14,7 +14,9 @@ import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * A study's rows in the Parquet leaderboard, OUT/leaderboard.parquet, partitioned by study and
@@ -76,7 +78,8 @@ final class LeaderboardStore {
         // which Spark cannot read ("unable to infer schema"): that is no rows, not an error.
         if (!parquet.hasParquet()) return new ArrayList<>();
         List<Evaluation> out = new ArrayList<>();
-        for (Row r : read().where(col("study").equalTo(study)).select("id", "genome", "fitness", "generation", "error", "sharpe").collectAsList()) {
+        for (Row r : withViolation(read()).where(col("study").equalTo(study))
+                .select("id", "genome", "fitness", "generation", "error", "sharpe", "violation").collectAsList()) {
             Evaluation e = new Evaluation();
             e.setStudy(study);
             e.setId(r.getString(0));
@@ -85,16 +88,37 @@ final class LeaderboardStore {
             e.setGeneration(r.getInt(3));
             e.setError(r.getString(4));
             e.setSharpe(r.getDouble(5));
+            e.setViolation(r.getDouble(6));
+            e.setFeasible(sde.results.Feasibility.feasible(e.getViolation()));
             out.add(e);
         }
         return out;
     }
 
-    /** The best {@code n} rows in full by train score (ties by id); failed and NaN rows left out. */
+    /**
+     * The best {@code n} rows in full by SPEC §4's order (feasible by objective, then infeasible by
+     * violation; ties by id); failed and NaN rows left out.
+     */
     List<Evaluation> top(int n) {
         if (!parquet.hasParquet()) return new ArrayList<>();
-        return read().where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))))
-                .orderBy(col("fitness").desc(), col("id").asc()).limit(n).as(Encoders.bean(Evaluation.class)).collectAsList();
+        Dataset<Row> rows = withViolation(read()).where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))));
+        // Feasible rows (violation 0) first, by objective; then by violation (NaN, unknown, sorts last in Spark).
+        return rows.orderBy(col("violation").asc(), when(col("violation").gt(0), lit(0.0)).otherwise(col("fitness")).desc(), col("id").asc())
+                .limit(n).as(Encoders.bean(Evaluation.class)).collectAsList();
+    }
+
+    /**
+     * Rows written before feasibility was recorded have no violation or feasible column: their
+     * violation is unknown (NaN, so they rank below every row whose feasibility is known) and they
+     * are not feasible.
+     */
+    static Dataset<Row> withViolation(Dataset<Row> rows) {
+        java.util.List<String> cols = java.util.Arrays.asList(rows.columns());
+        Dataset<Row> out = rows;
+        if (!cols.contains("violation")) out = out.withColumn("violation", lit(Double.NaN));
+        if (!cols.contains("feasible")) out = out.withColumn("feasible", lit(false));
+        if (!cols.contains("capacityBoundTrades")) out = out.withColumn("capacityBoundTrades", lit(0));
+        return out;
     }
 
     /** The Sharpe ratio of every successful row of a Parquet leaderboard (any study's), in file order. */

@@ -3,6 +3,7 @@ package sde.sweep;
 import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
+import sde.results.Feasibility;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +25,24 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
     private final Broadcast<Engine> engine;
     private final BacktestSettings backtest;
     private final java.util.List<Integer> trainYears, testYears;
+    private final Feasibility feasibility;
 
     PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, Study study) {
-        this(engine, backtest, study.trainYears(), study.testYears());
+        this(engine, backtest, study.trainYears(), study.testYears(), study.feasibility());
     }
 
-    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears) {
+    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears,
+                       Feasibility feasibility) {
         this.engine = engine;
         this.backtest = backtest;
         this.trainYears = new java.util.ArrayList<>(trainYears);
         this.testYears = new java.util.ArrayList<>(testYears);
+        this.feasibility = feasibility;
     }
 
     @Override
     public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), backtest, trainYears, testYears);
+        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), backtest, trainYears, testYears, feasibility);
         List<Evaluation> out = new ArrayList<>();
         while (chunks.hasNext()) for (Candidate c : RowCodec.candidates(chunks.next())) out.add(evaluator.evaluate(c));
         return RowCodec.evaluations(out);

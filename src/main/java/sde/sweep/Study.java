@@ -6,6 +6,8 @@ import sde.io.Yaml;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
 import sde.param.ParamSpec;
+import sde.results.Feasibility;
+import sde.results.Objective;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -22,7 +24,19 @@ import java.util.Set;
  */
 public record Study(String study, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
                     int generations, int partitions, List<Integer> trainYears, List<Integer> testYears, int topN,
-                    List<StudySlot> strategies, StudyRegime regime, List<Double> leverage) implements Serializable {
+                    List<StudySlot> strategies, StudyRegime regime, List<Double> leverage, String objective, Double maxDrawdown,
+                    Integer minTradesPerYear) implements Serializable {
+
+    /**
+     * What the search maximizes and what is feasible, over the train years (SPEC §4): keys
+     * {@code objective} (score | worst_year), {@code max_drawdown} (percent) and {@code min_trades_per_year},
+     * each defaulting to the seed's line ({@link Feasibility#DEFAULT}) when the study leaves it out.
+     */
+    public Feasibility feasibility() {
+        Feasibility d = Feasibility.DEFAULT;
+        return new Feasibility(objective == null ? d.objective() : Objective.parse(objective),
+                maxDrawdown == null ? d.maxDrawdownPct() : maxDrawdown, minTradesPerYear == null ? d.minTradesPerYear() : minTradesPerYear);
+    }
 
     /**
      * Regime-conditional allocation in a study (issue 6): thresholds fixed or searched (bounds inside
@@ -128,6 +142,19 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             }
         }
         validateRegime(w, ids);
+        if (objective != null) {
+            try {
+                Objective.parse(objective);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(w + "objective': " + e.getMessage());
+            }
+        }
+        if (maxDrawdown != null && !(maxDrawdown > 0 && maxDrawdown <= 100)) {
+            throw new ConfigException(w + "max_drawdown': must be in (0, 100] percent, got " + maxDrawdown);
+        }
+        if (minTradesPerYear != null && minTradesPerYear < 0) {
+            throw new ConfigException(w + "min_trades_per_year': must be >= 0, got " + minTradesPerYear);
+        }
         if (leverage != null && (leverage.size() != 2 || !(leverage.get(0) > 0 && leverage.get(0) < leverage.get(1) && leverage.get(1) <= MAX_LEVERAGE))) {
             throw new ConfigException(w + "leverage': need [lo, hi] with 0 < lo < hi <= " + MAX_LEVERAGE);
         }
@@ -202,6 +229,9 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         private List<StudySlot> strategies;
         private StudyRegime regime;
         private List<Double> leverage;
+        private String objective;
+        private Double maxDrawdown;
+        private Integer minTradesPerYear;
 
         private Builder(Study r) {
             study = r.study();
@@ -217,6 +247,9 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             strategies = r.strategies();
             regime = r.regime();
             leverage = r.leverage();
+            objective = r.objective();
+            maxDrawdown = r.maxDrawdown();
+            minTradesPerYear = r.minTradesPerYear();
         }
 
         public Builder study(String v) {
@@ -284,9 +317,24 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             return this;
         }
 
+        public Builder objective(String v) {
+            objective = v;
+            return this;
+        }
+
+        public Builder maxDrawdown(Double v) {
+            maxDrawdown = v;
+            return this;
+        }
+
+        public Builder minTradesPerYear(Integer v) {
+            minTradesPerYear = v;
+            return this;
+        }
+
         public Study build() {
             return new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN, strategies, regime,
-                    leverage);
+                    leverage, objective, maxDrawdown, minTradesPerYear);
         }
     }
 }

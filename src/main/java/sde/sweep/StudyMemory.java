@@ -1,6 +1,7 @@
 package sde.sweep;
 
 import sde.optimize.Optimizer;
+import sde.results.Feasibility;
 import sde.results.LeaderboardRow;
 
 import java.io.IOException;
@@ -20,11 +21,15 @@ import java.util.Set;
  * then kept up to date from each generation's evaluations.
  */
 final class StudyMemory {
-    /** Best first: train score descending, NaN first as Spark orders it, then id; the order leaderboard.json and the gate have always used. */
-    static final Comparator<Ranked> RANK = Comparator.comparingDouble(Ranked::fitness).reversed().thenComparing(Ranked::id);
+    /** Best first by SPEC §4's order (feasible by objective, then infeasible by violation), then id. */
+    static final Comparator<Ranked> RANK = ((Comparator<Ranked>) (a, b) -> Feasibility.compare(a.fitness(), a.violation(), b.fitness(), b.violation()))
+            .thenComparing(Ranked::id);
+    /** The same order over full rows: what leaderboard.json and the gate read. */
+    static final Comparator<Evaluation> ROWS = ((Comparator<Evaluation>) (a, b) -> Feasibility.compare(a.getFitness(), a.getViolation(),
+            b.getFitness(), b.getViolation())).thenComparing(Evaluation::getId);
 
-    /** A successful row's rank key and Sharpe ratio. */
-    record Ranked(String id, double fitness, double sharpe) {}
+    /** A successful row's rank keys and Sharpe ratio. */
+    record Ranked(String id, double fitness, double violation, double sharpe) {}
 
     private final int keep;
     final List<Optimizer.Evaluated> history = new ArrayList<>();
@@ -51,7 +56,7 @@ final class StudyMemory {
     void load(List<Evaluation> trials, List<Evaluation> top) {
         add(trials, false);
         best.addAll(top);
-        best.sort(Comparator.comparingDouble(Evaluation::getFitness).reversed().thenComparing(Evaluation::getId));
+        best.sort(ROWS);
         if (best.size() > keep) best.subList(keep, best.size()).clear();
     }
 
@@ -61,13 +66,13 @@ final class StudyMemory {
         for (Evaluation e : sorted) {
             seen.add(e.getId());   // the sweep proposes no id twice, and adds its proposals here before they run
             ids.add(e.getId());
-            history.add(new Optimizer.Evaluated(genome(e.getGenome()), e.getFitness()));
+            history.add(new Optimizer.Evaluated(genome(e.getGenome()), e.getFitness(), e.getViolation()));
             nextGeneration = Math.max(nextGeneration, e.getGeneration() + 1);
             if (e.getError() != null) continue;
-            ranked.add(new Ranked(e.getId(), e.getFitness(), e.getSharpe()));
+            ranked.add(new Ranked(e.getId(), e.getFitness(), e.getViolation(), e.getSharpe()));
             if (full && !Double.isNaN(e.getFitness())) best.add(e);
         }
-        best.sort(Comparator.comparingDouble(Evaluation::getFitness).reversed().thenComparing(Evaluation::getId));
+        best.sort(ROWS);
         if (best.size() > keep) best.subList(keep, best.size()).clear();
     }
 
@@ -75,16 +80,24 @@ final class StudyMemory {
         return ids.size();
     }
 
-    /** The top {@code n} rows as leaderboard.json lists them (failed and NaN rows left out). */
+    /** The top {@code n} feasible rows as leaderboard.json lists them: an infeasible row never leads (SPEC §4). */
     List<LeaderboardRow> top(int n) {
         List<LeaderboardRow> out = new ArrayList<>();
-        for (Evaluation e : best.subList(0, Math.min(n, best.size()))) out.add(e.toRow(out.size() + 1));
+        for (Evaluation e : best) {
+            if (out.size() >= n || !e.isFeasible()) break;
+            out.add(e.toRow(out.size() + 1));
+        }
         return out;
     }
 
-    /** The params of the best {@code n} rows, best first. */
+    /** The params of the best {@code n} feasible rows, best first (the gate's PBO candidates). */
     List<String> topParams(int n) {
-        return best.subList(0, Math.min(n, best.size())).stream().map(Evaluation::getParams).toList();
+        return best.stream().filter(Evaluation::isFeasible).limit(n).map(Evaluation::getParams).toList();
+    }
+
+    /** The row closest to feasible when none is feasible yet, else null: what a study names instead of a best. */
+    Evaluation leastViolating() {
+        return best.isEmpty() || best.get(0).isFeasible() ? null : best.get(0);
     }
 
     /** The full row of {@code id} when it is among the best kept, else null. */

@@ -7,6 +7,7 @@ import sde.backtest.RunSpec;
 import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
+import sde.results.Feasibility;
 import sde.results.Journal;
 import sde.results.LeaderboardRow;
 import sde.results.StudyState;
@@ -143,7 +144,7 @@ public final class SweepJob {
         private StudyState state;
         private String robust;
         private VerdictFile robustVerdict;
-        private int evaluatedNow;
+        private int evaluatedNow, feasibleNow;
 
         private Session(boolean resume) {
             StudyState st = Json.readAs(statePath, StudyState.class);
@@ -196,6 +197,7 @@ public final class SweepJob {
             mem.add(rows);
             mem.nextGeneration = g + 1;   // even when every id was a duplicate
             evaluatedNow += rows.size();
+            for (Evaluation e : rows) if (e.isFeasible()) feasibleNow++;
             Best now = best();
             List<SweepLogEntry> verdicts = takeVerdicts();
             if (gate != null && now.id != null && !now.id.equals(best.id)) submitJudge(g, now.id);
@@ -214,9 +216,10 @@ public final class SweepJob {
                 Json.write(statePath, st);
             });
             double eta = (study.generations() - g - 1) * secs;
-            console.printf("generation %d/%d: %d/%d evaluated (%d total), %.1f eval/s, best train score %.4f (%s), ETA %.0f s%n",
-                    g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), mem.evaluations(), rows.size() / Math.max(secs, 1e-9),
-                    now.fitness, now.id, Math.max(0, eta));
+            long feasible = rows.stream().filter(Evaluation::isFeasible).count();
+            console.printf("generation %d/%d: %d/%d evaluated (%d feasible, %d total), %.1f eval/s, %s, ETA %.0f s%n",
+                    g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), feasible, mem.evaluations(),
+                    rows.size() / Math.max(secs, 1e-9), bestLine(now), Math.max(0, eta));
             return new Outcome(st, top, robustVerdict);
         }
 
@@ -236,7 +239,10 @@ public final class SweepJob {
             if (evaluatedNow == 0) Json.write(out.resolve("leaderboard.json"), top);
             awaitCommit();
             journal.publish();
-            console.printf("%d evaluations this run in %.1f s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
+            Feasibility f = study.feasibility();
+            console.printf(java.util.Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: max DD <= %.0f %%, "
+                            + ">= %d closed trades every year, no ruin); %s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
+                    feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(), f.minTradesPerYear(), bestLine(best()),
                     out.resolve("leaderboard.json"));
             return new Outcome(state, top, robustVerdict);
         }
@@ -245,6 +251,16 @@ public final class SweepJob {
         public void close() {
             writer.shutdownNow();
             judge.shutdownNow();
+        }
+
+        /** The best feasible row, or, while there is none, the row closest to feasible and its violation (SPEC §4). */
+        private String bestLine(Best now) {
+            String objective = study.feasibility().objective().key();
+            if (now.id != null) return String.format(java.util.Locale.ROOT, "best train %s %.4f (%s)", objective, now.fitness, now.id);
+            Evaluation least = mem.leastViolating();
+            return least == null ? "no feasible row yet" : String.format(java.util.Locale.ROOT,
+                    "no feasible row yet: the least violating is %s (violation %.3f: train max DD %.1f %%, train %s %.4f)", least.getId(),
+                    least.getViolation(), least.getTrainMaxDdPct(), objective, least.getFitness());
         }
 
         private StudyState newState(Best now) {
@@ -372,12 +388,15 @@ public final class SweepJob {
 
     private record Best(String id, double fitness) {}
 
+    /** The study's best: the feasible row with the highest objective (ties: the smaller id); none while no row is feasible (SPEC §4). */
     private static Best best(List<Optimizer.Evaluated> history, List<String> ids) {
         String id = null;
         double f = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < history.size(); k++) {
-            double v = history.get(k).fitness();
-            if (!Double.isNaN(v) && (v > f || v == f && id != null && ids.get(k).compareTo(id) < 0)) { f = v; id = ids.get(k); }
+            Optimizer.Evaluated e = history.get(k);
+            double v = e.fitness();
+            if (Double.isNaN(v) || !e.feasible()) continue;
+            if (v > f || v == f && id != null && ids.get(k).compareTo(id) < 0) { f = v; id = ids.get(k); }
         }
         return new Best(id, id == null ? Double.NaN : f);
     }
@@ -394,7 +413,9 @@ public final class SweepJob {
             default -> "uniform random draws (the baseline)";
         };
         return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what
-                + "; fitness = SPEC score over " + study.trainYears().get(0) + "-" + study.trainYears().get(1) + " only";
+                + "; fitness = the " + study.feasibility().objective().key() + " over " + study.trainYears().get(0) + "-" + study.trainYears().get(1)
+                + " only, feasible rows (max DD <= " + study.feasibility().maxDrawdownPct() + " %, >= " + study.feasibility().minTradesPerYear()
+                + " trades a year) above infeasible ones (SPEC §4)";
     }
 
     /** Everything that decides the search except how long it runs. */
@@ -421,8 +442,8 @@ public final class SweepJob {
             Map<String, Object> m = JSON.convertValue(study, new TypeReference<Map<String, Object>>() {});
             m.remove("generations");
             m.remove("population");
-            // A key added after studies were saved (issue 17): absent, it leaves their hash, and so their --resume, as it was.
-            if (m.get("leverage") == null) m.remove("leverage");
+            // Keys added after studies were saved: absent, they leave the hash, and so a saved study's --resume, as it was.
+            for (String late : List.of("leverage", "objective", "maxDrawdown", "minTradesPerYear")) if (m.get(late) == null) m.remove(late);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsBytes(m));

@@ -56,6 +56,10 @@ public final class WalkForward {
             Study window = study.toBuilder().study(study.study() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y, y)).build();
             sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
+            if (o.leaderboard().isEmpty()) {
+                throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1) + " (SPEC §4): nothing to carry into " + y
+                        + "; see " + dir.resolve("optimization_log.json"));
+            }
             sde.results.LeaderboardRow top = o.leaderboard().get(0);
             RunSpec spec = RunSpec.fromJson(top.params(), backtest, regime, "walk-forward " + y);
             RunResult r = engine.run(spec);

@@ -94,14 +94,16 @@ class BacktesterTest {
     void twoSpreadTradesByHand() {
         // One bull put spread at a time, entered daily, held to its target/stop/DTE exit. The first
         // two trades' cash is rebuilt here from the quotes with the fill rule written out by hand: the
-        // two legs fill as one order, at the net mid less combo_spread_share of the summed half-spreads,
-        // the slippage once, and commissions and fees per contract.
+        // two legs fill as one order, at the net mid less combo_spread_share of the summed half-spreads
+        // and each leg's square-root impact (SPEC §2), the slippage once, and commissions and fees per contract.
         MarketData md = Engines.real();
         RunSpec spec = Engines.spec("credit_spread", Map.of("side", "put", "max_positions", 1, "entry_every", 1));
         RunResult r = Engines.run(md, spec, "2020-12-31");
         var chain = Engines.backtester(md, spec.backtest());
         var fills = Engines.CONF.pricing().fills();
         var model = Engines.CONF.pricing().modelChain(md);
+        var liquidity = new sde.pricing.LiquidityModel(md, Engines.CONF.pricing().liquidity());
+        double k = Engines.CONF.pricing().liquidity().impactCoefficient();
         double share = fills.comboSpreadShare(), slip = fills.slippagePerShare();
         double perOrderCosts = 2 * (fills.commissionPerContract() + fills.feesPerContract());
         for (Trade t : r.trades().subList(0, 2)) {
@@ -110,14 +112,19 @@ class BacktesterTest {
             double kShort = Double.parseDouble(legs[3].replace("P", "")), kLong = Double.parseDouble(legs[7].replace("P", ""));
             int in = md.indexOf(t.entryDay()), out = md.indexOf(t.exitDay());
             Quote sIn = model.quote(Symbol.SPY, in, expiry, kShort, false), lIn = model.quote(Symbol.SPY, in, expiry, kLong, false);
-            double halfIn = share * (sIn.spread() + lIn.spread()) / 2;
+            double impactIn = impact(k, sIn, t.units(), liquidity.volume(Symbol.SPY, in, expiry - t.entryDay(), Math.abs(sIn.delta()), false))
+                    + impact(k, lIn, t.units(), liquidity.volume(Symbol.SPY, in, expiry - t.entryDay(), Math.abs(lIn.delta()), false));
+            double halfIn = share * (sIn.spread() + lIn.spread()) / 2 + impactIn;
             double perUnitIn = (sIn.mid() - lIn.mid() - halfIn - slip) * 100 - perOrderCosts;
-            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: the net mid credit less the combo half-spread and one slippage");
+            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: the net mid credit less the combo half-spread, impact and one slippage");
+            assertTrue(impactIn > 0, "a fill pays impact");
             Quote sOut = model.quote(Symbol.SPY, out, expiry, kShort, false), lOut = model.quote(Symbol.SPY, out, expiry, kLong, false);
-            double halfOut = share * (sOut.spread() + lOut.spread()) / 2;
+            double impactOut = impact(k, sOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(sOut.delta()), false))
+                    + impact(k, lOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(lOut.delta()), false));
+            double halfOut = share * (sOut.spread() + lOut.spread()) / 2 + impactOut;
             double perUnitOut = -(sOut.mid() - lOut.mid() + halfOut + slip) * 100 - perOrderCosts;
             assertEquals("strategy exit", t.reason());
-            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: the net mid debit plus the combo half-spread and one slippage");
+            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: the net mid debit plus the combo half-spread, impact and one slippage");
             assertNotNull(chain);
         }
         assertTrue(r.trades().get(1).entryDay() >= r.trades().get(0).exitDay(), "one position at a time");
@@ -141,5 +148,10 @@ class BacktesterTest {
         List<Leg> coveredCall = List.of(Leg.shares(Symbol.SPY, 100), Leg.option(Symbol.SPY, 1, 400, true, -1));
         assertEquals(390 * 100 - 200, Risk.maxLoss(coveredCall, -390 * 100 + 200), 1e-9, "the shares can go to zero");
         assertEquals(Double.POSITIVE_INFINITY, Risk.maxLoss(List.of(Leg.shares(Symbol.SPY, -1)), 400), "short shares");
+    }
+
+    /** SPEC §2's square-root impact per share, written out: coefficient × half-spread × √(contracts / daily volume). */
+    private static double impact(double coefficient, Quote q, int contracts, double dailyVolume) {
+        return coefficient * q.spread() / 2 * Math.sqrt(contracts / Math.max(1, dailyVolume));
     }
 }

@@ -36,7 +36,7 @@ class InterestTest {
         }
 
         @Override
-        public int sizePosition(PricedSignal s, PortfolioView pf, Double p) {
+        public long sizePosition(PricedSignal s, PortfolioView pf, Double p) {
             return pf.openPositions() > 0 ? 0 : (int) Math.floor(p * pf.equity() / -s.entryCash());
         }
 

@@ -60,9 +60,16 @@ class MarginTest {
         List<Trade> calls = r.trades().stream().filter(t -> t.reason().equals("margin_call")).toList();
         assertFalse(calls.isEmpty(), "the maxed naked puts are called");
         // At the crash's close the strategy's own stops go first (they run before the margin check);
-        // what they leave is called there or in the week of tripled vol that follows.
-        assertTrue(calls.stream().anyMatch(t -> t.exitDay() >= shocked.day(crash) && t.exitDay() <= shocked.day(crash + 5)),
-                calls.toString());
+        // what they leave is called there or in the week of tripled vol that follows: nothing held into
+        // the crash outlives that week. (Which of the two ends a position depends on the path: sizes cut
+        // by the market's capacity and impact move which positions are open when.)
+        List<Trade> heldIntoCrash = r.trades().stream().filter(t -> t.entryDay() < shocked.day(crash) && t.exitDay() >= shocked.day(crash)).toList();
+        assertFalse(heldIntoCrash.isEmpty(), "positions were open at the crash");
+        for (Trade t : heldIntoCrash) {
+            assertTrue(t.exitDay() <= shocked.day(crash + 5), t.toString());
+            assertTrue(t.reason().equals("margin_call") || t.reason().equals("strategy exit"), t.toString());
+            assertTrue(t.pnl() < 0, "closed at a loss: " + t);
+        }
         for (Trade t : calls) {
             if (t.exitDay() >= shocked.day(crash) && t.exitDay() <= shocked.day(crash + 5)) assertTrue(t.pnl() < 0, t.toString());
         }

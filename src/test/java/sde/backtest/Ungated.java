@@ -18,6 +18,6 @@ public record Ungated<P>(Strategy<P> s) implements Strategy<P> {
     public ParamSpace space() { return s.space(); }
     public P configure(Params params) { return s.configure(params); }
     public void generateSignals(MarketView view, P params, List<Signal> out) { s.generateSignals(view, params, out); }
-    public int sizePosition(PricedSignal signal, PortfolioView portfolio, P params) { return s.sizePosition(signal, portfolio, params); }
+    public long sizePosition(PricedSignal signal, PortfolioView portfolio, P params) { return s.sizePosition(signal, portfolio, params); }
     public Action managePosition(PositionView position, MarketView view, P params) { return s.managePosition(position, view, params); }
 }

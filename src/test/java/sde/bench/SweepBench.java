@@ -196,7 +196,7 @@ public final class SweepBench {
             for (int t = 0; t < threads; t++) {
                 final int from = t * cands.size() / threads, to = (t + 1) * cands.size() / threads;
                 fs.add(ex.submit(() -> {
-                    CandidateEvaluator ev = new CandidateEvaluator(engine, bt, study.trainYears(), study.testYears());
+                    CandidateEvaluator ev = new CandidateEvaluator(engine, bt, study.trainYears(), study.testYears(), study.feasibility());
                     double s = 0;
                     for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).getFitness();
                     return s;

@@ -154,7 +154,7 @@ class DaemonTest {
     }
 
     private static sde.results.YearFigures year(int y, double returnPct, double maxDdPct) {
-        return new sde.results.YearFigures(y, returnPct, maxDdPct, 40, 1.0, 1.0);
+        return new sde.results.YearFigures(y, returnPct, maxDdPct, 40, 1.0, 1.0, 0);
     }
 
     @Test

@@ -71,6 +71,9 @@ class HdfsOutputTest {
                                      tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
                 population: 4
                 generations: %d
+                # Every row feasible (SPEC §4 limits opened): this test is about the sweep's mechanics, not the seed's lines.
+                max_drawdown: 100
+                min_trades_per_year: 0
                 train_years: [2020, 2022]
                 test_years: [2023, 2025]
                 top_n: 10

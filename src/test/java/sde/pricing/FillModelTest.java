@@ -23,6 +23,21 @@ class FillModelTest {
     }
 
     @Test
+    void impactGrowsAsTheSquareRootOfTheOrdersShareOfTheDaysVolume() {
+        FillModel impact = new FillModel(S, 1.0);
+        // Half-spread 0.05: 100 of 10,000 a day pays 0.05 × √0.01 = 0.005 beyond the ask; four times the size, twice that.
+        assertEquals(0.005, impact.impact(Q, 100, 10_000), 1e-12);
+        assertEquals(0.010, impact.impact(Q, 400, 10_000), 1e-12);
+        assertEquals(0.010, impact.impact(Q, -400, 10_000), 1e-12, "a sale pays it too");
+        assertEquals(1.12 + 0.010, impact.fill(Q, 400, 10_000).price(), 1e-12);
+        assertEquals(0.98 - 0.010, impact.fill(Q, -400, 10_000).price(), 1e-12);
+        assertEquals(1.12, impact.fill(Q, 400).price(), 1e-12, "no volume known: no impact");
+        assertEquals(0.05, impact.impact(Q, 1, 0), 1e-12, "a contract that never trades: volume taken as one, finite");
+        assertEquals(0.0, FILLS.impact(Q, 400, 10), "coefficient 0: none");
+        assertThrows(IllegalArgumentException.class, () -> new FillModel(S, -1));
+    }
+
+    @Test
     void aRoundTripAtAnUnchangedQuoteLosesTheSpreadSlippageAndCosts() {
         double pnl = FILLS.fill(Q, 1).cash() + FILLS.fill(Q, -1).cash();
         assertEquals(-(0.10 + 2 * 0.02) * 100 - 2 * 0.70, pnl, 1e-9);

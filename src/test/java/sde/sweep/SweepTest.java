@@ -36,6 +36,9 @@ class SweepTest {
                 population: 4
                 generations: 2
                 partitions: %d
+                # Every row feasible (SPEC §4 limits opened): this test is about the sweep's mechanics, not the seed's lines.
+                max_drawdown: 100
+                min_trades_per_year: 0
                 train_years: [2020, 2021]
                 test_years: [2022, 2022]
                 top_n: 10
@@ -213,7 +216,7 @@ class SweepTest {
         // Years 2020-2023: windows fit 2020-21 -> test 2022 and fit 2020-22 -> test 2023.
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
-                s.topN(), s.strategies(), null, null);
+                s.topN(), s.strategies(), null, null, s.objective(), s.maxDrawdown(), s.minTradesPerYear());
         WalkForward.Result r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<WalkForward.Window> windows = r.windows();
@@ -241,6 +244,10 @@ class SweepTest {
                 {text.replace("test_years: [2022, 2022]", "test_years: [2021, 2022]"), "must come after train_years"},
                 {text + "regime:\n  search: [crash_vixx]\n", "key 'regime.search': unknown threshold 'crash_vixx'"},
                 {text + "regime:\n  weights: {credit_spread: {BULL: 2.0}}\n", "must be in [0, 1]"},
+                {text.replace("max_drawdown: 100", "max_drawdown: 0"), "key 'max_drawdown': must be in (0, 100]"},
+                {text.replace("max_drawdown: 100", "max_drawdown: 120"), "key 'max_drawdown': must be in (0, 100]"},
+                {text.replace("min_trades_per_year: 0", "min_trades_per_year: -1"), "key 'min_trades_per_year': must be >= 0"},
+                {text + "objective: sharpe\n", "key 'objective': unknown objective 'sharpe' (score, worst_year)"},
         };
         for (Object[] c : cases) {
             Path f = tmp.resolve("bad.yaml");
@@ -248,5 +255,45 @@ class SweepTest {
             ConfigException e = assertThrows(ConfigException.class, () -> Study.load(f));
             assertTrue(e.getMessage().contains((String) c[1]), e.getMessage());
         }
+    }
+
+    @Test
+    void anInfeasibleRowNeverLeadsAndAStudyWithoutOneNamesTheLeastViolating(SparkSession spark, @TempDir Path tmp) throws Exception {
+        // The seed's lines: entry_every 10 gives about 25 closed trades a year, under rule D's 30, so rows that trade
+        // less than that are infeasible whatever they earned.
+        String seed = Files.readString(study(tmp, "random", 0)).replace("max_drawdown: 100\n", "").replace("min_trades_per_year: 0\n", "")
+                .replace("fixed: {symbol: SPY, entry_every: 10}", "fixed: {symbol: SPY}").replace("search: [short_delta, dte]",
+                        "search: [short_delta, dte, entry_every]").replace("population: 4", "population: 12");
+        Path f = tmp.resolve("seed.yaml");
+        Files.writeString(f, seed);
+        run(spark, Study.load(f), tmp.resolve("seed"), false);
+        List<Map<String, Object>> rows = JSON.readValue(tmp.resolve("seed/leaderboard.json").toFile(), List.class);
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (org.apache.spark.sql.Row r : spark.read().parquet(tmp.resolve("seed/leaderboard.parquet").toString())
+                .select("id", "feasible", "violation", "fitness").collectAsList()) {
+            all.add(Map.of("id", r.getString(0), "feasible", r.getBoolean(1), "violation", r.getDouble(2), "fitness", r.getDouble(3)));
+        }
+        assertTrue(all.stream().anyMatch(r -> !(Boolean) r.get("feasible")), "some rows break the seed's lines");
+        assertTrue(all.stream().allMatch(r -> (Boolean) r.get("feasible") == ((Double) r.get("violation") == 0)), "feasible is violation 0");
+        assertEquals(all.stream().filter(r -> (Boolean) r.get("feasible")).count(), rows.size(), "leaderboard.json lists the feasible rows only");
+        for (Map<String, Object> r : rows) assertEquals(true, r.get("feasible"), r.get("id").toString());
+        double bestInfeasible = all.stream().filter(r -> !(Boolean) r.get("feasible")).mapToDouble(r -> (Double) r.get("fitness")).max().orElseThrow();
+        Map<String, Object> state = JSON.readValue(tmp.resolve("seed/optimization_state.json").toFile(), Map.class);
+        assertFalse(rows.isEmpty(), "some rows meet the seed's lines");
+        assertEquals(rows.get(0).get("id"), state.get("best_id"), "the best is the first feasible row");
+        assertTrue(bestInfeasible > (Double) rows.get(0).get("fitness"), "an infeasible row scored higher and still does not lead");
+
+        // Lines no row can meet: no best, and the console names the row closest to them.
+        Path none = tmp.resolve("none.yaml");
+        Files.writeString(none, seed.replace("study: tiny", "study: tiny\nmin_trades_per_year: 100000"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()),
+                Study.load(none), sde.io.Location.of(tmp.resolve("none")), new PrintStream(console)).run(false);
+        assertEquals(List.of(), JSON.readValue(tmp.resolve("none/leaderboard.json").toFile(), List.class));
+        Map<String, Object> noBest = JSON.readValue(tmp.resolve("none/optimization_state.json").toFile(), Map.class);
+        assertNull(noBest.get("best_id"));
+        String said = console.toString();
+        assertTrue(said.contains("0 of them feasible"), said);
+        assertTrue(said.matches("(?s).*no feasible row yet: the least violating is [0-9a-f]{12} \\(violation [0-9.]+.*"), said);
     }
 }

@@ -22,8 +22,8 @@ class GateTest {
 
     private static Summary summary(double[] yearReturns, int tradesPerYear, double score, double maxDd) {
         List<YearStats> ys = new ArrayList<>();
-        for (int k = 0; k < yearReturns.length; k++) ys.add(new YearStats(2020 + k, yearReturns[k], 5, tradesPerYear, 1, 0));
-        return new Summary(ys, 10, maxDd, 1, 1, 1, 1, score, "Below", 10, 2, tradesPerYear * yearReturns.length, 1);
+        for (int k = 0; k < yearReturns.length; k++) ys.add(new YearStats(2020 + k, yearReturns[k], 5, tradesPerYear, 1, 0, 0));
+        return new Summary(ys, 10, maxDd, 1, 1, 1, 1, score, "Below", 10, 2, tradesPerYear * yearReturns.length, 1, 0);
     }
 
     private static Map<Integer, double[]> months(int positivePerYear) {
@@ -96,7 +96,7 @@ class GateTest {
 
     @Test
     void drawdownRealityRejectsAndFlags() {
-        Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45, 12, 360, 1);
+        Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45, 12, 360, 1, 0);
         GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
         assertTrue(v.rejected());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
