@@ -3,6 +3,7 @@ package sde.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
@@ -99,7 +100,10 @@ public final class ValidateCommand implements Callable<Integer> {
                 var rows = all.where(col("study").equalTo(study).and(col("error").isNull()));
                 List<Row> sharpes = rows.select("sharpe").collectAsList();
                 trials = new Validator.Trials(sharpes.size(), sharpes.stream().mapToDouble(r -> r.getDouble(0)).toArray());
-                for (Row r : rows.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
+                // PBO's candidates are what the search would rank first: feasible rows by objective (SPEC §4).
+                // A folder written before feasibility was recorded has no such column: its rows rank as they always did.
+                Dataset<Row> feasible = java.util.Arrays.asList(rows.columns()).contains("violation") ? rows.where(col("violation").equalTo(0)) : rows;
+                for (Row r : feasible.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
                     top.add(RunSpec.fromJson(json.readTree(r.getString(0)), cfg.backtest(), cfg.regime(), "leaderboard"));
                 }
             } else {

@@ -91,11 +91,13 @@ final class DaemonStore {
         Json.write(out.resolve("ceiling.json"), c.json());
     }
 
-    /** The top rows over every study, by train score. */
+    /** The top feasible rows over every study, by train objective (a study's leaderboard.json lists feasible rows only). */
     private void writeLeaderboard() {
         List<LeaderboardRow> all = new ArrayList<>();
         for (Location d : out.resolve("studies").children()) {
-            for (LeaderboardRow row : Json.readListOf(d.resolve("leaderboard.json"), LeaderboardRow.class)) all.add(row.inStudy(d.name()));
+            for (LeaderboardRow row : Json.readListOf(d.resolve("leaderboard.json"), LeaderboardRow.class)) {
+                if (row.feasible()) all.add(row.inStudy(d.name()));
+            }
         }
         all.sort((a, b) -> Double.compare(num(b.fitness()), num(a.fitness())));
         Json.write(out.resolve("leaderboard.json"), all.subList(0, Math.min(LEADERBOARD_ROWS, all.size())));

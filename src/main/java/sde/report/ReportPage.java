@@ -34,12 +34,12 @@ final class ReportPage {
                 String monthlySvg, String contributionSvg, String regimesSvg, String benchmarksHtml, boolean validated, String scatterSvg, String studyViewsHtml) {}
 
     record BoardRow(int rank, String id, boolean chosen, String study, String strategies, String trainScore, String testScore, String cagrPct,
-                    String maxDdPct, int trades, String tier, Cell cell) {}
+                    String maxDdPct, int trades, int capacityBound, String feasible, String tier, Cell cell) {}
 
     /** A verdict as a leaderboard cell. */
     record Cell(String label, String score) {}
 
-    record YearRow(int year, String returnPct, String maxDdPct, int trades, String sharpe, String score) {}
+    record YearRow(int year, String returnPct, String maxDdPct, int trades, int capacityBound, String sharpe, String score) {}
 
     record GateView(String verdict, String score, boolean rejected, String flags, List<Component> components, boolean hasStatistics,
                     List<Statistic> statistics) {}
@@ -58,12 +58,14 @@ final class ReportPage {
         for (LeaderboardRow r : top) {
             VerdictFile v = verdicts.get(r.id());
             board.add(new BoardRow(k++, r.id(), r.id().equals(id), r.study(), strategies(r.params()), f(r.trainScore(), "%.4f"),
-                    f(r.testScore(), "%.4f"), f(r.cagrPct(), "%.2f"), f(r.maxDdPct(), "%.2f"), r.trades(), r.tier(),
+                    f(r.testScore(), "%.4f"), f(r.cagrPct(), "%.2f"), f(r.maxDdPct(), "%.2f"), r.trades(), r.capacityBoundTrades(),
+                    r.feasible() ? "yes" : "no (" + f(r.violation(), "%.3f") + ")", r.tier(),
                     v == null ? null : new Cell(v.verdict().name(), f(v.overfitScore(), "%.3f"))));
         }
         List<YearRow> years = new ArrayList<>();
         for (YearFigures y : chosen.years() == null ? List.<YearFigures>of() : chosen.years()) {
-            years.add(new YearRow(y.year(), f(y.returnPct(), "%.2f"), f(y.maxDdPct(), "%.2f"), y.trades(), f(y.sharpe(), "%.2f"), f(y.score(), "%.4f")));
+            years.add(new YearRow(y.year(), f(y.returnPct(), "%.2f"), f(y.maxDdPct(), "%.2f"), y.trades(), y.capacityBoundTrades(), f(y.sharpe(), "%.2f"),
+                    f(y.score(), "%.4f")));
         }
 
         int[] days = run.days();

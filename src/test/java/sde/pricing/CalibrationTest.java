@@ -58,6 +58,24 @@ class CalibrationTest {
     }
 
     @Test
+    void confsLiquidityModelIsTheFitOnTheRealChains() {
+        // docs/pricing.md 4b: `calibrate --liquidity` prints these lines; conf must hold what the chains give.
+        LiquiditySettings conf = CONF.liquidity();
+        LiquidityFit.Result fit = LiquidityFit.fit(Holder.MD, conf, HistoricalQuotes.activity(RealData.dir()));
+        assertEquals(conf.volumeTable(), fit.settings().volumeTable());
+        assertEquals(conf.openInterestTable(), fit.settings().openInterestTable());
+        for (Symbol s : Symbol.values()) {
+            assertEquals(conf.contractsPerShare().get(s.name()), LiquidityFit.round(fit.settings().contractsPerShare().get(s.name())), 1e-12, s.name());
+            assertEquals(conf.openInterestPerShare().get(s.name()), LiquidityFit.round(fit.settings().openInterestPerShare().get(s.name())), 1e-12, s.name());
+        }
+        assertEquals(5, fit.chains().size());
+        for (LiquidityFit.ChainError e : fit.chains()) {
+            assertTrue(e.medianLogErrorVolume() < 1.0, e.source() + ": per contract within a factor of 10 at the median");
+            assertTrue(e.modelVolume() < 1.2 * e.dayVolume(), e.source() + ": capacity errs small, not large");
+        }
+    }
+
+    @Test
     void aChainWithoutVolumeColumnsIsRefusedWithItsFileAndColumn(@TempDir Path tmp) {
         Path f = tmp.resolve("SPY_chain_2020-01-02.csv");
         Fixtures.write(f, "datePulled,contract,type,expiry,strike,bid,ask,lastTrd\n2020-01-02,SPY200117C00300000,CALL,2020-01-17,300,1,2,x\n");
