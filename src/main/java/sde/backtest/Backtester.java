@@ -498,7 +498,8 @@ public final class Backtester {
                 }
                 int dte = l.expiry() - md.day(t);
                 double d = Math.abs(quotes[k].delta());
-                double vol = liquidity.volume(l.symbol(), t, dte, d, l.call()), oi = liquidity.openInterest(l.symbol(), t, dte, d, l.call());
+                double vol = liquidity.volume(l.symbol(), t, dte, d, l.call()), oi = liquidity.openInterest(l.symbol(), t, dte, d,
+                        l.call());
                 cap = Math.min(cap, Sizing.whole(Math.min(ls.participation() * vol, ls.openInterestShare() * oi) / per));
                 long room = liquidity.positionLimit(l.symbol()) - openOnSide(l.symbol(), bullish(l.call(), l.ratio()));
                 cap = Math.min(cap, Sizing.whole(room / per));

@@ -43,7 +43,8 @@ public final class RunOutputs {
         List<Trade> in = r.trades().stream().filter(t -> t.exitDay() > from && t.exitDay() <= to).toList();
         return Metrics.compute(java.util.Arrays.copyOfRange(d, a, b + 1), java.util.Arrays.copyOfRange(r.equity(), a, b + 1), start,
                 java.util.Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
-                in.stream().mapToDouble(Trade::pnl).toArray(), java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from && x <= to).toArray());
+                in.stream().mapToDouble(Trade::pnl).toArray(), java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from
+                        && x <= to).toArray());
     }
 
     public static String codeVersion() {
@@ -54,16 +55,19 @@ public final class RunOutputs {
     /** SPEC §7 `years`: a list of {year, return_pct, max_dd_pct, trades, sharpe, score}. */
     public static List<YearFigures> years(Summary s) {
         List<YearFigures> years = new ArrayList<>();
-        for (YearStats y : s.years()) years.add(new YearFigures(y.year(), y.returnPct(), y.maxDdPct(), y.trades(), y.sharpe(), y.score(), y.capacityBoundTrades()));
+        for (YearStats y : s.years()) years.add(new YearFigures(y.year(), y.returnPct(), y.maxDdPct(), y.trades(), y.sharpe(), y.score(),
+                y.capacityBoundTrades()));
         return years;
     }
 
     /** {@code train}: the window SPEC §4's feasibility is judged on. */
-    public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, Summary train, String fingerprint, double wallMs) {
+    public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, Summary train, String fingerprint,
+            double wallMs) {
         double violation = train.violation(Feasibility.DEFAULT);
         return new RunSummary(id, r.synthetic() ? "SYNTHETIC market: generated data, not a result" : null, years(s), s.cagrPct(), s.maxDdPct(),
                 s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(), s.maxConsecutiveLosers(),
-                s.trades(), s.capacityBoundTrades(), Feasibility.feasible(violation), violation, s.finalEquity(), spec.toJson(), fingerprint, codeVersion(), r.pricings(), wallMs, null);
+                s.trades(), s.capacityBoundTrades(), Feasibility.feasible(violation), violation, s.finalEquity(), spec.toJson(),
+                        fingerprint, codeVersion(), r.pricings(), wallMs, null);
     }
 
     public static void write(Path dir, RunSummary summary, RunResult r) {

@@ -24,6 +24,7 @@ public record RunSummary(String id, @JsonInclude(JsonInclude.Include.NON_NULL) S
 
     public RunSummary onModel(String m) {
         return new RunSummary(id, synthetic, years, cagrPct, maxDdPct, sharpe, sortino, calmar, consistency, score, tier, longestRecoveryDays,
-                maxConsecutiveLosers, trades, capacityBoundTrades, feasible, violation, finalEquity, params, dataFingerprint, codeVersion, pricings, wallMs, m);
+                maxConsecutiveLosers, trades, capacityBoundTrades, feasible, violation, finalEquity, params, dataFingerprint,
+                        codeVersion, pricings, wallMs, m);
     }
 }

@@ -97,8 +97,10 @@ public final class BacktestCommand implements Callable<Integer> {
         System.out.print(RunOutputs.table(s));
         System.out.printf(java.util.Locale.ROOT, "%s (SPEC §4 over %s: max DD <= %.0f %%, >= %d closed trades every year, no ruin)%s;"
                         + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
-                coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(), Feasibility.DEFAULT.minTradesPerYear(),
-                summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation()), s.capacityBoundTrades());
+                coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
+                        Feasibility.DEFAULT.minTradesPerYear(),
+                summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation()),
+                        s.capacityBoundTrades());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
     }

@@ -94,12 +94,15 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     private int liquidity(MarketData md, sde.pricing.LiquiditySettings base, List<sde.pricing.ChainActivity> activity) {
         sde.pricing.LiquidityFit.Result r = sde.pricing.LiquidityFit.fit(md, base, activity);
-        System.out.println("Liquidity model fitted on " + r.chains().size() + " chains (" + activity.size() + " contracts); its error on each:");
-        System.out.printf(java.util.Locale.ROOT, "  %-50s %8s %12s %12s %9s %12s %12s %9s %9s %9s%n", "chain", "contracts", "day volume", "model",
+        System.out.println("Liquidity model fitted on " + r.chains().size() + " chains (" + activity.size()
+                + " contracts); its error on each:");
+        String columns = "  %-50s %8s %12s %12s %9s %12s %12s %9s %9s %9s%n";
+        System.out.printf(java.util.Locale.ROOT, columns, "chain", "contracts", "day volume", "model",
                 "|log10|", "open int.", "model", "|log10|", "vol/share", "OI/share");
         for (sde.pricing.LiquidityFit.ChainError e : r.chains()) {
-            System.out.printf(java.util.Locale.ROOT, "  %-50s %8d %,12.0f %,12.0f %9.2f %,12.0f %,12.0f %9.2f %9.4f %9.4f%n", e.source(), e.contracts(),
-                    e.dayVolume(), e.modelVolume(), e.medianLogErrorVolume(), e.openInterest(), e.modelOpenInterest(), e.medianLogErrorOpenInterest(),
+            System.out.printf(java.util.Locale.ROOT, "  %-50s %8d %,12.0f %,12.0f %9.2f %,12.0f %,12.0f %9.2f %9.4f %9.4f%n",
+                    e.source(), e.contracts(), e.dayVolume(), e.modelVolume(), e.medianLogErrorVolume(), e.openInterest(),
+                    e.modelOpenInterest(), e.medianLogErrorOpenInterest(),
                     e.contractsPerShare(), e.openInterestPerShare());
         }
         var f = r.settings();
@@ -107,7 +110,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         System.out.println("    contracts_per_share: " + inline(f.contractsPerShare()));
         System.out.println("    open_interest_per_share: " + inline(f.openInterestPerShare()));
         System.out.println("    volume_table:\n      call: " + f.volumeTable().get("call") + "\n      put: " + f.volumeTable().get("put"));
-        System.out.println("    open_interest_table:\n      call: " + f.openInterestTable().get("call") + "\n      put: " + f.openInterestTable().get("put"));
+        System.out.println("    open_interest_table:\n      call: " + f.openInterestTable().get("call") + "\n      put: "
+                + f.openInterestTable().get("put"));
         return 0;
     }
 

@@ -84,7 +84,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         StringBuilder per = new StringBuilder(), all = new StringBuilder();
         per.append("| strategy | year | return % | max DD % | trades | Sharpe |\n|---|---:|---:|---:|---:|---:|\n");
-        all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier |\n|---|---:|---:|---:|---:|---:|---|\n");
+        all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier | feasible (SPEC §4, train years) | capacity cut |\n"
+                + "|---|---:|---:|---:|---:|---:|---|---|---:|\n");
         List<RunSpec.SlotSpec> blend = new ArrayList<>();
         List<Strategy<?>> every = Strategies.all();
         // The same runs on the low and high surfaces of the model band (SPEC §5 model risk): the range
@@ -154,15 +155,20 @@ public final class StrategiesCommand implements Callable<Integer> {
 
     private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
                                StringBuilder per, StringBuilder all) {
-        Summary s = summary(engine, cfg, slots, b);
+        RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
+        sde.backtest.RunResult r = engine.run(spec);
+        Summary s = RunOutputs.summarize(r);
+        List<Integer> train = cfg.validate().trainYears();
+        double violation = RunOutputs.summarizeWindow(r, train.get(0), train.get(1)).violation(sde.results.Feasibility.DEFAULT);
         int losing = 0;
         for (YearStats y : s.years()) {
             per.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d | %.2f |%n", name, y.year(), y.returnPct(), y.maxDdPct(),
                     y.trades(), y.sharpe()));
             if (y.returnPct() < 0) losing++;
         }
-        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s |%n", name, s.cagrPct(), s.maxDdPct(), s.sharpe(),
-                s.trades(), losing, s.years().size(), s.tier()));
+        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s | %s | %d |%n", name, s.cagrPct(), s.maxDdPct(),
+                s.sharpe(), s.trades(), losing, s.years().size(), s.tier(),
+                violation == 0 ? "yes" : String.format(Locale.ROOT, "no (%.2f)", violation), s.capacityBoundTrades()));
         System.out.printf(Locale.ROOT, "%-40s CAGR %7.2f%%  maxDD %6.2f%%  losing years %d%n", name, s.cagrPct(), s.maxDdPct(), losing);
         return s;
     }

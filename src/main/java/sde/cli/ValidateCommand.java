@@ -102,7 +102,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 trials = new Validator.Trials(sharpes.size(), sharpes.stream().mapToDouble(r -> r.getDouble(0)).toArray());
                 // PBO's candidates are what the search would rank first: feasible rows by objective (SPEC §4).
                 // A folder written before feasibility was recorded has no such column: its rows rank as they always did.
-                Dataset<Row> feasible = java.util.Arrays.asList(rows.columns()).contains("violation") ? rows.where(col("violation").equalTo(0)) : rows;
+                Dataset<Row> feasible = java.util.Arrays.asList(rows.columns()).contains("violation")
+                        ? rows.where(col("violation").equalTo(0)) : rows;
                 for (Row r : feasible.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
                     top.add(RunSpec.fromJson(json.readTree(r.getString(0)), cfg.backtest(), cfg.regime(), "leaderboard"));
                 }

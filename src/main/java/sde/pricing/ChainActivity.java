@@ -15,7 +15,8 @@ public record ChainActivity(int quoteDate, Symbol symbol, double spot, int expir
                             double mid, long volume, long openInterest, double sessionElapsed, String source) {
     public ChainActivity {
         if (volume < 0 || openInterest < 0) throw new IllegalArgumentException("volume and open interest cannot be negative");
-        if (!(sessionElapsed > 0 && sessionElapsed <= 1)) throw new IllegalArgumentException("elapsed session must be in (0, 1], got " + sessionElapsed);
+        if (!(sessionElapsed > 0 && sessionElapsed <= 1)) throw new IllegalArgumentException("elapsed session must be in (0, 1], got "
+                + sessionElapsed);
     }
 
     public int dte() { return expiry - quoteDate; }

@@ -77,7 +77,8 @@ public final class FillModel implements java.io.Serializable {
     /** As {@link #comboLeg(Quote, int, boolean, boolean)}, the leg's contract (or share) trading {@code dailyVolume} a day: plus impact. */
     public Fill comboLeg(Quote q, int quantity, boolean first, boolean share, double dailyVolume) {
         if (quantity == 0) throw new IllegalArgumentException("a fill needs a non-zero quantity");
-        double half = s.comboSpreadShare() * (q.ask() - q.bid()) / 2 + impact(q, quantity, dailyVolume), slip = first ? s.slippagePerShare() : 0;
+        double half = s.comboSpreadShare() * (q.ask() - q.bid()) / 2 + impact(q, quantity, dailyVolume);
+        double slip = first ? s.slippagePerShare() : 0;
         double price = quantity > 0 ? q.mid() + half + slip : Math.max(0, q.mid() - half - slip);
         int n = Math.abs(quantity);
         return share ? new Fill(quantity, price, n * s.shareCommission(), 0, Fill.SHARE, quantity > 0 ? "buy" : "sell")

@@ -171,9 +171,9 @@ public final class HistoricalQuotes {
                 double bid = col.containsKey("bid") ? price(c[col.get("bid")]) : Double.NaN;
                 double ask = col.containsKey("ask") ? price(c[col.get("ask")]) : Double.NaN;
                 double mid = bid > 0 && ask >= bid ? (bid + ask) / 2 : Double.NaN;
+                long volume = count(c[col.get("volume")]), openInterest = count(c[col.get(yfinance ? "openinterest" : "oi")]);
                 out.add(new ChainActivity(quoteDate, sym, spot, Dates.parse(c[col.get(yfinance ? "expirationdate" : "expiry")]),
-                        num(c[col.get("strike")]), call, mid, count(c[col.get("volume")]), count(c[col.get(yfinance ? "openinterest" : "oi")]),
-                        elapsed, file.getFileName().toString()));
+                        num(c[col.get("strike")]), call, mid, volume, openInterest, elapsed, file.getFileName().toString()));
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw csv.error(r, e instanceof ArrayIndexOutOfBoundsException ? "too few columns" : e.getMessage());
             }
@@ -194,7 +194,8 @@ public final class HistoricalQuotes {
         String s = text.replace(",", "");
         if (s.isEmpty() || s.equals("-")) return 0;
         double v = Double.parseDouble(s);
-        if (!(v >= 0) || v != Math.rint(v)) throw new IllegalArgumentException("a contract count must be a whole number >= 0, got '" + s + "'");
+        if (!(v >= 0) || v != Math.rint(v)) throw new IllegalArgumentException("a contract count must be a whole number >= 0, got '" + s
+                + "'");
         return (long) v;
     }
 

@@ -74,7 +74,8 @@ public final class LiquidityFit {
     private static Chain chain(MarketData md, LiquiditySettings base, String source, List<ChainActivity> rows) {
         ChainActivity first = rows.get(0);
         int t = md.indexOf(first.quoteDate());
-        if (t < 0) throw new IllegalArgumentException(source + ": " + sde.data.Dates.format(first.quoteDate()) + " is not a session of the loaded market");
+        if (t < 0) throw new IllegalArgumentException(source + ": " + sde.data.Dates.format(first.quoteDate())
+                + " is not a session of the loaded market");
         double vix = md.has(SeriesId.VIX) && md.covered(SeriesId.VIX, t) ? md.value(SeriesId.VIX, t) / 100 : 0.2;
         double[] vol = new double[CELLS], oi = new double[CELLS];
         int[] n = new int[CELLS];
@@ -100,7 +101,8 @@ public final class LiquidityFit {
             volShare[c] = n[c] == 0 || totalVol == 0 ? Double.NaN : vol[c] / totalVol / n[c];
             oiShare[c] = n[c] == 0 || totalOi == 0 ? Double.NaN : oi[c] / totalOi / n[c];
         }
-        return new Chain(source, first.symbol(), t, 1 / base.volumeShareAt(first.sessionElapsed()), placed, volShare, oiShare, n, totalVol, totalOi);
+        return new Chain(source, first.symbol(), t, 1 / base.volumeShareAt(first.sessionElapsed()), placed, volShare, oiShare, n,
+                totalVol, totalOi);
     }
 
     private static Map<String, List<List<Double>>> table(List<Chain> chains, boolean volume) {
@@ -152,7 +154,8 @@ public final class LiquidityFit {
                 if (a.openInterest() > 0) logOi.add(Math.abs(Math.log10(o / a.openInterest())));
             }
             double mean = m.meanShareVolume(c.symbol, c.t);
-            out.add(new ChainError(c.source, c.symbol, md.day(c.t), c.rows.size(), c.volume * c.dayScale, predV, median(logV), c.openInterest,
+            out.add(new ChainError(c.source, c.symbol, md.day(c.t), c.rows.size(), c.volume * c.dayScale, predV, median(logV),
+                    c.openInterest,
                     predOi, median(logOi), c.volume * c.dayScale / mean, c.openInterest / mean));
         }
         return out;
@@ -161,7 +164,8 @@ public final class LiquidityFit {
     /** A |delta| inside the cell's bucket, to ask the model for that cell. */
     private static double representativeDelta(int cell) {
         int b = cell % LiquiditySettings.DELTA_BUCKETS;
-        double lo = b == 0 ? 0 : LiquiditySettings.DELTA_TOPS[b - 1], hi = b == LiquiditySettings.DELTA_TOPS.length ? 1 : LiquiditySettings.DELTA_TOPS[b];
+        double[] tops = LiquiditySettings.DELTA_TOPS;
+        double lo = b == 0 ? 0 : tops[b - 1], hi = b == tops.length ? 1 : tops[b];
         return (lo + hi) / 2;
     }
 

@@ -63,7 +63,9 @@ public final class LiquidityModel implements java.io.Serializable {
         for (int side = 0; side < 2; side++) {
             List<List<Double>> rows = t.get(side == 0 ? "call" : "put");
             for (int r = 0; r < LiquiditySettings.DTE_BUCKETS; r++) {
-                for (int c = 0; c < LiquiditySettings.DELTA_BUCKETS; c++) out[side * per + r * LiquiditySettings.DELTA_BUCKETS + c] = rows.get(r).get(c) / 1e4;
+                for (int c = 0; c < LiquiditySettings.DELTA_BUCKETS; c++) {
+                    out[side * per + r * LiquiditySettings.DELTA_BUCKETS + c] = rows.get(r).get(c) / 1e4;
+                }
             }
         }
         return out;

@@ -37,7 +37,8 @@ public record LiquiditySettings(double participation, double openInterestShare, 
 
     public LiquiditySettings {
         String k = "pricing.liquidity.";
-        if (!(participation > 0 && participation <= 1)) throw new IllegalArgumentException(k + "participation: must be in (0, 1], got " + participation);
+        if (!(participation > 0 && participation <= 1)) throw new IllegalArgumentException(k + "participation: must be in (0, 1], got "
+                + participation);
         if (!(openInterestShare > 0 && openInterestShare <= 1)) {
             throw new IllegalArgumentException(k + "open_interest_share: must be in (0, 1], got " + openInterestShare);
         }
@@ -61,13 +62,16 @@ public record LiquiditySettings(double participation, double openInterestShare, 
     private static void table(String key, Map<String, List<List<Double>>> t) {
         for (String side : List.of("call", "put")) {
             List<List<Double>> rows = t == null ? null : t.get(side);
-            if (rows == null || rows.size() != DTE_BUCKETS) throw new IllegalArgumentException(key + "." + side + ": need " + DTE_BUCKETS + " rows (DTE buckets)");
+            if (rows == null || rows.size() != DTE_BUCKETS) throw new IllegalArgumentException(key + "." + side + ": need " + DTE_BUCKETS
+                    + " rows (DTE buckets)");
             for (int r = 0; r < rows.size(); r++) {
                 List<Double> row = rows.get(r);
                 if (row == null || row.size() != DELTA_BUCKETS) {
-                    throw new IllegalArgumentException(key + "." + side + "[" + r + "]: need " + DELTA_BUCKETS + " numbers (|delta| buckets)");
+                    throw new IllegalArgumentException(key + "." + side + "[" + r + "]: need " + DELTA_BUCKETS
+                            + " numbers (|delta| buckets)");
                 }
-                for (Double v : row) if (v == null || !(v > 0)) throw new IllegalArgumentException(key + "." + side + "[" + r + "]: every cell must be > 0");
+                for (Double v : row) if (v == null || !(v > 0)) throw new IllegalArgumentException(key + "." + side + "[" + r
+                        + "]: every cell must be > 0");
             }
         }
     }

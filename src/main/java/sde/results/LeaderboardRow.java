@@ -27,7 +27,8 @@ public record LeaderboardRow(int rank, String id, double fitness, boolean feasib
     /** This row as listed in the daemon's leaderboard over all studies. */
     public LeaderboardRow inStudy(String name) {
         return new LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct, trainMaxDdPct,
-                testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation, optimizer, years, params,
+                testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation, optimizer, years,
+                        params,
                 dataFingerprint, codeVersion, name);
     }
 

@@ -12,8 +12,8 @@ public class Evaluation implements Serializable {
     private String study, optimizer, id, params, genome, years, tier, dataFingerprint, codeVersion, error;
     private int generation, trades, capacityBoundTrades;
     private boolean feasible;
-    private double violation, fitness, trainScore, trainCagrPct, trainMaxDdPct, testScore, testCagrPct, testMaxDdPct, score, cagrPct, maxDdPct,
-            sharpe, wallMs;
+    private double violation, fitness, trainScore, trainCagrPct, trainMaxDdPct, testScore, testCagrPct, testMaxDdPct, score,
+            cagrPct, maxDdPct, sharpe, wallMs;
 
     public Evaluation() {}
 
@@ -146,7 +146,8 @@ public class Evaluation implements Serializable {
             java.util.List<sde.results.YearFigures> y = sde.io.Json.MAPPER.readValue(years,
                     sde.io.Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, sde.results.YearFigures.class));
             return new sde.results.LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
-                    trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation, optimizer, y,
+                    trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation,
+                            optimizer, y,
                     sde.io.Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(id + ": unreadable years or params JSON", e);

@@ -31,7 +31,8 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
         this(engine, backtest, study.trainYears(), study.testYears(), study.feasibility());
     }
 
-    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, java.util.List<Integer> trainYears, java.util.List<Integer> testYears,
+    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, java.util.List<Integer> trainYears,
+            java.util.List<Integer> testYears,
                        Feasibility feasibility) {
         this.engine = engine;
         this.backtest = backtest;

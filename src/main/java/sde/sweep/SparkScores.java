@@ -33,7 +33,8 @@ public final class SparkScores {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Evaluation> rows = SparkEvaluation.run(spark.sparkContext(), cands, 0, new PartitionEvaluator(engine, backtest, trainYears, testYears,
+        List<Evaluation> rows = SparkEvaluation.run(spark.sparkContext(), cands, 0, new PartitionEvaluator(engine, backtest, trainYears,
+                testYears,
                 sde.results.Feasibility.DEFAULT));   // the variants' whole-run scores are read, not their rank
         List<Double> out = new ArrayList<>();
         for (Evaluation r : rows) out.add(r.getError() == null ? r.getScore() : Double.NaN);

@@ -22,8 +22,8 @@ import java.util.Set;
  */
 final class StudyMemory {
     /** Best first by SPEC §4's order (feasible by objective, then infeasible by violation), then id. */
-    static final Comparator<Ranked> RANK = ((Comparator<Ranked>) (a, b) -> Feasibility.compare(a.fitness(), a.violation(), b.fitness(), b.violation()))
-            .thenComparing(Ranked::id);
+    static final Comparator<Ranked> RANK = ((Comparator<Ranked>) (a, b) ->
+            Feasibility.compare(a.fitness(), a.violation(), b.fitness(), b.violation())).thenComparing(Ranked::id);
     /** The same order over full rows: what leaderboard.json and the gate read. */
     static final Comparator<Evaluation> ROWS = ((Comparator<Evaluation>) (a, b) -> Feasibility.compare(a.getFitness(), a.getViolation(),
             b.getFitness(), b.getViolation())).thenComparing(Evaluation::getId);

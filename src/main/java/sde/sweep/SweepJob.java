@@ -240,10 +240,11 @@ public final class SweepJob {
             awaitCommit();
             journal.publish();
             Feasibility f = study.feasibility();
-            console.printf(java.util.Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: max DD <= %.0f %%, "
-                            + ">= %d closed trades every year, no ruin); %s; leaderboard: %s%n", evaluatedNow, (System.nanoTime() - startNs) / 1e9,
-                    feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(), f.minTradesPerYear(), bestLine(best()),
-                    out.resolve("leaderboard.json"));
+            double secs = (System.nanoTime() - startNs) / 1e9;
+            console.printf(java.util.Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: "
+                            + "max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
+                    evaluatedNow, secs, feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(),
+                    f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
             return new Outcome(state, top, robustVerdict);
         }
 
@@ -402,6 +403,7 @@ public final class SweepJob {
     }
 
     private String hypothesis(int g, List<Optimizer.Evaluated> history, Best best, int dims) {
+        Feasibility f = study.feasibility();
         String what = switch (study.optimizer()) {
             case "ga" -> history.isEmpty() ? "a uniform random start to map the space" : "elites re-proposed near the best so far (train score "
                     + String.format("%.4f", best.fitness) + ", " + best.id + "), the rest bred by tournament, crossover and mutation";
@@ -413,8 +415,8 @@ public final class SweepJob {
             default -> "uniform random draws (the baseline)";
         };
         return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what
-                + "; fitness = the " + study.feasibility().objective().key() + " over " + study.trainYears().get(0) + "-" + study.trainYears().get(1)
-                + " only, feasible rows (max DD <= " + study.feasibility().maxDrawdownPct() + " %, >= " + study.feasibility().minTradesPerYear()
+                + "; fitness = the " + f.objective().key() + " over " + study.trainYears().get(0) + "-" + study.trainYears().get(1)
+                + " only, feasible rows (max DD <= " + f.maxDrawdownPct() + " %, >= " + f.minTradesPerYear()
                 + " trades a year) above infeasible ones (SPEC §4)";
     }
 

@@ -57,7 +57,8 @@ public final class WalkForward {
             sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
             if (o.leaderboard().isEmpty()) {
-                throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1) + " (SPEC §4): nothing to carry into " + y
+                throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1)
+                        + " (SPEC §4): nothing to carry into " + y
                         + "; see " + dir.resolve("optimization_log.json"));
             }
             sde.results.LeaderboardRow top = o.leaderboard().get(0);

@@ -42,7 +42,8 @@ public final class Stress {
         out.put("halted " + Dates.format(halt), figures(summary(engine, spec, halt), base));
         QuoteSettings q = p.quotes();
         PricingSettings wide = new PricingSettings(p.listing(), p.surface(),
-                new QuoteSettings(q.tick(), 2 * q.spreadBase(), 2 * q.spreadPct(), 2 * q.spreadMaxPct(), q.volRef(), q.volPower()), p.fills(), p.liquidity());
+                new QuoteSettings(q.tick(), 2 * q.spreadBase(), 2 * q.spreadPct(), 2 * q.spreadMaxPct(), q.volRef(), q.volPower()),
+                        p.fills(), p.liquidity());
         out.put("doubled spreads", figures(summary(Engine.of(md, wide), spec, Integer.MIN_VALUE), base));
         return out;
     }

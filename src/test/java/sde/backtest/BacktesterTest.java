@@ -112,19 +112,23 @@ class BacktesterTest {
             double kShort = Double.parseDouble(legs[3].replace("P", "")), kLong = Double.parseDouble(legs[7].replace("P", ""));
             int in = md.indexOf(t.entryDay()), out = md.indexOf(t.exitDay());
             Quote sIn = model.quote(Symbol.SPY, in, expiry, kShort, false), lIn = model.quote(Symbol.SPY, in, expiry, kLong, false);
-            double impactIn = impact(k, sIn, t.units(), liquidity.volume(Symbol.SPY, in, expiry - t.entryDay(), Math.abs(sIn.delta()), false))
+            double impactIn = impact(k, sIn, t.units(), liquidity.volume(Symbol.SPY, in, expiry - t.entryDay(), Math.abs(sIn.delta()),
+                    false))
                     + impact(k, lIn, t.units(), liquidity.volume(Symbol.SPY, in, expiry - t.entryDay(), Math.abs(lIn.delta()), false));
             double halfIn = share * (sIn.spread() + lIn.spread()) / 2 + impactIn;
             double perUnitIn = (sIn.mid() - lIn.mid() - halfIn - slip) * 100 - perOrderCosts;
-            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6, "entry: the net mid credit less the combo half-spread, impact and one slippage");
+            assertEquals(t.units() * perUnitIn, t.entryCash(), 1e-6,
+                    "entry: the net mid credit less the combo half-spread, impact and one slippage");
             assertTrue(impactIn > 0, "a fill pays impact");
             Quote sOut = model.quote(Symbol.SPY, out, expiry, kShort, false), lOut = model.quote(Symbol.SPY, out, expiry, kLong, false);
-            double impactOut = impact(k, sOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(sOut.delta()), false))
+            double impactOut = impact(k, sOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(sOut.delta()),
+                    false))
                     + impact(k, lOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(lOut.delta()), false));
             double halfOut = share * (sOut.spread() + lOut.spread()) / 2 + impactOut;
             double perUnitOut = -(sOut.mid() - lOut.mid() + halfOut + slip) * 100 - perOrderCosts;
             assertEquals("strategy exit", t.reason());
-            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6, "exit: the net mid debit plus the combo half-spread, impact and one slippage");
+            assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6,
+                    "exit: the net mid debit plus the combo half-spread, impact and one slippage");
             assertNotNull(chain);
         }
         assertTrue(r.trades().get(1).entryDay() >= r.trades().get(0).exitDay(), "one position at a time");

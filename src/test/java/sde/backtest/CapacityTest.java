@@ -31,7 +31,8 @@ class CapacityTest {
     }
 
     private static RunResult run(SdeConfig cfg, String strategy, Map<String, ?> params, double capital) {
-        RunSpec spec = new RunSpec(List.of(new RunSpec.SlotSpec(strategy, strategy, 1.0, sde.strategy.Strategies.get(strategy).space().resolve(params, ""))),
+        RunSpec spec = new RunSpec(List.of(new RunSpec.SlotSpec(strategy, strategy, 1.0,
+                sde.strategy.Strategies.get(strategy).space().resolve(params, ""))),
                 cfg.backtest().toBuilder().startingCapital(capital).build(), "2020-01-01", "2021-12-31");
         return Engine.of(MD, cfg.pricing()).run(spec);
     }
@@ -66,7 +67,8 @@ class CapacityTest {
 
     @Test
     void aDeepMarketLeavesTheSameOrderAlone() {
-        RunResult r = run(conf(1000), "credit_spread", Map.of("side", "put", "max_positions", 1, "entry_every", 5, "risk_pct", 0.2), 1_000_000);
+        RunResult r = run(conf(1000), "credit_spread", Map.of("side", "put", "max_positions", 1, "entry_every", 5, "risk_pct", 0.2),
+                1_000_000);
         assertFalse(r.trades().isEmpty());
         assertTrue(r.trades().stream().noneMatch(Trade::capacityBound));
         assertEquals(0, RunOutputs.summarize(r).capacityBoundTrades());
@@ -89,7 +91,8 @@ class CapacityTest {
     void thePositionLimitCountsBothSidesOfAnUnderlying() {
         // A limit of 5 contracts a side: a one-contract-wide put spread (short put, long put) holds at most 5.
         SdeConfig limited = conf(1000, "pricing.liquidity.position_limits={SPY: 5, QQQ: 5, IWM: 5}");
-        RunResult r = run(limited, "credit_spread", Map.of("side", "put", "max_positions", 3, "entry_every", 1, "risk_pct", 0.2), 1_000_000);
+        RunResult r = run(limited, "credit_spread", Map.of("side", "put", "max_positions", 3, "entry_every", 1, "risk_pct", 0.2),
+                1_000_000);
         assertFalse(r.trades().isEmpty());
         assertTrue(r.trades().stream().allMatch(t -> t.units() <= 5), "no position beyond the limit");
         assertTrue(r.refusedOrderDays().length > 0, "orders with no room left are refused, and counted");

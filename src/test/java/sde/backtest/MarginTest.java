@@ -63,7 +63,8 @@ class MarginTest {
         // what they leave is called there or in the week of tripled vol that follows: nothing held into
         // the crash outlives that week. (Which of the two ends a position depends on the path: sizes cut
         // by the market's capacity and impact move which positions are open when.)
-        List<Trade> heldIntoCrash = r.trades().stream().filter(t -> t.entryDay() < shocked.day(crash) && t.exitDay() >= shocked.day(crash)).toList();
+        List<Trade> heldIntoCrash = r.trades().stream().filter(t -> t.entryDay() < shocked.day(crash)
+                && t.exitDay() >= shocked.day(crash)).toList();
         assertFalse(heldIntoCrash.isEmpty(), "positions were open at the crash");
         for (Trade t : heldIntoCrash) {
             assertTrue(t.exitDay() <= shocked.day(crash + 5), t.toString());

@@ -197,13 +197,18 @@ class BadInputTest {
                 run("daemon", "--set", "daemon.strategies=[no_such]", "--out", tmp.resolve("d").toString()),
                 run("report", "--out", tmp.resolve("empty").toString()),
                 run("report", "--top", "0", "--out", tmp.resolve("empty").toString()),
-                run("backtest", "--strategy", "calendar_spread", "--set", "near_dte=30", "--set", "far_dte=35")};
-        String[] says = {"--max-runs", "daemon.blend_top_k", "no_such", "no leaderboard rows", "--top", "far_dte"};
+                run("backtest", "--strategy", "calendar_spread", "--set", "near_dte=30", "--set", "far_dte=35"),
+                run("backtest", "--strategy", "credit_spread", "--set", "pricing.liquidity.participation=0", "--out", tmp.resolve("b").toString()),
+                run("backtest", "--strategy", "credit_spread", "--set", "pricing.liquidity.open_interest_share=2",
+                        "--out", tmp.resolve("b").toString())};
+        String[] says = {"--max-runs", "daemon.blend_top_k", "no_such", "no leaderboard rows", "--top", "far_dte",
+                "pricing.liquidity.participation: must be in (0, 1]", "pricing.liquidity.open_interest_share: must be in (0, 1]"};
         for (int k = 0; k < cases.length; k++) {
             assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), cases[k][0], cases[k][1]);
             assertEquals(1, cases[k][1].strip().lines().count(), "one line: " + cases[k][1]);
             assertTrue(cases[k][1].contains(says[k]), says[k] + ": " + cases[k][1]);
         }
         assertFalse(Files.exists(tmp.resolve("d/optimization_state.json")), "nothing written");
+        assertFalse(Files.exists(tmp.resolve("b")), "nothing written");
     }
 }

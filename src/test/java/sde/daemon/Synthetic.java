@@ -61,7 +61,8 @@ final class Synthetic implements GenerationRunner {
     }
 
     static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params, List<sde.results.YearFigures> years) {
-        return new sde.results.LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0, "tpe", years, params,
+        return new sde.results.LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0,
+                "tpe", years, params,
                 "fp", "dev", null);
     }
 
@@ -77,6 +78,7 @@ final class Synthetic implements GenerationRunner {
             eq[i] = e;
             e *= 1 + daily * (i % 2 == 0 ? 1 : -0.5);
         }
-        return new RunResult(new String[]{"x"}, days, eq, new double[][]{new double[n]}, new double[n], new double[n], List.of(), 0, 100_000, 0, true, new int[0]);
+        return new RunResult(new String[]{"x"}, days, eq, new double[][]{new double[n]}, new double[n], new double[n], List.of(), 0,
+                100_000, 0, true, new int[0]);
     }
 }

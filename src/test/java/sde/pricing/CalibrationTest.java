@@ -31,7 +31,8 @@ class CalibrationTest {
     void theManifestSplitKeepsCheckRowsOutOfTheFit() {
         HistoricalQuotes.Split s = Holder.SPLIT;
         assertTrue(s.calibration().stream().allMatch(r -> r.quoteDate() == Dates.of("2020-07-02")
-                || r.quoteDate() == Dates.of("2020-07-31") || r.quoteDate() == Dates.of("2026-02-11") || r.quoteDate() == Dates.of("2026-02-12")));
+                || r.quoteDate() == Dates.of("2020-07-31") || r.quoteDate() == Dates.of("2026-02-11")
+                        || r.quoteDate() == Dates.of("2026-02-12")));
         assertTrue(s.check().stream().noneMatch(r -> r.quoteDate() == Dates.of("2020-07-02") || r.quoteDate() == Dates.of("2020-07-31")));
         assertEquals(6110 - 164 - 3042 + 1232, s.check().size(),
                 "the rest of real_quotes plus all 2024-07 mids; the liquidity chains' prices are never read");
@@ -65,8 +66,10 @@ class CalibrationTest {
         assertEquals(conf.volumeTable(), fit.settings().volumeTable());
         assertEquals(conf.openInterestTable(), fit.settings().openInterestTable());
         for (Symbol s : Symbol.values()) {
-            assertEquals(conf.contractsPerShare().get(s.name()), LiquidityFit.round(fit.settings().contractsPerShare().get(s.name())), 1e-12, s.name());
-            assertEquals(conf.openInterestPerShare().get(s.name()), LiquidityFit.round(fit.settings().openInterestPerShare().get(s.name())), 1e-12, s.name());
+            assertEquals(conf.contractsPerShare().get(s.name()), LiquidityFit.round(fit.settings().contractsPerShare().get(s.name())),
+                    1e-12, s.name());
+            assertEquals(conf.openInterestPerShare().get(s.name()),
+                    LiquidityFit.round(fit.settings().openInterestPerShare().get(s.name())), 1e-12, s.name());
         }
         assertEquals(5, fit.chains().size());
         for (LiquidityFit.ChainError e : fit.chains()) {
@@ -78,7 +81,8 @@ class CalibrationTest {
     @Test
     void aChainWithoutVolumeColumnsIsRefusedWithItsFileAndColumn(@TempDir Path tmp) {
         Path f = tmp.resolve("SPY_chain_2020-01-02.csv");
-        Fixtures.write(f, "datePulled,contract,type,expiry,strike,bid,ask,lastTrd\n2020-01-02,SPY200117C00300000,CALL,2020-01-17,300,1,2,x\n");
+        Fixtures.write(f,
+                "datePulled,contract,type,expiry,strike,bid,ask,lastTrd\n2020-01-02,SPY200117C00300000,CALL,2020-01-17,300,1,2,x\n");
         DataException e = assertThrows(DataException.class, () -> HistoricalQuotes.readActivity(f, Dates.of("2020-01-02")));
         assertTrue(e.getMessage().endsWith("SPY_chain_2020-01-02.csv:1: a chain with volume needs column 'volume'"), e.getMessage());
         Fixtures.write(f, "datePulled,contract,type,expiry,strike,bid,ask,volume,oi,lastTrd\n"

@@ -23,7 +23,8 @@ class RowCodecTest {
             Class<?> t = p.getPropertyType();
             Object v = t == String.class ? p.getName() + "-" + salt + " \u00e9\u20ac" : t == int.class ? (Object) (k * 1000 + salt)
                     : t == double.class ? (Object) (k + salt / 7.0) : t == boolean.class ? (Object) ((k + salt) % 2 == 0) : null;
-            if (v == null) throw new AssertionError(type.getSimpleName() + "." + p.getName() + ": RowCodec writes strings, ints, booleans and doubles, not " + t);
+            if (v == null) throw new AssertionError(type.getSimpleName() + "." + p.getName()
+                    + ": RowCodec writes strings, ints, booleans and doubles, not " + t);
             p.getWriteMethod().invoke(bean, v);
         }
         return bean;

@@ -274,8 +274,10 @@ class SweepTest {
             all.add(Map.of("id", r.getString(0), "feasible", r.getBoolean(1), "violation", r.getDouble(2), "fitness", r.getDouble(3)));
         }
         assertTrue(all.stream().anyMatch(r -> !(Boolean) r.get("feasible")), "some rows break the seed's lines");
-        assertTrue(all.stream().allMatch(r -> (Boolean) r.get("feasible") == ((Double) r.get("violation") == 0)), "feasible is violation 0");
-        assertEquals(all.stream().filter(r -> (Boolean) r.get("feasible")).count(), rows.size(), "leaderboard.json lists the feasible rows only");
+        assertTrue(all.stream().allMatch(r -> (Boolean) r.get("feasible") == ((Double) r.get("violation") == 0)),
+                "feasible is violation 0");
+        assertEquals(all.stream().filter(r -> (Boolean) r.get("feasible")).count(), rows.size(),
+                "leaderboard.json lists the feasible rows only");
         for (Map<String, Object> r : rows) assertEquals(true, r.get("feasible"), r.get("id").toString());
         double bestInfeasible = all.stream().filter(r -> !(Boolean) r.get("feasible")).mapToDouble(r -> (Double) r.get("fitness")).max().orElseThrow();
         Map<String, Object> state = JSON.readValue(tmp.resolve("seed/optimization_state.json").toFile(), Map.class);
@@ -287,7 +289,8 @@ class SweepTest {
         Path none = tmp.resolve("none.yaml");
         Files.writeString(none, seed.replace("study: tiny", "study: tiny\nmin_trades_per_year: 100000"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()),
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime()),
                 Study.load(none), sde.io.Location.of(tmp.resolve("none")), new PrintStream(console)).run(false);
         assertEquals(List.of(), JSON.readValue(tmp.resolve("none/leaderboard.json").toFile(), List.class));
         Map<String, Object> noBest = JSON.readValue(tmp.resolve("none/optimization_state.json").toFile(), Map.class);

@@ -96,7 +96,8 @@ class GateTest {
 
     @Test
     void drawdownRealityRejectsAndFlags() {
-        Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45, 12, 360, 1, 0);
+        Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45,
+                12, 360, 1, 0);
         GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
         assertTrue(v.rejected());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
