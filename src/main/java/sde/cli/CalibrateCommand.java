@@ -78,16 +78,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<Calibration.Row> check = Calibration.compare(md, p, split.check());
         Report calibration = report("CALIBRATION rows (fitted on: the manifest's calibration dates and snapshots)", cal);
         Report checked = report("CHECK rows (never fitted: out-of-sample error of the model)", check);
-        Map<String, List<Calibration.Row>> bySource = check.stream()
-                .collect(Collectors.groupingBy(r -> r.real().source(), LinkedHashMap::new, Collectors.toList()));
-        System.out.println("Check rows by source:");
-        Map<String, Calibration.Bucket> src = new LinkedHashMap<>();
-        bySource.forEach((k, rows) -> {
-            Calibration.Bucket b = Calibration.table(rows, r -> "all").get(0);
-            System.out.println(line(k, b));
-            src.put(k, b);
-        });
-        Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src));
+        Map<String, Calibration.Bucket> src = bySource("Check rows by source:", check);
+        // QQQ's snapshots (2026-02-11/12) fall after VXN's last close (2026-01-27): their error is that of
+        // QQQ's fallback volatility, the trailing realized-vol ratio to SPY (docs/pricing.md).
+        Map<String, Calibration.Bucket> calSrc = bySource("Calibration rows by symbol and source:", cal);
+        Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src, calSrc));
         System.out.println("\nwrote " + out.resolve("calibration.json"));
         return 0;
     }
@@ -123,7 +118,22 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** calibration.json: the fitted --set line (with --fit), each row set's error tables, the check rows' error by source. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record CalibrationFile(String fitted, Report calibration, Report check, Map<String, Calibration.Bucket> checkBySource) {}
+    record CalibrationFile(String fitted, Report calibration, Report check, Map<String, Calibration.Bucket> checkBySource,
+                           Map<String, Calibration.Bucket> calibrationBySource) {}
+
+    /** Each source's error over all its rows, printed under {@code title}; keyed by symbol and source. */
+    private static Map<String, Calibration.Bucket> bySource(String title, List<Calibration.Row> rows) {
+        Map<String, List<Calibration.Row>> groups = rows.stream().collect(Collectors.groupingBy(
+                r -> r.real().symbol() + " " + r.real().source(), java.util.TreeMap::new, Collectors.toList()));
+        System.out.println(title);
+        Map<String, Calibration.Bucket> out = new LinkedHashMap<>();
+        groups.forEach((k, g) -> {
+            Calibration.Bucket b = Calibration.table(g, r -> "all").get(0);
+            System.out.println(line(k, b));
+            out.put(k, b);
+        });
+        return out;
+    }
 
     /** The error of one row set by delta bucket and by days-to-expiry bucket. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
