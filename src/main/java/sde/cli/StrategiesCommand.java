@@ -84,7 +84,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         StringBuilder per = new StringBuilder(), all = new StringBuilder();
         per.append("| strategy | year | return % | max DD % | trades | Sharpe |\n|---|---:|---:|---:|---:|---:|\n");
-        all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier | feasible (SPEC §4, train years) | capacity cut |\n"
+        all.append("| strategy | CAGR % | max DD % | Sharpe | trades | losing years | tier "
+                + "| feasible (SPEC §4, train years) | capacity cut |\n"
                 + "|---|---:|---:|---:|---:|---:|---|---|---:|\n");
         List<RunSpec.SlotSpec> blend = new ArrayList<>();
         List<Strategy<?>> every = Strategies.all();
@@ -166,7 +167,8 @@ public final class StrategiesCommand implements Callable<Integer> {
                     y.trades(), y.sharpe()));
             if (y.returnPct() < 0) losing++;
         }
-        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s | %s | %d |%n", name, s.cagrPct(), s.maxDdPct(),
+        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s | %s | %d |%n", name, s.cagrPct(),
+                s.maxDdPct(),
                 s.sharpe(), s.trades(), losing, s.years().size(), s.tier(),
                 violation == 0 ? "yes" : String.format(Locale.ROOT, "no (%.2f)", violation), s.capacityBoundTrades()));
         System.out.printf(Locale.ROOT, "%-40s CAGR %7.2f%%  maxDD %6.2f%%  losing years %d%n", name, s.cagrPct(), s.maxDdPct(), losing);

@@ -101,7 +101,8 @@ final class LeaderboardStore {
      */
     List<Evaluation> top(int n) {
         if (!parquet.hasParquet()) return new ArrayList<>();
-        Dataset<Row> rows = withViolation(read()).where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))));
+        Dataset<Row> rows = withViolation(read())
+                .where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))));
         // Feasible rows (violation 0) first, by objective; then by violation (NaN, unknown, sorts last in Spark).
         return rows.orderBy(col("violation").asc(), when(col("violation").gt(0), lit(0.0)).otherwise(col("fitness")).desc(),
                 col("id").asc())

@@ -198,7 +198,8 @@ class BadInputTest {
                 run("report", "--out", tmp.resolve("empty").toString()),
                 run("report", "--top", "0", "--out", tmp.resolve("empty").toString()),
                 run("backtest", "--strategy", "calendar_spread", "--set", "near_dte=30", "--set", "far_dte=35"),
-                run("backtest", "--strategy", "credit_spread", "--set", "pricing.liquidity.participation=0", "--out", tmp.resolve("b").toString()),
+                run("backtest", "--strategy", "credit_spread", "--set", "pricing.liquidity.participation=0",
+                        "--out", tmp.resolve("b").toString()),
                 run("backtest", "--strategy", "credit_spread", "--set", "pricing.liquidity.open_interest_share=2",
                         "--out", tmp.resolve("b").toString())};
         String[] says = {"--max-runs", "daemon.blend_top_k", "no_such", "no leaderboard rows", "--top", "far_dte",

@@ -279,7 +279,8 @@ class SweepTest {
         assertEquals(all.stream().filter(r -> (Boolean) r.get("feasible")).count(), rows.size(),
                 "leaderboard.json lists the feasible rows only");
         for (Map<String, Object> r : rows) assertEquals(true, r.get("feasible"), r.get("id").toString());
-        double bestInfeasible = all.stream().filter(r -> !(Boolean) r.get("feasible")).mapToDouble(r -> (Double) r.get("fitness")).max().orElseThrow();
+        double bestInfeasible = all.stream().filter(r -> !(Boolean) r.get("feasible")).mapToDouble(r -> (Double) r.get("fitness"))
+                .max().orElseThrow();
         Map<String, Object> state = JSON.readValue(tmp.resolve("seed/optimization_state.json").toFile(), Map.class);
         assertFalse(rows.isEmpty(), "some rows meet the seed's lines");
         assertEquals(rows.get(0).get("id"), state.get("best_id"), "the best is the first feasible row");
