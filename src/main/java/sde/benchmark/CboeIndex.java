@@ -51,6 +51,23 @@ public enum CboeIndex {
 
     public List<Sleeve> sleeves() { return sleeves; }
 
+    /** Whether {@code name} is an index replicated here (the manifest also lists benchmarks of other markets). */
+    public static boolean known(String name) {
+        for (CboeIndex i : values()) if (i.name().equalsIgnoreCase(name.strip())) return true;
+        return false;
+    }
+
+    /**
+     * The benchmarks of {@code all} replicated here, in their order: SPY's surface is fitted, and its band read, on
+     * them. The manifest's other benchmarks (the QYLD and RYLD funds, on the Nasdaq-100 and the Russell 2000)
+     * check other markets.
+     */
+    public static <V> java.util.Map<String, V> replicated(java.util.Map<String, V> all) {
+        java.util.Map<String, V> out = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> { if (known(k)) out.put(k, v); });
+        return out;
+    }
+
     /** The index of a name, case-insensitive; an unknown name is an error that lists the known ones. */
     public static CboeIndex parse(String name) {
         try {

@@ -11,10 +11,12 @@ import sde.benchmark.SurfaceFit;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.data.MarketSources;
+import sde.data.RawSeries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
@@ -58,6 +60,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         MarketSources src = MarketSources.fromFolder(common.dataDir().dir());
         MarketData md = common.marketData(cfg, src);
         sde.pricing.PricingSettings pricing = cfg.pricing();
+        Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks());
+        List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k)).sorted().toList();
+        if (!other.isEmpty()) System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
         if (fit) {
             int lastTrain = cfg.validate().trainYears().get(1);
             var split = sde.pricing.HistoricalQuotes.split(common.dataDir().dir());
@@ -66,7 +71,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 double sumY = 0, sumM = 0;
                 int n = 0;
                 for (int y = cfg.validate().trainYears().get(0); y <= lastTrain; y++) {
-                    SurfaceFit.Result h = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), src.benchmarks(), split.calibration(),
+                    SurfaceFit.Result h = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), spx, split.calibration(),
                             lastTrain, y, maxEvals);
                     System.out.printf(java.util.Locale.ROOT, "  held out %d: |year error| %.2f pp, |month error| %.2f pp  (%s)%n", y,
                             h.heldOutYearMaePp(), h.heldOutMonthMaePp(), h.setLines());
@@ -77,21 +82,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 System.out.printf(java.util.Locale.ROOT, "cross-validated (fit_params %s): |year error| %.2f pp, |month error| %.2f pp%n",
                         cfg.benchmark().fitParams(), sumY / n, sumM / n);
             }
-            SurfaceFit.Result f = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), src.benchmarks(), split.calibration(),
+            SurfaceFit.Result f = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), spx, split.calibration(),
                     lastTrain, maxEvals);
             pricing = f.settings();
             var s = pricing.surface();
             System.out.printf(java.util.Locale.ROOT, "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
                             + "  quotes IV MAE %.2f pts, replica |year error| %.2f pp, |month error| %.2f pp%n"
                             + " %s%n",
-                    sde.pricing.Calibration.compare(md, pricing, split.calibration()).size(), src.benchmarks().keySet(), lastTrain, f.evaluations(),
+                    sde.pricing.Calibration.compare(md, pricing, split.calibration()).size(), spx.keySet(), lastTrain, f.evaluations(),
                     (System.nanoTime() - t0) / 1e9,
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
         }
         if (band) {
             var bs = cfg.benchmark();
             double[] grid = bs.bandGrid().stream().mapToDouble(Double::doubleValue).toArray();
-            ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, src.benchmarks(), cfg.validate().trainYears().get(1),
+            ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, spx, cfg.validate().trainYears().get(1),
                     grid, bs.bandQuantiles().get(0), bs.bandQuantiles().get(1));
             System.out.printf(java.util.Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
                             + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set pricing.surface.band_high=%.4f%n",
