@@ -62,7 +62,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         sde.pricing.PricingSettings pricing = cfg.pricing();
         Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks());
         List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k)).sorted().toList();
-        if (!other.isEmpty()) System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
+        if (!other.isEmpty()) {
+            System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
+        }
         if (fit) {
             int lastTrain = cfg.validate().trainYears().get(1);
             var split = sde.pricing.HistoricalQuotes.split(common.dataDir().dir());
