@@ -471,10 +471,16 @@ public final class Backtester {
          * combo order (FillModel.comboLeg), slippage once on the first leg.
          */
         private Fill legFill(Leg l, Quote q, int qty, boolean combo, boolean first) {
-            double volume = liquidity == null ? Double.POSITIVE_INFINITY : l.isShares() ? liquidity.shareVolume(l.symbol(), t)
-                    : liquidity.volume(l.symbol(), t, l.expiry() - md.day(t), Math.abs(q.delta()), l.call());
+            double volume = legVolume(l, q);
             if (combo) return fills.comboLeg(q, qty, first, l.isShares(), volume);
             return l.isShares() ? fills.fillShares(q.mid(), qty, volume) : fills.fill(q, qty, volume);
+        }
+
+        /** What the leg's contract (modeled) or its ETF traded today: infinite for an emulation without capacity. */
+        private double legVolume(Leg l, Quote q) {
+            if (liquidity == null) return Double.POSITIVE_INFINITY;
+            return l.isShares() ? liquidity.shareVolume(l.symbol(), t)
+                    : liquidity.volume(l.symbol(), t, l.expiry() - md.day(t), Math.abs(q.delta()), l.call());
         }
 
         /**
@@ -492,15 +498,13 @@ public final class Backtester {
                 Leg l = legs.get(k);
                 double per = Math.abs(l.ratio());
                 if (per == 0) continue;
+                double traded = ls.participation() * legVolume(l, quotes[k]);
                 if (l.isShares()) {
-                    cap = Math.min(cap, Sizing.whole(ls.participation() * liquidity.shareVolume(l.symbol(), t) / per));
+                    cap = Math.min(cap, Sizing.whole(traded / per));
                     continue;
                 }
-                int dte = l.expiry() - md.day(t);
-                double d = Math.abs(quotes[k].delta());
-                double vol = liquidity.volume(l.symbol(), t, dte, d, l.call()), oi = liquidity.openInterest(l.symbol(), t, dte, d,
-                        l.call());
-                cap = Math.min(cap, Sizing.whole(Math.min(ls.participation() * vol, ls.openInterestShare() * oi) / per));
+                double oi = liquidity.openInterest(l.symbol(), t, l.expiry() - md.day(t), Math.abs(quotes[k].delta()), l.call());
+                cap = Math.min(cap, Sizing.whole(Math.min(traded, ls.openInterestShare() * oi) / per));
                 long room = liquidity.positionLimit(l.symbol()) - openOnSide(l.symbol(), bullish(l.call(), l.ratio()));
                 cap = Math.min(cap, Sizing.whole(room / per));
             }

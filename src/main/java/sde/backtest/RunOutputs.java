@@ -41,10 +41,10 @@ public final class RunOutputs {
         int from = d[a], to = d[b];
         double start = a == 0 ? r.startingCapital() : r.equity()[a];
         List<Trade> in = r.trades().stream().filter(t -> t.exitDay() > from && t.exitDay() <= to).toList();
+        int[] bound = java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from && x <= to).toArray();
         return Metrics.compute(java.util.Arrays.copyOfRange(d, a, b + 1), java.util.Arrays.copyOfRange(r.equity(), a, b + 1), start,
                 java.util.Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
-                in.stream().mapToDouble(Trade::pnl).toArray(), java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from
-                        && x <= to).toArray());
+                in.stream().mapToDouble(Trade::pnl).toArray(), bound);
     }
 
     public static String codeVersion() {

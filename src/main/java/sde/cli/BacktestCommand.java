@@ -95,12 +95,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 .onModel(m.name().toLowerCase(java.util.Locale.ROOT));
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
+        String violation = summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation());
         System.out.printf(java.util.Locale.ROOT, "%s (SPEC §4 over %s: max DD <= %.0f %%, >= %d closed trades every year, no ruin)%s;"
                         + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
                 coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
-                        Feasibility.DEFAULT.minTradesPerYear(),
-                summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation()),
-                        s.capacityBoundTrades());
+                Feasibility.DEFAULT.minTradesPerYear(), violation, s.capacityBoundTrades());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
     }

@@ -150,14 +150,17 @@ public final class StrategiesCommand implements Callable<Integer> {
     }
 
     private static Summary summary(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b) {
-        RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
-        return RunOutputs.summarize(engine.run(spec));
+        return RunOutputs.summarize(run(engine, cfg, slots, b));
+    }
+
+    private static sde.backtest.RunResult run(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
+                                              sde.backtest.BacktestSettings b) {
+        return engine.run(new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31"));
     }
 
     private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
                                StringBuilder per, StringBuilder all) {
-        RunSpec spec = new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
-        sde.backtest.RunResult r = engine.run(spec);
+        sde.backtest.RunResult r = run(engine, cfg, slots, b);
         Summary s = RunOutputs.summarize(r);
         List<Integer> train = cfg.validate().trainYears();
         double violation = RunOutputs.summarizeWindow(r, train.get(0), train.get(1)).violation(sde.results.Feasibility.DEFAULT);
@@ -167,9 +170,8 @@ public final class StrategiesCommand implements Callable<Integer> {
                     y.trades(), y.sharpe()));
             if (y.returnPct() < 0) losing++;
         }
-        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s | %s | %d |%n", name, s.cagrPct(),
-                s.maxDdPct(),
-                s.sharpe(), s.trades(), losing, s.years().size(), s.tier(),
+        all.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d of %d | %s | %s | %d |%n",
+                name, s.cagrPct(), s.maxDdPct(), s.sharpe(), s.trades(), losing, s.years().size(), s.tier(),
                 violation == 0 ? "yes" : String.format(Locale.ROOT, "no (%.2f)", violation), s.capacityBoundTrades()));
         System.out.printf(Locale.ROOT, "%-40s CAGR %7.2f%%  maxDD %6.2f%%  losing years %d%n", name, s.cagrPct(), s.maxDdPct(), losing);
         return s;

@@ -155,8 +155,7 @@ public final class LiquidityFit {
             }
             double mean = m.meanShareVolume(c.symbol, c.t);
             out.add(new ChainError(c.source, c.symbol, md.day(c.t), c.rows.size(), c.volume * c.dayScale, predV, median(logV),
-                    c.openInterest,
-                    predOi, median(logOi), c.volume * c.dayScale / mean, c.openInterest / mean));
+                    c.openInterest, predOi, median(logOi), c.volume * c.dayScale / mean, c.openInterest / mean));
         }
         return out;
     }

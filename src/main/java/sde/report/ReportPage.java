@@ -65,8 +65,7 @@ final class ReportPage {
         List<YearRow> years = new ArrayList<>();
         for (YearFigures y : chosen.years() == null ? List.<YearFigures>of() : chosen.years()) {
             years.add(new YearRow(y.year(), f(y.returnPct(), "%.2f"), f(y.maxDdPct(), "%.2f"), y.trades(), y.capacityBoundTrades(),
-                    f(y.sharpe(), "%.2f"),
-                    f(y.score(), "%.4f")));
+                    f(y.sharpe(), "%.2f"), f(y.score(), "%.4f")));
         }
 
         int[] days = run.days();

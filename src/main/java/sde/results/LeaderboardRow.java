@@ -28,8 +28,7 @@ public record LeaderboardRow(int rank, String id, double fitness, boolean feasib
     public LeaderboardRow inStudy(String name) {
         return new LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct, trainMaxDdPct,
                 testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation, optimizer, years,
-                        params,
-                dataFingerprint, codeVersion, name);
+                params, dataFingerprint, codeVersion, name);
     }
 
     /** SPEC §4 victory in every year: a return of at least {@code minReturnPct} at a drawdown of at most {@code maxDdPct}. */

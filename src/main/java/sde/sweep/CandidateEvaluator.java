@@ -32,8 +32,7 @@ public final class CandidateEvaluator {
 
     /** Over an engine built once (and shared: an engine holds nothing a run changes). */
     public CandidateEvaluator(Engine engine, BacktestSettings backtest, java.util.List<Integer> trainYears,
-            java.util.List<Integer> testYears,
-                              Feasibility feasibility) {
+                              java.util.List<Integer> testYears, Feasibility feasibility) {
         this.md = engine.market();
         this.backtest = backtest;
         this.trainYears = trainYears;

@@ -147,8 +147,7 @@ public class Evaluation implements Serializable {
                     sde.io.Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, sde.results.YearFigures.class));
             return new sde.results.LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
                     trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation,
-                            optimizer, y,
-                    sde.io.Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
+                    optimizer, y, sde.io.Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(id + ": unreadable years or params JSON", e);
         }

@@ -64,8 +64,9 @@ final class ParquetRows {
             Type.Repetition rep = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             if (f.dataType().equals(DataTypes.DoubleType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.DOUBLE, rep).named(f.name()));
             else if (f.dataType().equals(DataTypes.IntegerType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.INT32, rep).named(f.name()));
-            else if (f.dataType().equals(DataTypes.BooleanType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BOOLEAN,
-                    rep).named(f.name()));
+            else if (f.dataType().equals(DataTypes.BooleanType)) {
+                b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BOOLEAN, rep).named(f.name()));
+            }
             else if (f.dataType().equals(DataTypes.StringType)) {
                 b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(f.name()));
             } else throw new IllegalStateException("Evaluation." + f.name() + ": no Parquet mapping for " + f.dataType());

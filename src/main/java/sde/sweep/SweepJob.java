@@ -405,8 +405,10 @@ public final class SweepJob {
     private String hypothesis(int g, List<Optimizer.Evaluated> history, Best best, int dims) {
         Feasibility f = study.feasibility();
         String what = switch (study.optimizer()) {
-            case "ga" -> history.isEmpty() ? "a uniform random start to map the space" : "elites re-proposed near the best so far (train score "
-                    + String.format("%.4f", best.fitness) + ", " + best.id + "), the rest bred by tournament, crossover and mutation";
+            case "ga" -> history.isEmpty() ? "a uniform random start to map the space"
+                    : (best.id == null ? "no row is feasible yet: elites re-proposed near the least violating rows"
+                    : "elites re-proposed near the best so far (train " + f.objective().key() + " " + String.format("%.4f", best.fitness)
+                    + ", " + best.id + ")") + ", the rest bred by tournament, crossover and mutation";
             case "tpe" -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
                     + study.optimizerSettings().tpeStartup() + " results" : "draws where the best " + Math.round(100 * study.optimizerSettings().tpeGamma())
                     + " % of results are dense and the rest sparse (l/g)";
