@@ -118,6 +118,8 @@ public final class Backtester {
         final double[][] multipliers;
         final boolean closeOnSwitch;
         double interestTotal;
+        /** Per model cell, the gross P&L of the option legs that opened there: Σ |a leg's P&L| (SPEC §5 coverage). */
+        final double[] cellGross = new double[sde.pricing.ModelCell.COUNT];
         /** Sessions of orders the market's capacity cut to nothing (grown only when one is). */
         int[] refused = new int[0];
         int refusedCount;
@@ -183,9 +185,16 @@ public final class Backtester {
             String[] ids = new String[slots.size()];
             for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
             double openPnl = 0;
-            for (Position pos : ledger.open) openPnl += pos.openPnl();
+            for (Position pos : ledger.open) {
+                openPnl += pos.openPnl();
+                for (int k = 0; k < pos.legs.size(); k++) {
+                    Leg l = pos.legs.get(k);
+                    double open = pos.legOpen[k] ? pos.legMid[k] * l.ratio() * pos.units * l.multiplier() : 0;
+                    if (pos.legCell[k] >= 0) cellGross[pos.legCell[k]] += Math.abs(pos.legCash[k] + open);
+                }
+            }
             return new RunResult(ids, days, equity, contribution, interest, riskFree, ledger.trades, openPnl, settings.startingCapital(),
-                    pricings + view.pricings(), md.synthetic(), java.util.Arrays.copyOf(refused, refusedCount));
+                    pricings + view.pricings(), md.synthetic(), java.util.Arrays.copyOf(refused, refusedCount), cellGross);
         }
 
         // ---- the daily steps -------------------------------------------------------------------
@@ -399,14 +408,22 @@ public final class Backtester {
                 return;
             }
             double entry = 0, costs = 0;
+            Fill[] filled = new Fill[legs.size()];
             for (int k = 0; k < legs.size(); k++) {
                 Leg l = legs.get(k);
                 Fill f = legFill(l, quotes[k], l.ratio() * units, combo, k == 0);
+                filled[k] = f;
                 entry += f.cash();
                 costs += f.costs();
             }
             Position pos = new Position(s, sig.tag(), legs, units, md.day(t), entry, costs, maxLoss * units, req * units,
                     sig.minRequirement() * units, risk * units);
+            for (int k = 0; k < legs.size(); k++) {
+                Leg l = legs.get(k);
+                pos.legCash[k] = filled[k].cash();
+                pos.legCell[k] = l.isShares() ? -1
+                        : sde.pricing.ModelCell.index(l.symbol(), l.call(), Math.abs(quotes[k].delta()), l.expiry() - md.day(t));
+            }
             pos.capacityBound = bound;
             ledger.add(pos, entry);
             accounts[s].lastEntry = md.day(t);
@@ -461,6 +478,7 @@ public final class Backtester {
             Leg l = pos.legs.get(k);
             Fill f = fills.settle(l.call(), l.strike(), spot, l.ratio() * pos.units, reason);
             ledger.flow(pos, f.cash());
+            pos.legCash[k] += f.cash();
             pos.costs += f.costs();
             pos.legOpen[k] = false;
             ledger.changed();
@@ -546,6 +564,7 @@ public final class Backtester {
                 Fill f = legFill(l, q, qty, openLegs > 1, first);
                 first = false;
                 ledger.flow(pos, f.cash());
+                pos.legCash[k] += f.cash();
                 pos.costs += f.costs();
                 pos.legOpen[k] = false;
             }
@@ -554,6 +573,7 @@ public final class Backtester {
         }
 
         private void close(Position pos, String reason) {
+            for (int k = 0; k < pos.legs.size(); k++) if (pos.legCell[k] >= 0) cellGross[pos.legCell[k]] += Math.abs(pos.legCash[k]);
             ledger.remove(pos);
             pos.mark = 0;
             double pnl = pos.entryCash + pos.laterCash;

@@ -29,6 +29,10 @@ final class Position implements PositionView {
     int daysToExpiry;
     /** The market's capacity (SPEC §2) cut the opening order's size. */
     boolean capacityBound;
+    /** Per leg: the model cell it opened in (ModelCell.index, SPEC §5 coverage), -1 for shares. */
+    final int[] legCell;
+    /** Per leg: its cash flows so far, fills and settlement (costs included; a share leg's dividends are not counted). */
+    final double[] legCash;
 
     Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
              double maxLoss, double requirement, double minRequirement, double risk) {
@@ -46,6 +50,8 @@ final class Position implements PositionView {
         this.legOpen = new boolean[legs.size()];
         java.util.Arrays.fill(legOpen, true);
         this.legMid = new double[legs.size()];
+        this.legCell = new int[legs.size()];
+        this.legCash = new double[legs.size()];
     }
 
     boolean anyOpen() {

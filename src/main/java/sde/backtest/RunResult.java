@@ -15,10 +15,12 @@ import java.util.List;
  * {@code pricings} counts the option prices the run computed: marks, strike searches, and the
  * quotes of entries and exits. {@code refusedOrderDays} are the sessions on which an order was cut to
  * nothing by the market's capacity (SPEC §2): it left no trade, and is counted with the trades capacity cut.
+ * {@code cellGrossPnl[ModelCell.index]} is the gross option P&L of the legs that opened in each model cell:
+ * Σ |a leg's fills and settlement|, a leg still open marked at the last close (SPEC §5 model coverage).
  */
 public record RunResult(String[] slotIds, int[] days, double[] equity, double[][] contribution, double[] interest, double[] riskFree,
                         List<Trade> trades, double openPnlAtEnd, double startingCapital, long pricings, boolean synthetic,
-                        int[] refusedOrderDays) {
+                        int[] refusedOrderDays, double[] cellGrossPnl) {
     /** The exit days of the trades capacity cut, then the days of the orders it refused: what SPEC §7's capacity_bound_trades counts. */
     public int[] capacityBoundDays() {
         int[] cut = trades.stream().filter(Trade::capacityBound).mapToInt(Trade::exitDay).toArray();

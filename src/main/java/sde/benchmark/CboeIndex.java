@@ -4,13 +4,17 @@ import sde.benchmark.Sleeve.Count;
 import sde.benchmark.Sleeve.OptionRule;
 import sde.benchmark.Sleeve.Strike;
 
+import sde.data.Symbol;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The Cboe S&P 500 strategy indices the engine replicates on SPY (SOURCES.md gives the published
- * rules). Each is one or more sleeves; every fill goes through the engine's one fill function, the
- * cash earns T-bills (SPEC §3) and share legs receive SPY's dividends.
+ * The strategy benchmarks the engine replicates (SOURCES.md gives the published rules): the Cboe S&P 500
+ * strategy indices on SPY, and two funds that run Cboe's BuyWrite rule on other markets, QYLD on QQQ
+ * (Nasdaq-100) and RYLD on IWM (Russell 2000), net of their expense ratio. Each is one or more sleeves;
+ * every fill goes through the engine's one fill function, the cash earns T-bills (SPEC §3) and share
+ * legs receive their ETF's dividends.
  */
 public enum CboeIndex {
     PUT("S&P 500 PutWrite: one-month ATM put, fully collateralized by T-bills",
@@ -37,19 +41,37 @@ public enum CboeIndex {
     CLL("S&P 500 95-110 Collar: the index, a long quarterly 95 % put and a short one-month 110 % call",
             List.of(new Sleeve("collar_put", true, List.of(OptionRule.put(1, Strike.MONEYNESS, 0.95)), Cycle.QUARTERLY, Count.INVESTED),
                     new Sleeve("collar_call", false, List.of(OptionRule.call(-1, Strike.MONEYNESS, 1.10)), Cycle.MONTHLY,
-                            Count.PER_100_SHARES)));
+                            Count.PER_100_SHARES))),
+    QYLD("Global X NASDAQ 100 Covered Call ETF on QQQ: the whole portfolio, one-month ATM call written against it, 0.60 %/yr",
+            List.of(new Sleeve("buy_write", true, List.of(OptionRule.call(-1, Strike.AT_OR_ABOVE_SPOT, 1)), Cycle.MONTHLY, Count.INVESTED,
+                    Symbol.QQQ)), 0.60),
+    RYLD("Global X Russell 2000 Covered Call ETF on IWM: the whole portfolio, one-month ATM call written against it, 0.60 %/yr",
+            List.of(new Sleeve("buy_write", true, List.of(OptionRule.call(-1, Strike.AT_OR_ABOVE_SPOT, 1)), Cycle.MONTHLY, Count.INVESTED,
+                    Symbol.IWM)), 0.60);
 
     private final String description;
     private final List<Sleeve> sleeves;
+    private final double feePctPerYear;
 
     CboeIndex(String description, List<Sleeve> sleeves) {
+        this(description, sleeves, 0);
+    }
+
+    CboeIndex(String description, List<Sleeve> sleeves, double feePctPerYear) {
         this.description = description;
         this.sleeves = sleeves;
+        this.feePctPerYear = feePctPerYear;
     }
 
     public String description() { return description; }
 
     public List<Sleeve> sleeves() { return sleeves; }
+
+    /** A fund's expense ratio, % a year, accrued daily on its assets (0 for an index). */
+    public double feePctPerYear() { return feePctPerYear; }
+
+    /** The underlying its sleeves trade. */
+    public Symbol symbol() { return sleeves.get(0).symbol(); }
 
     /** Whether {@code name} is an index replicated here (the manifest also lists benchmarks of other markets). */
     public static boolean known(String name) {
@@ -58,13 +80,12 @@ public enum CboeIndex {
     }
 
     /**
-     * The benchmarks of {@code all} replicated here, in their order: SPY's surface is fitted, and its band read, on
-     * them. The manifest's other benchmarks (the QYLD and RYLD funds, on the Nasdaq-100 and the Russell 2000)
-     * check other markets.
+     * The benchmarks of {@code all} replicated here on {@code symbol}, in their order: SPY's surface is fitted, and
+     * its band read, on the S&P 500 indices; QQQ's and IWM's on the QYLD and RYLD funds.
      */
-    public static <V> java.util.Map<String, V> replicated(java.util.Map<String, V> all) {
+    public static <V> java.util.Map<String, V> replicated(java.util.Map<String, V> all, Symbol symbol) {
         java.util.Map<String, V> out = new java.util.LinkedHashMap<>();
-        all.forEach((k, v) -> { if (known(k)) out.put(k, v); });
+        all.forEach((k, v) -> { if (known(k) && parse(k).symbol() == symbol) out.put(k, v); });
         return out;
     }
 

@@ -41,7 +41,7 @@ public final class Replication {
                          Double monthlyCorr, Double trackingErrorPp, int months, Double meanAbsErrorPp, Double maxAbsErrorPp,
                          int trades, Map<String, Integer> exits, double wallMs,
                          @JsonIgnore int[] days, @JsonIgnore double[] replica, @JsonIgnore double[] indexLevel,
-                         @JsonIgnore List<Trade> tradeLog, @JsonIgnore double[] equity) {}
+                         @JsonIgnore List<Trade> tradeLog, @JsonIgnore double[] equity, @JsonIgnore double[] cellGrossPnl) {}
 
     private final MarketData md;
     private final Backtester engine;
@@ -79,7 +79,12 @@ public final class Replication {
         compared = compared && !Double.isNaN(idx[0]);
         double base = compared ? idx[0] : 100;
         double[] rep = new double[n];
-        for (int i = 0; i < n; i++) rep[i] = base * r.equity()[i] / r.equity()[0];
+        // A fund's expense ratio accrues daily on its assets. Its sizing is proportional to its equity, so
+        // charging the fee on the finished path is the same as taking it out day by day (to whole contracts).
+        double feeRate = -Math.log1p(-index.feePctPerYear() / 100) / 365;
+        for (int i = 0; i < n; i++) {
+            rep[i] = base * r.equity()[i] / r.equity()[0] * Math.exp(-feeRate * (r.days()[i] - r.days()[0]));
+        }
 
         List<YearRow> years = new ArrayList<>();
         int prevEnd = 0;
@@ -117,7 +122,7 @@ public final class Replication {
         for (Trade t : r.trades()) exits.merge(t.reason(), 1, Integer::sum);
         return new Result(index.name(), index.description(), compared, Dates.format(r.days()[0]), Dates.format(r.days()[n - 1]),
                 years, corr, te, months, fullYears > 0 ? sumAbs / fullYears : null, fullYears > 0 ? maxAbs : null,
-                r.trades().size(), exits, wallMs, r.days(), rep, idx, r.trades(), r.equity());
+                r.trades().size(), exits, wallMs, r.days(), rep, idx, r.trades(), r.equity(), r.cellGrossPnl());
     }
 
     private static boolean isLastSessionOfYear(int day) {

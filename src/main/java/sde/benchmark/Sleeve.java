@@ -3,13 +3,19 @@ package sde.benchmark;
 import java.util.List;
 
 /**
- * One position a replica keeps, rolled on its cycle: optionally 100 SPY shares per unit, the
+ * One position a replica keeps on {@code symbol}, rolled on its cycle: optionally 100 shares per unit, the
  * option legs per unit, and the rule that sets the number of units at each roll.
  */
-public record Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count) {
+public record Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count, sde.data.Symbol symbol) {
     public Sleeve {
         options = List.copyOf(options);
         if (options.isEmpty()) throw new IllegalArgumentException(tag + ": a sleeve writes or buys at least one option");
+        if (symbol == null) throw new IllegalArgumentException(tag + ": a sleeve needs its underlying");
+    }
+
+    /** A sleeve on SPY, as every S&P 500 index's replica is. */
+    public Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count) {
+        this(tag, shares, options, cycle, count, sde.data.Symbol.SPY);
     }
 
     /** How the strike of a leg is chosen on SPY's listed strikes at the roll close. */

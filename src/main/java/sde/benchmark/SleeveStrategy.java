@@ -28,7 +28,6 @@ import java.util.List;
  * are made only on the days one can be taken (the engine prices every signal it gets).
  */
 public final class SleeveStrategy implements Strategy<Sleeve> {
-    static final Symbol SYMBOL = Symbol.SPY;
     private static final int NEVER = Integer.MIN_VALUE / 2;
 
     private final double collateralMultiple, strikeFraction;
@@ -69,20 +68,21 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
         // An index picks its strikes from the level at about 11:00 ET on the roll date: a daily bar's
         // best estimate is the Brownian-bridge mean between the open and the close (on 2020-03-20 the
         // close stood 5.7 % below the open).
-        double open = v.open(SYMBOL, 0), close = v.close(SYMBOL, 0);
+        Symbol sym = p.symbol();
+        double open = v.open(sym, 0), close = v.close(sym, 0);
         boolean morning = morningRoll && p.cycle().isRoll(v.day());
         double spot = morning ? open + strikeFraction * (close - open) : close;
         List<Leg> legs = new ArrayList<>(p.options().size() + 1);
-        if (p.shares()) legs.add(Leg.shares(SYMBOL, 100));
+        if (p.shares()) legs.add(Leg.shares(sym, 100));
         double shortStrikes = 0;
         for (Sleeve.OptionRule r : p.options()) {
             double k = switch (r.strike()) {
-                case AT_OR_BELOW_SPOT -> v.strikeAtOrBelow(SYMBOL, spot);
-                case AT_OR_ABOVE_SPOT -> v.strikeAtOrAbove(SYMBOL, spot);
-                case MONEYNESS -> v.strike(SYMBOL, r.level() * spot);
-                case DELTA -> v.strikeForDelta(SYMBOL, expiry, r.call(), r.level());
+                case AT_OR_BELOW_SPOT -> v.strikeAtOrBelow(sym, spot);
+                case AT_OR_ABOVE_SPOT -> v.strikeAtOrAbove(sym, spot);
+                case MONEYNESS -> v.strike(sym, r.level() * spot);
+                case DELTA -> v.strikeForDelta(sym, expiry, r.call(), r.level());
             };
-            legs.add(Leg.option(SYMBOL, expiry, k, r.call(), r.ratio()));
+            legs.add(Leg.option(sym, expiry, k, r.call(), r.ratio()));
             if (!r.call() && r.ratio() < 0) shortStrikes += -r.ratio() * k;
         }
         // A collateralized put holds back its strike × 100, as a cash-secured put does. On a roll date

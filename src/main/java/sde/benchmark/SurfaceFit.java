@@ -137,7 +137,7 @@ public final class SurfaceFit {
      */
     static double[] parts(MarketData md, MarketData train, PricingSettings p, BacktestSettings account, BenchmarkSettings b,
                           Map<String, RawSeries> benchmarks, List<OptionRow> calibration, int heldOut, boolean onlyHeldOut) {
-        double iv = Calibration.ivMae(Calibration.compare(md, p, calibration));
+        double iv = calibration.isEmpty() ? 0 : Calibration.ivMae(Calibration.compare(md, p, calibration));
         Replication rep = new Replication(train, p, account, b);
         double years = 0, months = 0;
         int ny = 0, nm = 0;

@@ -8,6 +8,7 @@ import sde.benchmark.CboeIndex;
 import sde.benchmark.ModelBand;
 import sde.benchmark.Replication;
 import sde.benchmark.SurfaceFit;
+import sde.benchmark.SymbolFit;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.data.MarketSources;
@@ -20,10 +21,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Replicates the Cboe strategy indices (PUT, BXM, BXMD, WPUT, CNDR, BFLY, PPUT, CLL) on SPY under the option",
-                "model, each by its published rules (docs/benchmarks.md), and compares every one the data folder's MANIFEST lists",
-                "(kind benchmark): per year the replica's return, the index's and the error; the monthly-return correlation and",
-                "tracking error. Writes OUT/benchmarks.json and OUT/benchmarks/NAME.csv (date,replica,index) (SPEC §7)."})
+        description = {"Replicates the Cboe strategy indices (PUT, BXM, BXMD, WPUT, CNDR, BFLY, PPUT, CLL) on SPY and the covered-call",
+                "funds QYLD on QQQ and RYLD on IWM under the option model, each by its published rules (docs/benchmarks.md), and",
+                "compares every one the data folder's MANIFEST lists (kind benchmark): per year the replica's return, the real one's",
+                "and the error; the monthly-return correlation and tracking error. Writes OUT/benchmarks.json and",
+                "OUT/benchmarks/NAME.csv (date,replica,index) (SPEC §7)."})
 public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -45,6 +47,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
             "and band_high as --set lines, and replicate under the low and high surfaces too."})
     boolean band;
 
+    @Option(names = "--fit-symbols", description = {"Fit QQQ's and IWM's ATM scale (pricing.surface.symbol_atm_scale) on their fund",
+            "replica's train years and their calibration chains, after a leave-one-year-out check; print the --set lines and",
+            "replicate under the fitted surface."})
+    boolean fitSymbols;
+
+    @Option(names = "--coverage", description = {"Measure SPEC §5's coverage table: each model cell with its evidence (check quotes,",
+            "replicas) against conf's coverage tolerances; print it and the conf lines of coverage.verified; write OUT/coverage.json."})
+    boolean coverage;
+
     @Option(names = "--model", defaultValue = "base", paramLabel = "base|low|high",
             description = "Replicate on the fitted surface (base) or on an edge of its model band (default base).")
     String model;
@@ -60,7 +71,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         MarketSources src = MarketSources.fromFolder(common.dataDir().dir());
         MarketData md = common.marketData(cfg, src);
         sde.pricing.PricingSettings pricing = cfg.pricing();
-        Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks());
+        Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.SPY);
         List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k)).sorted().toList();
         if (!other.isEmpty()) {
             System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
@@ -95,6 +106,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9,
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
         }
+        if (fitSymbols) pricing = fitSymbols(cfg, md, src, pricing);
         if (band) {
             var bs = cfg.benchmark();
             double[] grid = bs.bandGrid().stream().mapToDouble(Double::doubleValue).toArray();
@@ -115,7 +127,54 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (CboeIndex idx : chosen) results.add(replication.run(idx, src.benchmarks().get(idx.name())));
         System.out.print(BenchmarkReport.table(results));
         BenchmarkReport.write(out, results, md.fingerprint());
+        if (coverage) {
+            var check = sde.pricing.Calibration.compare(md, pricing, sde.pricing.HistoricalQuotes.split(common.dataDir().dir()).check());
+            List<sde.benchmark.CoverageEvidence.Line> lines = sde.benchmark.CoverageEvidence.lines(check, results, cfg.coverage());
+            System.out.println("\nModel coverage (SPEC §5): every cell with evidence, against conf's coverage tolerances");
+            for (var l : lines) System.out.printf(java.util.Locale.ROOT, "  %-24s %-8s %-10s %s%n", l.cell(), l.kind(),
+                    l.verified() ? "verified" : "not", l.evidence());
+            Map<String, String> verified = sde.benchmark.CoverageEvidence.verified(lines);
+            System.out.println("\nconf/sde.yaml coverage.verified (" + verified.size() + " cells; every other cell is unverified):");
+            verified.forEach((c, e) -> System.out.println("    \"" + c + "\": \"" + e + "\""));
+            sde.io.Json.write(out.resolve("coverage.json"), Map.of("cells", lines, "verified", verified));
+        }
         System.out.println("wrote " + out.resolve(BenchmarkReport.JSON) + " and " + out.resolve(BenchmarkReport.FOLDER));
         return 0;
+    }
+
+    /** QQQ's and IWM's ATM scales: a leave-one-year-out check inside the train years, then the fit, kept only if it generalizes. */
+    private sde.pricing.PricingSettings fitSymbols(SdeConfig cfg, MarketData md, MarketSources src, sde.pricing.PricingSettings pricing) {
+        int firstTrain = cfg.validate().trainYears().get(0), lastTrain = cfg.validate().trainYears().get(1);
+        var rows = sde.pricing.HistoricalQuotes.split(common.dataDir().dir()).calibration();
+        for (sde.data.Symbol sym : List.of(sde.data.Symbol.QQQ, sde.data.Symbol.IWM)) {
+            Map<String, RawSeries> funds = CboeIndex.replicated(src.benchmarks(), sym);
+            if (funds.isEmpty()) {
+                System.out.println(sym + ": no fund in the data to fit on");
+                continue;
+            }
+            double held = 0, heldUnfitted = 0;
+            for (int y = firstTrain; y <= lastTrain; y++) {
+                SymbolFit.Result h = SymbolFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), sym, funds, rows, lastTrain, y);
+                System.out.printf(java.util.Locale.ROOT, "  %s held out %d: scale %.4f, |year error| %.2f pp (unfitted %.2f),"
+                                + " |month error| %.2f pp (unfitted %.2f)%n", sym, y, h.scale(), h.heldOutYearMaePp(),
+                        h.unfittedYearMaePp(), h.heldOutMonthMaePp(), h.unfittedMonthMaePp());
+                held += h.heldOutYearMaePp() + 2 * h.heldOutMonthMaePp();
+                heldUnfitted += h.unfittedYearMaePp() + 2 * h.unfittedMonthMaePp();
+            }
+            SymbolFit.Result f = SymbolFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), sym, funds, rows, lastTrain, 0);
+            boolean keep = held < heldUnfitted;
+            boolean chains = rows.stream().anyMatch(r -> r.symbol() == sym);
+            System.out.printf(java.util.Locale.ROOT, "%s on %s %d-%d%s: scale %.4f (%d evaluations): quotes IV MAE %.2f pts,"
+                            + " |year error| %.2f pp, |month error| %.2f pp; held-out objective %.2f fitted vs %.2f at 1: %s%n  %s%n",
+                    sym, funds.keySet(), firstTrain, lastTrain, chains ? " and its calibration chains" : "", f.scale(), f.evaluations(),
+                    f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), held, heldUnfitted,
+                    keep ? "the fit generalizes, keep it" : "the fit does not beat 1 out of sample, keep 1",
+                    keep ? f.setLine() : String.format(java.util.Locale.ROOT, "--set pricing.surface.symbol_atm_scale.%s=1.0", sym));
+            if (keep) {
+                pricing = new sde.pricing.PricingSettings(pricing.listing(), pricing.surface().withSymbolScale(sym, f.scale()),
+                        pricing.quotes(), pricing.fills(), pricing.liquidity());
+            }
+        }
+        return pricing;
     }
 }

@@ -82,7 +82,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         // QQQ's snapshots (2026-02-11/12) fall after VXN's last close (2026-01-27): their error is that of
         // QQQ's fallback volatility, the trailing realized-vol ratio to SPY (docs/pricing.md).
         Map<String, Calibration.Bucket> calSrc = bySource("Calibration rows by symbol and source:", cal);
-        Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src, calSrc));
+        Map<String, Calibration.Bucket> calCells = cells("Calibration rows by model cell (in sample):", cal);
+        Map<String, Calibration.Bucket> checkCells = cells("Check rows by model cell (out of sample):", check);
+        Json.write(out.resolve("calibration.json"), new CalibrationFile(fitted, calibration, checked, src, calSrc, calCells, checkCells));
         System.out.println("\nwrote " + out.resolve("calibration.json"));
         return 0;
     }
@@ -119,7 +121,21 @@ public final class CalibrateCommand implements Callable<Integer> {
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record CalibrationFile(String fitted, Report calibration, Report check, Map<String, Calibration.Bucket> checkBySource,
-                           Map<String, Calibration.Bucket> calibrationBySource) {}
+                           Map<String, Calibration.Bucket> calibrationBySource, Map<String, Calibration.Bucket> calibrationByCell,
+                           Map<String, Calibration.Bucket> checkByCell) {}
+
+    /** The wing tables: each model cell's IV error (SPEC §5 coverage), printed under {@code title}. */
+    private static Map<String, Calibration.Bucket> cells(String title, List<Calibration.Row> rows) {
+        System.out.println("\n" + title);
+        System.out.printf(java.util.Locale.ROOT, "  %-24s %6s %9s %9s %9s%n", "cell", "rows", "IV MAE", "IV bias", "spread");
+        Map<String, Calibration.Bucket> out = new LinkedHashMap<>();
+        Calibration.cells(rows).forEach((c, b) -> {
+            System.out.printf(java.util.Locale.ROOT, "  %-24s %6d %9.2f %+9.2f %9.3f%n", c, b.n(), b.maeIvPts(), b.ivBiasPts(),
+                    b.maeSpread());
+            out.put(c.toString(), b);
+        });
+        return out;
+    }
 
     /** Each source's error over all its rows, printed under {@code title}; keyed by symbol and source. */
     private static Map<String, Calibration.Bucket> bySource(String title, List<Calibration.Row> rows) {

@@ -62,7 +62,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 });
             }
             try {
-                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), cfg.validate(), dir,
+                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
+                        cfg.validate(), cfg.coverage(), dir,
                         System.out);
                 ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
@@ -71,7 +72,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
-                Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis)
+                Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
+                        cfg.coverage())
                         .run(new Daemon.Budget(maxRuns, maxMinutes, reopen), stop::get);
                 System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(), o.goalMet() ? "; GOAL MET" : "");
                 return 0;

@@ -50,7 +50,7 @@ public final class SweepCommand implements Callable<Integer> {
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
             SweepJob.Outcome o = new SweepJob(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, out, System.out)
-                    .withGate(new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate())).run(resume);
+                    .withGate(new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate(), cfg.coverage())).run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {
                 System.out.printf("  #%d %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d  tier %s%n", row.rank(), row.id(),

@@ -116,7 +116,7 @@ public final class ValidateCommand implements Callable<Integer> {
             sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
             Broadcast<sde.backtest.Engine> bc = sde.sweep.SweepContext.broadcast(spark, engine);
             Validator validator = new Validator(engine, new Validator.ModelRisk(engine.on(sde.pricing.Model.LOW),
-                    engine.on(sde.pricing.Model.HIGH)), g);
+                    engine.on(sde.pricing.Model.HIGH)), g, cfg.coverage());
             GateReport v = validator.validate(id, spec,
                     variants -> SparkScores.scores(spark, bc, s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
             var run = validator.run(spec);

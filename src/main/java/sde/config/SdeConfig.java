@@ -7,7 +7,7 @@ import java.util.List;
 public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing.PricingSettings pricing,
                         sde.backtest.BacktestSettings backtest, sde.regime.RegimeSettings regime,
                         sde.validate.GateSettings validate, sde.daemon.DaemonSettings daemon,
-                        sde.benchmark.BenchmarkSettings benchmark) {
+                        sde.benchmark.BenchmarkSettings benchmark, sde.validate.CoverageSettings coverage) {
 
 
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,

@@ -30,11 +30,19 @@ final class CeilingReport {
      */
     static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, List<JsonNode> journal,
                       Function<String, LeaderboardRow> robustRows) {
+        return of(ladder, reason, runsTotal, replay, journal, robustRows, null);
+    }
+
+    /** @param coverage the verified model cells: each rung's best replayed says where its option P&L was made (null: not said) */
+    static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, List<JsonNode> journal,
+                      Function<String, LeaderboardRow> robustRows, sde.validate.CoverageSettings coverage) {
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         StringBuilder md = new StringBuilder("# Ceiling report\n\n");
         md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
-        md.append("Goal (SPEC §4 victory): every year ≥ 200 % return and ≤ 15 % drawdown, with a ROBUST verdict.\n\n");
-        md.append("## Best per rung (train score, SPEC §4 over the train years)\n\n| rung | study | best id | train score | tier | best ROBUST id (train score) |\n|---|---|---|---:|---|---|\n");
+        md.append("Goal (SPEC §4 victory): every year ≥ 200 % return and ≤ 15 % drawdown, with a ROBUST verdict that is neither"
+                + " MODEL_FRAGILE nor MODEL_UNVERIFIED.\n\n");
+        md.append("## Best per rung (train score, SPEC §4 over the train years)\n\n| rung | study | best id | train score | tier |"
+                + " best ROBUST id (train score) | model coverage (SPEC §5) |\n|---|---|---|---:|---|---|---|\n");
         List<CeilingFile.RungBest> rungs = new ArrayList<>();
         for (Rung r : Rung.values()) {
             StudyProgress p = best.get(r);
@@ -43,9 +51,12 @@ final class CeilingReport {
                     .orElse(null);
             String robust = bestRobust == null ? "none" : bestRobust.bestRobustId() + (Double.isNaN(bestRobust.bestRobustScore()) ? ""
                     : String.format(Locale.ROOT, " (%.4f)", bestRobust.bestRobustScore()));
-            if (p == null) { md.append("| ").append(r.label).append(" | not reached | | | | |\n"); continue; }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s |%n", r.label, p.name(), p.bestId(), p.bestFitness(), p.bestTier(), robust));
-            rungs.add(new CeilingFile.RungBest(r.name(), p.name(), p.bestId(), p.bestFitness(), String.valueOf(p.bestTier()), robust));
+            if (p == null) { md.append("| ").append(r.label).append(" | not reached | | | | | |\n"); continue; }
+            String cov = coverage == null || replay == null || p.bestParams().isEmpty() ? "not replayed"
+                    : sde.validate.Coverage.of(replay.run(p.bestParams(), Model.BASE).cellGrossPnl(), coverage).describe();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s | %s |%n", r.label, p.name(), p.bestId(), p.bestFitness(),
+                    p.bestTier(), robust, cov));
+            rungs.add(new CeilingFile.RungBest(r.name(), p.name(), p.bestId(), p.bestFitness(), String.valueOf(p.bestTier()), robust, cov));
         }
         md.append("\n## Scores the search could not beat\n\nEach study's best train score when it stopped improving:\n\n");
         List<CeilingFile.Plateau> plateaus = new ArrayList<>();

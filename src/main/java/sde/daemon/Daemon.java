@@ -45,10 +45,19 @@ public final class Daemon {
     private final Telegram telegram;
     private final LongSupplier clockMillis;
     private final DaemonStore store;
+    /** The verified model cells, to say of each rung's best whether the model vouches for it; null: not said. */
+    private final sde.validate.CoverageSettings coverage;
     private long lastReportMillis, lastTelegramMillis = Long.MIN_VALUE;
 
     public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis) {
+        this(s, runner, replay, out, console, telegram, clockMillis, null);
+    }
+
+    /** @param coverage the verified model cells (SPEC §5): the ceiling report says of each rung's best whether it is MODEL_UNVERIFIED */
+    public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
+                  Telegram telegram, LongSupplier clockMillis, sde.validate.CoverageSettings coverage) {
+        this.coverage = coverage;
         this.s = s;
         this.runner = runner;
         this.replay = replay;
@@ -151,7 +160,8 @@ public final class Daemon {
         boolean sigterm = reason.startsWith("stop requested");
         store.log("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
-            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow);
+            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow,
+                    coverage);
             store.ceiling(c);
             console.print(c.markdown());
             report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported, true);
@@ -195,9 +205,12 @@ public final class Daemon {
                 + " by more than " + s.minImprovement();
     }
 
-    /** SPEC §4 victory: every year ≥ 200 % and drawdown ≤ 15 %, with a ROBUST verdict that no reality check rejected. */
+    /**
+     * SPEC §4 victory: every year ≥ 200 % and drawdown ≤ 15 %, with a ROBUST verdict that no reality check rejected and
+     * the model vouches for (neither MODEL_FRAGILE nor MODEL_UNVERIFIED).
+     */
     static boolean victory(GenerationResult r) {
-        return r.robustRow() != null && r.robustVerdict() != null && r.robustVerdict().robust()
+        return r.robustRow() != null && r.robustVerdict() != null && r.robustVerdict().vouched()
                 && r.robustRow().everyYearClears(VICTORY_RETURN_PCT, VICTORY_MAX_DD_PCT);
     }
 

@@ -34,9 +34,12 @@ public final class SparkGate implements LeaderGate {
     private final GateSettings settings;
     private final Engine engine;
     private final Validator.ModelRisk risk;
+    private final sde.validate.CoverageSettings coverage;
 
-    public SparkGate(SparkSession spark, MarketData md, PricingSettings pricing, RegimeSettings regime, GateSettings settings) {
+    public SparkGate(SparkSession spark, MarketData md, PricingSettings pricing, RegimeSettings regime, GateSettings settings,
+                     sde.validate.CoverageSettings coverage) {
         this.spark = spark;
+        this.coverage = coverage;
         this.pricing = pricing;
         this.regime = regime;
         this.settings = settings;
@@ -60,9 +63,9 @@ public final class SparkGate implements LeaderGate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        GateReport v = new Validator(engine, risk, g).validate(l.id(), l.spec(),
+        GateReport v = new Validator(engine, risk, g, coverage).validate(l.id(), l.spec(),
                 specs -> SparkScores.scores(spark, l.engine(), l.backtest(), g.trainYears(), g.testYears(), specs),
                 new Validator.Trials(l.trialSharpes().length, l.trialSharpes()), top);
-        return new Judgement(v.verdict(), v.rejected(), v.overfitScore(), v);
+        return new Judgement(v.verdict(), v.rejected(), v.overfitScore(), v.flags(), v);
     }
 }

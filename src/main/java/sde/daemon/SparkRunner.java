@@ -34,9 +34,9 @@ public final class SparkRunner implements GenerationRunner, OtherTrials {
     private final Map<String, double[]> closed = new TreeMap<>();
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
-    public SparkRunner(SweepContext ctx, GateSettings gate, Location out, PrintStream console) {
+    public SparkRunner(SweepContext ctx, GateSettings gate, sde.validate.CoverageSettings coverage, Location out, PrintStream console) {
         this.ctx = ctx;
-        this.gate = new SparkGate(ctx.spark(), ctx.md(), ctx.pricing(), ctx.regime(), gate);
+        this.gate = new SparkGate(ctx.spark(), ctx.md(), ctx.pricing(), ctx.regime(), gate, coverage);
         this.studies = out.resolve("studies");
         this.console = console;
     }

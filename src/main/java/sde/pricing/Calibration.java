@@ -78,6 +78,20 @@ public final class Calibration {
         return d <= 7 ? "DTE 1-7" : d <= 30 ? "DTE 8-30" : d <= 60 ? "DTE 31-60" : "DTE 61-120";
     }
 
+    /** The model cell of a compared quote: its symbol and side, the model's |delta| and the row's days to expiry. */
+    public static ModelCell cell(Row r) {
+        return ModelCell.of(r.real().symbol(), r.real().call(), Math.abs(r.modelDelta()), r.real().dte());
+    }
+
+    /** The error of the rows in each model cell that has any, in cell order (SPEC §5 coverage: the wing tables). */
+    public static Map<ModelCell, Bucket> cells(List<Row> rows) {
+        Map<ModelCell, List<Row>> groups = new java.util.TreeMap<>(ModelCell.ORDER);
+        for (Row r : rows) groups.computeIfAbsent(cell(r), k -> new ArrayList<>()).add(r);
+        Map<ModelCell, Bucket> out = new LinkedHashMap<>();
+        groups.forEach((c, g) -> out.put(c, bucket(c.toString(), g)));
+        return out;
+    }
+
     public static List<Bucket> table(List<Row> rows, Function<Row, String> key) {
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.stream().sorted(java.util.Comparator.comparing(key::apply, Calibration::bucketOrder))

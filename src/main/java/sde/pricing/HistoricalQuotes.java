@@ -69,7 +69,44 @@ public final class HistoricalQuotes {
                 throw csv.error(r, e instanceof ArrayIndexOutOfBoundsException ? "too few columns" : e.getMessage());
             }
         }
-        return out;
+        return yfinance ? atParitySpot(out) : out;
+    }
+
+    /** Strikes within this fraction of the stated spot vote on the parity spot. */
+    private static final double PARITY_BAND = 0.01;
+
+    /**
+     * A snapshot's rows with the spot put–call parity implies: a yfinance chain is taken intraday and
+     * states one underlyingPrice that can lag its quotes (QQQ 2026-02-11: 610.61 stated, 611.35 by
+     * parity). On the nearest expiry with at least three two-sided call–put pairs within 1 % of the
+     * stated spot, the median of C − P + K; that expiry is the shortest, so discounting and early
+     * exercise move it by cents. Rows keep the stated spot when no expiry has three pairs.
+     */
+    static List<OptionRow> atParitySpot(List<OptionRow> rows) {
+        if (rows.isEmpty()) return rows;
+        double stated = rows.get(0).underlying();
+        Map<Integer, Map<Double, double[]>> byExpiry = new java.util.TreeMap<>();
+        for (OptionRow r : rows) {
+            if (!(r.bid() > 0 && r.ask() >= r.bid()) || Math.abs(r.strike() / stated - 1) > PARITY_BAND || r.dte() < 0) continue;
+            double[] cp = byExpiry.computeIfAbsent(r.expiry(), e -> new java.util.TreeMap<>())
+                    .computeIfAbsent(r.strike(), k -> new double[]{Double.NaN, Double.NaN});
+            cp[r.call() ? 0 : 1] = (r.bid() + r.ask()) / 2;
+        }
+        for (Map<Double, double[]> strikes : byExpiry.values()) {
+            List<Double> votes = new ArrayList<>();
+            strikes.forEach((k, cp) -> { if (!Double.isNaN(cp[0]) && !Double.isNaN(cp[1])) votes.add(cp[0] - cp[1] + k); });
+            if (votes.size() < 3) continue;
+            java.util.Collections.sort(votes);
+            int m = votes.size();
+            double spot = m % 2 == 1 ? votes.get(m / 2) : (votes.get(m / 2 - 1) + votes.get(m / 2)) / 2;
+            List<OptionRow> out = new ArrayList<>(rows.size());
+            for (OptionRow r : rows) {
+                out.add(new OptionRow(r.quoteDate(), r.symbol(), spot, r.expiry(), r.strike(), r.call(), r.bid(), r.ask(), r.mid(),
+                        r.source()));
+            }
+            return out;
+        }
+        return rows;
     }
 
     private static double num(String s) {

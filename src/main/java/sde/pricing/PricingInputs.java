@@ -14,8 +14,8 @@ import java.io.Serializable;
  *       covered value is kept past the series' end (0 before any).</li>
  *   <li>{@code divYield(s, i)}: cash dividends with ex-date in the trailing window over the close.</li>
  *   <li>{@code volRatio(s, i)}: the symbol's vol relative to SPY's VIX family: 1 for SPY, VXN/VIX or
- *       RVX/VIX where covered, else the trailing realized-vol ratio to SPY, clamped; a default until
- *       the window has filled.</li>
+ *       RVX/VIX where covered, else the fallback (below), clamped, times symbol_atm_scale (fitted on the
+ *       symbol's fund replica and chains, docs/pricing.md).</li>
  *   <li>{@code termVol(k, i)}: VIX1D, VIX9D, VIX, VIX3M as fractions (NaN where not covered).</li>
  *   <li>{@code eventVariance(i, today, expiry)}: SPY variance of the scheduled events in (today,
  *       expiry], from pricing.surface.event_move; VolSurface takes it out of the vol indices' variance
@@ -95,8 +95,15 @@ public final class PricingInputs implements Serializable {
         fillRatio(md, s, Symbol.IWM, SeriesId.RVX);
     }
 
+    /**
+     * The symbol's ratio to SPY's vol. Where its vol index is missing (RVX is never loaded; VXN ends
+     * 2026-01-27) the fallback is the trailing realized-vol ratio to SPY over ratio_window_days sessions,
+     * one mechanism for both; default_ratio until the window has filled. All causal: day i reads days ≤ i.
+     * Its error where VXN tells (2019–2026) and on QQQ's real chains is in docs/pricing.md.
+     */
     private void fillRatio(MarketData md, SurfaceSettings s, Symbol sym, SeriesId index) {
         int n = md.size(), w = s.ratioWindowDays();
+        double scale = s.symbolAtmScale().get(sym.name());
         Double dflt = s.defaultRatio().get(sym.name());
         if (dflt == null) throw new IllegalArgumentException("pricing.surface.default_ratio." + sym + ": missing");
         double[] out = volRatio[sym.ordinal()];
@@ -120,7 +127,7 @@ public final class PricingInputs implements Serializable {
             } else {
                 r = dflt;
             }
-            out[i] = Math.max(s.ratioFloor(), Math.min(s.ratioCap(), r));
+            out[i] = Math.max(s.ratioFloor(), Math.min(s.ratioCap(), r)) * scale;
         }
     }
 

@@ -10,7 +10,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
                               int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
-                              double bandLow, double bandHigh) implements java.io.Serializable {
+                              double bandLow, double bandHigh, Map<String, Double> symbolAtmScale) implements java.io.Serializable {
     /** The vol-index level (as a fraction) and tenor (calendar days) at which atm_ratio is quoted. */
     public static final double REF_LEVEL = 0.20, REF_DAYS = 30, REF_SKEW = 130;
 
@@ -37,6 +37,16 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         if (dividendWindowDays < 1) throw new IllegalArgumentException("pricing.surface.dividend_window_days must be >= 1");
         if (!(nonSessionWeight >= 0 && nonSessionWeight <= 1)) {
             throw new IllegalArgumentException("pricing.surface.non_session_weight must be in [0, 1]");
+        }
+        symbolAtmScale = Map.copyOf(symbolAtmScale);
+        for (sde.data.Symbol sym : sde.data.Symbol.values()) {
+            Double k = symbolAtmScale.get(sym.name());
+            if (k == null || !(k > 0.2 && k < 5)) {
+                throw new IllegalArgumentException("pricing.surface.symbol_atm_scale." + sym + ": must be in (0.2, 5), got " + k);
+            }
+        }
+        if (symbolAtmScale.get("SPY") != 1.0) {
+            throw new IllegalArgumentException("pricing.surface.symbol_atm_scale.SPY must be 1: SPY's level is atm_ratio's");
         }
         eventMove = Map.copyOf(eventMove);
         for (Map.Entry<String, Double> e : eventMove.entrySet()) {
@@ -83,14 +93,23 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare,
                 putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays, ratioFloor,
-                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh);
+                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, symbolAtmScale);
     }
 
     /** These settings with another model band. */
     public SurfaceSettings withBand(double low, double high) {
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high);
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high, symbolAtmScale);
+    }
+
+    /** These settings with {@code symbol}'s ATM scale replaced (`benchmark --fit-symbols`). */
+    public SurfaceSettings withSymbolScale(sde.data.Symbol symbol, double scale) {
+        Map<String, Double> m = new java.util.HashMap<>(symbolAtmScale);
+        m.put(symbol.name(), scale);
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, m);
     }
 
     /**

@@ -34,8 +34,10 @@ public record CeilingFile(String reason, int runs, List<RungBest> rungs, List<Pl
     public record CalmarYear(String rung, String id, boolean robust, int year, double returnPct, double maxDdPct, double calmar,
                              double ofGoal) {}
 
+    /** A rung's best; {@code coverage} says where its option P&L was made and whether MODEL_UNVERIFIED flags it (SPEC §5). */
     @JsonPropertyOrder(alphabetic = true)
-    public record RungBest(String rung, String study, String bestId, double trainScore, String tier, String bestRobustId) {}
+    public record RungBest(String rung, String study, String bestId, double trainScore, String tier, String bestRobustId,
+                           String coverage) {}
 
     @JsonPropertyOrder(alphabetic = true)
     public record Plateau(String study, double trainScore, int generations, boolean plateaued) {}

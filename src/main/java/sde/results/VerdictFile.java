@@ -44,4 +44,9 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
     public boolean robust() {
         return verdict == Verdict.ROBUST && !rejected;
     }
+
+    /** SPEC §4 victory's verdict: ROBUST, not rejected, neither MODEL_FRAGILE nor MODEL_UNVERIFIED. */
+    public boolean vouched() {
+        return robust() && !flags.contains("MODEL_FRAGILE") && !flags.contains("MODEL_UNVERIFIED");
+    }
 }

@@ -30,8 +30,8 @@ public interface LeaderGate {
     record Leader(String id, RunSpec spec, double[] trialSharpes, List<String> rankedParams, List<Integer> trainYears,
                   List<Integer> testYears, BacktestSettings backtest, Broadcast<sde.backtest.Engine> engine) {}
 
-    /** The verdict, and the document the sweep writes as validations/ID.json. */
-    record Judgement(Verdict verdict, boolean rejected, double overfitScore, Object document) {
+    /** The verdict with its flags (MODEL_FRAGILE, MODEL_UNVERIFIED, …), and the document the sweep writes as validations/ID.json. */
+    record Judgement(Verdict verdict, boolean rejected, double overfitScore, List<String> flags, Object document) {
         public boolean robust() {
             return verdict == Verdict.ROBUST && !rejected;
         }

@@ -314,11 +314,11 @@ public final class SweepJob {
             List<SweepLogEntry> entries = new ArrayList<>();
             for (Pending p : pending) {
                 LeaderGate.Judgement v = get(p.verdict);
-                String label = v.verdict() + (v.rejected() ? " (rejected)" : "");
+                String label = v.verdict() + (v.rejected() ? " (rejected)" : "") + modelFlags(v.flags());
                 String note = null;
                 if (v.robust()) {
                     robust = p.id;
-                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), List.of());
+                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags());
                 } else {
                     // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
@@ -332,6 +332,12 @@ public final class SweepJob {
     }
 
     private record Pending(int generation, String id, Future<LeaderGate.Judgement> verdict) {}
+
+    /** The model-risk flags a verdict carries (SPEC §5), as " [MODEL_FRAGILE, MODEL_UNVERIFIED]", or nothing. */
+    static String modelFlags(List<String> flags) {
+        List<String> m = flags.stream().filter(f -> f.startsWith("MODEL_")).toList();
+        return m.isEmpty() ? "" : " " + m;
+    }
 
     private static <T> T get(Future<T> f) {
         try {

@@ -21,6 +21,22 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
     public boolean robust() { return verdict == Verdict.ROBUST && !rejected; }
 
     /**
+     * SPEC §4 victory's verdict: ROBUST, not rejected, and neither MODEL_FRAGILE nor MODEL_UNVERIFIED (the
+     * model's band and coverage both vouch for it).
+     */
+    public boolean vouched() {
+        return robust() && !flags.contains(MODEL_FRAGILE) && !flags.contains(Coverage.MODEL_UNVERIFIED);
+    }
+
+    /** This verdict with one more flag. */
+    public GateReport withFlag(String flag) {
+        List<String> f = new java.util.ArrayList<>(flags);
+        f.add(flag);
+        return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
+                statistics, scoreLow, scoreHigh, verdictLow, verdictHigh);
+    }
+
+    /**
      * This verdict with its model-risk figures: the candidate judged on the low and the high
      * surface; a ROBUST verdict that does not hold on both is flagged MODEL_FRAGILE (SPEC §5).
      */

@@ -24,6 +24,7 @@ public final class Validator {
     private final Engine engine;
     private final ModelRisk risk;
     private final GateSettings g;
+    private final CoverageSettings coverage;
 
     /**
      * The engines on the low and high surfaces of the model band (SPEC §5 model risk): the candidate
@@ -31,15 +32,19 @@ public final class Validator {
      */
     public record ModelRisk(Engine low, Engine high) {}
 
-    public Validator(Engine engine, GateSettings g) {
-        this(engine, null, g);
+    public Validator(Engine engine, GateSettings g, CoverageSettings coverage) {
+        this(engine, null, g, coverage);
     }
 
-    /** @param risk the model band's engines, or null to judge on the base surface only */
-    public Validator(Engine engine, ModelRisk risk, GateSettings g) {
+    /**
+     * @param risk     the model band's engines, or null to judge on the base surface only
+     * @param coverage the verified model cells (SPEC §5 model coverage)
+     */
+    public Validator(Engine engine, ModelRisk risk, GateSettings g, CoverageSettings coverage) {
         this.engine = engine;
         this.risk = risk;
         this.g = g;
+        this.coverage = coverage;
     }
 
     /** The trials of the study so far: how many, and the annualised Sharpe of each (for DSR). */
@@ -93,7 +98,13 @@ public final class Validator {
         }
         stats.put("train_cagr_pct", train.cagrPct());
         stats.put("test_cagr_pct", test.cagrPct());
+        // SPEC §5 model coverage: where the result's option P&L was made, and whether real data checked the model there.
+        Coverage cov = Coverage.of(r.cellGrossPnl(), coverage);
+        stats.put("option_pnl_by_cell", cov.shareByCell());
+        stats.put("unverified_share", cov.unverifiedShare());
+        stats.put("coverage", cov.describe());
         GateReport base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
+        if (cov.flagged()) base = base.withFlag(Coverage.MODEL_UNVERIFIED);
         if (risk == null) return base;
         return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(), scores));
     }

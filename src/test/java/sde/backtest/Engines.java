@@ -33,6 +33,11 @@ public final class Engines {
     /** The engine over the real data at conf's pricing, built once for the suite. */
     public static Engine engine() { return RealEngine.ENGINE; }
 
+    /** The gate the searches are handed, on the real market and conf's settings. */
+    public static sde.daemon.SparkGate gate(org.apache.spark.sql.SparkSession spark) {
+        return new sde.daemon.SparkGate(spark, real(), CONF.pricing(), CONF.regime(), CONF.validate(), CONF.coverage());
+    }
+
     public static Engine engine(MarketData md) { return md == real() ? engine() : Engine.of(md, CONF.pricing()); }
 
     public static Backtester backtester(MarketData md, BacktestSettings b) {

@@ -113,7 +113,7 @@ public final class SweepBench {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("bench-sweep-loop").config("spark.ui.enabled", "false").getOrCreate();
         try {
             sde.sweep.SweepContext ctx = sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
-            sde.daemon.SparkGate gate = new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate());
+            sde.daemon.SparkGate gate = new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate(), cfg.coverage());
             java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
             new sde.sweep.SweepJob(ctx, study.toBuilder().study("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")), quiet)
                     .withGate(gate).run(false);

@@ -14,9 +14,11 @@ class ReplicatedIndicesTest {
     void theSurfaceIsFittedOnTheIndicesReplicatedHereNotOnEveryBenchmarkTheManifestLists() {
         MarketSources src = RealData.sources();
         assertTrue(src.benchmarks().keySet().containsAll(List.of("PUT", "BXM", "QYLD", "RYLD")), src.benchmarks().keySet().toString());
-        assertEquals(java.util.Set.of("PUT", "BXM"), java.util.Set.copyOf(CboeIndex.replicated(src.benchmarks()).keySet()),
-                "the funds on other markets would stop `benchmark --fit` and `--band` (an unknown index)");
+        assertEquals(java.util.Set.of("PUT", "BXM"),
+                java.util.Set.copyOf(CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.SPY).keySet()),
+                "SPY's fit and band read the S&P 500 indices only: the funds trade other markets");
         assertTrue(CboeIndex.known("put"));
-        assertFalse(CboeIndex.known("QYLD"));
+        assertEquals(java.util.Set.of("QYLD"), CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.QQQ).keySet(), "QQQ's fund");
+        assertEquals(java.util.Set.of("RYLD"), CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.IWM).keySet(), "IWM's fund");
     }
 }

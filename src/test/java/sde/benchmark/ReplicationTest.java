@@ -104,13 +104,64 @@ class ReplicationTest {
                 "a quarterly put: written 2019-12-31, then each quarter; the one of 2021-12-17 still open");
     }
 
+    @Test
+    void aCoveredCallFundRollsOnTheThirdFridayAtTheStrikeAtOrAboveOnItsWholePortfolioNetOfItsFee() {
+        Pattern qqq = Pattern.compile("([+-]\\d+) QQQ (\\d{4}-\\d{2}-\\d{2}) ([\\d.]+)([PC])");
+        Replication.Result r = run(CboeIndex.QYLD);
+        assertEquals(24, r.trades(), "a roll a month from 2019-12-31, the last still open");
+        for (Trade t : r.tradeLog()) {
+            assertTrue(t.legs().startsWith("+100 QQQ shares"), "the whole portfolio in QQQ, not SPY: " + t.legs());
+            Matcher m = qqq.matcher(t.legs());
+            assertTrue(m.find(), t.legs());
+            assertEquals("-1", m.group(1), "one call written per 100 shares");
+            assertEquals("C", m.group(4));
+            assertEquals(Cycle.MONTHLY.next(t.entryDay()), Dates.of(m.group(2)), "expires at the next third Friday");
+            assertEquals(Math.ceil(level(Symbol.QQQ, t.entryDay())), Double.parseDouble(m.group(3)), 0.0,
+                    "QQQ's listed strike at or above");
+            if (t.entryDay() != r.tradeLog().get(0).entryDay()) assertTrue(Cycle.MONTHLY.isRoll(t.entryDay()), "rolled on the roll date");
+            double unitCost = -t.entryCash() / t.units();
+            double equity = r.equity()[indexIn(r, t.entryDay())];
+            assertTrue(Math.abs(equity - t.units() * unitCost) < unitCost + 0.01 * equity, "everything invested: " + t);
+        }
+        // 0.60 % a year accrued daily: the fund's level is its account's, less the fee for the days elapsed.
+        for (int i = 0; i < r.days().length; i += 50) {
+            double years = (r.days()[i] - r.days()[0]) / 365.0;
+            assertEquals(Math.pow(1 - 0.006, years), (r.replica()[i] / r.replica()[0]) / (r.equity()[i] / r.equity()[0]), 1e-9);
+        }
+        assertEquals(1.0, run(CboeIndex.BXM).replica()[100] / 100 / (run(CboeIndex.BXM).equity()[100] / run(CboeIndex.BXM).equity()[0]),
+                1e-12, "an index pays no fee");
+    }
+
+    @Test
+    void aRunSplitsItsGrossOptionPnlByTheCellEachLegOpenedIn() {
+        Replication.Result put = run(CboeIndex.PUT);
+        double total = java.util.Arrays.stream(put.cellGrossPnl()).sum();
+        assertTrue(total > 0);
+        double pnl = put.tradeLog().stream().mapToDouble(t -> Math.abs(t.pnl())).sum();
+        assertTrue(total >= pnl - 1e-6, "one leg a trade: its |P&L| at least, the open one's marked too");
+        for (int c = 0; c < put.cellGrossPnl().length; c++) {
+            if (put.cellGrossPnl()[c] == 0) continue;
+            sde.pricing.ModelCell cell = sde.pricing.ModelCell.ofIndex(c);
+            assertEquals(Symbol.SPY, cell.symbol());
+            assertFalse(cell.call(), "a put index writes puts only: " + cell);
+            assertTrue(cell.delta() == sde.pricing.ModelCell.DeltaBucket.D40_60 || cell.delta() == sde.pricing.ModelCell.DeltaBucket.D25_40,
+                    "at the money: " + cell);
+            assertTrue(cell.dte() != sde.pricing.ModelCell.DteBucket.D0_2 && cell.dte() != sde.pricing.ModelCell.DteBucket.D61_UP,
+                    "one month: " + cell);
+        }
+    }
+
     /**
      * The level the strike rule reads: about 11:00 ET on a roll date (strike_fraction of the way from
      * the open to the close), the close on the first decision day.
      */
     private static double level(int day) {
+        return level(Symbol.SPY, day);
+    }
+
+    private static double level(Symbol sym, int day) {
         int i = MD.indexOf(day);
-        double open = MD.open(Symbol.SPY, i), close = MD.close(Symbol.SPY, i);
+        double open = MD.open(sym, i), close = MD.close(sym, i);
         return Cycle.MONTHLY.isRoll(day) ? open + CONF.benchmark().strikeFraction() * (close - open) : close;
     }
 

@@ -87,7 +87,7 @@ class HdfsOutputTest {
 
     private static SweepJob.Outcome sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
         return new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(studyFile), out,
-                new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(resume);
+                new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(resume);
     }
 
     private List<String> files(String under) throws Exception {
@@ -140,7 +140,7 @@ class HdfsOutputTest {
                 IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
                 assertTrue(busy.getMessage().contains("another daemon"), busy.getMessage());
                 SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                        Engines.CONF.regime()), Engines.CONF.validate(), out, quiet);
+                        Engines.CONF.regime()), Engines.CONF.validate(), Engines.CONF.coverage(), out, quiet);
                 Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0), () -> false);
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }

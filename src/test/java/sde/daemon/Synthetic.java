@@ -79,6 +79,6 @@ final class Synthetic implements GenerationRunner {
             e *= 1 + daily * (i % 2 == 0 ? 1 : -0.5);
         }
         return new RunResult(new String[]{"x"}, days, eq, new double[][]{new double[n]}, new double[n], new double[n], List.of(), 0,
-                100_000, 0, true, new int[0]);
+                100_000, 0, true, new int[0], new double[sde.pricing.ModelCell.COUNT]);
     }
 }

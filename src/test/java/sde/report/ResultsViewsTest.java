@@ -68,7 +68,7 @@ class ResultsViewsTest {
                 """);
         out = tmp.resolve("out");
         new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(f), sde.io.Location.of(out),
-                new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(false);
+                new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(false);
         // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
         var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
         List<sde.benchmark.Replication.Result> replicas = new ArrayList<>();

@@ -74,7 +74,7 @@ class LeaderboardGoldenTest {
     void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, partitions)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
-                .withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
+                .withGate(Engines.gate(spark))
                 .run(false);
         List<Path> written = files(out);
         if (Boolean.getBoolean("sde.golden.write")) {

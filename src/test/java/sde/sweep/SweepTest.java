@@ -111,7 +111,10 @@ class SweepTest {
         Path other = tmp.resolve("other");
         run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
         Path out = tmp.resolve("this");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate()))
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out),
+                new PrintStream(new ByteArrayOutputStream()))
+                .withGate(Engines.gate(spark))
                 .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")), sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
         Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
         Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
@@ -190,7 +193,10 @@ class SweepTest {
     @Test
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream())).withGate(new sde.daemon.SparkGate(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.regime(), Engines.CONF.validate())).run(false);
+        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out),
+                new PrintStream(new ByteArrayOutputStream()))
+                .withGate(Engines.gate(spark)).run(false);
         List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
         Map<String, Object> first = (Map<String, Object>) log.get(1).get("outcome");
         String leader = (String) first.get("best_id");
