@@ -28,6 +28,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fit", description = "Fit pricing.surface and pricing.quotes parameters on the calibration rows.")
     boolean fit;
 
+    @Option(names = "--fit-wing", description = {"Fit pricing.surface.call_skew_tenor_power on the calibration rows only (level-neutral),",
+            "print the --set line and the error tables under it."})
+    boolean fitWing;
+
     @Option(names = "--liquidity", description = "Fit the liquidity model (pricing.liquidity) on the chains with volume and open interest,"
             + " print its error on each chain and the conf lines, and stop.")
     boolean liquidity;
@@ -73,6 +77,14 @@ public final class CalibrateCommand implements Callable<Integer> {
                     p.surface().callCurve(), p.quotes().spreadBase(), p.quotes().spreadPct());
             System.out.println("  " + sets + "\n");
             fitted = sets;
+        }
+        if (fitWing) {
+            Calibration.WingFit w = Calibration.fitWing(md, p, split.calibration());
+            p = w.settings();
+            String set = String.format(java.util.Locale.ROOT, "--set pricing.surface.call_skew_tenor_power=%.4f", w.power());
+            System.out.printf(java.util.Locale.ROOT, "Wing fitted on %d calibration calls (|delta| 10-60, 3-60 DTE): level-neutral error"
+                    + " %.2f -> %.2f pts%n  %s%n%n", w.rows(), w.beforePts(), w.afterPts(), set);
+            fitted = fitted == null ? set : fitted + " " + set;
         }
         List<Calibration.Row> cal = Calibration.compare(md, p, split.calibration());
         List<Calibration.Row> check = Calibration.compare(md, p, split.check());

@@ -168,6 +168,61 @@ public final class Calibration {
         return new Fit(new PricingSettings(p.listing(), surface, quotes, p.fills(), p.liquidity()), best.getValue(), spread.getValue());
     }
 
+    /** The wing fit: call_skew_tenor_power, and the wing's level-neutral error (points) before and after over {@code rows} calls. */
+    public record WingFit(PricingSettings settings, double power, double beforePts, double afterPts, int rows) {}
+
+    /** The wing the fit reads: calls of |delta| 10-60 at 3-60 DTE, where the search's short-dated call trades are. */
+    static boolean inWing(Row r) {
+        double d = Math.abs(r.modelDelta());
+        return r.real().call() && d >= 0.10 && d < 0.60 && r.real().dte() >= 3 && r.real().dte() <= 60 && !Double.isNaN(r.realIv());
+    }
+
+    /**
+     * Fits call_skew_tenor_power on the calibration rows only, by Brent's method (Commons Math). Level-neutral:
+     * each wing call's IV error is taken relative to the mean error of its own chain and expiry's puts of |delta|
+     * 40-60 (the level, which the call wing's slope does not move), so a day whose level the model misses (QQQ's
+     * two chains after VXN ends) teaches the wing's shape and not its level: two days are not memorised.
+     */
+    public static WingFit fitWing(MarketData md, PricingSettings p, List<OptionRow> calibrationRows) {
+        PricingInputs in = new PricingInputs(md, p.surface());
+        QuoteModel qm = new QuoteModel(p.quotes());
+        List<OptionRow> rows = calibrationRows.stream().filter(r -> r.dte() >= 3 && r.dte() <= 60).toList();
+        Function<Double, double[]> error = k -> wingError(compare(md, in, new VolSurface(in, p.surface().withCallSkewTenorPower(k)), qm, rows));
+        org.apache.commons.math3.optim.univariate.UnivariatePointValuePair best =
+                new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-4, 1e-5).optimize(new MaxEval(100), GoalType.MINIMIZE,
+                        new org.apache.commons.math3.optim.univariate.SearchInterval(-1.5, 1.5, p.surface().callSkewTenorPower()),
+                        new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(k -> error.apply(k)[0]));
+        double k = best.getPoint();
+        double[] before = error.apply(p.surface().callSkewTenorPower()), after = error.apply(k);
+        PricingSettings fitted = new PricingSettings(p.listing(), p.surface().withCallSkewTenorPower(k), p.quotes(), p.fills(), p.liquidity());
+        return new WingFit(fitted, k, before[0], after[0], (int) after[1]);
+    }
+
+    /** {mean |wing call error − its expiry's ATM put error| in points, rows}: the wing's shape error, level-neutral. */
+    static double[] wingError(List<Row> rows) {
+        Map<String, double[]> level = new java.util.HashMap<>();
+        for (Row r : rows) {
+            double d = Math.abs(r.modelDelta());
+            if (r.real().call() || d < 0.40 || d >= 0.60 || Double.isNaN(r.realIv())) continue;
+            double[] a = level.computeIfAbsent(expiryKey(r), x -> new double[2]);
+            a[0] += r.modelIv() - r.realIv();
+            a[1]++;
+        }
+        double sum = 0;
+        int n = 0;
+        for (Row r : rows) {
+            double[] a = level.get(expiryKey(r));
+            if (!inWing(r) || a == null) continue;
+            sum += Math.abs(r.modelIv() - r.realIv() - a[0] / a[1]);
+            n++;
+        }
+        return new double[]{n == 0 ? 1e9 : 100 * sum / n, n};
+    }
+
+    private static String expiryKey(Row r) {
+        return r.real().source() + "|" + r.real().quoteDate() + "|" + r.real().expiry();
+    }
+
     /** Mean |model − real| IV in points over rows with 3 ≤ |delta| ≤ 97 (where an IV is well defined). */
     public static double ivMae(List<Row> rows) {
         double sum = 0;

@@ -10,7 +10,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
                               int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
-                              double bandLow, double bandHigh, Map<String, Double> symbolAtmScale) implements java.io.Serializable {
+                              double bandLow, double bandHigh, Map<String, Double> symbolAtmScale,
+                              double callSkewTenorPower) implements java.io.Serializable {
     /** The vol-index level (as a fraction) and tenor (calendar days) at which atm_ratio is quoted. */
     public static final double REF_LEVEL = 0.20, REF_DAYS = 30, REF_SKEW = 130;
 
@@ -37,6 +38,9 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         if (dividendWindowDays < 1) throw new IllegalArgumentException("pricing.surface.dividend_window_days must be >= 1");
         if (!(nonSessionWeight >= 0 && nonSessionWeight <= 1)) {
             throw new IllegalArgumentException("pricing.surface.non_session_weight must be in [0, 1]");
+        }
+        if (!(Math.abs(callSkewTenorPower) <= 2)) {
+            throw new IllegalArgumentException("pricing.surface.call_skew_tenor_power must be in [-2, 2], got " + callSkewTenorPower);
         }
         symbolAtmScale = Map.copyOf(symbolAtmScale);
         for (sde.data.Symbol sym : sde.data.Symbol.values()) {
@@ -93,14 +97,31 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare,
                 putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays, ratioFloor,
-                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, symbolAtmScale);
+                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, symbolAtmScale, callSkewTenorPower);
     }
 
     /** These settings with another model band. */
     public SurfaceSettings withBand(double low, double high) {
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high, symbolAtmScale);
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high, symbolAtmScale, callSkewTenorPower);
+    }
+
+    /** These settings with another call_skew_tenor_power (`calibrate --fit-wing`). */
+    public SurfaceSettings withCallSkewTenorPower(double power) {
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, symbolAtmScale, power);
+    }
+
+    /**
+     * The call wing's slope at {@code t} years relative to call_skew: (max(t, 1 day) / 30 days)^call_skew_tenor_power.
+     * In standardized moneyness one call skew prices the short-dated calls of the real chains too low (SPY's check rows:
+     * 1.2 to 1.9 points at |delta| 10-60 and 8-30 DTE, where the puts are within half a point), so the slope may follow the
+     * tenor; fitted on the calibration rows only.
+     */
+    public double callSkewAt(double t) {
+        return callSkewTenorPower == 0 ? callSkew : callSkew * Math.pow(Math.max(t, 1 / 365.0) * 365 / REF_DAYS, callSkewTenorPower);
     }
 
     /** These settings with {@code symbol}'s ATM scale replaced (`benchmark --fit-symbols`). */
@@ -109,7 +130,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         m.put(symbol.name(), scale);
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, m);
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh, m, callSkewTenorPower);
     }
 
     /**

@@ -85,7 +85,7 @@ public final class VolSurface implements java.io.Serializable {
     private static final class Slice {
         private Symbol sym;
         private int i = -1, today, expiry;
-        private double spot = Double.NaN, t, fwd, atm, sd, skew, tau, events, dfr, dfq;
+        private double spot = Double.NaN, t, fwd, atm, sd, skew, callSkew, tau, events, dfr, dfq;
 
         boolean holds(Symbol sym, int i, int today, double spot, int expiry) {
             return this.i == i && this.sym == sym && this.expiry == expiry && this.today == today
@@ -150,6 +150,7 @@ public final class VolSurface implements java.io.Serializable {
             c.atm = atm(sym, i, t);
             c.sd = c.atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24)));
             c.skew = skewScale[i];
+            c.callSkew = s.callSkewAt(t);
             c.tau = s.varianceTime(today, expiry);
             double ratio = in.volRatio(sym, i);
             c.events = ratio * ratio * in.eventVariance(i, today, expiry);
@@ -160,7 +161,7 @@ public final class VolSurface implements java.io.Serializable {
             c.spot = spot;
         }
         double lnKF = Math.log(strike / c.fwd);
-        double iv = smileAt(c.atm, lnKF / c.sd, c.skew);
+        double iv = smileAt(c.atm, lnKF / c.sd, c.skew, c.callSkew);
         double total = iv * iv * c.tau + c.events;
         BlackScholes.priceDeltaForward(call, c.fwd, strike, -lnKF, Math.sqrt(total), c.dfr, c.dfq, out);
         return c.t > 0 ? Math.sqrt(total / c.t) : iv;
@@ -169,16 +170,16 @@ public final class VolSurface implements java.io.Serializable {
     /** Implied vol for strike k, forward {@code fwd}, {@code t} years. */
     public double iv(Symbol sym, int i, double t, double fwd, double k) {
         double atm = atm(sym, i, t);
-        return smile(atm, atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24))), skewScale[i], fwd, k);
+        return smile(atm, atm * Math.sqrt(Math.max(t, 1.0 / (365 * 24))), skewScale[i], s.callSkewAt(t), fwd, k);
     }
 
     /** The smile around {@code atm}: the put or call wing's multiplier at moneyness log(k/fwd) in ATM standard deviations {@code sd}. */
-    private double smile(double atm, double sd, double g, double fwd, double k) {
-        return smileAt(atm, Math.log(k / fwd) / sd, g);
+    private double smile(double atm, double sd, double g, double callSkew, double fwd, double k) {
+        return smileAt(atm, Math.log(k / fwd) / sd, g, callSkew);
     }
 
-    private double smileAt(double atm, double x, double g) {
-        double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * s.callSkew() * x + s.callCurve() * x * x;
+    private double smileAt(double atm, double x, double g, double callSkew) {
+        double m = x < 0 ? 1 - g * s.putSkew() * x + s.putCurve() * x * x : 1 - g * callSkew * x + s.callCurve() * x * x;
         return clamp(atm * within(m, s.multiplierFloor(), s.multiplierCap()));
     }
 

@@ -28,6 +28,17 @@ class CalibrationTest {
     }
 
     @Test
+    void confHoldsTheCallWingFittedOnTheCalibrationRowsAndItFlattensOnlyTheShortDatedCalls() {
+        Calibration.WingFit w = Calibration.fitWing(Holder.MD, CONF, Holder.SPLIT.calibration());
+        assertEquals(CONF.surface().callSkewTenorPower(), w.power(), 0.01, "run `jobs/sde calibrate --fit-wing` and copy its --set line");
+        assertTrue(w.afterPts() <= w.beforePts() + 1e-9, "the fit starts from conf and never ends worse");
+        SurfaceSettings s = CONF.surface();
+        assertEquals(s.callSkew(), s.callSkewAt(30 / 365.0), 1e-12, "quoted at 30 days");
+        assertEquals(s.callSkew() * Math.pow(7 / 30.0, s.callSkewTenorPower()), s.callSkewAt(7 / 365.0), 1e-12);
+        assertEquals(s.callSkewAt(1 / 365.0), s.callSkewAt(0), 0.0, "a day at least: finite as the tenor goes to zero");
+    }
+
+    @Test
     void theManifestSplitKeepsCheckRowsOutOfTheFit() {
         HistoricalQuotes.Split s = Holder.SPLIT;
         assertTrue(s.calibration().stream().allMatch(r -> r.quoteDate() == Dates.of("2020-07-02")
