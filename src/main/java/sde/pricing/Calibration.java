@@ -187,14 +187,16 @@ public final class Calibration {
         PricingInputs in = new PricingInputs(md, p.surface());
         QuoteModel qm = new QuoteModel(p.quotes());
         List<OptionRow> rows = calibrationRows.stream().filter(r -> r.dte() >= 3 && r.dte() <= 60).toList();
-        Function<Double, double[]> error = k -> wingError(compare(md, in, new VolSurface(in, p.surface().withCallSkewTenorPower(k)), qm, rows));
+        Function<Double, double[]> error =
+                k -> wingError(compare(md, in, new VolSurface(in, p.surface().withCallSkewTenorPower(k)), qm, rows));
         org.apache.commons.math3.optim.univariate.UnivariatePointValuePair best =
                 new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-4, 1e-5).optimize(new MaxEval(100), GoalType.MINIMIZE,
                         new org.apache.commons.math3.optim.univariate.SearchInterval(-1.5, 1.5, p.surface().callSkewTenorPower()),
                         new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(k -> error.apply(k)[0]));
         double k = best.getPoint();
         double[] before = error.apply(p.surface().callSkewTenorPower()), after = error.apply(k);
-        PricingSettings fitted = new PricingSettings(p.listing(), p.surface().withCallSkewTenorPower(k), p.quotes(), p.fills(), p.liquidity());
+        PricingSettings fitted = new PricingSettings(p.listing(), p.surface().withCallSkewTenorPower(k), p.quotes(), p.fills(),
+                p.liquidity());
         return new WingFit(fitted, k, before[0], after[0], (int) after[1]);
     }
 
