@@ -100,6 +100,8 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
                 coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
                 Feasibility.DEFAULT.minTradesPerYear(), violation, s.capacityBoundTrades());
+        // SPEC §5 model coverage: where the option P&L was made, and whether real data checked the model there.
+        System.out.println("model coverage (SPEC §5): " + sde.validate.Coverage.of(r.cellGrossPnl(), cfg.coverage()).describe());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
     }
