@@ -121,10 +121,19 @@ final class ReportPage {
             for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 stats.add(new Statistic(e.getKey(), e.getValue().isNumber() ? f(e.getValue().doubleValue(), "%.4f")
-                        : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+                        : e.getValue().isTextual() ? e.getValue().asText() : e.getKey().equals("option_pnl_by_cell") ? shares(e.getValue())
+                        : e.getValue().toString()));
             }
         }
         return new GateView(v.verdict().name(), f(v.overfitScore(), "%.3f"), v.rejected(), String.valueOf(v.flags()), comps, !stats.isEmpty(), stats);
+    }
+
+    /** The gross option P&L by model cell (SPEC §5 coverage) as "SPY C d40-60 dte8-30 31 %, …", largest first. */
+    static String shares(JsonNode byCell) {
+        List<String> out = new ArrayList<>();
+        byCell.fields().forEachRemaining(c -> out.add(String.format(java.util.Locale.ROOT, "%s %.0f %%", c.getKey(),
+                100 * c.getValue().doubleValue())));
+        return String.join(", ", out);
     }
 
     /** "credit_spread SPY ×1.00, momentum QQQ ×0.50": what a row runs, from its params file. */
