@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
         description = "Strategy Discovery Engine: options strategy search on SPY, QQQ and IWM.",
         subcommands = {DataCommand.class, QuoteCommand.class, CalibrateCommand.class, StrategiesCommand.class,
                 BacktestCommand.class, SweepCommand.class, DaemonCommand.class, ReportCommand.class, RegimesCommand.class, ValidateCommand.class, WalkforwardCommand.class,
-                BenchmarkCommand.class,
+                BenchmarkCommand.class, AnswerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (data, config, a file that cannot be written): the message names it. */

@@ -45,8 +45,12 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
         return verdict == Verdict.ROBUST && !rejected;
     }
 
-    /** SPEC §4 victory's verdict: ROBUST, not rejected, neither MODEL_FRAGILE nor MODEL_UNVERIFIED. */
+    /**
+     * SPEC §4 victory's verdict: ROBUST, not rejected, neither MODEL_FRAGILE nor MODEL_UNVERIFIED, and judged on its model
+     * coverage at all (a verdict without the gate's {@code coverage} statistic was written before the gate judged it).
+     */
     public boolean vouched() {
-        return robust() && !flags.contains("MODEL_FRAGILE") && !flags.contains("MODEL_UNVERIFIED");
+        return robust() && !flags.contains("MODEL_FRAGILE") && !flags.contains("MODEL_UNVERIFIED") && statistics != null
+                && statistics.has("coverage");
     }
 }

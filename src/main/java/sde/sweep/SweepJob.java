@@ -318,7 +318,8 @@ public final class SweepJob {
                 String note = null;
                 if (v.robust()) {
                     robust = p.id;
-                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags());
+                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags(), Double.NaN, List.of(),
+                            java.util.Map.of(), java.util.Map.of(), sde.io.Json.MAPPER.valueToTree(v.document()).get("statistics"));
                 } else {
                     // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;

@@ -170,6 +170,12 @@ class DaemonTest {
         Synthetic near = new Synthetic(4, (study, g) -> 0.5);
         near.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 15.5)));
         assertFalse(daemon(s, near, out.resolve("b"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(), "15.5 % drawdown is not victory");
+
+        Synthetic unverified = new Synthetic(4, (study, g) -> 0.5);
+        unverified.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 12.0), year(2021, 210.0, 14.0)));
+        unverified.unverified.add("single_mean_reversion");
+        assertFalse(daemon(s, unverified, out.resolve("c"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(),
+                "earned where no real data checked the model (MODEL_UNVERIFIED): not victory");
     }
 
     @Test

@@ -21,6 +21,8 @@ final class Synthetic implements GenerationRunner {
     final ToDoubleBiFunction<String, Integer> score;
     /** Studies whose best turns ROBUST, with the per-year figures of their robust row. */
     final Map<String, List<sde.results.YearFigures>> robust = new HashMap<>();
+    /** Studies whose ROBUST result the gate flags MODEL_UNVERIFIED (SPEC §5 coverage). */
+    final java.util.Set<String> unverified = new java.util.HashSet<>();
 
     /** The params a study's best row reports (none by default). */
     java.util.function.Function<String, Map<String, Object>> paramsOf = study -> Map.of();
@@ -57,7 +59,10 @@ final class Synthetic implements GenerationRunner {
         List<sde.results.YearFigures> years = robust.get(name);
         sde.results.LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
         return new GenerationResult(g, g * population, id, b, best, years == null ? null : id, years == null ? null : best,
-                years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false, List.of()));
+                years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false,
+                        unverified.contains(name) ? List.of("MODEL_UNVERIFIED") : List.of(), Double.NaN, List.of(), Map.of(), Map.of(),
+                        sde.io.Json.MAPPER.valueToTree(Map.of("coverage",
+                                unverified.contains(name) ? "MODEL_UNVERIFIED: …" : "0 % …"))));
     }
 
     static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params, List<sde.results.YearFigures> years) {

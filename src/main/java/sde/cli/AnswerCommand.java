@@ -1,0 +1,43 @@
+package sde.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sde.config.SdeConfig;
+import sde.daemon.Answer;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "answer", mixinStandardHelpOptions = true,
+        description = {"Writes OUT/answer.md and OUT/answer.json (SPEC §7): the engine's answer to the seed's question over every",
+                "leaderboard under OUT (a sweep's or a daemon's), read with Spark SQL: VICTORY with the result (SPEC §4), or NO VICTORY",
+                "FOUND with each year's distance; each year's frontier of return against drawdown cap over the feasible, the ROBUST",
+                "and the model-vouched rows; and whether the search saturated."})
+public final class AnswerCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
+            description = "The sweep's or daemon's output folder (default output).")
+    sde.io.Location out;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master that reads the leaderboards (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Override
+    public Integer call() {
+        SdeConfig cfg = common.config();
+        org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-answer", master);
+        try {
+            long t0 = System.nanoTime();
+            Answer.File a = Answer.compute(spark, out, cfg.backtest().firstYear(), cfg.backtest().lastYear());
+            Answer.write(out, a);
+            System.out.println(a.verdictLine());
+            System.out.printf(java.util.Locale.ROOT, "read %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,
+                    out.resolve("answer.md"), out.resolve("answer.json"));
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package sde.daemon;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import sde.io.Json;
+import sde.io.Location;
+import sde.results.VerdictFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * SPEC §7 `answer`: the engine's answer to the seed's question over every leaderboard under a folder
+ * (a sweep's or a daemon's), as answer.md and answer.json. The rows are read and aggregated by Spark
+ * SQL (millions of rows stay on the executors); the gate's verdicts, a few files per study, on the
+ * driver.
+ * <ul>
+ *   <li>the verdict: VICTORY with the result (SPEC §4: every year at least 200 % at most 15 % drawdown,
+ *       ROBUST, neither MODEL_FRAGILE nor MODEL_UNVERIFIED), or NO VICTORY FOUND with each year's
+ *       distance;</li>
+ *   <li>each year's frontier: the best return at each drawdown cap, over the feasible rows (SPEC §4),
+ *       the rows the gate judged ROBUST, and those the model also vouches for;</li>
+ *   <li>saturation: each year's feasible 15 % point after 10³, 10⁴, … evaluations, over all rows, per rung and
+ *       per optimizer (evaluation order: generation, then study and id, within each group).</li>
+ * </ul>
+ */
+public final class Answer {
+    /** The drawdown caps of the frontier, in %. */
+    public static final List<Double> CAPS = List.of(5.0, 10.0, 15.0, 20.0, 25.0, 35.0);
+    /** The evaluation counts at which saturation is read. */
+    static final long[] CHECKPOINTS = {1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched";
+    /** SPEC §4's goal, every year: this return at most this drawdown. */
+    static final double GOAL = Daemon.VICTORY_RETURN_PCT, GOAL_DD = Daemon.VICTORY_MAX_DD_PCT;
+    static final String YEARS_SCHEMA = "array<struct<year:int,return_pct:double,max_dd_pct:double,trades:int>>";
+
+    private Answer() {}
+
+    /** One frontier point: the best return of {@code population} in {@code year} at a drawdown of at most {@code capPct}. */
+    public record Point(String population, int year, double capPct, double returnPct, double maxDdPct, String id) {}
+
+    /** One saturation point: the best return at ≤ 15 % drawdown in {@code year} among {@code group}'s first {@code evaluations}. */
+    public record Saturation(String group, long evaluations, int year, double returnPct, String id) {}
+
+    /** One year's distance from the goal: the best return at ≤ 15 % drawdown of each population, and what is missing to 200 %. */
+    public record Distance(int year, Double feasiblePct, Double robustPct, Double vouchedPct, double shortfallPp) {}
+
+    /** answer.json. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    public record File(String verdict, String verdictLine, String victoryId, long rows, long feasibleRows, int judged, int robust,
+                       int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation) {}
+
+    /** The gate's verdicts under {@code dir}: each judged id with whether it is ROBUST and whether the model vouches for it. */
+    record Verdicts(Set<String> judged, Set<String> robust, Set<String> vouched) {}
+
+    public static File compute(SparkSession spark, Location dir, int firstYear, int lastYear) {
+        List<Location> tables = new ArrayList<>();
+        if (dir.resolve("leaderboard.parquet").hasParquet()) tables.add(dir.resolve("leaderboard.parquet"));
+        Location studies = dir.resolve("studies");
+        if (studies.isDirectory()) {
+            for (Location s : studies.children()) {
+                if (s.resolve("leaderboard.parquet").hasParquet()) tables.add(s.resolve("leaderboard.parquet"));
+            }
+        }
+        Verdicts v = verdicts(dir);
+        List<Integer> years = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear; y++) years.add(y);
+        if (tables.isEmpty()) {
+            return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
+                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of());
+        }
+        // One read per study: their folders sit side by side, which Spark's partition discovery takes for a conflict.
+        Dataset<Row> all = null;
+        for (Location t : tables) {
+            Dataset<Row> d = spark.read().parquet(t.uri());
+            all = all == null ? d : all.unionByName(d, true);
+        }
+        if (java.util.Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
+        Column feasible = java.util.Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
+        Dataset<Row> rows = all.select(col("id"), col("study"), col("optimizer"), col("generation"), feasible.as("feasible"),
+                explode(from_json(col("years"), org.apache.spark.sql.types.DataType.fromDDL(YEARS_SCHEMA))).as("y"))
+                .select(col("id"), col("study"), col("optimizer"), col("generation"), col("feasible"), col("y.year").as("year"),
+                        col("y.return_pct").as("ret"), col("y.max_dd_pct").as("dd"))
+                .where(col("year").between(firstYear, lastYear).and(not(isnan(col("ret")))).and(not(isnan(col("dd")))))
+                .cache();
+        long total = all.count(), feasibleRows = all.where(feasible).count();
+        List<Point> frontier = new ArrayList<>();
+        frontier.addAll(frontier(rows.where(col("feasible")), FEASIBLE));
+        frontier.addAll(frontier(rows.where(col("id").isin(v.robust().toArray())), ROBUST));
+        frontier.addAll(frontier(rows.where(col("id").isin(v.vouched().toArray())), VOUCHED));
+        String victory = victory(rows.where(col("id").isin(v.vouched().toArray())), years.size());
+        List<Saturation> saturation = saturation(rows);
+        rows.unpersist();
+
+        List<Distance> distance = new ArrayList<>();
+        for (int y : years) {
+            Double f = at(frontier, FEASIBLE, y), r = at(frontier, ROBUST, y), o = at(frontier, VOUCHED, y);
+            double best = o != null ? o : Double.NEGATIVE_INFINITY;
+            distance.add(new Distance(y, f, r, o, Double.isInfinite(best) ? GOAL : Math.max(0, GOAL - best)));
+        }
+        String line;
+        if (victory != null) {
+            line = String.format(Locale.ROOT, "VICTORY: %s makes at least %.0f %% at most %.0f %% drawdown in every year %d-%d, ROBUST and"
+                    + " vouched for by the model (SPEC §4)", victory, GOAL, GOAL_DD, firstYear, lastYear);
+        } else {
+            double worst = distance.stream().mapToDouble(Distance::shortfallPp).max().orElse(GOAL);
+            line = String.format(Locale.ROOT, "NO VICTORY FOUND over %,d evaluations (%,d feasible, %d judged by the gate, %d ROBUST, %d"
+                            + " ROBUST and vouched for by the model): the best a vouched result made at ≤ %.0f %% drawdown falls short"
+                            + " of %.0f %%"
+                            + " by up to %.1f points a year", total, feasibleRows, v.judged().size(), v.robust().size(), v.vouched().size(),
+                    GOAL_DD, GOAL, worst);
+        }
+        return new File(victory != null ? "VICTORY" : "NO VICTORY FOUND", line, victory, total, feasibleRows, v.judged().size(),
+                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation);
+    }
+
+    /** Best return per year and drawdown cap: one aggregation over (year, cap), a tie to the larger id (deterministic). */
+    static List<Point> frontier(Dataset<Row> rows, String population) {
+        Column caps = array(CAPS.stream().map(functions::lit).toArray(Column[]::new));
+        List<Row> best = rows.withColumn("cap", explode(caps)).where(col("dd").leq(col("cap")))
+                .groupBy(col("year"), col("cap"))
+                .agg(max(struct(col("ret"), col("id"), col("dd"))).as("b"))
+                .select(col("year"), col("cap"), col("b.ret"), col("b.dd"), col("b.id"))
+                .orderBy(col("year"), col("cap")).collectAsList();
+        List<Point> out = new ArrayList<>();
+        for (Row r : best) out.add(new Point(population, r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getString(4)));
+        return out;
+    }
+
+    /** The smallest id whose every year clears the goal, or null. */
+    static String victory(Dataset<Row> vouchedRows, int years) {
+        List<Row> hit = vouchedRows.groupBy(col("id"))
+                .agg(sum(when(col("ret").geq(GOAL).and(col("dd").leq(GOAL_DD)), 1).otherwise(0)).as("ok"),
+                        countDistinct(col("year")).as("n"))
+                .where(col("ok").geq(col("n")).and(col("n").equalTo(years))).orderBy(col("id")).limit(1).collectAsList();
+        return hit.isEmpty() ? null : hit.get(0).getString(0);
+    }
+
+    /** Each group's feasible 15 % point per year after each checkpoint's number of evaluations (a row counts once per group). */
+    static List<Saturation> saturation(Dataset<Row> rows) {
+        Column rung = when(col("study").startsWith("single_"), lit("rung single"))
+                .when(col("study").startsWith("blend_"), lit("rung blend"))
+                .when(col("study").startsWith("regime_"), lit("rung regime")).otherwise(lit("study"));
+        Dataset<Row> evals = rows.select(col("id"), col("study"), col("optimizer"), col("generation")).distinct();
+        Dataset<Row> grouped = evals.withColumn("group", explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")))));
+        Dataset<Row> ranked = grouped.withColumn("n", row_number().over(Window.partitionBy(col("group"))
+                .orderBy(col("generation"), col("study"), col("id"))));
+        Dataset<Row> sizes = ranked.groupBy(col("group")).agg(max(col("n")).as("size"));
+        String checkpoints = java.util.Arrays.stream(CHECKPOINTS).mapToObj(c -> c + "L").collect(java.util.stream.Collectors.joining(", "));
+        // A group smaller than a checkpoint is read once more at its own size: the last point of its curve.
+        Dataset<Row> at = ranked.join(sizes, "group")
+                .withColumn("k", explode(expr("array_union(filter(array(" + checkpoints + "), c -> c <= size),"
+                        + " array(cast(size as bigint)))")))
+                .where(col("n").leq(col("k"))).select(col("group"), col("k"), col("id"));
+        // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
+        Dataset<Row> good = rows.where(col("feasible").and(col("dd").leq(GOAL_DD))).select(col("id"), col("year"), col("ret")).distinct();
+        List<Row> best = at.join(good, "id")
+                .groupBy(col("group"), col("k"), col("year"))
+                .agg(max(struct(col("ret"), col("id"))).as("b"))
+                .select(col("group"), col("k"), col("year"), col("b.ret"), col("b.id"))
+                .orderBy(col("group"), col("k"), col("year")).collectAsList();
+        List<Saturation> out = new ArrayList<>();
+        for (Row r : best) out.add(new Saturation(r.getString(0), r.getLong(1), r.getInt(2), r.getDouble(3), r.getString(4)));
+        return out;
+    }
+
+    private static Double at(List<Point> frontier, String population, int year) {
+        for (Point p : frontier) {
+            if (p.population().equals(population) && p.year() == year && p.capPct() == GOAL_DD) return p.returnPct();
+        }
+        return null;
+    }
+
+    static Verdicts verdicts(Location dir) {
+        Set<String> judged = new TreeSet<>(), robust = new TreeSet<>(), vouched = new TreeSet<>();
+        List<Location> folders = new ArrayList<>();
+        folders.add(dir.resolve("validations"));
+        Location studies = dir.resolve("studies");
+        if (studies.isDirectory()) for (Location s : studies.children()) folders.add(s.resolve("validations"));
+        for (Location f : folders) {
+            if (!f.isDirectory()) continue;
+            for (Location file : f.children()) {
+                if (!file.name().endsWith(".json")) continue;
+                VerdictFile v = VerdictFile.read(file);
+                if (v == null || v.id() == null) continue;
+                judged.add(v.id());
+                if (v.robust()) robust.add(v.id());
+                if (v.vouched()) vouched.add(v.id());
+            }
+        }
+        return new Verdicts(judged, robust, vouched);
+    }
+
+    /** Writes DIR/answer.json and DIR/answer.md, each whole or not at all. */
+    public static void write(Location dir, File a) {
+        Json.write(dir.resolve("answer.json"), a);
+        dir.resolve("answer.md").write(markdown(a));
+    }
+
+    static String markdown(File a) {
+        StringBuilder md = new StringBuilder("# The answer\n\n**").append(a.verdictLine()).append(".**\n\n");
+        if (a.rows() == 0) return md.toString();
+        md.append(String.format(Locale.ROOT, "%,d evaluations, %,d of them feasible (SPEC §4); the gate judged %d, %d ROBUST, %d ROBUST"
+                + " and vouched for by the model (neither MODEL_FRAGILE nor MODEL_UNVERIFIED).%n%n", a.rows(), a.feasibleRows(), a.judged(),
+                a.robust(), a.vouched()));
+        md.append("## Each year against the goal (≥ 200 % at ≤ 15 % drawdown)\n\nThe best return at ≤ 15 % drawdown in the year:\n\n")
+                .append("| year | feasible | ROBUST | ROBUST, model-vouched | short of 200 % |\n|---:|---:|---:|---:|---:|\n");
+        for (Distance d : a.distance()) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f |%n", d.year(), pct(d.feasiblePct()), pct(d.robustPct()),
+                    pct(d.vouchedPct()), d.shortfallPp()));
+        }
+        for (String pop : List.of(FEASIBLE, ROBUST, VOUCHED)) {
+            md.append("\n## Frontier: ").append(pop)
+                    .append(" rows\n\nThe best return % in each year at a drawdown of at most the cap (id):\n\n| year |");
+            for (double c : CAPS) md.append(String.format(Locale.ROOT, " ≤ %.0f %% |", c));
+            md.append("\n|---:|").append("---|".repeat(CAPS.size())).append('\n');
+            for (int y : a.years()) {
+                md.append("| ").append(y).append(" |");
+                for (double c : CAPS) {
+                    Point p = a.frontier().stream().filter(x -> x.population().equals(pop) && x.year() == y && x.capPct() == c).findFirst()
+                            .orElse(null);
+                    md.append(p == null ? " – |" : String.format(Locale.ROOT, " %.1f (%s) |", p.returnPct(), p.id()));
+                }
+                md.append('\n');
+            }
+        }
+        md.append("\n## Saturation\n\nThe best return at ≤ 15 % drawdown in each year among a group's first N evaluations (in order of"
+                + " generation): a curve that stops rising is a search that has stopped finding better.\n\n| group | N |");
+        for (int y : a.years()) md.append(' ').append(y).append(" |");
+        md.append("\n|---|---:|").append("---:|".repeat(a.years().size())).append('\n');
+        Map<String, Map<Long, Map<Integer, Double>>> s = new LinkedHashMap<>();
+        for (Saturation x : a.saturation()) {
+            s.computeIfAbsent(x.group(), g -> new java.util.TreeMap<>()).computeIfAbsent(x.evaluations(), k -> new java.util.TreeMap<>())
+                    .put(x.year(), x.returnPct());
+        }
+        s.forEach((g, byN) -> byN.forEach((n, byYear) -> {
+            md.append(String.format(Locale.ROOT, "| %s | %,d |", g, n));
+            for (int y : a.years()) md.append(' ').append(pct(byYear.get(y))).append(" |");
+            md.append('\n');
+        }));
+        return md.toString();
+    }
+
+    private static String pct(Double x) {
+        return x == null ? "–" : String.format(Locale.ROOT, "%.1f", x);
+    }
+}
