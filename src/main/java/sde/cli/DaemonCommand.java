@@ -72,8 +72,14 @@ public final class DaemonCommand implements Callable<Integer> {
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
+                int first = cfg.backtest().firstYear(), last = cfg.backtest().lastYear();
                 Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
+                        .withAnswer(d -> {
+                            sde.daemon.Answer.File a = sde.daemon.Answer.compute(spark, d, first, last);
+                            sde.daemon.Answer.write(d, a);
+                            return a.verdictLine();
+                        })
                         .run(new Daemon.Budget(maxRuns, maxMinutes, reopen), stop::get);
                 System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(), o.goalMet() ? "; GOAL MET" : "");
                 return 0;

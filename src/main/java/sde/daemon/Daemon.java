@@ -47,6 +47,9 @@ public final class Daemon {
     private final DaemonStore store;
     /** The verified model cells, to say of each rung's best whether the model vouches for it; null: not said. */
     private final sde.validate.CoverageSettings coverage;
+    private final Location out;
+    /** Writes answer.md at every report and stop; null: not written (the tests' daemons). */
+    private AnswerWriter answer;
     private long lastReportMillis, lastTelegramMillis = Long.MIN_VALUE;
 
     public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
@@ -58,6 +61,7 @@ public final class Daemon {
     public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
                   Telegram telegram, LongSupplier clockMillis, sde.validate.CoverageSettings coverage) {
         this.coverage = coverage;
+        this.out = out;
         this.s = s;
         this.runner = runner;
         this.replay = replay;
@@ -65,6 +69,12 @@ public final class Daemon {
         this.telegram = telegram;
         this.clockMillis = clockMillis;
         this.store = new DaemonStore(out, clockMillis);
+    }
+
+    /** This daemon writing the answer (answer.md, answer.json) at every report and stop, its verdict line first in each report. */
+    public Daemon withAnswer(AnswerWriter writer) {
+        this.answer = writer;
+        return this;
     }
 
     /** Persisted between sessions (optimization_state.json, SPEC §7; daemon_state.json before issue 15). */
@@ -245,7 +255,17 @@ public final class Daemon {
      * not flood the chat (the next message summarises everything since).
      */
     private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust, boolean last) {
-        String text = summary(ladder, runsTotal, runsNow, millis, newRobust);
+        String text = summary(ladder, runsTotal, runsNow, millis, newRobust), verdict = null;
+        if (answer != null) {
+            try {
+                verdict = answer.write(out);
+                int eol = text.indexOf('\n');
+                text = text.substring(0, eol + 1) + verdict + "\n" + text.substring(eol + 1);
+            } catch (RuntimeException e) {
+                // The answer reads what the search wrote; it must never stop the search.
+                store.log("answer_failed", Map.of("reason", String.valueOf(e.getMessage())));
+            }
+        }
         console.print(text);
         store.progress(text);
         store.publish();
@@ -254,7 +274,7 @@ public final class Daemon {
         boolean limited = !last && lastTelegramMillis != Long.MIN_VALUE && now - lastTelegramMillis < s.telegramMinIntervalSeconds() * 1000L;
         if (telegram != null && !limited) {
             lastTelegramMillis = now;
-            String failed = telegram.send(text);
+            String failed = telegram.send(verdict == null ? text : verdict + "\n" + text);
             if (failed != null) {
                 console.println("report not sent: " + failed);
                 store.log("telegram_failed", Map.of("reason", failed));

@@ -158,6 +158,31 @@ class DaemonTest {
     }
 
     @Test
+    void everyReportStartsWithTheAnswersVerdictAndTheAnswerIsWrittenAtTheStop(@TempDir Path out) throws Exception {
+        DaemonSettings s = Synthetic.settings(List.of("momentum"), 3, 100, 1000);
+        List<String> written = new java.util.ArrayList<>();
+        daemon(s, new Synthetic(4, (study, g) -> 0.5), out, null)
+                .withAnswer(dir -> {
+                    written.add(dir.toString());
+                    return "NO VICTORY FOUND over " + written.size() + " answers";
+                })
+                .run(new Daemon.Budget(400, 0), () -> false);
+        assertFalse(written.isEmpty(), "the answer is written at the stop");
+        assertEquals(out.toString(), written.get(0), "into the daemon's own folder");
+        // Each report carries the verdict line under its heading (Telegram's message opens with it).
+        String progress = Files.readString(out.resolve("progress.md"));
+        assertTrue(progress.matches("(?s).*\n## sde daemon[^\n]*\n\n?NO VICTORY FOUND over " + written.size() + " answers\n.*"), progress);
+
+        Path broken = out.resolve("broken");
+        Daemon.Outcome o = daemon(s, new Synthetic(4, (study, g) -> 0.5), broken, null)
+                .withAnswer(dir -> { throw new IllegalStateException("no leaderboard yet"); })
+                .run(new Daemon.Budget(400, 0), () -> false);
+        assertTrue(o.runsThisSession() > 0 && !o.reason().contains("no leaderboard"),
+                "a failing answer never stops the search: " + o.reason());
+        assertTrue(Files.readString(broken.resolve("optimization_log.jsonl")).contains("answer_failed"));
+    }
+
+    @Test
     void aRobustVictoryStopsTheSearch(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
