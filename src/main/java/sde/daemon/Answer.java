@@ -32,7 +32,9 @@ import static org.apache.spark.sql.functions.*;
  *   <li>each year's frontier: the best return at each drawdown cap, over the feasible rows (SPEC §4),
  *       the rows the gate judged ROBUST, and those the model also vouches for;</li>
  *   <li>saturation: each year's feasible 15 % point after 10³, 10⁴, … evaluations, over all rows, per rung and
- *       per optimizer (evaluation order: generation, then study and id, within each group).</li>
+ *       per optimizer. The clock is the generation (the rows hold no time of evaluation): a checkpoint is read at the
+ *       end of the first generation that reaches it, so a daemon whose studies all start at generation 0 shows its
+ *       first point only after every study's first generation.</li>
  * </ul>
  */
 public final class Answer {
@@ -88,20 +90,21 @@ public final class Answer {
         }
         if (java.util.Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
         Column feasible = java.util.Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
-        Dataset<Row> rows = all.select(col("id"), col("study"), col("optimizer"), col("generation"), feasible.as("feasible"),
-                explode(from_json(col("years"), org.apache.spark.sql.types.DataType.fromDDL(YEARS_SCHEMA))).as("y"))
+        // Each evaluation once (the columns the answer reads), then its years: both cached, so the files are read once.
+        Dataset<Row> evals = all.select(col("id"), col("study"), col("optimizer"), col("generation"), feasible.as("feasible"),
+                col("years")).cache();
+        Dataset<Row> rows = evals.select(col("id"), col("study"), col("optimizer"), col("generation"), col("feasible"),
+                        explode(from_json(col("years"), org.apache.spark.sql.types.DataType.fromDDL(YEARS_SCHEMA))).as("y"))
                 .select(col("id"), col("study"), col("optimizer"), col("generation"), col("feasible"), col("y.year").as("year"),
                         col("y.return_pct").as("ret"), col("y.max_dd_pct").as("dd"))
                 .where(col("year").between(firstYear, lastYear).and(not(isnan(col("ret")))).and(not(isnan(col("dd")))))
                 .cache();
-        long total = all.count(), feasibleRows = all.where(feasible).count();
-        List<Point> frontier = new ArrayList<>();
-        frontier.addAll(frontier(rows.where(col("feasible")), FEASIBLE));
-        frontier.addAll(frontier(rows.where(col("id").isin(v.robust().toArray())), ROBUST));
-        frontier.addAll(frontier(rows.where(col("id").isin(v.vouched().toArray())), VOUCHED));
+        long total = evals.count(), feasibleRows = evals.where(col("feasible")).count();
+        List<Point> frontier = frontier(rows, v);
         String victory = victory(rows.where(col("id").isin(v.vouched().toArray())), years.size());
-        List<Saturation> saturation = saturation(rows);
+        List<Saturation> saturation = saturation(spark, evals, rows);
         rows.unpersist();
+        evals.unpersist();
 
         List<Distance> distance = new ArrayList<>();
         for (int y : years) {
@@ -125,16 +128,37 @@ public final class Answer {
                 v.robust().size(), v.vouched().size(), years, distance, frontier, saturation);
     }
 
-    /** Best return per year and drawdown cap: one aggregation over (year, cap), a tie to the larger id (deterministic). */
-    static List<Point> frontier(Dataset<Row> rows, String population) {
-        Column caps = array(CAPS.stream().map(functions::lit).toArray(Column[]::new));
-        List<Row> best = rows.withColumn("cap", explode(caps)).where(col("dd").leq(col("cap")))
+    /**
+     * Best return per year and drawdown cap of each population, in one pass: each row falls in the tightest cap its drawdown
+     * meets, the best per (year, cap) and population is aggregated on the executors, and the running best over the caps
+     * (a loose cap admits every tighter one's rows), a few dozen numbers, is taken on the driver. A tie goes to the larger id.
+     */
+    static List<Point> frontier(Dataset<Row> rows, Verdicts v) {
+        Column cap = lit(null).cast("double");
+        for (int c = CAPS.size() - 1; c >= 0; c--) cap = when(col("dd").leq(CAPS.get(c)), lit(CAPS.get(c))).otherwise(cap);
+        Column best = struct(col("ret"), col("id"), col("dd"));
+        Column robust = col("id").isin(v.robust().toArray()), vouched = col("id").isin(v.vouched().toArray());
+        List<Row> cells = rows.withColumn("cap", cap).where(col("cap").isNotNull())
                 .groupBy(col("year"), col("cap"))
-                .agg(max(struct(col("ret"), col("id"), col("dd"))).as("b"))
-                .select(col("year"), col("cap"), col("b.ret"), col("b.dd"), col("b.id"))
-                .orderBy(col("year"), col("cap")).collectAsList();
+                .agg(max(when(col("feasible"), best)).as(FEASIBLE), max(when(robust, best)).as(ROBUST),
+                        max(when(vouched, best)).as(VOUCHED))
+                .collectAsList();
         List<Point> out = new ArrayList<>();
-        for (Row r : best) out.add(new Point(population, r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getString(4)));
+        Set<Integer> years = new TreeSet<>();
+        for (Row r : cells) years.add(r.getInt(0));
+        for (String population : List.of(FEASIBLE, ROBUST, VOUCHED)) {
+            for (int y : years) {
+                Row run = null;
+                for (double c : CAPS) {
+                    for (Row r : cells) {
+                        if (r.getInt(0) != y || r.getDouble(1) != c || r.isNullAt(r.fieldIndex(population))) continue;
+                        Row b = r.getStruct(r.fieldIndex(population));
+                        if (run == null || b.getDouble(0) > run.getDouble(0)) run = b;
+                    }
+                    if (run != null) out.add(new Point(population, y, c, run.getDouble(0), run.getDouble(2), run.getString(1)));
+                }
+            }
+        }
         return out;
     }
 
@@ -147,31 +171,61 @@ public final class Answer {
         return hit.isEmpty() ? null : hit.get(0).getString(0);
     }
 
-    /** Each group's feasible 15 % point per year after each checkpoint's number of evaluations (a row counts once per group). */
-    static List<Saturation> saturation(Dataset<Row> rows) {
+    /**
+     * Each group's feasible 15 % point per year after each checkpoint's number of evaluations, and at the group's own size
+     * (the curve's last point). The clock is the generation: a group's evaluations are counted per generation (a small
+     * aggregation), the driver maps each generation to the first checkpoint its running count reaches, and one pass over
+     * the feasible rows at ≤ 15 % drawdown keeps the best per (group, checkpoint, year); the running best over the
+     * checkpoints is taken on the driver.
+     */
+    static List<Saturation> saturation(SparkSession spark, Dataset<Row> evals, Dataset<Row> rows) {
         Column rung = when(col("study").startsWith("single_"), lit("rung single"))
                 .when(col("study").startsWith("blend_"), lit("rung blend"))
                 .when(col("study").startsWith("regime_"), lit("rung regime")).otherwise(lit("study"));
-        Dataset<Row> evals = rows.select(col("id"), col("study"), col("optimizer"), col("generation")).distinct();
-        Dataset<Row> grouped = evals.withColumn("group", explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")))));
-        Dataset<Row> ranked = grouped.withColumn("n", row_number().over(Window.partitionBy(col("group"))
-                .orderBy(col("generation"), col("study"), col("id"))));
-        Dataset<Row> sizes = ranked.groupBy(col("group")).agg(max(col("n")).as("size"));
-        String checkpoints = java.util.Arrays.stream(CHECKPOINTS).mapToObj(c -> c + "L").collect(java.util.stream.Collectors.joining(", "));
-        // A group smaller than a checkpoint is read once more at its own size: the last point of its curve.
-        Dataset<Row> at = ranked.join(sizes, "group")
-                .withColumn("k", explode(expr("array_union(filter(array(" + checkpoints + "), c -> c <= size),"
-                        + " array(cast(size as bigint)))")))
-                .where(col("n").leq(col("k"))).select(col("group"), col("k"), col("id"));
+        Column groups = explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")))).as("group");
+        Map<String, java.util.TreeMap<Integer, Long>> perGeneration = new java.util.TreeMap<>();
+        for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
+            perGeneration.computeIfAbsent(r.getString(0), g -> new java.util.TreeMap<>()).put(r.getInt(1), r.getLong(2));
+        }
+        List<Row> clock = new ArrayList<>();
+        Map<String, java.util.TreeSet<Long>> checkpointsOf = new java.util.TreeMap<>();
+        perGeneration.forEach((group, counts) -> {
+            long size = counts.values().stream().mapToLong(Long::longValue).sum(), seen = 0;
+            for (Map.Entry<Integer, Long> g : counts.entrySet()) {
+                seen += g.getValue();
+                long k = size;
+                for (long c : CHECKPOINTS) if (seen <= c && c <= size) { k = c; break; }
+                clock.add(org.apache.spark.sql.RowFactory.create(group, g.getKey(), k));
+                checkpointsOf.computeIfAbsent(group, x -> new java.util.TreeSet<>()).add(k);
+            }
+        });
+        Dataset<Row> clockTable = spark.createDataFrame(clock, new org.apache.spark.sql.types.StructType()
+                .add("group", "string").add("generation", "int").add("k", "long"));
         // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
-        Dataset<Row> good = rows.where(col("feasible").and(col("dd").leq(GOAL_DD))).select(col("id"), col("year"), col("ret")).distinct();
-        List<Row> best = at.join(good, "id")
+        List<Row> best = rows.where(col("feasible").and(col("dd").leq(GOAL_DD)))
+                .select(col("id"), col("generation"), col("year"), col("ret"), groups)
+                .join(broadcast(clockTable), new String[]{"group", "generation"})
                 .groupBy(col("group"), col("k"), col("year"))
                 .agg(max(struct(col("ret"), col("id"))).as("b"))
                 .select(col("group"), col("k"), col("year"), col("b.ret"), col("b.id"))
-                .orderBy(col("group"), col("k"), col("year")).collectAsList();
+                .collectAsList();
+        Map<String, Row> byKey = new java.util.HashMap<>();
+        for (Row r : best) byKey.put(r.getString(0) + "|" + r.getLong(1) + "|" + r.getInt(2), r);
+        Set<Integer> years = new TreeSet<>();
+        for (Row r : best) years.add(r.getInt(2));
         List<Saturation> out = new ArrayList<>();
-        for (Row r : best) out.add(new Saturation(r.getString(0), r.getLong(1), r.getInt(2), r.getDouble(3), r.getString(4)));
+        checkpointsOf.forEach((group, cks) -> {
+            for (int y : years) {
+                Row run = null;
+                for (long k : cks) {
+                    Row r = byKey.get(group + "|" + k + "|" + y);
+                    if (r != null && (run == null || r.getDouble(3) > run.getDouble(3))) run = r;
+                    if (run != null) out.add(new Saturation(group, k, y, run.getDouble(3), run.getString(4)));
+                }
+            }
+        });
+        out.sort(java.util.Comparator.comparing(Saturation::group).thenComparingLong(Saturation::evaluations)
+                .thenComparingInt(Saturation::year));
         return out;
     }
 
