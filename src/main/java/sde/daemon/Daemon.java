@@ -50,6 +50,9 @@ public final class Daemon {
     private final Location out;
     /** Writes answer.md at every report and stop; null: not written (the tests' daemons). */
     private AnswerWriter answer;
+    /** The last answer's verdict line and time: the answer reads every study, so it is rewritten at most every report_every_minutes. */
+    private String lastVerdict;
+    private long lastAnswerMillis = Long.MIN_VALUE;
     private long lastReportMillis, lastTelegramMillis = Long.MIN_VALUE;
 
     public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
@@ -256,15 +259,23 @@ public final class Daemon {
      */
     private void report(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust, boolean last) {
         String text = summary(ladder, runsTotal, runsNow, millis, newRobust), verdict = null;
-        if (answer != null) {
+        long started = clockMillis.getAsLong();
+        boolean answerDue = last || lastAnswerMillis == Long.MIN_VALUE || started - lastAnswerMillis >= s.reportEveryMinutes() * 60_000;
+        if (answer != null && !answerDue) verdict = lastVerdict;
+        if (answer != null && answerDue) {
             try {
                 verdict = answer.write(out);
+                lastVerdict = verdict;
+                lastAnswerMillis = started;
                 int eol = text.indexOf('\n');
                 text = text.substring(0, eol + 1) + verdict + "\n" + text.substring(eol + 1);
             } catch (RuntimeException e) {
                 // The answer reads what the search wrote; it must never stop the search.
                 store.log("answer_failed", Map.of("reason", String.valueOf(e.getMessage())));
             }
+        } else if (verdict != null) {
+            int eol = text.indexOf('\n');
+            text = text.substring(0, eol + 1) + verdict + " (answer.md of an earlier report)\n" + text.substring(eol + 1);
         }
         console.print(text);
         store.progress(text);
