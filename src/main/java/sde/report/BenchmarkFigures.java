@@ -34,8 +34,9 @@ final class BenchmarkFigures {
             return h.append("<p class=\"note\">No benchmark replicas here: run <code>jobs/sde benchmark --out ").append(Svg.esc(out.toString()))
                     .append("</code> to compare the model with Cboe's PUT and BXM (docs/benchmarks.md).</p>").toString();
         }
-        h.append("<p class=\"note\">Replicas of the Cboe strategy indices on SPY under the option model, through the engine's fills. "
-                + "The train years 2020–2022 fitted the surface; 2023 on is out of sample.</p>");
+        h.append("<p class=\"note\">Replicas of the Cboe strategy indices on SPY, and of the QYLD and RYLD covered-call funds on QQQ"
+                + " and IWM, under the option model, through the engine's fills. The train years 2020–2022 fitted the surface; 2023 on is"
+                + " out of sample.</p>");
         for (Index r : doc.indices()) {
             String name = r.index();
             String csv = out.resolve("benchmarks").resolve(name + ".csv").read().orElse(null);
@@ -43,8 +44,8 @@ final class BenchmarkFigures {
             double[][] levels = levels(csv);
             int[] days = new int[levels[0].length];
             for (int i = 0; i < days.length; i++) days[i] = (int) levels[0][i];
-            List<Svg.Series> series = new ArrayList<>(List.of(new Svg.Series("replica on SPY", levels[1], "#1f77b4")));
-            if (r.compared()) series.add(new Svg.Series(name + " (Cboe)", levels[2], "#d62728"));
+            List<Svg.Series> series = new ArrayList<>(List.of(new Svg.Series("replica under the model", levels[1], "#1f77b4")));
+            if (r.compared()) series.add(new Svg.Series(name + " (real)", levels[2], "#d62728"));
             h.append(Svg.lines("bench_" + name, name + ": " + r.description(), days, series, List.of(), ""));
             h.append("<table id=\"bench_table_").append(Svg.esc(name)).append("\"><tr><th>year</th><th>replica %</th><th>index %</th><th>error pp</th></tr>");
             for (Year y : r.years() == null ? List.<Year>of() : r.years()) {

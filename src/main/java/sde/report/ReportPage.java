@@ -31,7 +31,8 @@ final class ReportPage {
     /** What the template shows. Figures are preformatted strings so the template has no arithmetic. */
     record View(String folder, String study, String fingerprint, boolean synthetic, String written, int rowCount, boolean studyColumn,
                 List<BoardRow> board, String chosenId, List<YearRow> years, GateView gate, String equitySvg, String drawdownSvg,
-                String monthlySvg, String contributionSvg, String regimesSvg, String benchmarksHtml, boolean validated, String scatterSvg, String studyViewsHtml) {}
+                String monthlySvg, String contributionSvg, String regimesSvg, String benchmarksHtml, boolean validated, String scatterSvg,
+                String studyViewsHtml, String answerHtml) {}
 
     record BoardRow(int rank, String id, boolean chosen, String study, String strategies, String trainScore, String testScore, String cagrPct,
                     String maxDdPct, int trades, int capacityBound, String feasible, String tier, Cell cell) {}
@@ -104,7 +105,7 @@ final class ReportPage {
 
         View view = new View(q.out().name(), q.study(), md.fingerprint(), md.synthetic(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 rows.size(), rows.get(0).study() != null, board, id, years, gate(verdicts.get(id)), equity, drawdown, monthly, contribution, regimes,
-                BenchmarkFigures.section(q.out()), !xs.isEmpty(), scatter, studyViewsHtml);
+                BenchmarkFigures.section(q.out()), !xs.isEmpty(), scatter, studyViewsHtml, AnswerFigures.section(q.out()));
         StringWriter w = new StringWriter();
         TEMPLATE.execute(w, view);
         return w.toString();

@@ -76,6 +76,8 @@ class ResultsViewsTest {
             replicas.add(replication.run(sde.benchmark.CboeIndex.parse(name), sde.data.RealData.sources().benchmarks().get(name)));
         }
         sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
+        // The answer over the study's leaderboard (SPEC §7), which the report opens with.
+        sde.daemon.Answer.write(sde.io.Location.of(out), sde.daemon.Answer.compute(spark, sde.io.Location.of(out), 2020, 2025));
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"))
@@ -102,6 +104,10 @@ class ResultsViewsTest {
         assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"), "nothing to fetch: no URL but the SVG namespace");
         assertFalse(html.contains("<script src"), "no external script");
         assertTrue(html.contains("(real data)"));
+        assertTrue(html.contains("id=\"answer\"") && html.indexOf("id=\"answer\"") < html.indexOf("id=\"leaderboard\""),
+                "the report opens with the answer's verdict line");
+        assertTrue(html.contains("NO VICTORY FOUND over 12 evaluations"), "the verdict of the 12 trials");
+        assertTrue(html.contains("id=\"saturation\""), "the saturation curves");
         assertTrue(Files.exists(out.resolve("report/data/verdicts.csv")));
         // The study views (issue 17 item 6): every trial of the study, and a slice for each searched parameter that varied.
         List<String> trials = Files.readAllLines(out.resolve("report/data/trials.csv"));
@@ -150,8 +156,11 @@ class ResultsViewsTest {
         long charts = rendered.split("<svg class=\"chart\"", -1).length - 1;
         long slices = rendered.split("<svg class=\"chart\" id=\"slice-", -1).length - 1;
         assertTrue(slices >= 2, "a slice per varying parameter: " + slices);
-        assertEquals(8 + 5 + slices, charts, "equity, drawdown, monthly, contribution, regimes, PUT and BXM replicas, scatter; history, "
-                + "importance, the slices, parallel coordinates, return and drawdown per year against the goal, in the rendered DOM");
+        long answer = rendered.split("<svg class=\"chart\" id=\"frontier_", -1).length - 1;
+        assertTrue(answer >= 1, "a frontier chart at least (the feasible rows')");
+        assertEquals(8 + 5 + slices + answer + 1, charts, "equity, drawdown, monthly, contribution, regimes, PUT and BXM replicas, scatter;"
+                + " history, importance, the slices, parallel coordinates, return and drawdown per year against the goal; the answer's"
+                + " frontiers and saturation, in the rendered DOM");
         assertTrue(rendered.contains("class=\"trial\""), "parallel coordinates' lines");
         assertTrue(rendered.contains("class=\"cell\""), "heatmap cells");
     }
