@@ -24,6 +24,22 @@ public final class AnswerCommand implements Callable<Integer> {
             description = "Spark master that reads the leaderboards (default: spark-submit's, else local[*]).")
     String master;
 
+    @Option(names = "--checks", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Re-run the ROBUST frontier points on the model band and at growing capital (default on; --no-checks: skip).")
+    boolean checks;
+
+    /** The checks' runner: a params file on a surface of the model band, at its own starting capital (NaN) or another. */
+    static Answer.Runner runner(sde.backtest.Engine engine, SdeConfig cfg) {
+        return (params, model, capital) -> {
+            sde.backtest.RunSpec spec = sde.backtest.RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "answer check");
+            if (!Double.isNaN(capital)) {
+                sde.backtest.BacktestSettings b = spec.backtest().toBuilder().startingCapital(capital).build();
+                spec = new sde.backtest.RunSpec(spec.strategies(), b, spec.from(), spec.to(), spec.regime());
+            }
+            return engine.on(model).run(spec);
+        };
+    }
+
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
@@ -31,6 +47,10 @@ public final class AnswerCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             Answer.File a = Answer.compute(spark, out, cfg.backtest().firstYear(), cfg.backtest().lastYear());
+            if (checks) {
+                sde.data.MarketData md = common.marketData(cfg, common.dataDir().dir());
+                a = Answer.checked(spark, out, a, runner(sde.backtest.Engine.of(md, cfg.pricing()), cfg));
+            }
             Answer.write(out, a);
             System.out.println(a.verdictLine());
             System.out.printf(java.util.Locale.ROOT, "read %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,

@@ -76,7 +76,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
                         .withAnswer(d -> {
-                            sde.daemon.Answer.File a = sde.daemon.Answer.compute(spark, d, first, last);
+                            sde.daemon.Answer.File a = sde.daemon.Answer.checked(spark, d, sde.daemon.Answer.compute(spark, d, first, last),
+                                    AnswerCommand.runner(engine, cfg));
                             sde.daemon.Answer.write(d, a);
                             return a.verdictLine();
                         })

@@ -58,15 +58,88 @@ public final class Answer {
     /** One year's distance from the goal: the best return at ≤ 15 % drawdown of each population, and what is missing to 200 %. */
     public record Distance(int year, Double feasiblePct, Double robustPct, Double vouchedPct, double shortfallPp) {}
 
+    /**
+     * A ROBUST frontier point re-run: its year on the model band's low and high surfaces (SPEC §5 model risk), and the
+     * smallest starting capital of {@link #CAPITALS} at which the market's capacity (SPEC §2) cuts one of its orders (null:
+     * none up to the largest).
+     */
+    public record Check(String id, int year, double capPct, double returnPct, double maxDdPct, double lowReturnPct, double lowMaxDdPct,
+                        double highReturnPct, double highMaxDdPct, Double capacityCutsFrom) {}
+
     /** answer.json. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     public record File(String verdict, String verdictLine, String victoryId, long rows, long feasibleRows, int judged, int robust,
-                       int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation) {}
+                       int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation,
+                       List<Check> checks) {
+        /** This answer with its ROBUST frontier re-run. */
+        public File withChecks(List<Check> c) {
+            return new File(verdict, verdictLine, victoryId, rows, feasibleRows, judged, robust, vouched, years, distance, frontier,
+                    saturation, List.copyOf(c));
+        }
+    }
 
-    /** The gate's verdicts under {@code dir}: each judged id with whether it is ROBUST and whether the model vouches for it. */
-    record Verdicts(Set<String> judged, Set<String> robust, Set<String> vouched) {}
+    /** The starting capitals the scale check tries, smallest first. */
+    static final double[] CAPITALS = {1e4, 1e5, 1e6, 1e7, 1e8};
 
-    public static File compute(SparkSession spark, Location dir, int firstYear, int lastYear) {
+    /** Runs a params file (SPEC §7) on a surface of the model band with a starting capital: what the checks re-run. */
+    @FunctionalInterface
+    public interface Runner {
+        sde.backtest.RunResult run(com.fasterxml.jackson.databind.JsonNode params, sde.pricing.Model model, double startingCapital);
+    }
+
+    /**
+     * {@code a} with its ROBUST frontier points re-run (each distinct result once per surface and capital): on the low and high
+     * surfaces, and at growing starting capitals until capacity cuts an order. Their params are read from the leaderboards.
+     */
+    public static File checked(SparkSession spark, Location dir, File a, Runner runner) {
+        List<Point> points = a.frontier().stream().filter(p -> p.population().equals(ROBUST)).toList();
+        if (points.isEmpty()) return a.withChecks(List.of());
+        Set<String> ids = new TreeSet<>();
+        for (Point p : points) ids.add(p.id());
+        Map<String, String> params = new java.util.HashMap<>();
+        for (Location t : tables(dir)) {
+            for (Row r : spark.read().parquet(t.uri()).where(col("id").isin(ids.toArray())).select(col("id"), col("params"))
+                    .collectAsList()) {
+                params.putIfAbsent(r.getString(0), r.getString(1));
+            }
+        }
+        Map<String, Map<Integer, sde.metrics.YearStats>> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
+        Map<String, Double> cutsFrom = new java.util.HashMap<>();
+        for (String id : ids) {
+            com.fasterxml.jackson.databind.JsonNode p;
+            try {
+                p = Json.MAPPER.readTree(params.get(id));
+            } catch (Exception e) {
+                continue;
+            }
+            low.put(id, byYear(runner.run(p, sde.pricing.Model.LOW, Double.NaN)));
+            high.put(id, byYear(runner.run(p, sde.pricing.Model.HIGH, Double.NaN)));
+            for (double c : CAPITALS) {
+                if (runner.run(p, sde.pricing.Model.BASE, c).capacityBoundDays().length > 0) {
+                    cutsFrom.put(id, c);
+                    break;
+                }
+            }
+        }
+        List<Check> out = new ArrayList<>();
+        for (Point p : points) {
+            sde.metrics.YearStats l = low.getOrDefault(p.id(), Map.of()).get(p.year());
+            sde.metrics.YearStats h = high.getOrDefault(p.id(), Map.of()).get(p.year());
+            if (l == null || h == null) continue;
+            out.add(new Check(p.id(), p.year(), p.capPct(), p.returnPct(), p.maxDdPct(), l.returnPct(), l.maxDdPct(), h.returnPct(),
+                    h.maxDdPct(), cutsFrom.get(p.id())));
+        }
+        return a.withChecks(out);
+    }
+
+    private static Map<Integer, sde.metrics.YearStats> byYear(sde.backtest.RunResult r) {
+        Map<Integer, sde.metrics.YearStats> m = new java.util.HashMap<>();
+        for (sde.metrics.YearStats y : sde.backtest.RunOutputs.summarize(r).years()) m.put(y.year(), y);
+        return m;
+    }
+
+    /** Every leaderboard under {@code dir}: a sweep's own, and each daemon study's. */
+    static List<Location> tables(Location dir) {
         List<Location> tables = new ArrayList<>();
         if (dir.resolve("leaderboard.parquet").hasParquet()) tables.add(dir.resolve("leaderboard.parquet"));
         Location studies = dir.resolve("studies");
@@ -75,12 +148,20 @@ public final class Answer {
                 if (s.resolve("leaderboard.parquet").hasParquet()) tables.add(s.resolve("leaderboard.parquet"));
             }
         }
+        return tables;
+    }
+
+    /** The gate's verdicts under {@code dir}: each judged id with whether it is ROBUST and whether the model vouches for it. */
+    record Verdicts(Set<String> judged, Set<String> robust, Set<String> vouched) {}
+
+    public static File compute(SparkSession spark, Location dir, int firstYear, int lastYear) {
+        List<Location> tables = tables(dir);
         Verdicts v = verdicts(dir);
         List<Integer> years = new ArrayList<>();
         for (int y = firstYear; y <= lastYear; y++) years.add(y);
         if (tables.isEmpty()) {
             return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
-                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of());
+                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of());
         }
         // One read per study: their folders sit side by side, which Spark's partition discovery takes for a conflict.
         Dataset<Row> all = null;
@@ -125,7 +206,7 @@ public final class Answer {
                     GOAL_DD, GOAL, worst);
         }
         return new File(victory != null ? "VICTORY" : "NO VICTORY FOUND", line, victory, total, feasibleRows, v.judged().size(),
-                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation);
+                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of());
     }
 
     /**
@@ -287,6 +368,19 @@ public final class Answer {
                     md.append(p == null ? " – |" : String.format(Locale.ROOT, " %.1f (%s) |", p.returnPct(), p.id()));
                 }
                 md.append('\n');
+            }
+        }
+        if (!a.checks().isEmpty()) {
+            md.append("\n## The ROBUST frontier on the model band, and its scale\n\nEach ROBUST frontier point re-run on the low and high"
+                    + " surfaces of the model band (SPEC §5), return % / max DD % in its year, and the smallest starting capital (of $10k,"
+                    + " $100k, … $100M) at which the market's capacity cuts one of its orders (SPEC §2):\n\n"
+                    + "| year | cap | id | return / DD | low surface | high surface | capacity cuts from |\n"
+                    + "|---:|---:|---|---|---|---|---:|\n");
+            for (Check c : a.checks()) {
+                md.append(String.format(Locale.ROOT, "| %d | ≤ %.0f %% | %s | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %s |%n", c.year(),
+                        c.capPct(), c.id(), c.returnPct(), c.maxDdPct(), c.lowReturnPct(), c.lowMaxDdPct(), c.highReturnPct(),
+                        c.highMaxDdPct(), c.capacityCutsFrom() == null ? "beyond $100M" : String.format(Locale.ROOT, "$%,.0f",
+                                c.capacityCutsFrom())));
             }
         }
         md.append("\n## Saturation\n\nThe best return at ≤ 15 % drawdown in each year among a group's first N evaluations (in order of"

@@ -51,6 +51,21 @@ class AnswerTest {
                 && s.id().equals("a1")), a.saturation().toString());
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("rung blend") && s.evaluations() == 2));
 
+        // The ROBUST frontier re-run on the model band and at growing capital (a runner that never meets the market's capacity).
+        List<String> runs = new ArrayList<>();
+        Answer.File checked = Answer.checked(spark, Location.of(out), a, (params, model, capital) -> {
+            runs.add(model + "@" + capital);
+            return Synthetic.run(model == sde.pricing.Model.LOW ? 0.001 : 0.002);
+        });
+        assertFalse(checked.checks().isEmpty());
+        assertTrue(checked.checks().stream().allMatch(c -> c.id().equals("b1") || c.id().equals("b2")), checked.checks().toString());
+        Answer.Check c2020 = checked.checks().stream().filter(c -> c.year() == 2020).findFirst().orElseThrow();
+        assertTrue(c2020.lowReturnPct() < c2020.highReturnPct(), "the low surface's run is the low one here");
+        assertNull(c2020.capacityCutsFrom(), "never cut up to $100M");
+        assertTrue(runs.containsAll(List.of("LOW@NaN", "HIGH@NaN", "BASE@10000.0", "BASE@1.0E8")), runs.toString());
+        Answer.write(Location.of(out), checked);
+        assertTrue(Files.readString(out.resolve("answer.md")).contains("| beyond $100M |"));
+
         // A vouched result that clears 200 % at ≤ 15 % in both years is the victory.
         write(spark, out.resolve("studies/regime_c"),
                 List.of(row("c1", "regime_c", "cmaes", 0, true, new double[][]{{210, 15}, {400, 2}})));
