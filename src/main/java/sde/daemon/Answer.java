@@ -42,7 +42,8 @@ public final class Answer {
     public static final List<Double> CAPS = List.of(5.0, 10.0, 15.0, 20.0, 25.0, 35.0);
     /** The evaluation counts at which saturation is read. */
     static final long[] CHECKPOINTS = {1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
-    static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched";
+    static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched",
+            REGIME = "robust, regime-switching";
     /** SPEC §4's goal, every year: this return at most this drawdown. */
     static final double GOAL = Daemon.VICTORY_RETURN_PCT, GOAL_DD = Daemon.VICTORY_MAX_DD_PCT;
     static final String YEARS_SCHEMA = "array<struct<year:int,return_pct:double,max_dd_pct:double,trades:int>>";
@@ -70,11 +71,11 @@ public final class Answer {
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     public record File(String verdict, String verdictLine, String victoryId, long rows, long feasibleRows, int judged, int robust,
                        int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation,
-                       List<Check> checks) {
-        /** This answer with its ROBUST frontier re-run. */
-        public File withChecks(List<Check> c) {
+                       List<Check> checks, List<sde.results.CeilingFile.OracleYear> oracle) {
+        /** This answer with its ROBUST frontier re-run, and the switching oracle over those runs. */
+        public File withChecks(List<Check> c, List<sde.results.CeilingFile.OracleYear> o) {
             return new File(verdict, verdictLine, victoryId, rows, feasibleRows, judged, robust, vouched, years, distance, frontier,
-                    saturation, List.copyOf(c));
+                    saturation, List.copyOf(c), List.copyOf(o));
         }
     }
 
@@ -93,7 +94,7 @@ public final class Answer {
      */
     public static File checked(SparkSession spark, Location dir, File a, Runner runner) {
         List<Point> points = a.frontier().stream().filter(p -> p.population().equals(ROBUST)).toList();
-        if (points.isEmpty()) return a.withChecks(List.of());
+        if (points.isEmpty()) return a.withChecks(List.of(), List.of());
         Set<String> ids = new TreeSet<>();
         for (Point p : points) ids.add(p.id());
         Map<String, String> params = new java.util.HashMap<>();
@@ -105,6 +106,7 @@ public final class Answer {
         }
         Map<String, Map<Integer, sde.metrics.YearStats>> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
         Map<String, Double> cutsFrom = new java.util.HashMap<>();
+        Map<String, sde.backtest.RunResult> base = new java.util.TreeMap<>();
         for (String id : ids) {
             com.fasterxml.jackson.databind.JsonNode p;
             try {
@@ -112,6 +114,7 @@ public final class Answer {
             } catch (Exception e) {
                 continue;
             }
+            base.put(id, runner.run(p, sde.pricing.Model.BASE, Double.NaN));
             low.put(id, byYear(runner.run(p, sde.pricing.Model.LOW, Double.NaN)));
             high.put(id, byYear(runner.run(p, sde.pricing.Model.HIGH, Double.NaN)));
             for (double c : CAPITALS) {
@@ -129,7 +132,14 @@ public final class Answer {
             out.add(new Check(p.id(), p.year(), p.capPct(), p.returnPct(), p.maxDdPct(), l.returnPct(), l.maxDdPct(), h.returnPct(),
                     h.maxDdPct(), cutsFrom.get(p.id())));
         }
-        return a.withChecks(out);
+        // The switching oracle over the ROBUST frontier's runs: each day's best of them, with hindsight (an upper bound on
+        // timing among them); the regime-switching population's frontier beside it is timing without hindsight.
+        List<sde.results.CeilingFile.OracleYear> oracle = new ArrayList<>();
+        for (Ceiling.Year y : Ceiling.oracle(base)) {
+            oracle.add(new sde.results.CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
+                    y.returnPct() >= GOAL && y.maxDdPct() <= GOAL_DD, y.picks()));
+        }
+        return a.withChecks(out, oracle);
     }
 
     private static Map<Integer, sde.metrics.YearStats> byYear(sde.backtest.RunResult r) {
@@ -161,7 +171,8 @@ public final class Answer {
         for (int y = firstYear; y <= lastYear; y++) years.add(y);
         if (tables.isEmpty()) {
             return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
-                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of());
+                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of(),
+                    List.of());
         }
         // One read per study: their folders sit side by side, which Spark's partition discovery takes for a conflict.
         Dataset<Row> all = null;
@@ -206,7 +217,7 @@ public final class Answer {
                     GOAL_DD, GOAL, worst);
         }
         return new File(victory != null ? "VICTORY" : "NO VICTORY FOUND", line, victory, total, feasibleRows, v.judged().size(),
-                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of());
+                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of(), List.of());
     }
 
     /**
@@ -219,15 +230,16 @@ public final class Answer {
         for (int c = CAPS.size() - 1; c >= 0; c--) cap = when(col("dd").leq(CAPS.get(c)), lit(CAPS.get(c))).otherwise(cap);
         Column best = struct(col("ret"), col("id"), col("dd"));
         Column robust = col("id").isin(v.robust().toArray()), vouched = col("id").isin(v.vouched().toArray());
+        Column regime = robust.and(col("study").startsWith("regime_"));
         List<Row> cells = rows.withColumn("cap", cap).where(col("cap").isNotNull())
                 .groupBy(col("year"), col("cap"))
                 .agg(max(when(col("feasible"), best)).as(FEASIBLE), max(when(robust, best)).as(ROBUST),
-                        max(when(vouched, best)).as(VOUCHED))
+                        max(when(vouched, best)).as(VOUCHED), max(when(regime, best)).as(REGIME))
                 .collectAsList();
         List<Point> out = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
         for (Row r : cells) years.add(r.getInt(0));
-        for (String population : List.of(FEASIBLE, ROBUST, VOUCHED)) {
+        for (String population : List.of(FEASIBLE, ROBUST, VOUCHED, REGIME)) {
             for (int y : years) {
                 Row run = null;
                 for (double c : CAPS) {
@@ -355,7 +367,7 @@ public final class Answer {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f |%n", d.year(), pct(d.feasiblePct()), pct(d.robustPct()),
                     pct(d.vouchedPct()), d.shortfallPp()));
         }
-        for (String pop : List.of(FEASIBLE, ROBUST, VOUCHED)) {
+        for (String pop : List.of(FEASIBLE, ROBUST, VOUCHED, REGIME)) {
             md.append("\n## Frontier: ").append(pop)
                     .append(" rows\n\nThe best return % in each year at a drawdown of at most the cap (id):\n\n| year |");
             for (double c : CAPS) md.append(String.format(Locale.ROOT, " ≤ %.0f %% |", c));
@@ -381,6 +393,15 @@ public final class Answer {
                         c.capPct(), c.id(), c.returnPct(), c.maxDdPct(), c.lowReturnPct(), c.lowMaxDdPct(), c.highReturnPct(),
                         c.highMaxDdPct(), c.capacityCutsFrom() == null ? "beyond $100M" : String.format(Locale.ROOT, "$%,.0f",
                                 c.capacityCutsFrom())));
+            }
+        }
+        if (!a.oracle().isEmpty()) {
+            md.append("\n## Bounds on timing\n\nA switching oracle that holds, each day, whichever of the ROBUST frontier's results did best"
+                    + " that day: hindsight, so an upper bound on any timing among them. The regime-switching ROBUST frontier above is"
+                    + " timing without hindsight.\n\n| year | oracle return % | oracle max DD % | goal met |\n|---:|---:|---:|---|\n");
+            for (sde.results.CeilingFile.OracleYear y : a.oracle()) {
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %s |%n", y.year(), y.returnPct(), y.maxDdPct(),
+                        y.goalMet() ? "yes" : "no"));
             }
         }
         md.append("\n## Saturation\n\nThe best return at ≤ 15 % drawdown in each year among a group's first N evaluations (in order of"

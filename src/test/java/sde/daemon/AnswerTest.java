@@ -62,9 +62,12 @@ class AnswerTest {
         Answer.Check c2020 = checked.checks().stream().filter(c -> c.year() == 2020).findFirst().orElseThrow();
         assertTrue(c2020.lowReturnPct() < c2020.highReturnPct(), "the low surface's run is the low one here");
         assertNull(c2020.capacityCutsFrom(), "never cut up to $100M");
-        assertTrue(runs.containsAll(List.of("LOW@NaN", "HIGH@NaN", "BASE@10000.0", "BASE@1.0E8")), runs.toString());
+        assertTrue(runs.containsAll(List.of("LOW@NaN", "HIGH@NaN", "BASE@NaN", "BASE@10000.0", "BASE@1.0E8")), runs.toString());
+        assertFalse(checked.oracle().isEmpty(), "the switching oracle over the ROBUST frontier's runs");
+        assertTrue(checked.oracle().stream().noneMatch(y -> y.goalMet()), "0.2 % a day every other day is far from 200 % a year");
         Answer.write(Location.of(out), checked);
-        assertTrue(Files.readString(out.resolve("answer.md")).contains("| beyond $100M |"));
+        String md = Files.readString(out.resolve("answer.md"));
+        assertTrue(md.contains("| beyond $100M |") && md.contains("## Bounds on timing"), md);
 
         // A vouched result that clears 200 % at ≤ 15 % in both years is the victory.
         write(spark, out.resolve("studies/regime_c"),
