@@ -398,7 +398,8 @@ public final class Answer {
         if (!a.oracle().isEmpty()) {
             md.append("\n## Bounds on timing\n\nA switching oracle that holds, each day, whichever of the ROBUST frontier's results"
                     + " did best that day: hindsight, so an upper bound on any timing among them. The regime-switching ROBUST"
-                    + " frontier above is timing without hindsight.\n\n| year | oracle return % | oracle max DD % | goal met |\n|---:|---:|---:|---|\n");
+                    + " frontier above is timing without hindsight.\n\n"
+                    + "| year | oracle return % | oracle max DD % | goal met |\n|---:|---:|---:|---|\n");
             for (sde.results.CeilingFile.OracleYear y : a.oracle()) {
                 md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %s |%n", y.year(), y.returnPct(), y.maxDdPct(),
                         y.goalMet() ? "yes" : "no"));
