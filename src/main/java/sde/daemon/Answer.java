@@ -98,11 +98,8 @@ public final class Answer {
         Set<String> ids = new TreeSet<>();
         for (Point p : points) ids.add(p.id());
         Map<String, String> params = new java.util.HashMap<>();
-        for (Location t : tables(dir)) {
-            for (Row r : spark.read().parquet(t.uri()).where(col("id").isin(ids.toArray())).select(col("id"), col("params"))
-                    .collectAsList()) {
-                params.putIfAbsent(r.getString(0), r.getString(1));
-            }
+        for (Row r : read(spark, tables(dir)).where(col("id").isin(ids.toArray())).select(col("id"), col("params")).collectAsList()) {
+            params.putIfAbsent(r.getString(0), r.getString(1));
         }
         Map<String, Map<Integer, sde.metrics.YearStats>> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
         Map<String, Double> cutsFrom = new java.util.HashMap<>();
@@ -148,6 +145,22 @@ public final class Answer {
         return m;
     }
 
+    /**
+     * The leaderboards as one table, in one scan. Their folders sit side by side, each partitioned by study and generation
+     * (LeaderboardStore), which Spark's partition discovery takes for a conflict; so the files are listed recursively and
+     * both are read back from each file's path (study=NAME/generation=G), the schemas merged (a folder written before a
+     * column existed reads it as null).
+     */
+    static Dataset<Row> read(SparkSession spark, List<Location> tables) {
+        Dataset<Row> all = spark.read().option("recursiveFileLookup", "true").option("pathGlobFilter", "*.parquet")
+                .option("mergeSchema", "true").parquet(tables.stream().map(Location::uri).toArray(String[]::new));
+        List<String> columns = java.util.Arrays.asList(all.columns());
+        Column study = regexp_extract(input_file_name(), "study=([^/]+)/", 1);
+        Column generation = regexp_extract(input_file_name(), "generation=(\\d+)/", 1).cast("int");
+        return all.withColumn("study", columns.contains("study") ? coalesce(col("study"), study) : study)
+                .withColumn("generation", columns.contains("generation") ? coalesce(col("generation"), generation) : generation);
+    }
+
     /** Every leaderboard under {@code dir}: a sweep's own, and each daemon study's. */
     static List<Location> tables(Location dir) {
         List<Location> tables = new ArrayList<>();
@@ -174,12 +187,7 @@ public final class Answer {
                     0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of(),
                     List.of());
         }
-        // One read per study: their folders sit side by side, which Spark's partition discovery takes for a conflict.
-        Dataset<Row> all = null;
-        for (Location t : tables) {
-            Dataset<Row> d = spark.read().parquet(t.uri());
-            all = all == null ? d : all.unionByName(d, true);
-        }
+        Dataset<Row> all = read(spark, tables);
         if (java.util.Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
         Column feasible = java.util.Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
         // Each evaluation once (the columns the answer reads), then its years: both cached, so the files are read once.

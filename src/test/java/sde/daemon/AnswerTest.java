@@ -121,7 +121,9 @@ class AnswerTest {
     }
 
     private static void write(SparkSession spark, Path studyDir, List<Evaluation> rows) {
-        spark.createDataFrame(rows, Evaluation.class).write().parquet(studyDir.resolve("leaderboard.parquet").toString());
+        // As LeaderboardStore lays a study out: partitioned by study and generation, which live in the path only.
+        spark.createDataFrame(rows, Evaluation.class).write().partitionBy("study", "generation")
+                .parquet(studyDir.resolve("leaderboard.parquet").toString());
     }
 
     private static void verdict(Path dir, String id, List<String> flags, boolean judgedOnCoverage) throws Exception {

@@ -1,0 +1,70 @@
+package sde.bench;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import sde.daemon.Answer;
+import sde.io.Location;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * jobs/bench-answer [ROWS [STUDIES [MASTER]]] — how long `answer` takes over a large leaderboard (not a test: machines are
+ * noisy). Writes ROWS synthetic evaluation rows (default 10,000,000) over STUDIES daemon-like studies (default 24) as Parquet
+ * with Spark, each with six years of return and drawdown drawn from a fixed seed, then times Answer.compute on MASTER
+ * (default local[2]) and prints the wall time, the driver's peak heap, and the answer's verdict line.
+ */
+public final class AnswerBench {
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        int studies = args.length > 1 ? Integer.parseInt(args[1]) : 24;
+        String master = args.length > 2 ? args[2] : "local[2]";
+        Path dir = Files.createTempDirectory("answer-bench");
+        SparkSession spark = SparkSession.builder().appName("answer-bench").master(master).config("spark.ui.enabled", "false")
+                .getOrCreate();
+        try {
+            long t0 = System.nanoTime();
+            String[] rungs = {"single_", "blend_", "regime_"};
+            for (int s = 0; s < studies; s++) {
+                long n = rows / studies;
+                String study = rungs[s % 3] + "s" + s;
+                Dataset<Row> d = spark.range(n).select(
+                        sha2(concat(lit(study), col("id").cast("string")), 256).substr(1, 12).as("id"),
+                        lit(study).as("study"), lit(s % 2 == 0 ? "tpe" : "ga").as("optimizer"),
+                        (col("id").divide(1000)).cast("int").as("generation"),
+                        pmod(hash(col("id"), lit(7)), lit(10)).lt(7).as("feasible"), lit(null).cast("string").as("error"),
+                        // Deterministic draws from the row's id and year: return −60 … +340 %, drawdown 0 … 40 %.
+                        concat(lit("["), concat_ws(",", transform(sequence(lit(2020), lit(2025)), y -> format_string(
+                                "{\"year\":%d,\"return_pct\":%.2f,\"max_dd_pct\":%.2f,\"trades\":40}", y,
+                                pmod(hash(col("id"), y), lit(40000)).divide(100).minus(60),
+                                pmod(hash(col("id"), y, lit(1)), lit(4000)).divide(100)))), lit("]")).as("years"));
+                d.write().parquet(dir.resolve("studies").resolve(study).resolve("leaderboard.parquet").toString());
+            }
+            System.out.printf("wrote %,d rows in %d studies in %.1f s%n", rows / studies * studies, studies,
+                    (System.nanoTime() - t0) / 1e9);
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            long before = rt.totalMemory() - rt.freeMemory();
+            long[] peak = {before};
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
+                    try { Thread.sleep(100); } catch (InterruptedException e) { return; }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            long t1 = System.nanoTime();
+            Answer.File a = Answer.compute(spark, Location.of(dir), 2020, 2025);
+            double seconds = (System.nanoTime() - t1) / 1e9;
+            sampler.interrupt();
+            System.out.printf("answer over %,d rows on %s: %.1f s, driver heap peak %.0f MB (%.0f MB before)%n%s%n", a.rows(), master,
+                    seconds, peak[0] / 1e6, before / 1e6, a.verdictLine());
+        } finally {
+            spark.stop();
+        }
+    }
+}
