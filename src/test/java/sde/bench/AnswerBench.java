@@ -12,23 +12,25 @@ import java.nio.file.Path;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * jobs/bench-answer [ROWS [STUDIES [MASTER]]] — how long `answer` takes over a large leaderboard (not a test: machines are
- * noisy). Writes ROWS synthetic evaluation rows (default 10,000,000) over STUDIES daemon-like studies (default 24) as Parquet
- * with Spark, each with six years of return and drawdown drawn from a fixed seed, then times Answer.compute on MASTER
- * (default local[2]) and prints the wall time, the driver's peak heap, and the answer's verdict line.
+ * jobs/bench-answer [ROWS [STUDIES [MASTER [DIR]]]] — how long `answer` takes over a large leaderboard (not a test: machines
+ * are noisy). Writes ROWS synthetic evaluation rows (default 10,000,000) over STUDIES daemon-like studies (default 24) as
+ * Parquet with Spark, partitioned as LeaderboardStore does, each with six years of return and drawdown drawn from the row's
+ * id, then times Answer.compute on MASTER (default local[2]) and prints the wall time, the driver's peak heap, and the
+ * answer's verdict line. With DIR, the leaderboards are written there, or reused when DIR already holds them.
  */
 public final class AnswerBench {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int studies = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         String master = args.length > 2 ? args[2] : "local[2]";
-        Path dir = Files.createTempDirectory("answer-bench");
+        Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("answer-bench");
+        boolean reuse = Files.isDirectory(dir.resolve("studies"));
         SparkSession spark = SparkSession.builder().appName("answer-bench").master(master).config("spark.ui.enabled", "false")
                 .getOrCreate();
         try {
             long t0 = System.nanoTime();
             String[] rungs = {"single_", "blend_", "regime_"};
-            for (int s = 0; s < studies; s++) {
+            for (int s = 0; s < (reuse ? 0 : studies); s++) {
                 long n = rows / studies;
                 String study = rungs[s % 3] + "s" + s;
                 Dataset<Row> d = spark.range(n).select(
@@ -41,10 +43,13 @@ public final class AnswerBench {
                                 "{\"year\":%d,\"return_pct\":%.2f,\"max_dd_pct\":%.2f,\"trades\":40}", y,
                                 pmod(hash(col("id"), y), lit(40000)).divide(100).minus(60),
                                 pmod(hash(col("id"), y, lit(1)), lit(4000)).divide(100)))), lit("]")).as("years"));
-                d.write().parquet(dir.resolve("studies").resolve(study).resolve("leaderboard.parquet").toString());
+                d.write().partitionBy("study", "generation").parquet(dir.resolve("studies").resolve(study).resolve("leaderboard.parquet")
+                        .toString());
             }
-            System.out.printf("wrote %,d rows in %d studies in %.1f s%n", rows / studies * studies, studies,
-                    (System.nanoTime() - t0) / 1e9);
+            if (!reuse) {
+                System.out.printf("wrote %,d rows in %d studies in %.1f s%n", rows / studies * studies, studies,
+                        (System.nanoTime() - t0) / 1e9);
+            }
             Runtime rt = Runtime.getRuntime();
             System.gc();
             long before = rt.totalMemory() - rt.freeMemory();
