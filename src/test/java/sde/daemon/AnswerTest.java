@@ -7,15 +7,30 @@ import org.junit.jupiter.api.io.TempDir;
 import sde.io.Json;
 import sde.io.Location;
 import sde.spark.SparkSessionExtension;
+import sde.data.AlignmentRules;
+import sde.data.MarketData;
+import sde.data.MarketDataBuilder;
+import sde.data.MarketSources;
+import sde.data.RawSeries;
+import sde.data.Symbol;
+import sde.data.SyntheticMarket;
 import sde.sweep.Evaluation;
+import sde.sweep.Study;
+import sde.sweep.SweepContext;
+import sde.sweep.SweepJob;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static sde.backtest.Engines.CONF;
 
 /** SPEC §7 answer: crafted leaderboards and verdicts give the frontier and the verdict a reader can check by hand. */
 @ExtendWith(SparkSessionExtension.class)
@@ -96,6 +111,84 @@ class AnswerTest {
         assertEquals(0, none.feasibleRows());
         assertTrue(none.frontier().isEmpty());
         assertEquals(200, none.distance().get(0).shortfallPp(), 1e-9, "nothing vouched: the whole 200 % is missing");
+    }
+
+    @Test
+    void aCraftedMarketWhereAStrategyMeetsTheGoalGivesVictoryThroughSearchGateAndAnswer(SparkSession spark, @TempDir Path out)
+            throws Exception {
+        // SPY swings ±3 % around a flat level every 8 sessions, in a market deep enough that no order moves it: buying the
+        // trough and selling the way back up makes about 300 % a year at under 1 % drawdown, with 32 or more trades a year.
+        Path file = out.resolve("crafted.yaml");
+        sde.data.Fixtures.write(file, """
+                study: crafted_swing
+                seed: 3
+                optimizer: random
+                optimizer_settings: {elites: 1, tournament: 2, crossover: 0.9, mutation_rate: 0.3, mutation_sigma: 0.2,
+                                     tpe_gamma: 0.25, tpe_candidates: 16, tpe_startup: 4}
+                population: 4
+                generations: 2
+                train_years: [2020, 2022]
+                test_years: [2023, 2025]
+                top_n: 10
+                strategies:
+                  - name: mean_reversion
+                    fixed: {symbol: SPY, lookback: 8, exit_z: 0.5, max_hold: 4, invest_pct: 0.9}
+                    search: [entry_z]
+                    bounds: {entry_z: [0.6, 0.9]}
+                """);
+        SweepJob.Outcome o = search(spark, swingingSpy(0.03, 8, 5e9), file, out);
+        assertNotNull(o.robustVerdict(), "the gate judged the study's best ROBUST");
+        assertTrue(o.robustVerdict().vouched(), "shares only: no modeled price to vouch for, nothing fragile on the band");
+
+        Answer.File a = Answer.compute(spark, Location.of(out), 2020, 2025);
+        assertEquals("VICTORY", a.verdict(), a.verdictLine());
+        assertEquals(o.robustVerdict().id(), a.victoryId());
+        for (int year = 2020; year <= 2025; year++) {
+            Answer.Point p = point(a, Answer.VOUCHED, year, 15);
+            assertTrue(p.returnPct() >= 200, year + ": " + p);
+        }
+        Answer.write(Location.of(out), a);
+        assertTrue(Files.readString(out.resolve("answer.md")).contains("**VICTORY: " + a.victoryId()));
+
+        // The same search where SPY swings ±1 %: the same trades make far less, and the answer says how far.
+        search(spark, swingingSpy(0.01, 8, 5e9), file, out.resolve("small"));
+        Answer.File small = Answer.compute(spark, Location.of(out.resolve("small")), 2020, 2025);
+        assertEquals("NO VICTORY FOUND", small.verdict(), small.verdictLine());
+        assertTrue(small.distance().stream().allMatch(d -> d.shortfallPp() > 0), small.distance().toString());
+    }
+
+    private static SweepJob.Outcome search(SparkSession spark, MarketData md, Path study, Path out) {
+        return new SweepJob(SweepContext.of(spark, md, CONF.pricing(), CONF.backtest(), CONF.regime()), Study.load(study),
+                Location.of(out.resolve("studies/crafted_swing")), new PrintStream(new ByteArrayOutputStream()))
+                .withGate(new SparkGate(spark, md, CONF.pricing(), CONF.regime(), CONF.validate(), CONF.coverage())).run(false);
+    }
+
+    /**
+     * The synthetic market of seed 11 with SPY replaced: {@code amplitude} around a flat 300 over {@code period} sessions,
+     * opening at the previous close, {@code volume} shares a day and no dividends. The other series stay synthetic.
+     */
+    private static MarketData swingingSpy(double amplitude, int period, double volume) {
+        LocalDate from = LocalDate.of(2019, 1, 2), to = LocalDate.of(2025, 12, 31);
+        MarketSources src = SyntheticMarket.sources(11, from, to);
+        RawSeries spy = src.bars().get(Symbol.SPY);
+        int n = spy.size();
+        double[] c = new double[n], o = new double[n], h = new double[n], l = new double[n], v = new double[n];
+        for (int t = 0; t < n; t++) {
+            c[t] = Math.round(30_000 * (1 + amplitude * Math.sin(2 * Math.PI * t / period))) / 100.0;
+            o[t] = t == 0 ? c[t] : c[t - 1];
+            h[t] = Math.max(o[t], c[t]);
+            l[t] = Math.min(o[t], c[t]);
+            v[t] = volume;
+        }
+        Map<Symbol, RawSeries> bars = new EnumMap<>(src.bars());
+        bars.put(Symbol.SPY, new RawSeries("SPY", "CRAFTED", spy.layout(), spy.days(), o, h, l, c, c.clone(), v, null));
+        RawSeries noDividends = src.dividends().get(Symbol.SPY);
+        Map<Symbol, RawSeries> dividends = new EnumMap<>(src.dividends());
+        dividends.put(Symbol.SPY, new RawSeries("SPY", "CRAFTED", noDividends.layout(), new int[0], null, null, null, new double[0], null,
+                null, new double[0]));
+        MarketSources crafted = new MarketSources("CRAFTED swinging SPY", bars, src.adjustedOnly(), dividends, src.scalars(), src.events(),
+                src.unavailable(), src.ignoredEvents(), src.warnings(), true, src.benchmarks());
+        return MarketDataBuilder.build(crafted, (int) from.toEpochDay(), (int) to.toEpochDay(), AlignmentRules.spec());
     }
 
     private static Answer.Point point(Answer.File a, String population, int year, double cap) {
