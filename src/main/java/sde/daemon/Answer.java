@@ -31,8 +31,8 @@ import static org.apache.spark.sql.functions.*;
  *       distance;</li>
  *   <li>each year's frontier: the best return at each drawdown cap, over the feasible rows (SPEC §4),
  *       the rows the gate judged ROBUST, and those the model also vouches for;</li>
- *   <li>saturation: each year's feasible 15 % point after 10³, 10⁴, … evaluations, over all rows, per rung and
- *       per optimizer. The clock is the generation (the rows hold no time of evaluation): a checkpoint is read at the
+ *   <li>saturation: each year's feasible 15 % point after 10³, 10⁴, … evaluations, over all rows, per rung, per
+ *       optimizer, and first searches against restarts. The clock is the generation (the rows hold no time of evaluation): a checkpoint is read at the
  *       end of the first generation that reaches it, so a daemon whose studies all start at generation 0 shows its
  *       first point only after every study's first generation.</li>
  * </ul>
@@ -283,7 +283,9 @@ public final class Answer {
         Column rung = when(col("study").startsWith("single_"), lit("rung single"))
                 .when(col("study").startsWith("blend_"), lit("rung blend"))
                 .when(col("study").startsWith("regime_"), lit("rung regime")).otherwise(lit("study"));
-        Column groups = explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")))).as("group");
+        // A restart (NAME_rK) searches again where a study plateaued: its own curve says whether restarting still pays.
+        Column restart = when(col("study").rlike("_r[0-9]+$"), lit("restarts")).otherwise(lit("first searches"));
+        Column groups = explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")), restart)).as("group");
         Map<String, java.util.TreeMap<Integer, Long>> perGeneration = new java.util.TreeMap<>();
         for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
             perGeneration.computeIfAbsent(r.getString(0), g -> new java.util.TreeMap<>()).put(r.getInt(1), r.getLong(2));

@@ -65,6 +65,8 @@ class AnswerTest {
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("all") && s.evaluations() == 4 && s.year() == 2020
                 && s.id().equals("a1")), a.saturation().toString());
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("rung blend") && s.evaluations() == 2));
+        assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("first searches") && s.evaluations() == 4),
+                "no study here is a restart (NAME_rK)");
 
         // The ROBUST frontier re-run on the model band and at growing capital (a runner that never meets the market's capacity).
         List<String> runs = new ArrayList<>();
