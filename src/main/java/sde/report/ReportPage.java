@@ -42,7 +42,7 @@ final class ReportPage {
 
     record YearRow(int year, String returnPct, String maxDdPct, int trades, int capacityBound, String sharpe, String score) {}
 
-    record GateView(String verdict, String score, boolean rejected, String flags, List<Component> components, boolean hasStatistics,
+    record GateView(String verdict, String score, String grade, String flags, List<Component> components, boolean hasStatistics,
                     List<Statistic> statistics) {}
 
     record Component(String name, String value, String passes) {}
@@ -126,7 +126,8 @@ final class ReportPage {
                         : e.getValue().toString()));
             }
         }
-        return new GateView(v.verdict().name(), f(v.overfitScore(), "%.3f"), v.rejected(), String.valueOf(v.flags()), comps, !stats.isEmpty(), stats);
+        String grade = v.overfitVerdict() == null ? null : v.overfitVerdict().name();
+        return new GateView(v.verdict().name(), f(v.overfitScore(), "%.3f"), grade, String.valueOf(v.flags()), comps, !stats.isEmpty(), stats);
     }
 
     /** The gross option P&L by model cell (SPEC §5 coverage) as "SPY C d40-60 dte8-30 31 %, …", largest first. */

@@ -25,7 +25,7 @@ public record SweepLogEntry(String study, int generation, String hypothesis, Out
     }
 
     /**
-     * The gate on the leader {@code id}: its verdict as "ROBUST 0.812" or "ROBUST (rejected) 0.74",
+     * The gate on the leader {@code id}: its verdict as "ROBUST 0.812" or "REJECTED 0.74" (SPEC §5),
      * whether it became the study's current best ROBUST result, and when it did not, why
      * ("promising but fragile: …").
      */

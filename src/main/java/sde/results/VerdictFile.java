@@ -12,11 +12,18 @@ import java.util.Map;
  * What the orchestration and the report read back from a verdict file, validations/ID.json (the
  * gate writes its whole report there): the verdict, the SPEC §5 components and their pass marks,
  * the flags, and the statistics beside the score, which stay JSON (numbers and notes).
+ * {@code overfitVerdict} is the score's own grade where REJECTED overrides it (SPEC §5), else null. A
+ * file written before REJECTED was a verdict ("verdict": "ROBUST", "rejected": true) reads as REJECTED.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record VerdictFile(String id, double overfitScore, Verdict verdict, boolean rejected, List<String> flags, double baseScore,
-                          List<Double> variantScores, Map<String, Double> components, Map<String, Boolean> passes, JsonNode statistics) {
+                          List<Double> variantScores, Map<String, Double> components, Map<String, Boolean> passes, JsonNode statistics,
+                          Verdict overfitVerdict) {
     public VerdictFile {
+        if (rejected && verdict != Verdict.REJECTED) {
+            overfitVerdict = verdict;
+            verdict = Verdict.REJECTED;
+        }
         flags = flags == null ? List.of() : flags;
         variantScores = variantScores == null ? List.of() : variantScores;
         components = components == null ? Map.of() : components;
@@ -24,7 +31,7 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
     }
 
     public VerdictFile(String id, double overfitScore, Verdict verdict, boolean rejected, List<String> flags) {
-        this(id, overfitScore, verdict, rejected, flags, Double.NaN, List.of(), Map.of(), Map.of(), null);
+        this(id, overfitScore, verdict, rejected, flags, Double.NaN, List.of(), Map.of(), Map.of(), null, null);
     }
 
     /**
@@ -41,8 +48,13 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
         }
     }
 
+    /** The grade the overfit score alone earns (SPEC §5): the verdict, unless REJECTED overrides it. */
+    public Verdict grade() {
+        return overfitVerdict != null ? overfitVerdict : verdict;
+    }
+
     public boolean robust() {
-        return verdict == Verdict.ROBUST && !rejected;
+        return verdict == Verdict.ROBUST;
     }
 
     /**

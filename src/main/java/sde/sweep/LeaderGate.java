@@ -33,7 +33,7 @@ public interface LeaderGate {
     /** The verdict with its flags (MODEL_FRAGILE, MODEL_UNVERIFIED, …), and the document the sweep writes as validations/ID.json. */
     record Judgement(Verdict verdict, boolean rejected, double overfitScore, List<String> flags, Object document) {
         public boolean robust() {
-            return verdict == Verdict.ROBUST && !rejected;
+            return verdict == Verdict.ROBUST;
         }
     }
 }

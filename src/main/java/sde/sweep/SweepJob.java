@@ -314,14 +314,13 @@ public final class SweepJob {
             List<SweepLogEntry> entries = new ArrayList<>();
             for (Pending p : pending) {
                 LeaderGate.Judgement v = get(p.verdict);
-                String label = v.verdict() + (v.rejected() ? " (rejected)" : "") + modelFlags(v.flags());
+                String label = v.verdict() + modelFlags(v.flags());
                 String note = null;
                 if (v.robust()) {
                     robust = p.id;
                     robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags(), Double.NaN, List.of(),
-                            java.util.Map.of(), java.util.Map.of(), sde.io.Json.MAPPER.valueToTree(v.document()).get("statistics"));
+                            java.util.Map.of(), java.util.Map.of(), sde.io.Json.MAPPER.valueToTree(v.document()).get("statistics"), null);
                 } else {
-                    // A ROBUST score that a reality check rejects is named as such, not as plain ROBUST.
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
                 }
                 entries.add(SweepLogEntry.verdict(study.study(), p.generation,

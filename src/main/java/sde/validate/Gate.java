@@ -60,7 +60,8 @@ public final class Gate {
         if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add("LONG_RECOVERY");
 
         double overfit = 0.25 * consistency + 0.30 * walkforward + 0.25 * sensitivity + 0.10 * tradeCount + 0.10 * regimeDiverse;
-        sde.results.Verdict verdict = sde.results.Verdict.of(overfit);
+        // SPEC §5: REJECTED overrides the grade; the grade stays beside it.
+        sde.results.Verdict grade = sde.results.Verdict.of(overfit);
 
         Map<String, Double> comp = new LinkedHashMap<>();
         comp.put("consistency", consistency);
@@ -75,7 +76,8 @@ public final class Gate {
         passes.put("sensitivity", sensitivity >= 0.60);
         passes.put("trade_count", enough);
         passes.put("drawdown_reality", !rejected);
-        return new GateReport(id, overfit, verdict, rejected, comp, passes, flags, seed, variantScores, score, statistics, null, null, null, null);
+        return new GateReport(id, overfit, sde.results.Verdict.of(grade, rejected), rejected, comp, passes, flags, seed, variantScores, score,
+                statistics, null, null, null, null, grade);
     }
 
     private static double clamp(double x) {

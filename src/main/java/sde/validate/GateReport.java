@@ -1,5 +1,8 @@
 package sde.validate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import sde.results.Verdict;
 
 import java.util.List;
@@ -7,7 +10,8 @@ import java.util.Map;
 
 /**
  * The gate's report (SPEC §5), written as output/validations/ID.json beside the leaderboard row:
- * the five components with their pass marks, the flags, the composite overfit_score and verdict,
+ * the five components with their pass marks, the flags, the composite overfit_score and verdict
+ * (REJECTED when a reality check rejects it, with the score's own grade beside it as overfit_verdict),
  * whether the drawdown-reality check rejects it, the variant seed, and the statistics reported
  * beside the score (Deflated Sharpe Ratio, PBO). {@code scoreLow} and {@code scoreHigh} are the
  * SPEC §4 scores on the low and high surfaces of the model band (SPEC §5 model risk; null where the
@@ -15,10 +19,21 @@ import java.util.Map;
  */
 public record GateReport(String id, double overfitScore, Verdict verdict, boolean rejected, Map<String, Double> components,
                       Map<String, Boolean> passes, List<String> flags, long seed, List<Double> variantScores, double baseScore,
-                      Map<String, Object> statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh) {
+                      Map<String, Object> statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh,
+                      @JsonIgnore Verdict grade) {
     public static final String MODEL_FRAGILE = "MODEL_FRAGILE";
 
-    public boolean robust() { return verdict == Verdict.ROBUST && !rejected; }
+    public GateReport {
+        if (verdict != Verdict.of(grade, rejected)) throw new IllegalArgumentException(id + ": verdict " + verdict + " with grade " + grade
+                + (rejected ? ", rejected" : ""));
+    }
+
+    /** SPEC §5: the grade the score alone gives, written only where REJECTED overrides it (else it is the verdict). */
+    @JsonProperty("overfit_verdict")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Verdict overfitVerdict() { return rejected ? grade : null; }
+
+    public boolean robust() { return verdict == Verdict.ROBUST; }
 
     /**
      * SPEC §4 victory's verdict: ROBUST, not rejected, and neither MODEL_FRAGILE nor MODEL_UNVERIFIED (the
@@ -33,7 +48,7 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
         List<String> f = new java.util.ArrayList<>(flags);
         f.add(flag);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
-                statistics, scoreLow, scoreHigh, verdictLow, verdictHigh);
+                statistics, scoreLow, scoreHigh, verdictLow, verdictHigh, grade);
     }
 
     /**
@@ -44,7 +59,6 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
         List<String> f = new java.util.ArrayList<>(flags);
         if (robust() && !(low.robust() && high.robust())) f.add(MODEL_FRAGILE);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
-                statistics, low.baseScore(), high.baseScore(), low.verdict() + (low.rejected() ? " (rejected)" : ""),
-                high.verdict() + (high.rejected() ? " (rejected)" : ""));
+                statistics, low.baseScore(), high.baseScore(), low.verdict().toString(), high.verdict().toString(), grade);
     }
 }

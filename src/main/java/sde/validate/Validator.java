@@ -155,7 +155,8 @@ public final class Validator {
     public static String report(GateReport v) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("validation of %s: overfit_score %.3f → %s%s%n", v.id(), v.overfitScore(), v.verdict(),
-                v.rejected() ? " (REJECTED: " + (v.flags().contains("REJECT_TRADES") ? "a year with too few trades" : "drawdown over the limit") + ")" : ""));
+                v.rejected() ? " (" + (v.flags().contains("REJECT_TRADES") ? "a year with too few trades" : "drawdown over the limit")
+                        + "; the score alone grades it " + v.grade() + ")" : ""));
         v.components().forEach((k, x) -> sb.append(String.format("  %-18s %8.3f  %s%n", k, x,
                 v.passes().containsKey(k) ? (v.passes().get(k) ? "pass" : "FAIL") : "")));
         sb.append(String.format("  %-18s %s  (base score %.4f, variant seed %d)%n", "variant scores", fmt(v.variantScores()), v.baseScore(), v.seed()));

@@ -62,7 +62,7 @@ final class Synthetic implements GenerationRunner {
                 years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false,
                         unverified.contains(name) ? List.of("MODEL_UNVERIFIED") : List.of(), Double.NaN, List.of(), Map.of(), Map.of(),
                         sde.io.Json.MAPPER.valueToTree(Map.of("coverage",
-                                unverified.contains(name) ? "MODEL_UNVERIFIED: …" : "0 % …"))));
+                                unverified.contains(name) ? "MODEL_UNVERIFIED: …" : "0 % …")), null));
     }
 
     static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params, List<sde.results.YearFigures> years) {

@@ -34,6 +34,20 @@ class OldOutputTest {
     }
 
     @Test
+    void aRejectedVerdictWrittenBeforeRejectedWasAVerdictReadsAsRejected(@TempDir Path out) throws Exception {
+        Path v = out.resolve("validations");
+        Files.createDirectories(v);
+        // An older gate wrote the grade as the verdict and the rejection beside it; SPEC §5 says every screen says REJECTED.
+        Files.writeString(v.resolve("old.json"), """
+                {"id": "old", "overfit_score": 0.747, "verdict": "ROBUST", "rejected": true, "flags": ["REJECT_TRADES"]}
+                """);
+        sde.results.VerdictFile m = ReportSources.verdicts(sde.io.Location.of(out)).get("old");
+        assertEquals(sde.results.Verdict.REJECTED, m.verdict());
+        assertEquals(sde.results.Verdict.ROBUST, m.grade());
+        assertFalse(m.robust());
+    }
+
+    @Test
     void theEngineWritesSnakeCaseKeys() {
         record Example(double overfitScore, double baseScore, List<Double> variantScores) {}
         String json = Json.toJson(new Example(0.7, 0.5, List.of(0.1)));

@@ -75,11 +75,22 @@ class GateTest {
         // SPEC §5 rule D: T-bill interest alone makes a near-idle configuration steady and "robust".
         Summary idle = summary(new double[]{1.4, 0.1, 1.5, 5.0, 5.2, 4.2}, 2, 0.2, 0.5);
         GateReport v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, Map.of());
-        assertEquals(Verdict.ROBUST, v.verdict(), "the overfit score alone would call it robust");
+        assertEquals(Verdict.REJECTED, v.verdict(), "SPEC §5: REJECTED overrides the grade");
+        assertEquals(Verdict.ROBUST, v.grade(), "the overfit score alone would call it robust");
         assertTrue(v.rejected());
         assertFalse(v.robust());
         assertTrue(v.flags().contains("REJECT_TRADES"));
         assertEquals(0.0, v.components().get("trade_count"));
+        // What validations/ID.json says: REJECTED, with the grade beside it; a verdict that is not rejected has no second grade.
+        var json = sde.io.Json.MAPPER.valueToTree(v);
+        assertEquals("REJECTED", json.get("verdict").asText());
+        assertEquals("ROBUST", json.get("overfit_verdict").asText());
+        assertTrue(Validator.report(v).startsWith("validation of idle: overfit_score "), Validator.report(v));
+        assertTrue(Validator.report(v).lines().findFirst().orElseThrow().contains("→ REJECTED (a year with too few trades; the score alone grades"
+                + " it ROBUST)"), Validator.report(v));
+        GateReport fine = Gate.judge("fine", summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 10), 10, 10, months(8),
+                List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
+        assertFalse(sde.io.Json.MAPPER.valueToTree(fine).has("overfit_verdict"), fine.verdict().name());
     }
 
     @Test
@@ -87,8 +98,8 @@ class GateTest {
         // All the gain in 2020, nothing after; variants collapse; few trades.
         Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
         GateReport v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, Map.of());
-        assertTrue(v.verdict() == Verdict.OVERFIT || v.verdict() == Verdict.SUSPECT, v.verdict().name());
-        assertEquals(Verdict.OVERFIT, v.verdict());
+        assertEquals(Verdict.REJECTED, v.verdict(), "12 trades a year");
+        assertEquals(Verdict.OVERFIT, v.grade(), "and overfit by its score alone");
         assertTrue(v.flags().contains("FRAGILE"));
         assertEquals(0.0, v.components().get("walkforward"));
         assertFalse(v.passes().get("consistency"));
@@ -100,6 +111,7 @@ class GateTest {
                 12, 360, 1, 0);
         GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
         assertTrue(v.rejected());
+        assertEquals(Verdict.REJECTED, v.verdict());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
         assertTrue(v.flags().containsAll(List.of("REJECT_DRAWDOWN", "LOSING_STREAK", "LONG_RECOVERY")));
     }
