@@ -133,8 +133,8 @@ public final class ValidateCommand implements Callable<Integer> {
             sde.io.Location file = out.resolve("validations").resolve(id + ".json");
             Json.write(file, doc);
             System.out.print(Validator.report(v));
-            System.out.println("  monte carlo (" + g.mcPaths() + " paths): " + mc);
-            stress.forEach((k, x) -> System.out.println("  stress " + k + ": " + x));
+            System.out.print(mc.table());
+            System.out.print(sde.validate.Stress.table(stress));
             // The rest of the one-screen report, where it exists: the untouched year and the study's walk-forward.
             String fin = out.resolve("validations").resolve(id + ".final.json").read().orElse(null);
             System.out.println("  untouched year: " + (fin != null ? fin.replaceAll("\\s+", " ")

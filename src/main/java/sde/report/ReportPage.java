@@ -121,7 +121,9 @@ final class ReportPage {
         if (s != null && s.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                stats.add(new Statistic(e.getKey(), e.getValue().isNumber() ? f(e.getValue().doubleValue(), "%.4f")
+                // A count (trials, configurations) reads as an integer, not as 1200.0000.
+                stats.add(new Statistic(e.getKey(), e.getValue().isIntegralNumber() ? e.getValue().asText()
+                        : e.getValue().isNumber() ? f(e.getValue().doubleValue(), "%.4f")
                         : e.getValue().isTextual() ? e.getValue().asText() : e.getKey().equals("option_pnl_by_cell") ? shares(e.getValue())
                         : e.getValue().toString()));
             }

@@ -28,6 +28,20 @@ public final class Stress {
     public record Figures(double cagrPct, double maxDdPct, double finalEquity, Double damageCagrPts, Double damageMaxDdPts,
                           Double damageFinalEquity) {}
 
+    /** The scenarios as a table: each one's CAGR, max drawdown and final equity, and what it cost against the base run. */
+    public static String table(Map<String, Figures> scenarios) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-44s %9s %9s %15s %11s %11s%n", "stress",
+                "CAGR %", "max DD %", "final equity", "ΔCAGR pts", "ΔDD pts"));
+        scenarios.forEach((name, f) -> sb.append(String.format(java.util.Locale.ROOT, "  %-42s %9.2f %9.2f %15s %11s %11s%n", name,
+                f.cagrPct(), f.maxDdPct(), String.format(java.util.Locale.ROOT, "%,.0f", f.finalEquity()), pts(f.damageCagrPts()),
+                pts(f.damageMaxDdPts()))));
+        return sb.toString();
+    }
+
+    private static String pts(Double x) {
+        return x == null ? "" : String.format(java.util.Locale.ROOT, "%+.2f", x);
+    }
+
     /** The base run and each scenario, by name. */
     public static Map<String, Figures> run(MarketData md, PricingSettings p, RunSpec spec, Settings s) {
         Engine engine = Engine.of(md, p);

@@ -108,6 +108,15 @@ class ResultsViewsTest {
                 "the report opens with the answer's verdict line");
         assertTrue(html.contains("NO VICTORY FOUND over 12 evaluations"), "the verdict of the 12 trials");
         assertTrue(html.contains("id=\"saturation\""), "the saturation curves");
+        // The leaderboard's verdict column is the gate's: the best row's verdict shows in the board as in the gate's section.
+        Map<?, ?> state = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("optimization_state.json").toFile(), Map.class);
+        String judged = String.valueOf(state.get("best_id"));
+        String verdict = sde.results.VerdictFile.read(sde.io.Location.of(out.resolve("validations/" + judged + ".json"))).verdict().name();
+        String board = html.substring(html.indexOf("id=\"leaderboard\""), html.indexOf("</table>", html.indexOf("id=\"leaderboard\"")));
+        String row = board.substring(board.indexOf(judged));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("<span class=\"" + verdict + "\">" + verdict + " "), row);
+        assertTrue(html.matches("(?s).*>trials</td><td class=\"l\">\\d+</td>.*"), "a count reads as an integer");
         assertTrue(Files.exists(out.resolve("report/data/verdicts.csv")));
         // The study views (issue 17 item 6): every trial of the study, and a slice for each searched parameter that varied.
         List<String> trials = Files.readAllLines(out.resolve("report/data/trials.csv"));

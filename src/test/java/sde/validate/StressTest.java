@@ -32,6 +32,16 @@ class StressTest {
     }
 
     @Test
+    void validatePrintsTablesNotRecordDumps() {
+        String stress = Stress.table(new java.util.LinkedHashMap<>(Map.of("base", new Stress.Figures(12.5, 8.25, 180_000, null, null, null))));
+        assertTrue(stress.lines().skip(1).findFirst().orElseThrow().matches("\\s+base\\s+12\\.50\\s+8\\.25\\s+180,000\\s*"), stress);
+        MonteCarlo.Percentiles p = new MonteCarlo.Percentiles(1, 2, 3, 4, 5);
+        String mc = new MonteCarlo.Summary(p, p, p, 0.25, 0.01, 0.5, 0.02, 1200).table();
+        assertTrue(mc.startsWith("monte carlo (1200 paths)"), mc);
+        assertTrue(mc.contains("max drawdown %") && mc.contains("0.250") && !mc.contains("Percentiles["), mc);
+    }
+
+    @Test
     void aHaltedSessionHasNoExitOrEntry() {
         MarketData md = Engines.real();
         RunSpec spec = Engines.spec("credit_spread", Map.of("entry_every", 1, "max_positions", 6));
