@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sde.config.SdeConfig;
-import sde.daemon.Answer;
+import sde.spark.Answer;
 
 import java.util.concurrent.Callable;
 

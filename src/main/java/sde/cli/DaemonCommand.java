@@ -10,7 +10,9 @@ import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.daemon.Daemon;
 import sde.daemon.DaemonLock;
-import sde.daemon.SparkRunner;
+import sde.daemon.StudyRunner;
+import sde.spark.Answer;
+import sde.spark.SparkBackend;
 import sde.daemon.Telegram;
 import sde.data.MarketData;
 
@@ -62,9 +64,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 });
             }
             try {
-                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
-                        cfg.validate(), cfg.coverage(), dir,
-                        System.out);
+                StudyRunner runner = new StudyRunner(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
+                        cfg.validate(), cfg.coverage(), dir, System.out);
                 ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
                 sde.daemon.Replay replay = (params, model) ->
@@ -76,9 +77,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
                         .withAnswer(d -> {
-                            sde.daemon.Answer.File a = sde.daemon.Answer.checked(spark, d, sde.daemon.Answer.compute(spark, d, first, last),
-                                    AnswerCommand.runner(engine, cfg));
-                            sde.daemon.Answer.write(d, a);
+                            Answer.File a = Answer.checked(spark, d, Answer.compute(spark, d, first, last), AnswerCommand.runner(engine, cfg));
+                            Answer.write(d, a);
                             return a.verdictLine();
                         })
                         .run(new Daemon.Budget(maxRuns, maxMinutes, reopen), stop::get);

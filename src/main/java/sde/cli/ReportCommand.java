@@ -58,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
             report.withTrials((dir, st) -> {
                 org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-report", master);
                 try {
-                    return sde.sweep.TrialSample.read(spark, dir, st, trials);
+                    return sde.spark.TrialSample.read(spark, dir, st, trials);
                 } finally {
                     spark.stop();
                 }

@@ -7,6 +7,8 @@ import picocli.CommandLine.Option;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.sweep.Study;
+import sde.daemon.SearchGate;
+import sde.spark.SparkBackend;
 import sde.sweep.SweepJob;
 
 import java.nio.file.Path;
@@ -49,8 +51,9 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
-            SweepJob.Outcome o = new SweepJob(sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, out, System.out)
-                    .withGate(new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate(), cfg.coverage())).run(resume);
+            sde.sweep.SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
+            SweepJob.Outcome o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
+                    .run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {
                 System.out.printf("  #%d %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d  tier %s%n", row.rank(), row.id(),

@@ -1,8 +1,5 @@
 package sde.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,8 +11,11 @@ import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Json;
-import sde.daemon.SparkMonteCarlo;
-import sde.sweep.SparkScores;
+import sde.daemon.SearchGate;
+import sde.spark.SparkBackend;
+import sde.spark.SparkMonteCarlo;
+import sde.sweep.LeaderGate;
+import sde.sweep.SweepContext;
 import sde.validate.GateSettings;
 import sde.validate.Validator;
 import sde.validate.GateReport;
@@ -81,12 +81,11 @@ public final class ValidateCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         SparkSession spark = CommonOptions.spark("sde-validate", master);
         try {
-            ObjectMapper json = new ObjectMapper();
             RunSpec spec;
             String id;
             String studyName = null;
-            Validator.Trials trials = null;
-            List<RunSpec> top = new ArrayList<>();
+            double[] sharpes = new double[0];
+            List<String> top = new ArrayList<>();
             if (target.id != null) {
                 sde.io.Location lb = out.resolve("leaderboard.parquet");
                 if (!lb.hasParquet()) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
@@ -96,30 +95,26 @@ public final class ValidateCommand implements Callable<Integer> {
                 String study = row.get(0).getString(0);
                 studyName = study;
                 id = target.id;
-                spec = RunSpec.fromJson(json.readTree(row.get(0).getString(1)), cfg.backtest(), cfg.regime(), "leaderboard row " + id);
+                spec = RunSpec.fromJson(Json.MAPPER.readTree(row.get(0).getString(1)), cfg.backtest(), cfg.regime(), "leaderboard row " + id);
                 var rows = all.where(col("study").equalTo(study).and(col("error").isNull()));
-                List<Row> sharpes = rows.select("sharpe").collectAsList();
-                trials = new Validator.Trials(sharpes.size(), sharpes.stream().mapToDouble(r -> r.getDouble(0)).toArray());
+                sharpes = rows.select("sharpe").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
                 // PBO's candidates are what the search would rank first: feasible rows by objective (SPEC §4).
                 // A folder written before feasibility was recorded has no such column: its rows rank as they always did.
                 Dataset<Row> feasible = java.util.Arrays.asList(rows.columns()).contains("violation")
                         ? rows.where(col("violation").equalTo(0)) : rows;
                 for (Row r : feasible.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
-                    top.add(RunSpec.fromJson(json.readTree(r.getString(0)), cfg.backtest(), cfg.regime(), "leaderboard"));
+                    top.add(r.getString(0));
                 }
             } else {
-                spec = RunSpec.fromJson(json.readTree(target.params.toFile()), cfg.backtest(), cfg.regime(), target.params.toString());
+                spec = RunSpec.fromJson(Json.MAPPER.readTree(target.params.toFile()), cfg.backtest(), cfg.regime(), target.params.toString());
                 id = spec.id(md.fingerprint());
             }
             if (fin) return finalYear(cfg, md, spec, id);
-            RunSpec s = spec;
-            sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-            Broadcast<sde.backtest.Engine> bc = sde.sweep.SweepContext.broadcast(spark, engine);
-            Validator validator = new Validator(engine, new Validator.ModelRisk(engine.on(sde.pricing.Model.LOW),
-                    engine.on(sde.pricing.Model.HIGH)), g, cfg.coverage());
-            GateReport v = validator.validate(id, spec,
-                    variants -> SparkScores.scores(spark, bc, s.backtest(), g.trainYears(), g.testYears(), variants), trials, top);
-            var run = validator.run(spec);
+            // The gate the search uses, on conf's walk-forward years, its variants scored by the same Spark job.
+            SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
+            GateReport v = (GateReport) new SearchGate(ctx, g, cfg.coverage())
+                    .judge(new LeaderGate.Leader(id, spec, sharpes, top, g.trainYears(), g.testYears(), spec.backtest())).document();
+            var run = sde.backtest.Engine.of(md, cfg.pricing()).run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
             sde.validate.MonteCarlo.Summary mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
                     run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
@@ -142,7 +137,7 @@ public final class ValidateCommand implements Callable<Integer> {
             if (studyName != null) {
                 String wf = out.resolve("walkforward").resolve(studyName).resolve("walkforward.json").read().orElse(null);
                 System.out.println("  walk-forward of " + studyName + ": " + (wf != null
-                        ? json.readTree(wf).get("out_of_sample").toString() : "not run yet (walkforward --study FILE)"));
+                        ? Json.MAPPER.readTree(wf).get("out_of_sample").toString() : "not run yet (walkforward --study FILE)"));
             }
             System.out.println("wrote " + file);
             return 0;

@@ -228,7 +228,7 @@ public final class Daemon {
     }
 
     /** SPEC §4's goal, every year. */
-    static final double VICTORY_RETURN_PCT = 200, VICTORY_MAX_DD_PCT = 15;
+    public static final double VICTORY_RETURN_PCT = 200, VICTORY_MAX_DD_PCT = 15;
 
     // ---- reports -----------------------------------------------------------------------------------
 

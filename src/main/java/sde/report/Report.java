@@ -48,7 +48,7 @@ public final class Report {
     /** Where the study views read the trials (the Parquet leaderboards, through Spark in the report command). */
     @FunctionalInterface
     public interface TrialSource {
-        List<sde.sweep.TrialSample.Trial> trials(Location out, String study);
+        List<sde.results.StudyTrial> trials(Location out, String study);
 
         TrialSource NONE = (out, study) -> List.of();
     }

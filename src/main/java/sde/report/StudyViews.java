@@ -5,7 +5,7 @@ import sde.io.Json;
 import sde.results.CeilingFile;
 import sde.results.LeaderboardRow;
 import sde.results.YearFigures;
-import sde.sweep.TrialSample;
+import sde.results.StudyTrial;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,10 +40,10 @@ final class StudyViews {
 
     private StudyViews() {}
 
-    static Written of(List<TrialSample.Trial> trials, List<LeaderboardRow> best, CeilingFile ceiling) {
+    static Written of(List<StudyTrial> trials, List<LeaderboardRow> best, CeilingFile ceiling) {
         StringBuilder html = new StringBuilder();
         List<Column> cols = columns(trials);
-        double[] score = trials.stream().mapToDouble(TrialSample.Trial::fitness).toArray();
+        double[] score = trials.stream().mapToDouble(StudyTrial::fitness).toArray();
         Map<String, Double> importance = importance(cols, score);
         if (!trials.isEmpty()) {
             html.append("<h2>Study: optimization history</h2>\n<p class=\"note\">").append(trials.size())
@@ -139,7 +139,7 @@ final class StudyViews {
      * named by its path, with the strategies named by their id; text becomes its index among the
      * values seen. Leaves that never vary are dropped: they were not searched.
      */
-    static List<Column> columns(List<TrialSample.Trial> trials) {
+    static List<Column> columns(List<StudyTrial> trials) {
         Map<String, double[]> cols = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> codes = new LinkedHashMap<>();
         for (int i = 0; i < trials.size(); i++) {
@@ -164,7 +164,7 @@ final class StudyViews {
         return out;
     }
 
-    private static JsonNode tree(TrialSample.Trial t) {
+    private static JsonNode tree(StudyTrial t) {
         try {
             return Json.MAPPER.readTree(t.params());
         } catch (java.io.IOException e) {
@@ -245,12 +245,12 @@ final class StudyViews {
         return b;
     }
 
-    private static String trialsCsv(List<TrialSample.Trial> trials, List<Column> cols) {
+    private static String trialsCsv(List<StudyTrial> trials, List<Column> cols) {
         StringBuilder sb = new StringBuilder("study,generation,id,train_score");
         for (Column c : cols) sb.append(',').append(c.name());
         sb.append('\n');
         for (int i = 0; i < trials.size(); i++) {
-            TrialSample.Trial t = trials.get(i);
+            StudyTrial t = trials.get(i);
             sb.append(t.study()).append(',').append(t.generation()).append(',').append(t.id()).append(',').append(t.fitness());
             for (Column c : cols) sb.append(',').append(Double.isFinite(c.values()[i]) ? String.valueOf(c.values()[i]) : "");
             sb.append('\n');

@@ -29,25 +29,4 @@ public class Candidate implements Serializable {
     public void setParams(String v) { params = v; }
     public String getGenome() { return genome; }
     public void setGenome(String v) { genome = v; }
-
-    /** This candidate in {@link RowCodec}'s form: its fields in declaration order. */
-    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
-        RowCodec.writeString(out, study);
-        out.writeInt(generation);
-        RowCodec.writeString(out, optimizer);
-        RowCodec.writeString(out, id);
-        RowCodec.writeString(out, params);
-        RowCodec.writeString(out, genome);
-    }
-
-    static Candidate readFrom(java.io.DataInputStream in) throws java.io.IOException {
-        Candidate c = new Candidate();
-        c.study = RowCodec.readString(in);
-        c.generation = in.readInt();
-        c.optimizer = RowCodec.readString(in);
-        c.id = RowCodec.readString(in);
-        c.params = RowCodec.readString(in);
-        c.genome = RowCodec.readString(in);
-        return c;
-    }
 }

@@ -1,6 +1,5 @@
 package sde.sweep;
 
-import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.results.Verdict;
@@ -9,8 +8,8 @@ import java.util.List;
 
 /**
  * What a sweep asks when a generation's fitness leader changes: is it believable (SPEC §5)? The
- * gate is passed in (issue 16), so the sweep knows what a verdict means but not how it is reached;
- * {@code sde.daemon.SparkGate} is the gate the commands pass.
+ * gate is passed in, so the sweep knows what a verdict means but not how it is reached;
+ * {@code sde.daemon.SearchGate} is the gate the commands pass.
  */
 @FunctionalInterface
 public interface LeaderGate {
@@ -25,10 +24,10 @@ public interface LeaderGate {
      * The study's new leader and what judging it needs: its run; the Sharpe ratios of every trial so
      * far (the Deflated Sharpe Ratio deflates by all of them); the study's parameter sets ranked by
      * train score, best first, as the leaderboard stores them (the gate takes its PBO top from them);
-     * the study's years; the settings it ran with and the broadcast engine the executors hold.
+     * the study's years; the settings it ran with.
      */
     record Leader(String id, RunSpec spec, double[] trialSharpes, List<String> rankedParams, List<Integer> trainYears,
-                  List<Integer> testYears, BacktestSettings backtest, Broadcast<sde.backtest.Engine> engine) {}
+                  List<Integer> testYears, BacktestSettings backtest) {}
 
     /** The verdict with its flags (MODEL_FRAGILE, MODEL_UNVERIFIED, …), and the document the sweep writes as validations/ID.json. */
     record Judgement(Verdict verdict, boolean rejected, double overfitScore, List<String> flags, Object document) {

@@ -31,22 +31,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The sweep (issue 7): generations of parameter sets proposed on the driver, evaluated by the
- * executors over the broadcast engine, appended to the Parquet leaderboard ({@link LeaderboardStore}).
- * Files under {@code out}: leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl
- * and .json (each generation's hypothesis, the gate's verdicts, its outcome; {@link Journal}),
+ * The sweep: generations of parameter sets proposed on the driver, evaluated through the context's
+ * backend ({@link TrialEvaluator}: one Spark job over the broadcast engine, or this JVM's threads),
+ * appended to the study's leaderboard ({@link TrialStore}). Files under {@code out}:
+ * leaderboard.parquet/, leaderboard.json (top N), optimization_log.jsonl and .json (each
+ * generation's hypothesis, the gate's verdicts, its outcome; {@link Journal}),
  * optimization_state.json (what --resume needs, {@link StudyState}), validations/ID.json (the
- * gate's verdicts). A resume rebuilds the history from the Parquet leaderboard, so a kill between
- * or inside generations loses and repeats nothing: ids already there are never evaluated again.
+ * gate's verdicts). A resume rebuilds the history from the leaderboard, so a kill between or
+ * inside generations loses and repeats nothing: ids already there are never evaluated again.
  *
- * <p>At the engine's speed (issue 17 item 1) a generation is one Spark job: its evaluations come
- * back to the driver, which selects from memory ({@link StudyMemory}) and never reads the growing
- * leaderboard again. Everything a generation writes (its Parquet part, leaderboard.json, its log
- * lines, then the state) is one commit on a writer thread, done while the next generation is
- * evaluated; commits stay in order, and the state names a generation only once its rows are on
- * disk. The gate judges a new leader on a thread of its own, beside the search; its verdict is
- * taken in after the next generation (waiting only if the gate is slower than a generation), so
- * the files are the same on any master, partition count or machine speed.
+ * <p>At the engine's speed a generation is one evaluation call: its rows come back to the driver,
+ * which selects from memory ({@link StudyMemory}) and never reads the growing leaderboard again.
+ * Everything a generation writes (its leaderboard part, leaderboard.json, its log lines, then the
+ * state) is one commit on a writer thread, done while the next generation is evaluated; commits
+ * stay in order, and the state names a generation only once its rows are on disk. The gate judges
+ * a new leader on a thread of its own, beside the search; its verdict is taken in after the next
+ * generation (waiting only if the gate is slower than a generation), so the files are the same on
+ * any master, partition count or machine speed.
  */
 public final class SweepJob {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +59,7 @@ public final class SweepJob {
     private final BacktestSettings backtest;
     private final Location out;
     private final PrintStream console;
-    private final LeaderboardStore store;
+    private final TrialStore store;
     private LeaderGate gate;
     private OtherTrials others = OtherTrials.NONE;
 
@@ -68,7 +69,7 @@ public final class SweepJob {
         this.backtest = ctx.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
         this.out = out;
         this.console = console;
-        this.store = new LeaderboardStore(ctx.spark(), out, study.study());
+        this.store = ctx.backend().store(out, study.study());
     }
 
     /**
@@ -83,12 +84,12 @@ public final class SweepJob {
     }
 
     /**
-     * Other studies' Parquet leaderboards whose rows count as trials for the Deflated Sharpe Ratio,
+     * Other studies' leaderboards whose rows count as trials for the Deflated Sharpe Ratio,
      * read once, here (this study's own leaderboard among them is skipped).
      */
     public SweepJob withTrialsFrom(List<Location> leaderboards) {
         double[] sharpes = leaderboards.stream().filter(l -> !l.equals(store.location()))
-                .flatMapToDouble(l -> java.util.Arrays.stream(LeaderboardStore.sharpes(ctx.spark(), l))).toArray();
+                .flatMapToDouble(l -> java.util.Arrays.stream(ctx.backend().sharpes(l))).toArray();
         this.others = name -> sharpes;
         return this;
     }
@@ -117,9 +118,9 @@ public final class SweepJob {
         }
     }
 
-    /** The Sharpe ratio of every successful row of the study folder {@code out}'s Parquet leaderboard. */
-    public static double[] sharpes(org.apache.spark.sql.SparkSession spark, Location out) {
-        return LeaderboardStore.sharpes(spark, out.resolve("leaderboard.parquet"));
+    /** The Sharpe ratio of every successful row of the study folder {@code out}'s leaderboard. */
+    public static double[] sharpes(SweepContext ctx, Location out) {
+        return ctx.backend().sharpes(out.resolve("leaderboard.parquet"));
     }
 
     /** Opens the study: checks the folder against {@code resume}, and reads what is on record once. */
@@ -134,7 +135,7 @@ public final class SweepJob {
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
         private final Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
-        private final PartitionEvaluator evaluator = new PartitionEvaluator(ctx.engine(), backtest, study);
+        private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, backtest), study.partitions());
         private final Journal journal = Journal.in(out);
         private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
         private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
@@ -192,7 +193,7 @@ public final class SweepJob {
             SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
             List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen, rng);
             long t0 = System.nanoTime();
-            List<Evaluation> rows = SparkEvaluation.run(ctx, batch, study.partitions(), evaluator);
+            List<Evaluation> rows = evaluator.evaluate(batch);
             double secs = (System.nanoTime() - t0) / 1e9;
             mem.add(rows);
             mem.nextGeneration = g + 1;   // even when every id was a duplicate
@@ -300,7 +301,7 @@ public final class SweepJob {
             double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
-                    study.testYears(), backtest, ctx.engine());
+                    study.testYears(), backtest);
             Location file = out.resolve("validations").resolve(id + ".json");
             pending.add(new Pending(generation, id, judge.submit(() -> {
                 LeaderGate.Judgement v = gate.judge(leader);

@@ -34,8 +34,18 @@ public final class Engines {
     public static Engine engine() { return RealEngine.ENGINE; }
 
     /** The gate the searches are handed, on the real market and conf's settings. */
-    public static sde.daemon.SparkGate gate(org.apache.spark.sql.SparkSession spark) {
-        return new sde.daemon.SparkGate(spark, real(), CONF.pricing(), CONF.regime(), CONF.validate(), CONF.coverage());
+    public static sde.daemon.SearchGate gate(sde.sweep.SweepContext ctx) {
+        return new sde.daemon.SearchGate(ctx, CONF.validate(), CONF.coverage());
+    }
+
+    /** The gate on a context of its own (its variants run on Spark like the search's). */
+    public static sde.daemon.SearchGate gate(org.apache.spark.sql.SparkSession spark) {
+        return gate(context(spark));
+    }
+
+    /** The context the searches run in: Spark on the real market at conf's settings. */
+    public static sde.sweep.SweepContext context(org.apache.spark.sql.SparkSession spark) {
+        return sde.spark.SparkBackend.context(spark, real(), CONF.pricing(), CONF.backtest(), CONF.regime());
     }
 
     public static Engine engine(MarketData md) { return md == real() ? engine() : Engine.of(md, CONF.pricing()); }

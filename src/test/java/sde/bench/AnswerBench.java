@@ -3,7 +3,7 @@ package sde.bench;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import sde.daemon.Answer;
+import sde.spark.Answer;
 import sde.io.Location;
 
 import java.nio.file.Files;

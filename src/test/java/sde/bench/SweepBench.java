@@ -17,7 +17,6 @@ import sde.data.MarketSources;
 import sde.sweep.Candidate;
 import sde.sweep.CandidateEvaluator;
 import sde.sweep.SearchSpace;
-import sde.sweep.SparkEvaluation;
 import sde.sweep.SweepContext;
 import sde.sweep.Study;
 
@@ -63,7 +62,7 @@ public final class SweepBench {
         for (int cores = 1; cores <= 2; cores++) {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("sweep-bench")
                     .config("spark.ui.enabled", "false").getOrCreate();
-            Broadcast<sde.backtest.Engine> bc = SweepContext.broadcast(spark, engine);
+            Broadcast<sde.backtest.Engine> bc = sde.spark.SparkBackend.broadcast(spark, engine);
             for (int p = 0; p < populations.length; p++) {
                 List<Candidate> cands = new ArrayList<>();
                 SplittableRandom rng = new SplittableRandom(populations[p]);
@@ -75,8 +74,8 @@ public final class SweepBench {
                             json.writeValueAsString(spec.toJson()), json.writeValueAsString(g)));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
-                SweepContext ctx = new SweepContext(spark, md, bc, cfg.pricing(), cfg.backtest(), cfg.regime());
-                Runnable viaSpark = () -> SparkEvaluation.run(ctx, cands, 0, study, bt);
+                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study, bt), 0);
+                Runnable viaSpark = () -> ev.evaluate(cands);
                 final int threads = cores;
                 Runnable viaPool = () -> pool(engine, bt, study, cands, threads);
                 viaSpark.run();   // warm-up
@@ -112,8 +111,8 @@ public final class SweepBench {
         // the sweep's own loop, gate on, against the pool on the same runs.
         SparkSession spark = SparkSession.builder().master("local[2]").appName("bench-sweep-loop").config("spark.ui.enabled", "false").getOrCreate();
         try {
-            sde.sweep.SweepContext ctx = sde.sweep.SweepContext.of(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
-            sde.daemon.SparkGate gate = new sde.daemon.SparkGate(spark, md, cfg.pricing(), cfg.regime(), cfg.validate(), cfg.coverage());
+            sde.sweep.SweepContext ctx = sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
+            sde.daemon.SearchGate gate = new sde.daemon.SearchGate(ctx, cfg.validate(), cfg.coverage());
             java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
             new sde.sweep.SweepJob(ctx, study.toBuilder().study("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")), quiet)
                     .withGate(gate).run(false);

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import sde.io.Json;
 import sde.io.Location;
+import sde.spark.Answer;
+import sde.spark.SparkBackend;
 import sde.spark.SparkSessionExtension;
 import sde.data.AlignmentRules;
 import sde.data.MarketData;
@@ -160,9 +162,9 @@ class AnswerTest {
     }
 
     private static SweepJob.Outcome search(SparkSession spark, MarketData md, Path study, Path out) {
-        return new SweepJob(SweepContext.of(spark, md, CONF.pricing(), CONF.backtest(), CONF.regime()), Study.load(study),
-                Location.of(out.resolve("studies/crafted_swing")), new PrintStream(new ByteArrayOutputStream()))
-                .withGate(new SparkGate(spark, md, CONF.pricing(), CONF.regime(), CONF.validate(), CONF.coverage())).run(false);
+        SweepContext ctx = SparkBackend.context(spark, md, CONF.pricing(), CONF.backtest(), CONF.regime());
+        return new SweepJob(ctx, Study.load(study), Location.of(out.resolve("studies/crafted_swing")), new PrintStream(new ByteArrayOutputStream()))
+                .withGate(new SearchGate(ctx, CONF.validate(), CONF.coverage())).run(false);
     }
 
     /**

@@ -86,7 +86,7 @@ class HdfsOutputTest {
     }
 
     private static SweepJob.Outcome sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
-        return new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(studyFile), out,
+        return new SweepJob(Engines.context(spark), Study.load(studyFile), out,
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(resume);
     }
 
@@ -139,8 +139,7 @@ class HdfsOutputTest {
             try (DaemonLock lock = DaemonLock.acquire(out)) {
                 IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
                 assertTrue(busy.getMessage().contains("another daemon"), busy.getMessage());
-                SparkRunner runner = new SparkRunner(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                        Engines.CONF.regime()), Engines.CONF.validate(), Engines.CONF.coverage(), out, quiet);
+                StudyRunner runner = new StudyRunner(Engines.context(spark), Engines.CONF.validate(), Engines.CONF.coverage(), out, quiet);
                 Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0), () -> false);
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }

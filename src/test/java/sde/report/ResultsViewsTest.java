@@ -67,7 +67,7 @@ class ResultsViewsTest {
                     search: [lookback]
                 """);
         out = tmp.resolve("out");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(f), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(f), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(false);
         // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
         var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
@@ -77,11 +77,11 @@ class ResultsViewsTest {
         }
         sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
         // The answer over the study's leaderboard (SPEC §7), which the report opens with.
-        sde.daemon.Answer.write(sde.io.Location.of(out), sde.daemon.Answer.compute(spark, sde.io.Location.of(out), 2020, 2025));
+        sde.spark.Answer.write(sde.io.Location.of(out), sde.spark.Answer.compute(spark, sde.io.Location.of(out), 2020, 2025));
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"))
-                .withTrials((dir, name) -> sde.sweep.TrialSample.read(spark, dir, name, 20_000));
+                .withTrials((dir, name) -> sde.spark.TrialSample.read(spark, dir, name, 20_000));
         index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;
     }

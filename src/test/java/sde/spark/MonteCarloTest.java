@@ -3,7 +3,7 @@ package sde.spark;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sde.daemon.SparkMonteCarlo;
+import sde.spark.SparkMonteCarlo;
 import sde.validate.MonteCarlo;
 
 import java.util.SplittableRandom;

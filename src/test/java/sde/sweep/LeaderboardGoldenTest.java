@@ -73,7 +73,7 @@ class LeaderboardGoldenTest {
     @ValueSource(ints = {1, 3})
     void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), Study.load(study(tmp, partitions)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, partitions)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
                 .run(false);
         List<Path> written = files(out);

@@ -56,7 +56,7 @@ class SweepTest {
     }
 
     private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
-        return new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s, sde.io.Location.of(out),
+        return new SweepJob(Engines.context(spark), s, sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
@@ -71,6 +71,20 @@ class SweepTest {
         assertFalse(top.containsKey("study"), "a study's own leaderboard does not repeat its name");
         List<?> log = JSON.readValue(tmp.resolve("p2/optimization_log.json").toFile(), List.class);
         assertEquals(4, log.size(), "a hypothesis and an outcome per generation");
+    }
+
+    @Test
+    void aStudyRunsOnTheLocalBackendWithoutSparkAndGivesSparksLeaderboard(SparkSession spark, @TempDir Path tmp) throws Exception {
+        Study s = Study.load(study(tmp, "tpe", 2));
+        SweepContext local = SweepContext.local(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime());
+        SweepJob.Outcome here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")), new PrintStream(new ByteArrayOutputStream()))
+                .run(false);
+        SweepJob.Outcome onSpark = run(spark, s, tmp.resolve("spark"), false);
+        assertEquals(8, here.evaluations());
+        assertEquals(JSON.writeValueAsString(onSpark.leaderboard()), JSON.writeValueAsString(here.leaderboard()),
+                "the seam decides nothing: the same trials give the same rows on either side of it");
+        assertEquals(Files.readString(tmp.resolve("spark/leaderboard.json")), Files.readString(tmp.resolve("local/leaderboard.json")));
+        assertFalse(Files.exists(tmp.resolve("local/leaderboard.parquet")), "the local backend keeps its rows in memory");
     }
 
     @Test
@@ -111,8 +125,7 @@ class SweepTest {
         Path other = tmp.resolve("other");
         run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
         Path out = tmp.resolve("this");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
                 .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")), sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
@@ -193,8 +206,7 @@ class SweepTest {
     @Test
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime()), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark)).run(false);
         List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
@@ -223,7 +235,7 @@ class SweepTest {
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
         s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
                 s.topN(), s.strategies(), null, null, s.objective(), s.maxDrawdown(), s.minTradesPerYear());
-        WalkForward.Result r = WalkForward.run(SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
+        WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<WalkForward.Window> windows = r.windows();
         assertEquals(2, windows.size());
@@ -296,8 +308,7 @@ class SweepTest {
         Path none = tmp.resolve("none.yaml");
         Files.writeString(none, seed.replace("study: tiny", "study: tiny\nmin_trades_per_year: 100000"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        new SweepJob(sde.sweep.SweepContext.of(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
-                Engines.CONF.regime()),
+        new SweepJob(Engines.context(spark),
                 Study.load(none), sde.io.Location.of(tmp.resolve("none")), new PrintStream(console)).run(false);
         assertEquals(List.of(), JSON.readValue(tmp.resolve("none/leaderboard.json").toFile(), List.class));
         Map<String, Object> noBest = JSON.readValue(tmp.resolve("none/optimization_state.json").toFile(), Map.class);

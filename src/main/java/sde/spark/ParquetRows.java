@@ -1,4 +1,4 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -17,6 +17,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import sde.sweep.Evaluation;
 
 import java.beans.IntrospectionException;
 import java.beans.Introspector;

@@ -1,4 +1,4 @@
-package sde.daemon;
+package sde.spark;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -6,6 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import sde.daemon.Ceiling;
+import sde.daemon.Daemon;
 import sde.io.Json;
 import sde.io.Location;
 import sde.results.VerdictFile;
@@ -42,7 +44,7 @@ public final class Answer {
     public static final List<Double> CAPS = List.of(5.0, 10.0, 15.0, 20.0, 25.0, 35.0);
     /** The evaluation counts at which saturation is read. */
     static final long[] CHECKPOINTS = {1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
-    static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched",
+    public static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched",
             REGIME = "robust, regime-switching";
     /** SPEC §4's goal, every year: this return at most this drawdown. */
     static final double GOAL = Daemon.VICTORY_RETURN_PCT, GOAL_DD = Daemon.VICTORY_MAX_DD_PCT;

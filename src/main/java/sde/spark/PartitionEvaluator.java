@@ -1,9 +1,11 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.spark.broadcast.Broadcast;
-import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
-import sde.results.Feasibility;
+import sde.sweep.Candidate;
+import sde.sweep.CandidateEvaluator;
+import sde.sweep.Evaluation;
+import sde.sweep.Scoring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,27 +25,17 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Engine> engine;
-    private final BacktestSettings backtest;
-    private final java.util.List<Integer> trainYears, testYears;
-    private final Feasibility feasibility;
+    private final Scoring scoring;
 
-    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, Study study) {
-        this(engine, backtest, study.trainYears(), study.testYears(), study.feasibility());
-    }
-
-    PartitionEvaluator(Broadcast<Engine> engine, BacktestSettings backtest, java.util.List<Integer> trainYears,
-            java.util.List<Integer> testYears,
-                       Feasibility feasibility) {
+    PartitionEvaluator(Broadcast<Engine> engine, Scoring scoring) {
         this.engine = engine;
-        this.backtest = backtest;
-        this.trainYears = new java.util.ArrayList<>(trainYears);
-        this.testYears = new java.util.ArrayList<>(testYears);
-        this.feasibility = feasibility;
+        this.scoring = scoring;
     }
 
     @Override
     public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), backtest, trainYears, testYears, feasibility);
+        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring.backtest(), scoring.trainYears(), scoring.testYears(),
+                scoring.feasibility());
         List<Evaluation> out = new ArrayList<>();
         while (chunks.hasNext()) for (Candidate c : RowCodec.candidates(chunks.next())) out.add(evaluator.evaluate(c));
         return RowCodec.evaluations(out);

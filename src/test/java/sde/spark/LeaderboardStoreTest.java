@@ -1,4 +1,4 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import sde.io.Location;
-import sde.spark.SparkSessionExtension;
+import sde.sweep.Evaluation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

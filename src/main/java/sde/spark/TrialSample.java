@@ -1,10 +1,11 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
+import sde.results.StudyTrial;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +19,21 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 
 /**
- * The trials of an output folder as the report's study views read them (issue 17 item 6): every
+ * The trials of an output folder as the report's study views read them: every
  * successful row of the sweep's Parquet leaderboard, or of each of a daemon's studies, with its
  * generation, train score and params. A history of millions is thinned to about {@code max} rows
  * by a hash of the id, so the sample is the same on every read and spread over every generation.
  */
 public final class TrialSample {
-    /** One trial: {@code params} is the params file (SPEC §7) as JSON text. */
-    public record Trial(String study, int generation, String id, double fitness, String params) {}
-
     private TrialSample() {}
 
-    public static List<Trial> read(SparkSession spark, Location out, String study, int max) {
+    public static List<StudyTrial> read(SparkSession spark, Location out, String study, int max) {
         List<Location> parquets = new ArrayList<>();
         if (out.resolve("leaderboard.parquet").hasParquet()) parquets.add(out.resolve("leaderboard.parquet"));
         for (Location d : out.resolve("studies").children()) {
             if ((study == null || study.equals(d.name())) && d.resolve("leaderboard.parquet").hasParquet()) parquets.add(d.resolve("leaderboard.parquet"));
         }
-        List<Trial> trials = new ArrayList<>();
+        List<StudyTrial> trials = new ArrayList<>();
         for (Location p : parquets) {
             Dataset<Row> rows = spark.read().parquet(HadoopPaths.literal(p.uri())).where(col("error").isNull().and(not(isnan(col("fitness")))));
             if (study != null && p.equals(out.resolve("leaderboard.parquet"))) rows = rows.where(col("study").equalTo(study));
@@ -43,7 +41,7 @@ public final class TrialSample {
             int keep = Math.max(1, max / Math.max(1, parquets.size()));
             if (n > keep) rows = rows.where(pmod(abs(hash(col("id"))), lit((int) Math.ceil((double) n / keep))).equalTo(0));
             for (Row r : rows.select("study", "generation", "id", "fitness", "params").orderBy("study", "generation", "id").collectAsList()) {
-                trials.add(new Trial(r.getString(0), r.getInt(1), r.getString(2), r.getDouble(3), r.getString(4)));
+                trials.add(new StudyTrial(r.getString(0), r.getInt(1), r.getString(2), r.getDouble(3), r.getString(4)));
             }
         }
         return trials;

@@ -1,6 +1,8 @@
-package sde.sweep;
+package sde.spark;
 
 import org.junit.jupiter.api.Test;
+import sde.sweep.Candidate;
+import sde.sweep.Evaluation;
 
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;

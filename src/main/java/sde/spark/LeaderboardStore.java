@@ -1,4 +1,4 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -6,6 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
+import sde.sweep.Evaluation;
+import sde.sweep.TrialStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,9 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * A study's rows in the Parquet leaderboard, OUT/leaderboard.parquet, partitioned by study and
- * generation: each generation is appended as one part of its own, never rewritten. The folder is
- * the truth a resume rebuilds from; it is read when a sweep opens ({@link StudyMemory} keeps what
- * the search needs after that), never once per generation.
+ * generation: each generation is appended as one part of its own, never rewritten.
  */
-final class LeaderboardStore {
+final class LeaderboardStore implements TrialStore {
     private final SparkSession spark;
     private final Location parquet;
     private final String study;
@@ -35,7 +35,8 @@ final class LeaderboardStore {
         this.study = study;
     }
 
-    Location location() {
+    @Override
+    public Location location() {
         return parquet;
     }
 
@@ -49,7 +50,8 @@ final class LeaderboardStore {
      * item 1). The part is written under a name readers skip (leading "_"), then renamed: it is
      * whole or absent.
      */
-    void append(List<Evaluation> rows) {
+    @Override
+    public void append(List<Evaluation> rows) {
         if (rows.isEmpty()) return;
         Map<String, List<Evaluation>> parts = new TreeMap<>();
         for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k -> new ArrayList<>()).add(e);
@@ -72,8 +74,8 @@ final class LeaderboardStore {
         }
     }
 
-    /** Every row of the study so far without params and years (what the optimizer and the trial count need). */
-    List<Evaluation> trials() {
+    @Override
+    public List<Evaluation> trials() {
         // A process killed inside its first generation's write leaves only Spark's _temporary staging,
         // which Spark cannot read ("unable to infer schema"): that is no rows, not an error.
         if (!parquet.hasParquet()) return new ArrayList<>();
@@ -95,11 +97,8 @@ final class LeaderboardStore {
         return out;
     }
 
-    /**
-     * The best {@code n} rows in full by SPEC §4's order (feasible by objective, then infeasible by
-     * violation; ties by id); failed and NaN rows left out.
-     */
-    List<Evaluation> top(int n) {
+    @Override
+    public List<Evaluation> top(int n) {
         if (!parquet.hasParquet()) return new ArrayList<>();
         Dataset<Row> rows = withViolation(read())
                 .where(col("study").equalTo(study).and(col("error").isNull()).and(not(isnan(col("fitness")))));

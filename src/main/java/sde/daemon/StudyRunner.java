@@ -18,25 +18,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One more generation of a study through {@link SweepJob} (Spark, broadcast market, Parquet
- * leaderboard, gate on a new leader) in OUT/studies/NAME. Each study stays open for the daemon's
- * whole run (issue 17): its history is read from the Parquet leaderboard once, when the daemon
- * first comes to it, and kept in memory after that. The Deflated Sharpe Ratio counts the trials of
+ * One more generation of a study through {@link SweepJob} (the context's backend evaluates and
+ * stores, the gate judges a new leader) in OUT/studies/NAME. Each study stays open for the daemon's
+ * whole run: its history is read from its leaderboard once, when the daemon first comes to it, and
+ * kept in memory after that. The Deflated Sharpe Ratio counts the trials of
  * every study of the daemon, open or not. The sweep's own files are the truth: a daemon killed
  * inside a generation repeats no completed evaluation when it opens the study again.
  */
-public final class SparkRunner implements GenerationRunner, OtherTrials {
+public final class StudyRunner implements GenerationRunner, OtherTrials {
     private final SweepContext ctx;
-    private final SparkGate gate;
+    private final SearchGate gate;
     private final Location studies;
     private final PrintStream console;
     private final Map<String, SweepJob.Session> open = new TreeMap<>();
     private final Map<String, double[]> closed = new TreeMap<>();
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
-    public SparkRunner(SweepContext ctx, GateSettings gate, sde.validate.CoverageSettings coverage, Location out, PrintStream console) {
+    public StudyRunner(SweepContext ctx, GateSettings gate, sde.validate.CoverageSettings coverage, Location out, PrintStream console) {
         this.ctx = ctx;
-        this.gate = new SparkGate(ctx.spark(), ctx.md(), ctx.pricing(), ctx.regime(), gate, coverage);
+        this.gate = new SearchGate(ctx, gate, coverage);
         this.studies = out.resolve("studies");
         this.console = console;
     }
@@ -71,7 +71,7 @@ public final class SparkRunner implements GenerationRunner, OtherTrials {
         return out;
     }
 
-    /** The Sharpe ratios of every other study's trials: open studies from memory, the others from their Parquet leaderboards, read once. */
+    /** The Sharpe ratios of every other study's trials: open studies from memory, the others from their leaderboards, read once. */
     @Override
     public double[] sharpes(String study) {
         java.util.List<double[]> parts = new java.util.ArrayList<>();
@@ -79,7 +79,7 @@ public final class SparkRunner implements GenerationRunner, OtherTrials {
             String name = d.name();
             if (name.equals(study)) continue;
             SweepJob.Session s = open.get(name);
-            parts.add(s != null ? s.sharpes() : closed.computeIfAbsent(name, n -> SweepJob.sharpes(ctx.spark(), d)));
+            parts.add(s != null ? s.sharpes() : closed.computeIfAbsent(name, n -> SweepJob.sharpes(ctx, d)));
         }
         return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }

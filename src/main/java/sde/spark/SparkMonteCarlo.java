@@ -1,4 +1,4 @@
-package sde.daemon;
+package sde.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;

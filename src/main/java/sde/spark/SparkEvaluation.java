@@ -1,7 +1,10 @@
-package sde.sweep;
+package sde.spark;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
+
+import sde.sweep.Candidate;
+import sde.sweep.Evaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,17 +23,8 @@ import java.util.List;
  * {@code runJob} with a function of our own ({@link PartitionEvaluator}): what Spark itself adds
  * per job is then scheduling, not Java serialization of beans or closure cleaning.
  */
-public final class SparkEvaluation {
+final class SparkEvaluation {
     private SparkEvaluation() {}
-
-    public static List<Evaluation> run(SweepContext ctx, List<Candidate> batch, int partitions, Study study,
-                                       sde.backtest.BacktestSettings backtest) {
-        return run(ctx, batch, partitions, new PartitionEvaluator(ctx.engine(), backtest, study));
-    }
-
-    static List<Evaluation> run(SweepContext ctx, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {
-        return run(ctx.spark().sparkContext(), batch, partitions, evaluator);
-    }
 
     /** The rows of {@code batch} in {@code partitions} slices (0: one per core of the session), sorted by id. */
     static List<Evaluation> run(SparkContext sc, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {

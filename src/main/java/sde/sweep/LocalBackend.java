@@ -1,0 +1,81 @@
+package sde.sweep;
+
+import sde.backtest.Engine;
+import sde.io.Location;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The seam without Spark: trials evaluated on this JVM's common pool, one {@link CandidateEvaluator} per slice, and
+ * each study's rows kept in memory for the life of the backend. What a test drives a whole study with, and the plain
+ * thread pool a benchmark measures Spark against.
+ */
+public final class LocalBackend implements SweepBackend {
+    private final Engine engine;
+    private final Map<Location, List<Evaluation>> stores = new HashMap<>();
+
+    public LocalBackend(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public TrialEvaluator evaluator(Scoring scoring, int partitions) {
+        return trials -> {
+            int slices = Math.max(1, Math.min(trials.size(), partitions > 0 ? partitions : ForkJoinPool.getCommonPoolParallelism()));
+            List<List<Candidate>> parts = new ArrayList<>();
+            for (int s = 0; s < slices; s++) {
+                parts.add(trials.subList((int) ((long) s * trials.size() / slices), (int) ((long) (s + 1) * trials.size() / slices)));
+            }
+            List<Evaluation> rows = new ArrayList<>(parts.parallelStream().flatMap(part -> {
+                CandidateEvaluator ev = new CandidateEvaluator(engine, scoring.backtest(), scoring.trainYears(), scoring.testYears(),
+                        scoring.feasibility());
+                return part.stream().map(ev::evaluate).toList().stream();
+            }).toList());
+            rows.sort(Comparator.comparing(Evaluation::getId));
+            return rows;
+        };
+    }
+
+    @Override
+    public synchronized TrialStore store(Location out, String study) {
+        Location at = out.resolve("leaderboard.parquet");
+        List<Evaluation> rows = stores.computeIfAbsent(at, k -> new ArrayList<>());
+        return new TrialStore() {
+            @Override
+            public Location location() { return at; }
+
+            @Override
+            public void append(List<Evaluation> more) {
+                synchronized (rows) { rows.addAll(more); }
+            }
+
+            @Override
+            public List<Evaluation> trials() {
+                synchronized (rows) { return rows.stream().filter(e -> study.equals(e.getStudy())).toList(); }
+            }
+
+            @Override
+            public List<Evaluation> top(int n) {
+                synchronized (rows) {
+                    return rows.stream().filter(e -> study.equals(e.getStudy()) && e.getError() == null && !Double.isNaN(e.getFitness()))
+                            .sorted(Comparator.comparingDouble(Evaluation::getViolation)
+                                    .thenComparing(Comparator.comparingDouble((Evaluation e) -> e.getViolation() > 0 ? 0 : e.getFitness())
+                                            .reversed())
+                                    .thenComparing(Evaluation::getId))
+                            .limit(n).toList();
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized double[] sharpes(Location leaderboard) {
+        List<Evaluation> rows = stores.getOrDefault(leaderboard, List.of());
+        synchronized (rows) { return rows.stream().filter(e -> e.getError() == null).mapToDouble(Evaluation::getSharpe).toArray(); }
+    }
+}

@@ -1,0 +1,27 @@
+package sde.sweep;
+
+import sde.io.Location;
+
+import java.util.List;
+
+/**
+ * A study's leaderboard as the sweep writes and reopens it: each generation's rows appended, never rewritten. The
+ * folder is the truth a resume rebuilds from; it is read when a study opens ({@link StudyMemory} keeps what the search
+ * needs after that), never once per generation.
+ */
+public interface TrialStore {
+    /** Where the rows are. */
+    Location location();
+
+    /** Appends one generation's rows, whole or not at all. */
+    void append(List<Evaluation> rows);
+
+    /** Every row of the study so far without params and years (what the optimizer and the trial count need). */
+    List<Evaluation> trials();
+
+    /**
+     * The best {@code n} rows in full by SPEC §4's order (feasible by objective, then infeasible by violation; ties by
+     * id); failed and NaN rows left out.
+     */
+    List<Evaluation> top(int n);
+}
