@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# jobs/cluster-check.sh — issue 7 item 7: the same sweep on a real standalone cluster
+# jobs/cluster-check.sh — the same sweep on a real standalone cluster
 # (spark://127.0.0.1:7077, two workers, jobs/cluster-local.sh) and on local[2] must write the same
 # leaderboard.json. Starts the cluster, submits, runs locally, compares, and always stops the cluster.
 set -euo pipefail

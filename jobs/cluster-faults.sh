@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# jobs/cluster-faults.sh — issue 15 item 5: faults on the real standalone cluster (jobs/cluster-local.sh,
+# jobs/cluster-faults.sh — faults on the real standalone cluster (jobs/cluster-local.sh,
 # spark://127.0.0.1:7077, two one-core workers). Three runs of the same sweep (seeded):
 #   1. undisturbed: the reference leaderboard;
 #   2. a worker JVM and its executor kill -9'd in the middle of a generation: Spark's task retry must finish the sweep

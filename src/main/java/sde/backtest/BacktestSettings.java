@@ -15,11 +15,13 @@ public record BacktestSettings(double startingCapital, int firstYear, int lastYe
 
     public BacktestSettings {
         if (expirySettlement == null) throw new IllegalArgumentException("backtest.expiry_settlement must be close or open");
-        if (!(morningFraction >= 0 && morningFraction <= 1)) throw new IllegalArgumentException("backtest.morning_fraction must be in [0, 1]");
+        if (!(morningFraction >= 0
+                && morningFraction <= 1)) throw new IllegalArgumentException("backtest.morning_fraction must be in [0, 1]");
         if (!(startingCapital > 0)) throw new IllegalArgumentException("backtest.starting_capital must be > 0");
         if (lastYear < firstYear) throw new IllegalArgumentException("backtest.last_year must be >= first_year");
         if (maxPositions < 1) throw new IllegalArgumentException("backtest.max_positions must be >= 1");
-        if (!(maxRiskPct > 0) || !(maxBuyingPower > 0)) throw new IllegalArgumentException("backtest.max_risk_pct and max_buying_power must be > 0");
+        if (!(maxRiskPct > 0)
+                || !(maxBuyingPower > 0)) throw new IllegalArgumentException("backtest.max_risk_pct and max_buying_power must be > 0");
         if (!(borrowSpread >= 0 && borrowSpread < 1)) throw new IllegalArgumentException("backtest.borrow_spread must be in [0, 1)");
     }
 
@@ -144,7 +146,9 @@ public record BacktestSettings(double startingCapital, int firstYear, int lastYe
         }
 
         public BacktestSettings build() {
-            return new BacktestSettings(startingCapital, firstYear, lastYear, maxPositions, maxRiskPct, maxBuyingPower, compounding, nakedPct, nakedMinPct, shortShareRequirement, cashInterest, borrowSpread, earlyAssignment, expirySettlement, morningFraction);
+            return new BacktestSettings(startingCapital, firstYear, lastYear, maxPositions, maxRiskPct, maxBuyingPower, compounding,
+                    nakedPct, nakedMinPct, shortShareRequirement, cashInterest, borrowSpread, earlyAssignment, expirySettlement,
+                            morningFraction);
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The portfolio backtester (issue 4, SPEC §2–3): one continuous run over the evaluated years,
+ * The portfolio backtester (SPEC §2–3): one continuous run over the evaluated years,
  * any number of strategies on one shared equity. Per session t, at its close:
  * <ol>
  *   <li>interest on the cash held since the previous close (SPEC §3);</li>
@@ -247,7 +247,8 @@ public final class Backtester {
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
                     if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) {
-                        double spot = settings.expirySettlement() == BacktestSettings.Settlement.OPEN ? md.open(l.symbol(), t) : md.close(l.symbol(), t);
+                        double spot = settings.expirySettlement() == BacktestSettings.Settlement.OPEN ? md.open(l.symbol(),
+                                t) : md.close(l.symbol(), t);
                         settleLeg(pos, k, spot, "expiry");
                     }
                 }
@@ -362,7 +363,8 @@ public final class Backtester {
             // Price one unit exactly as it would fill.
             List<Leg> legs = sig.legs();
             if (sig.morning() && settings.expirySettlement() != BacktestSettings.Settlement.OPEN) {
-                throw new IllegalStateException(sig.tag() + ": a morning fill is only for an index emulation (expiry_settlement ledger.open)");
+                throw new IllegalStateException(sig.tag()
+                        + ": a morning fill is only for an index emulation (expiry_settlement ledger.open)");
             }
             Quote[] quotes = new Quote[legs.size()];
             double unitCash = 0;
@@ -372,7 +374,8 @@ public final class Backtester {
                 if (l.isShares()) {
                     quotes[k] = fills.shareQuote(md.close(l.symbol(), t));
                 } else {
-                    quotes[k] = sig.morning() ? chain.quote(slices, l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(), l.call())
+                    quotes[k] = sig.morning() ? chain.quote(slices, l.symbol(), t, morningLevel(l.symbol()), l.expiry(), l.strike(),
+                            l.call())
                             : chain.quote(slices, l.symbol(), t, l.expiry(), l.strike(), l.call());
                     pricings++;
                     if (quotes[k] == null) return;   // not listed today: no trade
@@ -559,8 +562,10 @@ public final class Backtester {
                 Leg l = pos.legs.get(k);
                 int qty = -l.ratio() * pos.units;
                 if (!l.isShares()) pricings++;
-                Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(slices, l.symbol(), t, l.expiry(), l.strike(), l.call());
-                if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on " + Dates.format(md.day(t)));
+                Quote q = l.isShares() ? fills.shareQuote(md.close(l.symbol(), t)) : chain.quote(slices, l.symbol(), t, l.expiry(),
+                        l.strike(), l.call());
+                if (q == null) throw new IllegalStateException("held contract not quotable: " + pos.describe() + " on "
+                        + Dates.format(md.day(t)));
                 Fill f = legFill(l, q, qty, openLegs > 1, first);
                 first = false;
                 ledger.flow(pos, f.cash());

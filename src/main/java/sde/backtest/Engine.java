@@ -14,7 +14,7 @@ import sde.pricing.StrikeGrid;
 import sde.pricing.VolSurface;
 
 /**
- * The backtest's one entry point (issue 16). The market's modeled option chain is built once:
+ * The backtest's one entry point. The market's modeled option chain is built once:
  * the surface's parameters for every symbol and session, the chain, the strike grid, the fill
  * function and what the market could fill (the liquidity model, SPEC §2). Then any {@link RunSpec}
  * runs on it, with the account settings, window and regime it carries. Runs share nothing mutable,

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The account of one run (issue 16): cash, each slot's cash flows, the open positions and the
+ * The account of one run: cash, each slot's cash flows, the open positions and the
  * closed trades, and the figures the limits read from them (equity, buying power, open risk, the
  * Reg-T requirement of {@link Risk#maintenance} at today's close). The session loop moves it to
  * each session ({@link #moveTo}); every cash flow goes through it.
@@ -71,7 +71,7 @@ final class Ledger {
      * Says that the cash moved, or a position opened, closed a leg, closed, or was marked: what the
      * account's figures read. Every slot's entry and sizing asks for equity, buying power, open risk
      * and its own open value, and each answer walks every open position (Risk.maintenance, its legs);
-     * between two changes they are the same numbers, computed once, in the same order (issue 17 item 3).
+     * between two changes they are the same numbers, computed once, in the same order.
      */
     void changed() {
         version++;

@@ -6,7 +6,7 @@ import sde.regime.RegimeSettings;
 import java.util.Map;
 
 /**
- * Regime-conditional allocation of a blend (issue 6, docs/regimes.md): the classifier's settings,
+ * Regime-conditional allocation of a blend (docs/regimes.md): the classifier's settings,
  * a multiplier in [0, 1] per strategy id and regime (absent: 1; 0 switches the strategy off in that
  * regime), and what happens to a strategy's open positions when its weight drops to 0
  * ({@code keep}: they run to their own exits; {@code close}: closed at that decision).
@@ -21,7 +21,8 @@ public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double
     public RegimeSpec {
         weights = weights == null ? Map.of() : weights;
         onSwitch = onSwitch == null ? "keep" : onSwitch;
-        if (!onSwitch.equals("keep") && !onSwitch.equals("close")) throw new IllegalArgumentException("regime.on_switch: keep or close, got '" + onSwitch + "'");
+        if (!onSwitch.equals("keep")
+                && !onSwitch.equals("close")) throw new IllegalArgumentException("regime.on_switch: keep or close, got '" + onSwitch + "'");
         for (Map.Entry<String, Map<String, Double>> e : weights.entrySet()) {
             for (Map.Entry<String, Double> w : e.getValue().entrySet()) {
                 try {
@@ -31,7 +32,8 @@ public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double
                             + java.util.Arrays.toString(Regime.values()));
                 }
                 if (w.getValue() == null || !(w.getValue() >= 0 && w.getValue() <= 1)) {
-                    throw new IllegalArgumentException("regime.weights." + e.getKey() + "." + w.getKey() + ": must be in [0, 1], got " + w.getValue());
+                    throw new IllegalArgumentException("regime.weights." + e.getKey() + "." + w.getKey() + ": must be in [0, 1], got "
+                            + w.getValue());
                 }
             }
         }

@@ -64,8 +64,10 @@ public final class RunOutputs {
     public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, Summary train, String fingerprint,
             double wallMs) {
         double violation = train.violation(Feasibility.DEFAULT);
-        return new RunSummary(id, r.synthetic() ? "SYNTHETIC market: generated data, not a result" : null, years(s), s.cagrPct(), s.maxDdPct(),
-                s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(), s.maxConsecutiveLosers(),
+        return new RunSummary(id, r.synthetic() ? "SYNTHETIC market: generated data, not a result" : null, years(s), s.cagrPct(),
+                s.maxDdPct(),
+                s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(),
+                        s.maxConsecutiveLosers(),
                 s.trades(), s.capacityBoundTrades(), Feasibility.feasible(violation), violation, s.finalEquity(), spec.toJson(),
                         fingerprint, codeVersion(), r.pricings(), wallMs, null);
     }
@@ -115,7 +117,8 @@ public final class RunOutputs {
         for (Map.Entry<String, Integer> e : monthEnd.entrySet()) {
             int i = e.getValue();
             for (int s = 0; s < r.slotIds().length; s++) {
-                out.add(e.getKey() + "," + r.slotIds()[s] + "," + num(r.contribution()[s][i] - (prev == 0 ? 0 : r.contribution()[s][prev])));
+                out.add(e.getKey() + "," + r.slotIds()[s] + "," + num(r.contribution()[s][i] - (prev == 0 ? 0
+                        : r.contribution()[s][prev])));
             }
             out.add(e.getKey() + "," + INTEREST + "," + num(r.interest()[i] - (prev == 0 ? 0 : r.interest()[prev])));
             double before = prev == 0 ? r.startingCapital() : r.equity()[prev];
@@ -130,7 +133,8 @@ public final class RunOutputs {
     }
 
     public static String table(Summary s) {
-        StringBuilder sb = new StringBuilder(String.format("%6s %9s %8s %7s %7s %8s%n", "year", "return%", "maxDD%", "trades", "sharpe", "score"));
+        StringBuilder sb = new StringBuilder(String.format("%6s %9s %8s %7s %7s %8s%n", "year", "return%", "maxDD%", "trades", "sharpe",
+                "score"));
         for (YearStats y : s.years()) {
             sb.append(String.format(Locale.ROOT, "%6d %9.2f %8.2f %7d %7.2f %8.3f%n", y.year(), y.returnPct(), y.maxDdPct(), y.trades(),
                     y.sharpe(), y.score()));

@@ -2,7 +2,6 @@ package sde.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import sde.param.Params;
 import sde.strategy.Strategies;
@@ -28,9 +27,8 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
 
     public record SlotSpec(String id, String name, double weight, Params params) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
-            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+    /** The files' mapper: snake_case, sorted keys; {@link #id} hashes its one-line form. */
+    private static final ObjectMapper JSON = sde.io.Json.MAPPER;
 
     public List<Slot<?>> slots() {
         List<Slot<?>> out = new ArrayList<>();
@@ -66,16 +64,15 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
         return m;
     }
 
-    /** Reads a params object; unknown strategies, parameters or bad values are errors naming the key. */
-    public static RunSpec fromJson(JsonNode root, BacktestSettings defaults, String where) {
-        return fromJson(root, defaults, null, where);
-    }
-
-    /** As above; a `regime` object's settings overlay {@code regimeDefaults} (conf's regime section). */
-    public static RunSpec fromJson(JsonNode root, BacktestSettings defaults, sde.regime.RegimeSettings regimeDefaults, String where) {
+    /**
+     * Reads a params object; unknown strategies, parameters or bad values are errors naming the key. A `regime`
+     * object's settings overlay {@code regimeDefaults} (conf's regime section). Callers go through {@link SpecReader}.
+     */
+    static RunSpec fromJson(JsonNode root, BacktestSettings defaults, sde.regime.RegimeSettings regimeDefaults, String where) {
         if (root.has("params") && root.get("params").has("strategies")) root = root.get("params");   // a whole summary.json
         JsonNode list = root.get("strategies");
-        if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where + ": needs a non-empty 'strategies' list");
+        if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where
+                + ": needs a non-empty 'strategies' list");
         List<SlotSpec> specs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
@@ -113,7 +110,8 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
             }
             try {
                 regime = new RegimeSpec(JSON.convertValue(settings, sde.regime.RegimeSettings.class),
-                        r.has("weights") ? JSON.convertValue(r.get("weights"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() {}) : Map.of(),
+                        r.has("weights") ? JSON.convertValue(r.get("weights"),
+                                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() {}) : Map.of(),
                         r.hasNonNull("on_switch") ? r.get("on_switch").asText() : "keep");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
@@ -126,7 +124,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     public String id(String dataFingerprint) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(JSON.writeValueAsBytes(toJson()));
+            md.update(sde.io.Json.compact(toJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update(dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (Exception e) {

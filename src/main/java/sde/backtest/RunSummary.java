@@ -23,7 +23,8 @@ public record RunSummary(String id, @JsonInclude(JsonInclude.Include.NON_NULL) S
                          @JsonInclude(JsonInclude.Include.NON_NULL) String model) {
 
     public RunSummary onModel(String m) {
-        return new RunSummary(id, synthetic, years, cagrPct, maxDdPct, sharpe, sortino, calmar, consistency, score, tier, longestRecoveryDays,
+        return new RunSummary(id, synthetic, years, cagrPct, maxDdPct, sharpe, sortino, calmar, consistency, score, tier,
+                longestRecoveryDays,
                 maxConsecutiveLosers, trades, capacityBoundTrades, feasible, violation, finalEquity, params, dataFingerprint,
                         codeVersion, pricings, wallMs, m);
     }

@@ -11,7 +11,7 @@ import sde.pricing.VolSurface;
 import sde.strategy.MarketView;
 
 /**
- * What a strategy sees on session t (issue 16): day t and before, nothing after. One view per run,
+ * What a strategy sees on session t: day t and before, nothing after. One view per run,
  * moved forward a session at a time ({@link #moveTo}), so seeing the market allocates nothing.
  * Every lag is checked against the past; a look at day t + 1 cannot be written.
  */
@@ -92,5 +92,6 @@ final class SessionView implements MarketView {
     @Override public double strikeAtOrBelow(Symbol s, double target) { return grid.atOrBelow(s, md.close(s, t), target); }
     @Override public double strikeAtOrAbove(Symbol s, double target) { return grid.atOrAbove(s, md.close(s, t), target); }
 
-    @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(slices, s, t, expiry, strike, call); }
+    @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return chain.quote(slices, s, t, expiry, strike,
+            call); }
 }

@@ -28,7 +28,8 @@ public final class BenchmarkReport {
                         y.errorPp() == null ? "-" : String.format(Locale.ROOT, "%+.2f", y.errorPp())));
             }
             if (r.compared()) {
-                sb.append(String.format(Locale.ROOT, "  monthly corr %.3f over %d months, tracking error %.2f pp/yr; |error| mean %.2f, max %.2f pp%n",
+                sb.append(String.format(Locale.ROOT,
+                        "  monthly corr %.3f over %d months, tracking error %.2f pp/yr; |error| mean %.2f, max %.2f pp%n",
                         r.monthlyCorr(), r.months(), r.trackingErrorPp(), r.meanAbsErrorPp(), r.maxAbsErrorPp()));
             } else {
                 sb.append("  not compared: the data folder's MANIFEST has no ").append(r.index()).append(" benchmark\n");

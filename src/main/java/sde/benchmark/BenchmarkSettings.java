@@ -20,7 +20,8 @@ public record BenchmarkSettings(List<String> indices, double startingCapital, do
         for (int k = 1; k < bandGrid.size(); k++) {
             if (!(bandGrid.get(k) > bandGrid.get(k - 1))) throw new IllegalArgumentException("benchmark.band_grid must ascend");
         }
-        if (bandQuantiles.size() != 2 || !(bandQuantiles.get(0) >= 0 && bandQuantiles.get(0) <= bandQuantiles.get(1) && bandQuantiles.get(1) <= 1)) {
+        if (bandQuantiles.size() != 2 || !(bandQuantiles.get(0) >= 0 && bandQuantiles.get(0) <= bandQuantiles.get(1)
+                && bandQuantiles.get(1) <= 1)) {
             throw new IllegalArgumentException("benchmark.band_quantiles: two quantiles 0 <= low <= high <= 1");
         }
         for (String i : indices) CboeIndex.parse(i);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model band (issue 14 item 6, SPEC §5 model risk): how far the surface's ATM level would have
+ * The model band (SPEC §5 model risk): how far the surface's ATM level would have
  * had to move, year by year, for a replica to earn exactly what its real index earned. For each
  * train year of each benchmark the ATM ratio is scaled by 1 + d over a grid of d, and the d at which
  * the replica's calendar-year return crosses the index's is read off (linearly between grid points,

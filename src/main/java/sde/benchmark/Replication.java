@@ -144,7 +144,8 @@ public final class Replication {
         List<Month> out = new ArrayList<>();
         int prev = 0;
         for (int i = 1; i < days.length; i++) {
-            boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0, 7));
+            boolean monthEnd = i == days.length - 1 || !Dates.format(days[i + 1]).substring(0, 7).equals(Dates.format(days[i]).substring(0,
+                    7));
             if (!monthEnd) continue;
             if (!Double.isNaN(idx[i]) && !Double.isNaN(idx[prev])) {
                 out.add(new Month(Dates.year(days[i]), rep[i] / rep[prev] - 1, idx[i] / idx[prev] - 1));
@@ -164,6 +165,7 @@ public final class Replication {
     static double trackingError(List<Month> months) {
         double[] d = new double[months.size()];
         for (int k = 0; k < d.length; k++) d[k] = months.get(k).replica() - months.get(k).index();
-        return d.length < 2 ? Double.NaN : 100 * Math.sqrt(12) * new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(d);
+        return d.length < 2 ? Double.NaN
+                : 100 * Math.sqrt(12) * new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(d);
     }
 }

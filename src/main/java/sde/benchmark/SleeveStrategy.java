@@ -44,7 +44,8 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
      */
     public SleeveStrategy(double collateralMultiple, double strikeFraction, boolean morningRoll, int firstDay, boolean earlyAssignment) {
         if (!(collateralMultiple > 0)) throw new IllegalArgumentException("benchmark.collateral_multiple must be > 0");
-        if (!(strikeFraction >= 0 && strikeFraction <= 1)) throw new IllegalArgumentException("benchmark.strike_fraction must be in [0, 1]");
+        if (!(strikeFraction >= 0
+                && strikeFraction <= 1)) throw new IllegalArgumentException("benchmark.strike_fraction must be in [0, 1]");
         this.collateralMultiple = collateralMultiple;
         this.strikeFraction = strikeFraction;
         this.morningRoll = morningRoll;

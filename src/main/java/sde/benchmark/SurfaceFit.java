@@ -23,7 +23,7 @@ import java.util.Map;
  * Fits the surface's ATM level (atm_ratio and its powers in the index level, the tenor and the SKEW
  * index; the smile's shape stays as `calibrate --fit` fitted it on the quotes) on the calibration
  * quotes plus the benchmark months of the train years only
- * (issue 14 item 4). The replicas run on the market cut after the last train year, so no later month
+ *. The replicas run on the market cut after the last train year, so no later month
  * can reach the fit; every later year and the check quotes are out of sample. (The calibration
  * quotes include the 2026-02-11 snapshot, priced on its own day's indices, as MANIFEST.csv says.)
  *
@@ -119,7 +119,8 @@ public final class SurfaceFit {
     static PricingSettings atMid(PricingSettings p) {
         sde.pricing.QuoteSettings q = p.quotes();
         sde.pricing.FillSettings f = p.fills();
-        return new PricingSettings(p.listing(), p.surface(), new sde.pricing.QuoteSettings(q.tick(), 0, 0, q.spreadMaxPct(), q.volRef(), q.volPower()),
+        return new PricingSettings(p.listing(), p.surface(), new sde.pricing.QuoteSettings(q.tick(), 0, 0, q.spreadMaxPct(), q.volRef(),
+                q.volPower()),
                 new sde.pricing.FillSettings(0, 0, 0, f.assignmentFee(), f.putAssignmentExtrinsic(), 0, 0), p.liquidity());
     }
 

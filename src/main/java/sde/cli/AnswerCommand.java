@@ -31,7 +31,7 @@ public final class AnswerCommand implements Callable<Integer> {
     /** The checks' runner: a params file on a surface of the model band, at its own starting capital (NaN) or another. */
     static Answer.Runner runner(sde.backtest.Engine engine, SdeConfig cfg) {
         return (params, model, capital) -> {
-            sde.backtest.RunSpec spec = sde.backtest.RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "answer check");
+            sde.backtest.RunSpec spec = cfg.specs().read(params, "answer check");
             if (!Double.isNaN(capital)) {
                 sde.backtest.BacktestSettings b = spec.backtest().toBuilder().startingCapital(capital).build();
                 spec = new sde.backtest.RunSpec(spec.strategies(), b, spec.from(), spec.to(), spec.regime());

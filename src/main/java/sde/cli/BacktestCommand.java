@@ -72,7 +72,8 @@ public final class BacktestCommand implements Callable<Integer> {
         RunSpec spec = spec(cfg, paramSets);
         MarketData md;
         if (demo) {
-            md = sde.data.SyntheticMarket.generate(cfg.synthetic().seed(), ConfigLoader.date("config", "synthetic.from", cfg.synthetic().from()),
+            md = sde.data.SyntheticMarket.generate(cfg.synthetic().seed(), ConfigLoader.date("config", "synthetic.from",
+                    cfg.synthetic().from()),
                     ConfigLoader.date("config", "synthetic.to", cfg.synthetic().to()));
             System.out.println("*** SYNTHETIC MARKET (seed " + cfg.synthetic().seed() + "): a demo, not a result ***");
         } else {
@@ -107,11 +108,13 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private RunSpec spec(SdeConfig cfg, List<String> paramSets) throws IOException {
-        if ((strategy == null) == (params == null)) throw new IllegalArgumentException("give exactly one of --strategy NAME and --params FILE");
+        if ((strategy == null) == (params == null)) throw new IllegalArgumentException("give exactly one of --strategy NAME and "
+                + "--params FILE");
         RunSpec spec;
         if (params != null) {
-            if (!paramSets.isEmpty()) throw new IllegalArgumentException("--set " + paramSets.get(0) + ": with --params, put strategy values in the file");
-            spec = RunSpec.fromJson(new ObjectMapper().readTree(params.toFile()), cfg.backtest(), cfg.regime(), params.toString());
+            if (!paramSets.isEmpty()) throw new IllegalArgumentException("--set " + paramSets.get(0)
+                    + ": with --params, put strategy values in the file");
+            spec = cfg.specs().read(sde.io.Json.MAPPER.readTree(params.toFile()), params.toString());
         } else {
             Strategy<?> st = Strategies.get(strategy);
             Map<String, Object> raw = new LinkedHashMap<>();
@@ -124,6 +127,7 @@ public final class BacktestCommand implements Callable<Integer> {
             spec = new RunSpec(List.of(new RunSpec.SlotSpec(strategy, strategy, 1.0, st.space().resolve(raw, "--set "))),
                     cfg.backtest(), cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31");
         }
-        return new RunSpec(spec.strategies(), spec.backtest(), from != null ? from : spec.from(), to != null ? to : spec.to(), spec.regime());
+        return new RunSpec(spec.strategies(), spec.backtest(), from != null ? from : spec.from(), to != null ? to : spec.to(),
+                spec.regime());
     }
 }

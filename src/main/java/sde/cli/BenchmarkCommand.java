@@ -99,7 +99,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     lastTrain, maxEvals);
             pricing = f.settings();
             var s = pricing.surface();
-            System.out.printf(java.util.Locale.ROOT, "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
+            System.out.printf(java.util.Locale.ROOT,
+                    "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
                             + "  quotes IV MAE %.2f pts, replica |year error| %.2f pp, |month error| %.2f pp%n"
                             + " %s%n",
                     sde.pricing.Calibration.compare(md, pricing, split.calibration()).size(), spx.keySet(), lastTrain, f.evaluations(),
@@ -113,8 +114,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, spx, cfg.validate().trainYears().get(1),
                     grid, bs.bandQuantiles().get(0), bs.bandQuantiles().get(1));
             System.out.printf(java.util.Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
-                            + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set pricing.surface.band_high=%.4f%n",
-                    b.years(), java.util.Arrays.toString(java.util.Arrays.stream(b.crossings()).map(x -> Math.rint(x * 1e4) / 1e4).toArray()),
+                            + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set "
+                                    + "pricing.surface.band_high=%.4f%n",
+                    b.years(), java.util.Arrays.toString(java.util.Arrays.stream(b.crossings()).map(x ->
+                            Math.rint(x * 1e4) / 1e4).toArray()),
                     b.low(), b.high());
             var s = pricing.surface();
             pricing = new sde.pricing.PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills(),

@@ -71,7 +71,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                     Calibration.compare(md, p, split.calibration()).size(),
                     f.ivMaePts(), f.spreadMae());
             String sets = String.format("--set pricing.surface.atm_ratio=%.4f --set pricing.surface.put_skew=%.4f "
-                            + "--set pricing.surface.call_skew=%.4f --set pricing.surface.put_curve=%.4f --set pricing.surface.call_curve=%.4f "
+                            + "--set pricing.surface.call_skew=%.4f --set pricing.surface.put_curve=%.4f --set "
+                                    + "pricing.surface.call_curve=%.4f "
                             + "--set pricing.quotes.spread_base=%.4f --set pricing.quotes.spread_pct=%.4f",
                     p.surface().atmRatio(), p.surface().putSkew(), p.surface().callSkew(), p.surface().putCurve(),
                     p.surface().callCurve(), p.quotes().spreadBase(), p.quotes().spreadPct());

@@ -38,7 +38,7 @@ public final class CommonOptions {
 
     /**
      * As {@link #marketData(SdeConfig, Path)} from sources already read. One validation path for
-     * data (issue 15): what `data audit` calls an error stops every command that loads the data,
+     * data: what `data audit` calls an error stops every command that loads the data,
      * with the audit's own one-line message (naming the file and line where it has one), before
      * anything is written.
      */
@@ -55,7 +55,7 @@ public final class CommonOptions {
                 new sde.data.AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()));
     }
 
-    /** Resolves the data folder and prints which one won (issue 2 item 9). */
+    /** Resolves the data folder and prints which one won. */
     DataLocator.Resolved dataDir() {
         DataLocator.Resolved r = DataLocator.resolve(data);
         System.err.println(r);

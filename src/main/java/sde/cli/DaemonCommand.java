@@ -1,6 +1,5 @@
 package sde.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,8 @@ import java.util.function.Function;
 public final class DaemonCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "0", description = "Stop after N evaluated runs this session (0: no limit).")
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N evaluated runs this session (0: no limit).")
     int maxRuns;
 
     @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0", description = "Stop after M minutes this session (0: no limit).")
@@ -66,10 +66,9 @@ public final class DaemonCommand implements Callable<Integer> {
             try {
                 StudyRunner runner = new StudyRunner(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
                         cfg.validate(), cfg.coverage(), dir, System.out);
-                ObjectMapper json = new ObjectMapper();
                 sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
                 sde.daemon.Replay replay = (params, model) ->
-                        engine.on(model).run(RunSpec.fromJson(params, cfg.backtest(), cfg.regime(), "ceiling replay"));
+                        engine.on(model).run(cfg.specs().read(params, "ceiling replay"));
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
@@ -77,12 +76,14 @@ public final class DaemonCommand implements Callable<Integer> {
                 Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
                         .withAnswer(d -> {
-                            Answer.File a = Answer.checked(spark, d, Answer.compute(spark, d, first, last), AnswerCommand.runner(engine, cfg));
+                            Answer.File a = Answer.checked(spark, d, Answer.compute(spark, d, first, last), AnswerCommand.runner(engine,
+                                    cfg));
                             Answer.write(d, a);
                             return a.verdictLine();
                         })
                         .run(new Daemon.Budget(maxRuns, maxMinutes, reopen), stop::get);
-                System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(), o.goalMet() ? "; GOAL MET" : "");
+                System.out.printf("%d runs this session, %d in total%s%n", o.runsThisSession(), o.runsTotal(),
+                        o.goalMet() ? "; GOAL MET" : "");
                 return 0;
             } finally {
                 spark.stop();

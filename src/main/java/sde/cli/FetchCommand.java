@@ -28,7 +28,8 @@ public final class FetchCommand implements Callable<Integer> {
             description = "Sources: cboe, fred, ohlcv, polygon (default: all four).")
     List<String> sources = List.of("cboe", "fred", "ohlcv", "polygon");
 
-    @Option(names = "--from", paramLabel = "DATE", defaultValue = "2015-01-01", description = "First date for Polygon (default 2015-01-01).")
+    @Option(names = "--from", paramLabel = "DATE", defaultValue = "2015-01-01",
+            description = "First date for Polygon (default 2015-01-01).")
     String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Last date for Polygon (default today).")

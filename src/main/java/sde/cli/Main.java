@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 @Command(name = "sde", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Strategy Discovery Engine: options strategy search on SPY, QQQ and IWM.",
         subcommands = {DataCommand.class, QuoteCommand.class, CalibrateCommand.class, StrategiesCommand.class,
-                BacktestCommand.class, SweepCommand.class, DaemonCommand.class, ReportCommand.class, RegimesCommand.class, ValidateCommand.class, WalkforwardCommand.class,
+                BacktestCommand.class, SweepCommand.class, DaemonCommand.class, ReportCommand.class, RegimesCommand.class,
+                        ValidateCommand.class, WalkforwardCommand.class,
                 BenchmarkCommand.class, AnswerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         CommandLine cli = new CommandLine(new Main());
-        // --out takes a local folder or any Hadoop URI (hdfs://, s3a://): issue 15 item 6.
+        // --out takes a local folder or any Hadoop URI (hdfs://, s3a://).
         cli.registerConverter(sde.io.Location.class, sde.io.Location::of);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Option chains stored as Parquet, read through Spark: Spark stays above the pricing package (issue 16). */
+/** Option chains stored as Parquet, read through Spark: Spark stays above the pricing package. */
 public final class ParquetQuotes {
     private ParquetQuotes() {}
 
@@ -31,7 +31,8 @@ public final class ParquetQuotes {
             String type = r.<String>getAs("type").toUpperCase(Locale.ROOT);
             out.add(new OptionRow((int) r.<java.sql.Date>getAs("quote_date").toLocalDate().toEpochDay(),
                     Symbol.parse(r.getAs("underlying")),
-                    cols.contains("underlying_price") && r.getAs("underlying_price") != null ? r.<Double>getAs("underlying_price") : Double.NaN,
+                    cols.contains("underlying_price") && r.getAs("underlying_price") != null ? r.<Double>getAs("underlying_price")
+                            : Double.NaN,
                     (int) r.<java.sql.Date>getAs("expiration").toLocalDate().toEpochDay(), r.<Double>getAs("strike"), type.equals("C"),
                     midOnly ? Double.NaN : r.<Double>getAs("bid"), midOnly ? Double.NaN : r.<Double>getAs("ask"),
                     midOnly ? r.<Double>getAs("mid") : Double.NaN,

@@ -65,7 +65,8 @@ public final class QuoteCommand implements Callable<Integer> {
                 md.adjustedOnly(sym) ? " (dividend-adjusted)" : "", md.value(SeriesId.VIX, i), in.volRatio(sym, i),
                 100 * in.rate(i), 100 * in.divYield(sym, i), real.isEmpty() ? "" : "; real quotes beside it");
         int[] listed = cal.listed(sym, day);
-        System.out.println("listed expiries: " + Arrays.stream(listed).mapToObj(Dates::format).reduce((a, b) -> a + " " + b).orElse("none"));
+        System.out.println("listed expiries: " + Arrays.stream(listed).mapToObj(Dates::format).reduce((a, b) ->
+                a + " " + b).orElse("none"));
         double[] ks = grid.strikes(sym, spot);
         int atm = Arrays.binarySearch(ks, grid.nearest(sym, spot, spot));
         String head = String.format("%-10s %4s %8s | %7s %7s %7s %6s %6s | %7s %7s %7s %6s %6s", "expiry", "dte", "strike",

@@ -19,10 +19,12 @@ import java.util.concurrent.Callable;
 public final class ReportCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output", description = "The sweep's or daemon's output folder or Hadoop URI (default output).")
+    @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
+            description = "The sweep's or daemon's output folder or Hadoop URI (default output).")
     sde.io.Location out;
 
-    @Option(names = "--study", paramLabel = "NAME|FILE", description = "Only this study's rows (a name, or a study file whose name is used).")
+    @Option(names = "--study", paramLabel = "NAME|FILE",
+            description = "Only this study's rows (a name, or a study file whose name is used).")
     String study;
 
     @Option(names = "--id", paramLabel = "ID", description = "The run to chart (default: the best row).")
@@ -31,19 +33,22 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Leaderboard rows shown and exported (default 10).")
     int top;
 
-    @Option(names = "--mc-paths", paramLabel = "N", defaultValue = "1000", description = "Bootstrap paths for the equity bands (default 1000).")
+    @Option(names = "--mc-paths", paramLabel = "N", defaultValue = "1000",
+            description = "Bootstrap paths for the equity bands (default 1000).")
     int mcPaths;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "20000",
             description = "Trials the study views sample from the Parquet leaderboards (default 20000; 0: no study views).")
     int trials;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master that reads the Parquet leaderboards (default: spark-submit's, else local[*]).")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master that reads the Parquet leaderboards (default: spark-submit's, else local[*]).")
     String master;
 
     @Override
     public Integer call() {
-        if (top < 1 || mcPaths < 20 || trials < 0) throw new IllegalArgumentException("--top must be >= 1, --mc-paths >= 20 and --trials >= 0");
+        if (top < 1 || mcPaths < 20
+                || trials < 0) throw new IllegalArgumentException("--top must be >= 1, --mc-paths >= 20 and --trials >= 0");
         SdeConfig cfg = common.config();
         String name = study;
         if (study != null && (study.endsWith(".yaml") || study.endsWith(".yml")) && Files.exists(Path.of(study))) {
@@ -51,9 +56,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         long t0 = System.nanoTime();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Report report = new Report(md, cfg.regime(), sde.backtest.Engine.of(md, cfg.pricing()),
-                node -> RunSpec.fromJson(node, cfg.backtest(), cfg.regime(), "leaderboard"));
+                node -> cfg.specs().read(node, "leaderboard"));
         if (trials > 0) {
             report.withTrials((dir, st) -> {
                 org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-report", master);
@@ -64,7 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             });
         }
-        sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(), cfg.validate().seed()));
+        sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(),
+                cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);
         return 0;
     }

@@ -94,7 +94,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
         sde.backtest.Engine low = engine.on(sde.pricing.Model.LOW), high = engine.on(sde.pricing.Model.HIGH);
         StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
-                "| strategy | CAGR %% low surface (ATM × %s) | CAGR %% fitted | CAGR %% high surface (ATM × %s) | losing years low / high |%n|---|---:|---:|---:|---:|%n",
+                "| strategy | CAGR %% low surface (ATM × %s) | CAGR %% fitted | CAGR %% high surface (ATM × %s) | losing years low / "
+                        + "high |%n|---|---:|---:|---:|---:|%n",
                 fmt(1 + cfg.pricing().surface().bandLow()), fmt(1 + cfg.pricing().surface().bandHigh())));
         for (Strategy<?> s : every) {
             Params p = s.space().resolve(Map.of(), "");
@@ -149,7 +150,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Summary summary(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b) {
+    private static Summary summary(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
+            sde.backtest.BacktestSettings b) {
         return RunOutputs.summarize(run(engine, cfg, slots, b));
     }
 
@@ -158,7 +160,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         return engine.run(new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31"));
     }
 
-    private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots, sde.backtest.BacktestSettings b,
+    private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots,
+            sde.backtest.BacktestSettings b,
                                StringBuilder per, StringBuilder all) {
         sde.backtest.RunResult r = run(engine, cfg, slots, b);
         Summary s = RunOutputs.summarize(r);

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Searches a study's parameter space on Spark (SPEC §7): generations proposed by the study's optimizer",
-                "(ga, tpe, random), evaluated on the executors over the broadcast market data, streamed to OUT/leaderboard.parquet;",
+                "(ga, tpe, cmaes, random), evaluated on the executors over the broadcast market data, streamed to OUT/leaderboard.parquet;",
                 "OUT/leaderboard.json (top N) and optimization_state.json are rewritten atomically, optimization_log.jsonl appended.",
                 "Fitness is the SPEC §4 score over the study's train years only. --resume continues a killed study."})
 public final class SweepCommand implements Callable<Integer> {

@@ -57,16 +57,18 @@ public final class ValidateCommand implements Callable<Integer> {
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
     record FinalYear(String id, int year, String through, double returnPct, double maxDdPct, int trades, double sharpe, String note) {}
 
-    /** The untouched year, replayed once (issue 8 item 6); a second replay is refused. */
+    /** The untouched year, replayed once; a second replay is refused. */
     private int finalYear(SdeConfig cfg, MarketData md, RunSpec spec, String id) {
         sde.io.Location file = out.resolve("validations").resolve(id + ".final.json");
         if (file.isFile()) throw new IllegalArgumentException(file + " exists: the untouched year is replayed once per candidate");
         int y = cfg.validate().finalYear();
-        if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay()) + " before " + y);
+        if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay())
+                + " before " + y);
         RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
         var r = sde.backtest.Engine.of(md, cfg.pricing()).run(once);
         var s = sde.backtest.RunOutputs.summarize(r);
-        FinalYear doc = new FinalYear(id, y, sde.data.Dates.format(r.days()[r.days().length - 1]), s.years().get(0).returnPct(), s.maxDdPct(),
+        FinalYear doc = new FinalYear(id, y, sde.data.Dates.format(r.days()[r.days().length - 1]), s.years().get(0).returnPct(),
+                s.maxDdPct(),
                 s.trades(), s.sharpe(), "the only truly out-of-sample figure: no optimizer or gate step has seen this year");
         Json.write(file, doc);
         System.out.printf("untouched year %d (to %s): return %.2f%%, max DD %.2f%%, %d trades, Sharpe %.2f%nwrote %s%n", y,
@@ -95,7 +97,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 String study = row.get(0).getString(0);
                 studyName = study;
                 id = target.id;
-                spec = RunSpec.fromJson(Json.MAPPER.readTree(row.get(0).getString(1)), cfg.backtest(), cfg.regime(), "leaderboard row " + id);
+                spec = cfg.specs().read(row.get(0).getString(1), "leaderboard row " + id);
                 var rows = all.where(col("study").equalTo(study).and(col("error").isNull()));
                 sharpes = rows.select("sharpe").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
                 // PBO's candidates are what the search would rank first: feasible rows by objective (SPEC §4).
@@ -106,7 +108,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     top.add(r.getString(0));
                 }
             } else {
-                spec = RunSpec.fromJson(Json.MAPPER.readTree(target.params.toFile()), cfg.backtest(), cfg.regime(), target.params.toString());
+                spec = cfg.specs().read(Json.MAPPER.readTree(target.params.toFile()), target.params.toString());
                 id = spec.id(md.fingerprint());
             }
             if (fin) return finalYear(cfg, md, spec, id);
@@ -120,7 +122,8 @@ public final class ValidateCommand implements Callable<Integer> {
                     run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
                     g.seed(), g.mcPaths(), 0);
             java.util.Map<String, sde.validate.Stress.Figures> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,
-                    new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(), g.stressHaltDate()));
+                    new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(),
+                            g.stressHaltDate()));
             // SPEC §7: snake_case keys (overfit_score, base_score, variant_scores), as every JSON the engine writes.
             com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(v);
             doc.set("monte_carlo", Json.MAPPER.valueToTree(mc));

@@ -42,7 +42,8 @@ public final class WalkforwardCommand implements Callable<Integer> {
         SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
         try {
             sde.io.Location dir = out.resolve("walkforward").resolve(study.study());
-            WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()), study, dir, System.out);
+            WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
+                    study, dir, System.out);
             System.out.println("out-of-sample (stitched test years): " + r.outOfSample());
             System.out.println("wrote " + dir.resolve("walkforward.json"));
             return 0;

@@ -19,4 +19,9 @@ public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing
                         List<String> cboeIndices, List<String> fredSeries, List<String> symbols) {}
 
     public record Synthetic(long seed, String from, String to) {}
+
+    /** How every command reads a params file: conf's backtest and regime sections as its defaults. */
+    public sde.backtest.SpecReader specs() {
+        return new sde.backtest.SpecReader(backtest, regime);
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The switching ceiling (issue 9 item 3): an oracle that, each day, holds whichever of the given
+ * The switching ceiling: an oracle that, each day, holds whichever of the given
  * runs (the rungs' best) did best that day. No causal regime switch among those runs can beat it,
  * so if even this misses the goal, perfect timing among what the search found would not reach it.
  * Per year: the compounded return and the drawdown within the year, as SPEC §3 measures them.

@@ -47,7 +47,8 @@ final class CeilingReport {
         for (Rung r : Rung.values()) {
             StudyProgress p = best.get(r);
             StudyProgress bestRobust = ladder.studies().stream().filter(x -> x.rung() == r && x.bestRobustId() != null)
-                    .max(java.util.Comparator.comparingDouble(x -> Double.isNaN(x.bestRobustScore()) ? Double.NEGATIVE_INFINITY : x.bestRobustScore()))
+                    .max(java.util.Comparator.comparingDouble(x ->
+                            Double.isNaN(x.bestRobustScore()) ? Double.NEGATIVE_INFINITY : x.bestRobustScore()))
                     .orElse(null);
             String robust = bestRobust == null ? "none" : bestRobust.bestRobustId() + (Double.isNaN(bestRobust.bestRobustScore()) ? ""
                     : String.format(Locale.ROOT, " (%.4f)", bestRobust.bestRobustScore()));
@@ -66,7 +67,7 @@ final class CeilingReport {
                     p.plateaued() ? " (plateaued)" : ""));
             plateaus.add(new CeilingFile.Plateau(p.name(), p.bestFitness(), p.generations(), p.plateaued()));
         }
-        // The rungs' best runs only (issue 9 item 3). Over many runs a daily oracle compounds the best
+        // The rungs' best runs only. Over many runs a daily oracle compounds the best
         // of each day into absurd numbers: with every study's best it showed 250-560 % a year at 0 %
         // drawdown on a 15-minute search, a bound too loose to tell the user anything.
         Map<String, RunResult> bestRuns = new LinkedHashMap<>();
@@ -76,7 +77,8 @@ final class CeilingReport {
                 Map<String, RunResult> runs = new LinkedHashMap<>();
                 for (Rung r : Rung.values()) {
                     StudyProgress p = best.get(r);
-                    if (p != null && !p.bestParams().isEmpty()) runs.put(r.name().toLowerCase(Locale.ROOT) + ":" + p.name(), replay.run(p.bestParams(), m));
+                    if (p != null && !p.bestParams().isEmpty()) runs.put(r.name().toLowerCase(Locale.ROOT) + ":" + p.name(),
+                            replay.run(p.bestParams(), m));
                 }
                 bySurface.put(m, runs);
             }
@@ -91,7 +93,8 @@ final class CeilingReport {
         List<CeilingFile.OracleYear> years = new ArrayList<>();
         for (Ceiling.Year y : oracle) {
             boolean met = y.returnPct() >= Daemon.VICTORY_RETURN_PCT && y.maxDdPct() <= Daemon.VICTORY_MAX_DD_PCT;
-            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %s |%n", y.year(), y.returnPct(), y.maxDdPct(), met ? "yes" : "no", y.picks()));
+            md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %s |%n", y.year(), y.returnPct(), y.maxDdPct(),
+                    met ? "yes" : "no", y.picks()));
             years.add(new CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(), met, y.picks()));
         }
         if (oracle.isEmpty()) md.append("(no rung has a best run yet)\n");
@@ -104,7 +107,8 @@ final class CeilingReport {
             Map<Model, List<Ceiling.Year>> per = new java.util.EnumMap<>(Model.class);
             for (Model m : Model.values()) {
                 per.put(m, Ceiling.oracle(bySurface.get(m)));
-                surfaces.put(m.name().toLowerCase(Locale.ROOT), per.get(m).stream().map(y -> new CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
+                surfaces.put(m.name().toLowerCase(Locale.ROOT), per.get(m).stream().map(y -> new CeilingFile.OracleYear(y.year(),
+                        y.returnPct(), y.maxDdPct(),
                         y.returnPct() >= Daemon.VICTORY_RETURN_PCT && y.maxDdPct() <= Daemon.VICTORY_MAX_DD_PCT, y.picks())).toList());
             }
             for (int k = 0; k < oracle.size(); k++) {
@@ -131,7 +135,8 @@ final class CeilingReport {
                                                        Function<String, LeaderboardRow> robustRows, StringBuilder md) {
         List<CeilingFile.CalmarYear> out = new ArrayList<>();
         md.append(String.format(Locale.ROOT, "%n## Calmar ratio per year against the goal's %.1f%n%n", CeilingFile.GOAL_CALMAR))
-                .append("Return % over max drawdown % within each year, for each rung's best ROBUST result (or, marked *, its best by train score "
+                .append("Return % over max drawdown % within each year, for each rung's best ROBUST result (or, marked *, its best by "
+                        + "train score "
                         + "when nothing on the rung passed the gate); \"of goal\" is that ratio over 200/15.\n\n")
                 .append("| rung | result | year | return % | max DD % | Calmar | of goal |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (Rung r : Rung.values()) {
@@ -144,8 +149,10 @@ final class CeilingReport {
             if (params == null || params.isEmpty() || replay == null) continue;
             for (Ceiling.Year y : Ceiling.oracle(Map.of(id, replay.run(params, Model.BASE)))) {
                 double c = y.maxDdPct() > 0 ? y.returnPct() / y.maxDdPct() : Double.NaN;
-                out.add(new CeilingFile.CalmarYear(r.name(), id, robust != null, y.year(), y.returnPct(), y.maxDdPct(), c, c / CeilingFile.GOAL_CALMAR));
-                md.append(String.format(Locale.ROOT, "| %s | %s%s | %d | %.2f | %.2f | %.2f | %.3f |%n", r.label, id, robust != null ? "" : " *", y.year(),
+                out.add(new CeilingFile.CalmarYear(r.name(), id, robust != null, y.year(), y.returnPct(), y.maxDdPct(), c,
+                        c / CeilingFile.GOAL_CALMAR));
+                md.append(String.format(Locale.ROOT, "| %s | %s%s | %d | %.2f | %.2f | %.2f | %.3f |%n", r.label, id,
+                        robust != null ? "" : " *", y.year(),
                         y.returnPct(), y.maxDdPct(), c, c / CeilingFile.GOAL_CALMAR));
             }
         }
@@ -170,7 +177,8 @@ final class CeilingReport {
         md.append("\n## Best-so-far curves\n\nEach study's best train score after 10, 100, 1,000, … of its evaluations "
                 + "(ceiling.json has every generation's point; a restart NAME_rK is a study of its own):\n\n| study | rung |");
         int decades = 0;
-        for (List<double[]> pts : points.values()) decades = Math.max(decades, (int) Math.floor(Math.log10(Math.max(10, pts.get(pts.size() - 1)[0]))));
+        for (List<double[]> pts : points.values()) decades = Math.max(decades, (int) Math.floor(Math.log10(Math.max(10,
+                pts.get(pts.size() - 1)[0]))));
         for (int d = 1; d <= decades; d++) md.append(String.format(Locale.ROOT, " 1e%d |", d));
         md.append("\n|---|---|").append("---:|".repeat(decades)).append('\n');
         for (Map.Entry<String, List<double[]>> c : points.entrySet()) {

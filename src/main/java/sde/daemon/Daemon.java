@@ -19,11 +19,13 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The endless optimizer's loop (issue 9): read state → pick the next experiment on the ladder →
- * log its hypothesis → run one generation → record the outcome (validation of new leaders happens
- * inside the sweep) → save state → report → repeat; until the goal is met, the budget is spent,
- * every rung has plateaued (each followed by the ceiling report), or a stop is requested (SIGTERM:
- * the running generation finishes, state is saved, no ceiling). The files are {@link DaemonStore}'s,
+ * The endless optimizer's loop: read state → pick the next experiment on the ladder → log its
+ * hypothesis → run one generation → record the outcome (validation of new leaders happens inside
+ * the sweep) → save state → report (every daemon.report_every_runs runs or report_every_minutes
+ * minutes) → repeat; until the goal is met, the budget is spent, the ladder's ceiling criterion
+ * holds (every reached rung has had daemon.restarts failed restarts in a row; the ceiling report
+ * follows), or a stop is requested (SIGTERM: the running generation finishes, state is saved, no
+ * ceiling). The files are {@link DaemonStore}'s,
  * the ceiling report {@link CeilingReport}'s; each study's sweep files are under studies/NAME.
  */
 public final class Daemon {
@@ -35,7 +37,19 @@ public final class Daemon {
     }
 
     /** How a session ended. */
-    public record Outcome(String reason, int runsThisSession, int runsTotal, boolean goalMet) {}
+    /** Why a session ended; the reason's words are for people, this is what the code decides on. */
+    public enum Stop {
+        /** SIGTERM or SIGINT: the running generation finished and state was saved; no ceiling report. */
+        REQUESTED,
+        /** The session's run or minute budget. */
+        BUDGET,
+        /** The ladder's ceiling criterion. */
+        CEILING,
+        /** SPEC §4 victory. */
+        GOAL
+    }
+
+    public record Outcome(String reason, int runsThisSession, int runsTotal, boolean goalMet, Stop stop) {}
 
     private final DaemonSettings s;
     private final GenerationRunner runner;
@@ -80,7 +94,7 @@ public final class Daemon {
         return this;
     }
 
-    /** Persisted between sessions (optimization_state.json, SPEC §7; daemon_state.json before issue 15). */
+    /** Persisted between sessions (optimization_state.json, SPEC §7; daemon_state.json in older versions). */
     public record State(Ladder.State ladder, int runsTotal, int nextReportAt, List<String> robustSeen, List<String> robustUnreported,
                         long millisTotal, String lastStop) {}
 
@@ -107,14 +121,28 @@ public final class Daemon {
         }
         int runsNow = 0;
         String reason;
+        Stop stop;
         boolean goal = false;
         while (true) {
-            if (stopRequested.getAsBoolean()) { reason = "stop requested (SIGTERM or SIGINT): state saved after the last whole generation"; break; }
+            if (stopRequested.getAsBoolean()) {
+                stop = Stop.REQUESTED;
+                reason = "stop requested (SIGTERM or SIGINT): state saved after the last whole generation";
+                break;
+            }
             double minutes = (clockMillis.getAsLong() - t0) / 60000.0;
-            if (budget.maxRuns() > 0 && runsNow >= budget.maxRuns()) { reason = "budget spent: " + runsNow + " runs"; break; }
-            if (budget.maxMinutes() > 0 && minutes >= budget.maxMinutes()) { reason = String.format(Locale.ROOT, "budget spent: %.1f minutes", minutes); break; }
+            if (budget.maxRuns() > 0 && runsNow >= budget.maxRuns()) {
+                stop = Stop.BUDGET;
+                reason = "budget spent: " + runsNow + " runs";
+                break;
+            }
+            if (budget.maxMinutes() > 0 && minutes >= budget.maxMinutes()) {
+                stop = Stop.BUDGET;
+                reason = String.format(Locale.ROOT, "budget spent: %.1f minutes", minutes);
+                break;
+            }
             Ladder.Decision d = ladder.next();
             if (d == null) {
+                stop = Stop.CEILING;
                 reason = s.restarts() == 0 ? "every rung has plateaued" : "ceiling: every rung has plateaued and its last " + s.restarts()
                         + " restarts each failed to raise its best by " + s.minImprovement();
                 break;
@@ -143,7 +171,9 @@ public final class Daemon {
                 if (victory(r)) {
                     goal = true;
                     save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
-                    reason = "goal met: " + r.bestRobustId() + " in " + d.study().study() + " is ROBUST and clears SPEC §4 victory in every year";
+                    stop = Stop.GOAL;
+                    reason = "goal met: " + r.bestRobustId() + " in " + d.study().study()
+                            + " is ROBUST and clears SPEC §4 victory in every year";
                     break;
                 }
             }
@@ -166,11 +196,12 @@ public final class Daemon {
                 store.log("settled", Map.of("study", e.getKey(), "best_robust_id", r.bestRobustId()));
                 if (!goal && victory(r)) {
                     goal = true;
+                    stop = Stop.GOAL;
                     reason = "goal met: " + r.bestRobustId() + " in " + e.getKey() + " is ROBUST and clears SPEC §4 victory in every year";
                 }
             }
         }
-        boolean sigterm = reason.startsWith("stop requested");
+        boolean sigterm = stop == Stop.REQUESTED;
         store.log("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
             CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow,
@@ -183,7 +214,7 @@ public final class Daemon {
         save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, reason);
         store.publish();
         console.println("daemon stopped: " + reason);
-        return new Outcome(reason, runsNow, runsTotal, goal);
+        return new Outcome(reason, runsNow, runsTotal, goal, stop);
     }
 
     /** A study's best ROBUST row: as its last generation reported it, else as on disk (a study of an earlier session). */
@@ -282,7 +313,8 @@ public final class Daemon {
         store.publish();
         long now = clockMillis.getAsLong();
         lastReportMillis = now;
-        boolean limited = !last && lastTelegramMillis != Long.MIN_VALUE && now - lastTelegramMillis < s.telegramMinIntervalSeconds() * 1000L;
+        boolean limited = !last && lastTelegramMillis != Long.MIN_VALUE
+                && now - lastTelegramMillis < s.telegramMinIntervalSeconds() * 1000L;
         if (telegram != null && !limited) {
             lastTelegramMillis = now;
             String failed = telegram.send(verdict == null ? text : verdict + "\n" + text);
@@ -293,7 +325,8 @@ public final class Daemon {
         }
     }
 
-    private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis, String stop) {
+    private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis,
+            String stop) {
         store.save(new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen), List.copyOf(unreported), millis, stop));
     }
 }

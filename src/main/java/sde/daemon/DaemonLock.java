@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One daemon per output folder (issue 9 item 4), in OUT/daemon.lock.
+ * One daemon per output folder, in OUT/daemon.lock.
  *
  * <p>On a local disk it is an OS file lock, which the operating system releases when the process
  * dies, even by kill -9, so a stale lock never blocks a restart. The file holds the owner's pid for
  * the error message.
  *
- * <p>A distributed filesystem has no such lock (issue 15 item 6), so there the lock is the file
+ * <p>A distributed filesystem has no such lock, so there the lock is the file
  * itself, created only if absent (atomic in HDFS's NameNode) and removed on close. It holds
  * "host pid": after a kill -9 the restart on the same host sees that pid is gone and takes the
  * lock over; a lock held from another host is refused with the owner named.
@@ -82,7 +82,8 @@ public final class DaemonLock implements AutoCloseable {
 
     private static IllegalArgumentException busy(Location file, String owner) {
         return new IllegalArgumentException(file + ": another daemon" + owner
-                + " is running on this output folder; stop it or use another --out (on a shared filesystem, delete the file if its owner is gone)");
+                + " is running on this output folder; stop it or use another --out (on a shared filesystem, delete the file if its "
+                        + "owner is gone)");
     }
 
     @Override

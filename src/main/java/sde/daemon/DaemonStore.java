@@ -55,7 +55,7 @@ final class DaemonStore {
      * optimization_log.json from the journal and the daemon's leaderboard.json over every study's: at
      * each report and stop, not each generation. The log grows (the journal is appended), and the
      * leaderboard reads every study's file: about 50 ms with 24 studies, on the loop's thread while
-     * the executors waited, a few percent of every generation (issue 17). Each study's own
+     * the executors waited, a few percent of every generation. Each study's own
      * leaderboard.json stays current.
      */
     void publish() {
@@ -82,7 +82,9 @@ final class DaemonStore {
     /** Adds one report to progress.md, newest last. */
     void progress(String text) {
         Location md = out.resolve("progress.md");
-        String before = md.read().orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs or daemon.report_every_minutes minutes, and at each stop.\n");
+        String before = md.read()
+                .orElse("# Daemon progress\n\nNewest last. Written every daemon.report_every_runs evaluated runs or "
+                        + "daemon.report_every_minutes minutes, and at each stop.\n");
         md.write(before + "\n## " + text.lines().findFirst().orElse("") + "\n\n" + text.lines().skip(1).reduce("", (a, b) -> a + b + "\n"));
     }
 

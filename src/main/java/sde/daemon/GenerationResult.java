@@ -21,6 +21,7 @@ public record GenerationResult(int generations, int evaluations, String bestId, 
 
     /** The best row's params file (SPEC §7), empty before any row succeeded. */
     public com.fasterxml.jackson.databind.JsonNode bestParams() {
-        return best == null || best.params() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : best.params();
+        return best == null || best.params() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : best.params();
     }
 }

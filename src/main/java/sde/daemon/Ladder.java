@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
 import sde.regime.RegimeSettings;
 import sde.param.ParamSpec;
@@ -19,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The escalation ladder (issue 9 item 2), free of Spark and files so a test can drive it with a
- * synthetic objective. Rules:
+ * The escalation ladder, free of Spark and files so a test can drive it with a synthetic objective.
+ * Rules:
  * <ul>
  *   <li>single rung: each configured strategy alone, all its parameters searched; the study with
  *       the fewest generations that has not plateaued runs next;</li>
@@ -32,7 +33,10 @@ import java.util.Set;
  *   <li>every {@code explore_every} generations above the single rung, one generation goes back to
  *       the least-run single study; if it finds a new best, the ladder is back on the single rung,
  *       and a changed top K makes new blend and regime studies;</li>
- *   <li>when every rung has plateaued, {@link #next} returns null: the ceiling.</li>
+ *   <li>when every study has plateaued, a rung restarts ({@link #restart}: a fresh seed, a doubled
+ *       population, the next optimizer); {@link #next} returns null only on the ceiling criterion,
+ *       when every reached rung has had {@code daemon.restarts} restarts in a row that did not raise
+ *       its best.</li>
  * </ul>
  */
 public final class Ladder {
@@ -53,7 +57,7 @@ public final class Ladder {
 
     /**
      * Gives the ladder each single's daily returns over the train years (its best run's), so that a
-     * blend takes uncorrelated members rather than the top K scores alone (issue 17 item 4). Without
+     * blend takes uncorrelated members rather than the top K scores alone. Without
      * it the blend is the top blend_top_k by score.
      */
     public Ladder withReturns(java.util.function.Function<StudyProgress, double[]> dailyReturns) {
@@ -67,7 +71,8 @@ public final class Ladder {
             for (StudyProgress p : saved.studies()) studies.put(p.name(), p);
             sinceExplore = saved.sinceExplore();
         }
-        for (String name : s.strategies()) studies.putIfAbsent(singleName(name), StudyProgress.fresh(singleName(name), Rung.SINGLE, List.of(name)));
+        for (String name : s.strategies()) studies.putIfAbsent(singleName(name), StudyProgress.fresh(singleName(name), Rung.SINGLE,
+                List.of(name)));
     }
 
     /**
@@ -81,7 +86,8 @@ public final class Ladder {
             if (!p.plateaued() && p.stale() == 0) continue;
             if (p.plateaued()) n++;
             e.setValue(new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams(), p.bounds()));
+                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams(),
+                            p.bounds()));
         }
         return n;
     }
@@ -117,14 +123,15 @@ public final class Ladder {
             }
             sinceExplore++;
             String why = rung == Rung.BLEND
-                    ? "every single has plateaued; blending the top " + top.size() + " (" + String.join(", ", names(top)) + ") with searched weights"
+                    ? "every single has plateaued; blending the top " + top.size() + " (" + String.join(", ",
+                            names(top)) + ") with searched weights"
                     : "the blend of " + String.join(", ", names(top)) + " has plateaued; searching regime-switching weights and thresholds";
             return new Decision(compositeStudy(rung, p, top), rung, why);
         }
         return restart();
     }
 
-    // ---- restarts (issue 17 item 4) ----------------------------------------------------------------
+    // ---- restarts ----------------------------------------------------------------
 
     /** A study's restart index: 0 for the first search, k for NAME_rk. */
     static int restartIndex(String name) {
@@ -206,7 +213,8 @@ public final class Ladder {
         studies.put(name, fresh);
         Study study = rung == Rung.SINGLE ? singleStudy(fresh) : compositeStudy(rung, fresh, topSingles());
         return new Decision(study, rung, "every study has plateaued; restart " + k + " of the " + rung.label + " rung from " + from.name()
-                + " (" + fmt(from.bestFitness()) + "): population " + study.population() + ", optimizer " + study.optimizer() + window + ", "
+                + " (" + fmt(from.bestFitness()) + "): population " + study.population() + ", optimizer " + study.optimizer() + window
+                        + ", "
                 + fewest + " of " + s.restarts() + " restarts in a row without a better best so far");
     }
 
@@ -225,7 +233,7 @@ public final class Ladder {
     }
 
     /**
-     * A restart's bounds (issue 17 item 4): each numeric parameter of the single's best row gets a
+     * A restart's bounds: each numeric parameter of the single's best row gets a
      * window of {@code width} × its declared range (on its own scale, log where declared), centred
      * on the best value and shifted to stay inside the declared bounds, then widened outward to the
      * parameter's step grid so every value it decodes to is one the declared search could reach.
@@ -237,7 +245,8 @@ public final class Ladder {
         com.fasterxml.jackson.databind.JsonNode params = from.bestParams().path("strategies").path(0).path("params");
         for (ParamSpec p : Strategies.get(from.members().get(0)).space().specs()) {
             com.fasterxml.jackson.databind.JsonNode v = params.get(p.name());
-            if (v == null || !v.isNumber() || (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT) || !(p.lo() < p.hi())) continue;
+            if (v == null || !v.isNumber() || (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT)
+                    || !(p.lo() < p.hi())) continue;
             // On the parameter's own scale: the unit interval is log(lo)..log(hi) for a log-scale one.
             boolean log = p.log() && p.lo() > 0;
             java.util.function.DoubleUnaryOperator scale = log ? Math::log : x -> x, unscale = log ? Math::exp : x -> x;
@@ -280,7 +289,8 @@ public final class Ladder {
                 improved ? r.bestFitness() : p.bestFitness(), improved ? r.bestId() : p.bestId(), improved ? r.bestTier() : p.bestTier(),
                 r.bestRobustId(), r.robustScore(), stale, plateaued, improved ? r.bestParams() : p.bestParams(), p.bounds()));
         if (improved && wasBlending) return "new best in " + study + " (" + fmt(r.bestFitness()) + "): back to the single rung";
-        if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after " + r.generations() + " generations";
+        if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after "
+                + r.generations() + " generations";
         return null;
     }
 
@@ -288,7 +298,8 @@ public final class Ladder {
     public Map<Rung, StudyProgress> bestPerRung() {
         Map<Rung, StudyProgress> out = new LinkedHashMap<>();
         for (Rung r : Rung.values()) {
-            ofRung(r).stream().filter(StudyProgress::hasBest).max(Comparator.comparingDouble(StudyProgress::bestFitness)).ifPresent(p -> out.put(r, p));
+            ofRung(r).stream().filter(StudyProgress::hasBest).max(Comparator.comparingDouble(StudyProgress::bestFitness)).ifPresent(p ->
+                    out.put(r, p));
         }
         return out;
     }
@@ -356,15 +367,16 @@ public final class Ladder {
     }
 
     /** The optimizers restarts cycle through after the daemon's own: restart 1 CMA-ES, 2 GA, 3 the daemon's again. */
-    static final List<String> RESTART_OPTIMIZERS = List.of("cmaes", "ga");
+    static final List<Optimizer.Kind> RESTART_OPTIMIZERS = List.of(Optimizer.Kind.CMAES, Optimizer.Kind.GA);
 
     private Study base(String name, long seedOffset, List<Study.StudySlot> slots, Study.StudyRegime regime) {
         int k = restartIndex(name);
         int cycle = k % (RESTART_OPTIMIZERS.size() + 1);
-        String optimizer = cycle == 0 ? s.optimizer() : RESTART_OPTIMIZERS.get(cycle - 1);
+        String optimizer = cycle == 0 ? s.optimizer() : RESTART_OPTIMIZERS.get(cycle - 1).toString();
         // IPOP: each restart doubles the population (capped so that 2^k cannot overflow).
         int population = (int) Math.min(1 << 20, (long) s.population() << Math.min(k, 20));
-        return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer, OptimizerSettings.defaults().withTpeCandidates(s.tpeCandidates()),
+        return new Study(name, s.seed() + seedOffset + RESTART_SEED_STRIDE * k, optimizer,
+                OptimizerSettings.defaults().withTpeCandidates(s.tpeCandidates()),
                 population, 1, 0,
                 s.trainYears(), s.testYears(), TOP_N, slots, regime, null, null, null, null);
     }
@@ -388,13 +400,15 @@ public final class Ladder {
             com.fasterxml.jackson.databind.JsonNode slot = m.bestParams().get("strategies").get(0);
             String id = m.members().get(0);
             slots.add(new Study.StudySlot(slot.get("name").asText(), id, 1.0 / top.size(), false,
-                    sde.io.Json.MAPPER.convertValue(slot.get("params"), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}),
+                    sde.io.Json.MAPPER.convertValue(slot.get("params"), new com.fasterxml.jackson.core.type.TypeReference<Map<String,
+                            Object>>() {}),
                     rung == Rung.BLEND ? List.of(Study.WEIGHT) : List.of(), Map.of()));
         }
         Study.StudyRegime regime = null;
         if (rung == Rung.REGIME) {
             List<String> thresholds = RegimeSettings.SPECS.stream().map(ParamSpec::name).toList();
-            regime = new Study.StudyRegime("close", Map.of(), thresholds, Map.of(), Map.of(), slots.stream().map(Study.StudySlot::slotId).toList());
+            regime = new Study.StudyRegime("close", Map.of(), thresholds, Map.of(), Map.of(),
+                    slots.stream().map(Study.StudySlot::slotId).toList());
         }
         Study st = base(p.name(), 1000L * (rung.ordinal() + 1), slots, regime);
         return s.blendLeverage() == null || s.blendLeverage().isEmpty() ? st : st.toBuilder().leverage(s.blendLeverage()).build();
@@ -402,7 +416,8 @@ public final class Ladder {
 
     private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package sde.daemon;
 
-/** The escalation ladder's rungs, in order (issue 9 item 2). */
+/** The escalation ladder's rungs, in order. */
 public enum Rung {
     SINGLE("single strategies"), BLEND("blends of the top singles"), REGIME("regime-switching blends");
 

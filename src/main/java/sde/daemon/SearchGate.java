@@ -2,7 +2,7 @@ package sde.daemon;
 
 import sde.backtest.Engine;
 import sde.backtest.RunSpec;
-import sde.io.Json;
+import sde.backtest.SpecReader;
 import sde.pricing.Model;
 import sde.results.Feasibility;
 import sde.sweep.LeaderGate;
@@ -13,8 +13,6 @@ import sde.validate.GateReport;
 import sde.validate.GateSettings;
 import sde.validate.Validator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,18 +46,16 @@ public final class SearchGate implements LeaderGate {
     @Override
     public Judgement judge(Leader l) {
         GateSettings g = settings.withYears(l.trainYears(), l.testYears());
+        SpecReader reader = new SpecReader(l.backtest(), ctx.regime());
         List<RunSpec> top = new ArrayList<>();
-        try {
-            for (String params : l.rankedParams().subList(0, Math.min(g.pboTop(), l.rankedParams().size()))) {
-                top.add(RunSpec.fromJson(Json.MAPPER.readTree(params), l.backtest(), ctx.regime(), "leaderboard"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String params : l.rankedParams().subList(0, Math.min(g.pboTop(), l.rankedParams().size()))) {
+            top.add(reader.read(params, "leaderboard"));
         }
         // The variants' whole-run scores are read, not their rank: the default feasibility lines do.
-        Scoring variants = new Scoring(l.backtest(), g.trainYears(), g.testYears(), Feasibility.DEFAULT);
+        Scoring variants = new Scoring(reader, g.trainYears(), g.testYears(), Feasibility.DEFAULT);
         GateReport v = new Validator(engine, risk, g, coverage).validate(l.id(), l.spec(),
-                specs -> ctx.backend().evaluator(variants, 0).scores(specs), new Validator.Trials(l.trialSharpes().length, l.trialSharpes()),
+                specs -> ctx.backend().evaluator(variants, 0).scores(specs), new Validator.Trials(l.trialSharpes().length,
+                        l.trialSharpes()),
                 top);
         return new Judgement(v.verdict(), v.rejected(), v.overfitScore(), v.flags(), v);
     }

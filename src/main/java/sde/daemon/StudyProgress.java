@@ -32,7 +32,8 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
 
     /** The same progress with a restart's searched bounds. */
     StudyProgress withBounds(Map<String, List<Double>> searched) {
-        return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, bestRobustId, bestRobustScore,
+        return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, bestRobustId,
+                bestRobustScore,
                 stale, plateaued, bestParams, searched);
     }
 

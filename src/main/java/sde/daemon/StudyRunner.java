@@ -88,7 +88,8 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     static GenerationResult result(SweepJob.Outcome o) {
         StudyState s = o.state();
         String robust = s.bestRobustId();
-        LeaderboardRow robustRow = robust == null ? null : o.leaderboard().stream().filter(r -> robust.equals(r.id())).findFirst().orElse(null);
+        LeaderboardRow robustRow = robust == null ? null : o.leaderboard().stream().filter(r ->
+                robust.equals(r.id())).findFirst().orElse(null);
         return new GenerationResult(s.nextGeneration(), s.evaluations(), s.bestId(), s.bestFitness(),
                 o.leaderboard().isEmpty() ? null : o.leaderboard().get(0), robust, robustRow, robust == null ? null : o.robustVerdict());
     }

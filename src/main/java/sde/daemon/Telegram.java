@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Progress reports to Telegram through the Bot API's sendMessage (issue 9 item 5), when
+ * Progress reports to Telegram through the Bot API's sendMessage, when
  * TELEGRAM_BOT_TOKEN and TELEGRAM_CHAT_ID are set. The token is part of the URL, so no message this
  * class returns or logs ever contains the URL: a failure is described by status or exception type.
  * A failed send returns its reason and never throws: the daemon logs it and carries on.

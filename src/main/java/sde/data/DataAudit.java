@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The data audit (issue 2, SPEC §1): per series coverage, gaps, duplicates, bad values, OHLC
+ * The data audit (SPEC §1): per series coverage, gaps, duplicates, bad values, OHLC
  * consistency, split-like jumps, adjusted-price detection and event-calendar coverage, and the
  * verdict whether the configured window can be traded. It shares the alignment code with
  * {@link MarketDataBuilder}, so the audit and a run can never disagree about a gap.
@@ -127,7 +127,8 @@ public final class DataAudit {
                 double o = raw.open()[k], h = raw.high()[k], l = raw.low()[k];
                 if (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l)) nonFinite++;
                 if (price && (o <= 0 || h <= 0 || l <= 0)) nonPositive++;
-                if (firstBad == null && (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l) || price && (o <= 0 || h <= 0 || l <= 0))) {
+                if (firstBad == null && (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l) || price && (o <= 0 || h <= 0
+                        || l <= 0))) {
                     firstBad = raw.where(k) + ": " + name + " open/high/low " + o + "/" + h + "/" + l;
                 }
                 if (l > h + OHLC_TOLERANCE || h < Math.max(o, c) - OHLC_TOLERANCE || l > Math.min(o, c) + OHLC_TOLERANCE) {
@@ -166,7 +167,9 @@ public final class DataAudit {
         String status = !a.ok() || (required && !covers) || nonFinite > 0 || nonPositive > 0 ? "ERROR"
                 : a.missing().length > 0 || ohlcBad > 0 || !jumps.isEmpty() || !notes.isEmpty()
                 ? "WARN" : "OK";
-        if (a.missing().length > 0 && a.ok()) notes.add(a.missing().length + " missing days carried forward (≤ " + s.rules().maxCarryDays() + " in a row)");
+        if (a.missing().length > 0 && a.ok()) {
+            notes.add(a.missing().length + " missing days carried forward (≤ " + s.rules().maxCarryDays() + " in a row)");
+        }
         if (a.offAxisDays().length > 0) notes.add(a.offAxisDays().length + " rows on non-trading days dropped");
         return new AuditReport.SeriesRow(name, kind, raw.source(), raw.layout().name(), Dates.format(raw.first()),
                 Dates.format(raw.last()), raw.size(), inWindow, a.offAxisDays().length,

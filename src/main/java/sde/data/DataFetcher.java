@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 public final class DataFetcher {
     public static final String POLYGON_KEY_ENV = "POLYGON_API_KEY";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = sde.io.Json.PLAIN;
 
     public enum Source { CBOE, FRED, OHLCV, POLYGON }
 
@@ -64,7 +64,8 @@ public final class DataFetcher {
                 for (String idx : settings.cboeIndices()) {
                     String file = idx + "_History.csv";
                     if (download(url(settings.cboeUrl(), idx, idx), staged.resolve(file), idx, true)) {
-                        manifest.add(idx + "," + (SeriesId.find(idx) != null && SeriesId.find(idx).kind == SeriesId.Kind.RATE ? "rate" : "index")
+                        manifest.add(idx + "," + (SeriesId.find(idx) != null && SeriesId.find(idx).kind == SeriesId.Kind.RATE ? "rate"
+                                : "index")
                                 + "," + file + ",Cboe");
                         fetched.add(file);
                     } else {

@@ -149,7 +149,8 @@ public final class DataImport {
             String[] seriesKind = classify(tokens, f);
             if (seriesKind == null) continue;
             if (!seen.add(seriesKind[0] + " " + seriesKind[1])) {
-                throw new DataException(f, 0, "a second file for " + seriesKind[0] + " " + seriesKind[1] + " (add a MANIFEST.csv to choose)");
+                throw new DataException(f, 0,
+                        "a second file for " + seriesKind[0] + " " + seriesKind[1] + " (add a MANIFEST.csv to choose)");
             }
             // Absolute paths: the temporary manifest lives elsewhere, and Path.resolve keeps an absolute path as is.
             rows.add(seriesKind[0] + "," + seriesKind[1] + "," + csvSafe(f.toAbsolutePath().toString()) + ",found by name");

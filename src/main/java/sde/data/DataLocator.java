@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which data folder a command reads (issue 2 item 9): {@code --data DIR}, else {@code $SDE_DATA},
+ * Which data folder a command reads: {@code --data DIR}, else {@code $SDE_DATA},
  * else {@code data/market} (a canonical copy made by `data import`), else {@code ../shared/data}
  * (the team's shared folder beside the checkout). The first that exists wins; an explicit choice
  * that does not exist is an error rather than a silent fall-through.

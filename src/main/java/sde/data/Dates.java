@@ -64,7 +64,7 @@ public final class Dates {
 
     /**
      * ISO yyyy-MM-dd, as LocalDate.toString. Every closed trade names its legs' expiries, and
-     * LocalDate's formatting was a fortieth of a run (issue 17 item 3): inside the New Year table
+     * LocalDate's formatting was a fortieth of a run: inside the New Year table
      * this is a table lookup and ten chars; outside it, LocalDate.
      */
     public static String format(int epochDay) {
@@ -75,7 +75,8 @@ public final class Dates {
         int m = doy / 32;                                     // a month has at most 31 days: start one below
         while (m < 11 && starts[m + 1] <= doy) m++;
         int d = doy - starts[m] + 1, mo = m + 1;
-        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10), '-',
+        char[] c = {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10), (char) ('0' + year % 10),
+                '-',
                 (char) ('0' + mo / 10), (char) ('0' + mo % 10), '-', (char) ('0' + d / 10), (char) ('0' + d % 10)};
         return new String(c);
     }
@@ -86,7 +87,7 @@ public final class Dates {
     /**
      * The year of an epoch day. The metrics ask it of every session of every run, three times per
      * evaluation (the whole run, train and test) and once per trade, and LocalDate.ofEpochDay was an
-     * eighth of a sweep task's time (issue 17 item 1); a table of New Year's days answers the same
+     * eighth of a sweep task's time; a table of New Year's days answers the same
      * in two comparisons. Outside the table, LocalDate.
      */
     public static int year(int epochDay) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The event calendar as known in advance (issue 5, event plays): sorted session days with their
+ * The event calendar as known in advance (event plays): sorted session days with their
  * {@link EventType} masks. A strategy may ask for the next scheduled event after today because the
  * Fed, BLS and BEA publish these dates months ahead; emergency FOMC moves were not known the day
  * before, so they are in the day's event mask ({@link MarketData#events(int)}) but never here.

@@ -43,7 +43,8 @@ public record Manifest(Path dir, List<Entry> entries) {
             String note = col.containsKey("note") ? cell(row, col.get("note")) : "";
             if (series.isEmpty() || kind.isEmpty()) throw csv.error(i, "empty series or kind");
             if (!isKnownKind(kind)) {
-                throw csv.error(i, "unknown kind '" + kind + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark, options_*)");
+                throw csv.error(i, "unknown kind '" + kind
+                        + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark, options_*)");
             }
             if (!file.isEmpty() && !Files.isRegularFile(dir.resolve(file))) {
                 throw csv.error(i, "file not found: " + file);

@@ -113,7 +113,7 @@ public final class MarketData implements Serializable {
     /** Where the data came from (a folder, or "SYNTHETIC seed=N"). */
     public String source() { return source; }
 
-    /** True for generated markets: output made from them must say so (DEVELOPERS.md). */
+    /** True for generated markets: output made from them must say so, so no one takes it for a result. */
     public boolean synthetic() { return synthetic; }
 
     /** SHA-256 (first 16 hex digits) of every aligned value: the data part of a result id (SPEC §6). */
@@ -133,7 +133,7 @@ public final class MarketData implements Serializable {
     }
 
     /**
-     * A stress copy (issue 8 item 4): from session {@code from} on, every underlying price is
+     * A stress copy: from session {@code from} on, every underlying price is
      * multiplied by {@code priceFactor} (a gap down that stays), and the vol indices of sessions
      * [from, from + volDays) by {@code volFactor}. Labeled in its source; the original is untouched.
      */

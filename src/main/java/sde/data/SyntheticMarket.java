@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * A seeded synthetic market with the structure of the real one, for unit tests and the labeled
- * --demo run; never presented as a result (DEVELOPERS.md). Its source reads "SYNTHETIC seed=N"
+ * --demo run; never presented as a result (synthetic markets are for tests and a labeled demo only). Its source reads "SYNTHETIC seed=N"
  * and {@link MarketData#synthetic()} is true.
  *
  * <p>Model, per trading day (dt = 1/252):

@@ -14,7 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Result and state files are whole or absent: written to a temporary sibling, then moved over the
- * target in one atomic rename (DEVELOPERS.md "nothing is lost"). A killed process leaves at most a
+ * target in one atomic rename (a result or state file is whole or absent, never half written). A killed process leaves at most a
  * stray temp file, never a half-written result.
  */
 public final class AtomicFiles {

@@ -3,7 +3,7 @@ package sde.io;
 /**
  * Paths as Spark and Hadoop read them. Spark's readers glob a path (Hadoop's GlobPattern): an output
  * folder named {@code out/local[1]} would be read as a character class and not be found. Output
- * paths are taken literally (issue 15), so every read escapes the glob characters first.
+ * paths are taken literally, so every read escapes the glob characters first.
  */
 public final class HadoopPaths {
     private HadoopPaths() {}

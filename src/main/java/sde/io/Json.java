@@ -44,7 +44,11 @@ public final class Json {
         target.write(toJson(value) + "\n");
     }
 
-    private static final ObjectMapper PLAIN = new ObjectMapper();
+    /**
+     * Jackson's defaults: field names as the code spells them, one line. The form a trial's params text and the study's
+     * hash are written in, which the ids and the golden recordings pin byte for byte, and how a fetched reply is read.
+     */
+    public static final ObjectMapper PLAIN = new ObjectMapper();
 
     /** A JSON file as {@code type}, or {@code absent} when there is no such file. */
     public static <T> T read(Location p, com.fasterxml.jackson.core.type.TypeReference<T> type, T absent) {
@@ -63,14 +67,16 @@ public final class Json {
      * wrote with camelCase keys still resume and report (SPEC §7 wants snake_case).
      */
     public static com.fasterxml.jackson.databind.node.ObjectNode readSnake(Location p) {
-        com.fasterxml.jackson.databind.JsonNode n = read(p, new com.fasterxml.jackson.core.type.TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, null);
+        com.fasterxml.jackson.databind.JsonNode n = read(p,
+                new com.fasterxml.jackson.core.type.TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, null);
         return n instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? snake(o) : null;
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode snake(com.fasterxml.jackson.databind.node.ObjectNode m) {
         com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
         m.fields().forEachRemaining(e -> {
-            com.fasterxml.jackson.databind.JsonNode v = e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode inner ? snake(inner) : e.getValue();
+            com.fasterxml.jackson.databind.JsonNode v = e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode inner
+                    ? snake(inner) : e.getValue();
             String k = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(e.getKey());
             if (!out.has(k)) out.set(k, v);
         });
@@ -84,7 +90,8 @@ public final class Json {
         try {
             return MAPPER.readValue(text, type);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(p + ": not a readable " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(p + ": not a readable " + type.getSimpleName() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -95,7 +102,8 @@ public final class Json {
         try {
             return MAPPER.readValue(text, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type));
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(p + ": not a readable list of " + type.getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(p + ": not a readable list of " + type.getSimpleName() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 }

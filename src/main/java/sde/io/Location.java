@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A file or folder of an output tree (issue 15 item 6): a local path, or any Hadoop-compatible URI
+ * A file or folder of an output tree: a local path, or any Hadoop-compatible URI
  * ({@code hdfs://nn:8020/sde/out}, {@code s3a://bucket/out}). On a real cluster a local {@code --out}
  * scatters the executors' Parquet parts over the workers' disks, so the sweep and the daemon take a
  * URI: the executors write Parquet there through Spark ({@link #uri()}), and the driver writes its
@@ -279,7 +279,8 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
 
         @Override
         public void write(String text) {
-            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(path.getParent(), "." + path.getName() + "." + System.nanoTime() + ".tmp");
+            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(path.getParent(),
+                    "." + path.getName() + "." + System.nanoTime() + ".tmp");
             try {
                 fs.mkdirs(path.getParent());
                 try (OutputStream o = fs.create(tmp, false)) {

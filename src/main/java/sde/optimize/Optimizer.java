@@ -31,13 +31,34 @@ public interface Optimizer {
     /** SPEC §4's order (Deb's rule), best first; failed evaluations last. Stable sorts keep ties in history order. */
     Comparator<Evaluated> BEST_FIRST = (a, b) -> Feasibility.compare(a.fitness(), a.violation(), b.fitness(), b.violation());
 
+    /** The optimizers a study can name: {@link #of} on the way in from a study file, {@link #toString} on the way out. */
+    enum Kind {
+        RANDOM, GA, TPE, CMAES;
+
+        /** The kind a study names ("tpe"), or an error listing the names there are. */
+        public static Kind of(String name) {
+            for (Kind k : values()) if (k.toString().equals(name)) return k;
+            throw new IllegalArgumentException("optimizer: unknown '" + name + "' (random, ga, tpe, cmaes)");
+        }
+
+        /** The optimizer of this kind with a study's settings. */
+        public Optimizer create(OptimizerSettings s) {
+            return switch (this) {
+                case RANDOM -> new RandomSearch();
+                case GA -> new GeneticAlgorithm(s);
+                case TPE -> new Tpe(s);
+                case CMAES -> new CmaEs();
+            };
+        }
+
+        /** The name a study file and the logs use: "tpe". */
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     static Optimizer named(String name, OptimizerSettings s) {
-        return switch (name) {
-            case "random" -> new RandomSearch();
-            case "ga" -> new GeneticAlgorithm(s);
-            case "tpe" -> new Tpe(s);
-            case "cmaes" -> new CmaEs();
-            default -> throw new IllegalArgumentException("optimizer: unknown '" + name + "' (random, ga, tpe, cmaes)");
-        };
+        return Kind.of(name).create(s);
     }
 }

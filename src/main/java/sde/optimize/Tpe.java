@@ -36,7 +36,7 @@ public final class Tpe implements Optimizer {
         int nGood = goodCount(sorted.size(), s.tpeGamma());
         // The best MAX_KERNELS of the good and a uniform sample of MAX_KERNELS of the bad: each density
         // is a mean over its kernels, so a sample estimates it without bias, at a cost that no longer
-        // grows with the history (batch × candidates × kernels, issue 17).
+        // grows with the history (batch × candidates × kernels).
         List<double[]> good = sorted.subList(0, Math.min(nGood, MAX_KERNELS)).stream().map(Evaluated::genome).toList();
         List<double[]> bad = sample(sorted.subList(nGood, sorted.size()), rng).stream().map(Evaluated::genome).toList();
         double[] bwGood = bandwidth(good, dims), bwBad = bandwidth(bad.isEmpty() ? good : bad, dims);
@@ -126,7 +126,7 @@ public final class Tpe implements Optimizer {
      * candidate's distance to each costs a subtraction per dimension rather than a division: the
      * divisions were most of a suggestion's time, and a generation's suggestions (1,000 × 64
      * candidates × 2 × 256 kernels × its dimensions) kept a daemon's executors waiting half a second
-     * (issue 17). They are stored a dimension at a time ({@code centres[d * n + k]}) and each
+     *. They are stored a dimension at a time ({@code centres[d * n + k]}) and each
      * dimension is added to every kernel's sum in one pass: a kernel's sum takes its dimensions in
      * the same order as before, so the same bits, and the pass over kernels has no dependence between
      * iterations, which the JIT runs several kernels to an instruction (TpeBenchmark: 107 → 89 ms

@@ -3,7 +3,7 @@ package sde.param;
 import java.util.List;
 
 /**
- * One declared parameter (issue 4 item 1): the optimizer reads name, type, bounds, default, step
+ * One declared parameter: the optimizer reads name, type, bounds, default, step
  * and scale from here, and every run validates its values against it.
  */
 public record ParamSpec(String name, Type type, double lo, double hi, Object dflt, double step, boolean log,
@@ -37,7 +37,8 @@ public record ParamSpec(String name, Type type, double lo, double hi, Object dfl
             case DOUBLE, INT -> {
                 if (!(v instanceof Number n)) throw new IllegalArgumentException(key + ": expected a number, got '" + v + "'");
                 double d = n.doubleValue();
-                if (!(d >= lo && d <= hi)) throw new IllegalArgumentException(key + ": " + v + " is outside [" + fmt(lo) + ", " + fmt(hi) + "]");
+                if (!(d >= lo && d <= hi)) throw new IllegalArgumentException(key + ": " + v + " is outside [" + fmt(lo) + ", " + fmt(hi)
+                        + "]");
                 if (type == Type.INT) {
                     if (d != Math.rint(d)) throw new IllegalArgumentException(key + ": expected a whole number, got " + v);
                     return (int) d;

@@ -29,7 +29,8 @@ public record Params(Map<String, Object> values) implements Serializable {
         try {
             return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": '" + v + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException(name + ": '" + v + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Model against real quotes (issue 3 item 5): per row the model's mid, spread and IV beside the
+ * Model against real quotes: per row the model's mid, spread and IV beside the
  * real ones, errors by |delta| and DTE bucket, and a fit of the surface and spread parameters on the
  * calibration rows only. The real IV is always recomputed from the real mid with the same rate,
  * dividend yield and time as the model (vendor IVs are unreliable, SOURCES.md). The model prices at
@@ -140,7 +140,8 @@ public final class Calibration {
     public static Fit fit(MarketData md, PricingSettings p, List<OptionRow> calibrationRows) {
         PricingInputs in = new PricingInputs(md, p.surface());
         SurfaceSettings s0 = p.surface();
-        Function<double[], SurfaceSettings> surfaceOf = x -> s0.withShape(x[0], s0.atmVixPower(), s0.atmTenorPower(), s0.atmSkewPower(), x[1], x[2], x[3], x[4]);
+        Function<double[], SurfaceSettings> surfaceOf = x -> s0.withShape(x[0], s0.atmVixPower(), s0.atmTenorPower(), s0.atmSkewPower(),
+                x[1], x[2], x[3], x[4]);
         QuoteModel qm0 = new QuoteModel(p.quotes());
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-9);
         PointValuePair best = opt.optimize(new MaxEval(4000), GoalType.MINIMIZE,

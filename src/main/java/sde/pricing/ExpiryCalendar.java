@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which expiries were listed on a given day (issue 3 item 3). Per symbol: standard monthlies (third
+ * Which expiries were listed on a given day. Per symbol: standard monthlies (third
  * Friday), quarterlies (last session of Mar/Jun/Sep/Dec), January LEAPS, and weekly series on the
  * weekdays and from the dates in conf (pricing.weekly_listing), each listed a configured number of
  * calendar days ahead. An expiry on an exchange holiday moves to the session before it, as the
@@ -69,8 +69,8 @@ public final class ExpiryCalendar implements java.io.Serializable {
     /**
      * Per symbol and epoch day from {@link #indexFrom} to the last expiry: the index of the first
      * expiry on or after that day. Every quote asks whether its expiry is listed and every strategy
-     * entry looks for its nearest expiry, and the binary searches were a thirtieth of a run (issue 17
-     * item 3); this answers both with one read. Transient, rebuilt when an engine is deserialized,
+     * entry looks for its nearest expiry, and the binary searches were a thirtieth of a run;
+     * this answers both with one read. Transient, rebuilt when an engine is deserialized,
      * so a broadcast stays its size.
      */
     private transient int[][] firstOnOrAfter;

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one fill function (SPEC §2, issue 3 item 4). Every order of every strategy, opening or
+ * The one fill function (SPEC §2). Every order of every strategy, opening or
  * closing, single or multi-leg, is priced here and nowhere else, so no path can skip slippage or
  * costs: a single leg buys at the ask plus slippage and sells at the bid minus slippage (never
- * below zero), plus commission and fees per contract. A multi-leg order fills as one order (issue 14
- * item 5): at its net mid ± combo_spread_share × the legs' summed half-spreads, with the order's
+ * below zero), plus commission and fees per contract. A multi-leg order fills as one order:
+ * at its net mid ± combo_spread_share × the legs' summed half-spreads, with the order's
  * slippage paid once (docs/pricing.md has the evidence from the real quotes). Expiry and assignment
  * settle at intrinsic value.
  */
@@ -82,7 +82,8 @@ public final class FillModel implements java.io.Serializable {
         double price = quantity > 0 ? q.mid() + half + slip : Math.max(0, q.mid() - half - slip);
         int n = Math.abs(quantity);
         return share ? new Fill(quantity, price, n * s.shareCommission(), 0, Fill.SHARE, quantity > 0 ? "buy" : "sell")
-                : new Fill(quantity, price, n * s.commissionPerContract(), n * s.feesPerContract(), Fill.CONTRACT, quantity > 0 ? "buy" : "sell");
+                : new Fill(quantity, price, n * s.commissionPerContract(), n * s.feesPerContract(), Fill.CONTRACT,
+                        quantity > 0 ? "buy" : "sell");
     }
 
     /** The one place a price is chosen: ask plus slippage and impact to buy, bid minus them to sell. */

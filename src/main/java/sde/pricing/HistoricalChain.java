@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real quotes behind the same {@link OptionChain} interface as the model (issue 3 item 5): a
+ * Real quotes behind the same {@link OptionChain} interface as the model: a
  * contract that is not in the data has no quote (null), exactly as an unlisted one in the model.
  * IV and delta are recomputed from the mid with the engine's rate and dividend yield (vendor
  * values are unreliable); a mid-only source gives bid = ask = mid.

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Real option quotes from files (issue 3 item 5). Layouts, told apart by the header:
+ * Real option quotes from files. Layouts, told apart by the header:
  * <ul>
  *   <li>canonical: {@code quote_date,underlying,underlying_price,expiration,strike,type,bid,ask[,iv,delta][,source_id]}
  *       (type C/P) — the layout of ../shared/data/options/real_quotes_2019_2025.csv, and of the
@@ -57,7 +57,8 @@ public final class HistoricalQuotes {
                             num(c[col.get("bid")]), num(c[col.get("ask")]), Double.NaN, "yfinance " + file.getFileName()));
                 } else {
                     String type = c[col.get("type")].toUpperCase(Locale.ROOT);
-                    if (!type.equals("C") && !type.equals("P")) throw new IllegalArgumentException("type must be C or P, got '" + type + "'");
+                    if (!type.equals("C") && !type.equals("P")) throw new IllegalArgumentException("type must be C or P, got '" + type
+                            + "'");
                     double bid = midOnly ? Double.NaN : num(c[col.get("bid")]), ask = midOnly ? Double.NaN : num(c[col.get("ask")]);
                     double mid = midOnly ? num(c[col.get("mid")]) : Double.NaN;
                     out.add(new OptionRow(Dates.parse(c[col.get("quote_date")]), Symbol.parse(c[col.get("underlying")]),

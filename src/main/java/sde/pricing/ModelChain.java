@@ -36,7 +36,10 @@ public final class ModelChain implements OptionChain, java.io.Serializable {
         return quotes.quote(pd[0], md.value(SeriesId.VIX, i), iv, pd[1]);
     }
 
-    /** As {@link #quote(Symbol, int, double, int, double, boolean)} through a caller's Slices (one per run, never shared between threads). */
+    /**
+     * As {@link #quote(Symbol, int, double, int, double, boolean)} through a caller's Slices (one per run, never shared between threads).
+     * 
+     */
     public Quote quote(VolSurface.Slices slices, Symbol s, int i, double spot, int expiry, double strike, boolean call) {
         if (!expiries.isListed(s, md.day(i), expiry)) return null;
         double iv = surface.price(slices, s, i, md.day(i), spot, expiry, strike, call, slices.pd);
@@ -56,7 +59,10 @@ public final class ModelChain implements OptionChain, java.io.Serializable {
         return surface.price(s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }
 
-    /** As above, reusing the expiry-wide part of a price asked earlier through {@code slices} (one per run, never shared between threads). */
+    /**
+     * As above, reusing the expiry-wide part of a price asked earlier through {@code slices} (one per run, never shared between threads).
+     * 
+     */
     public double price(VolSurface.Slices slices, Symbol s, int i, int expiry, double strike, boolean call, double[] out) {
         return surface.price(slices, s, i, md.day(i), md.close(s, i), expiry, strike, call, out);
     }

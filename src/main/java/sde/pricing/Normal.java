@@ -3,7 +3,7 @@ package sde.pricing;
 /**
  * Standard normal density and distribution for the pricer's hot path.
  * Hand-written because Commons Math's NormalDistribution goes through Erf's continued fractions
- * (about ten times slower), which would miss the ≤ 50 ns price+delta target of issue 3; this is
+ * (about ten times slower), which would miss the ≤ 50 ns price+delta target; this is
  * Hart's algorithm 5666 in G. West's double-precision form ("Better approximations to cumulative
  * normal functions", Wilmott 2005), accurate to ~1e-14 absolute (NormalTest checks it against
  * Commons Math).

@@ -40,7 +40,7 @@ public final class PricingInputs implements Serializable {
     /**
      * cumEventVar by epoch day from the first session to EVENT_TABLE_DAYS past the last: the backtest
      * asks it twice per modeled price, and a binary search over the events was a fifth of a run's
-     * time (JMH stack profile, issue 17 item 3). The same values, so the same prices to the bit.
+     * time (JMH stack profile). The same values, so the same prices to the bit.
      */
     private final double[] cumEventVarByDay;
     private final int eventTableFrom;
@@ -83,7 +83,8 @@ public final class PricingInputs implements Serializable {
         cumEventVar = new double[eventDays.length];
         for (int e = 0; e < eventDays.length; e++) {
             double v = 0;
-            for (sde.data.EventType t : sde.data.EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v, move2[t.ordinal()]);
+            for (sde.data.EventType t : sde.data.EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v,
+                    move2[t.ordinal()]);
             cumEventVar[e] = (e == 0 ? 0 : cumEventVar[e - 1]) + v;   // one move per day, the largest of its events
         }
         eventTableFrom = n == 0 ? 0 : days[0];
@@ -135,7 +136,11 @@ public final class PricingInputs implements Serializable {
 
     public double rate(int i) { return rate[i]; }
 
-    /** e^{r·Δ/365} − 1 with r the previous session's rate and Δ the calendar days since it: a positive cash balance's growth on session i. */
+    /**
+     * e^{r·Δ/365} − 1 with r the previous session's rate and Δ the calendar days since it: a positive cash balance's
+     * growth on session i.
+     * 
+     */
     public double accrual(int i) { return accrual[i]; }
 
     /**

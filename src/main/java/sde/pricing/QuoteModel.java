@@ -1,6 +1,6 @@
 package sde.pricing;
 
-/** Bid/ask around a model mid (issue 3 item 4); see pricing.quotes in conf/sde.yaml. */
+/** Bid/ask around a model mid; see pricing.quotes in conf/sde.yaml. */
 public final class QuoteModel implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final QuoteSettings s;

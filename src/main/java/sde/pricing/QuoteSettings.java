@@ -1,7 +1,8 @@
 package sde.pricing;
 
 /** The pricing.quotes keys of conf/sde.yaml. */
-public record QuoteSettings(double tick, double spreadBase, double spreadPct, double spreadMaxPct, double volRef, double volPower) implements java.io.Serializable {
+public record QuoteSettings(double tick, double spreadBase, double spreadPct, double spreadMaxPct, double volRef,
+        double volPower) implements java.io.Serializable {
     public QuoteSettings {
         if (!(tick > 0)) throw new IllegalArgumentException("pricing.quotes.tick must be > 0");
         if (!(spreadBase >= 0 && spreadPct >= 0 && spreadMaxPct > 0)) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Listed-looking strikes (issue 3 item 3): per symbol, a step per band of distance from spot
+ * Listed-looking strikes: per symbol, a step per band of distance from spot
  * (pricing.strikes). Strategies round to these; no continuous strikes.
  */
 public final class StrikeGrid implements java.io.Serializable {

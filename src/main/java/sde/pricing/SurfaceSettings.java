@@ -18,7 +18,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
     public SurfaceSettings {
         if (!(atmRatio > 0)) throw new IllegalArgumentException("pricing.surface.atm_ratio must be > 0");
         if (!(Math.abs(atmVixPower) < 2 && Math.abs(atmTenorPower) < 2 && Math.abs(atmSkewPower) < 4)) {
-            throw new IllegalArgumentException("pricing.surface: atm_vix_power and atm_tenor_power must be in (-2, 2), atm_skew_power in (-4, 4)");
+            throw new IllegalArgumentException("pricing.surface: atm_vix_power and atm_tenor_power must be in (-2, 2), atm_skew_power "
+                    + "in (-4, 4)");
         }
         if (!(atmRatioFloor > 0 && atmRatioCap > atmRatioFloor)) {
             throw new IllegalArgumentException("pricing.surface: need 0 < atm_ratio_floor < atm_ratio_cap");
@@ -34,7 +35,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         }
         if (!(ivFloor > 0 && ivCap > ivFloor)) throw new IllegalArgumentException("pricing.surface: need 0 < iv_floor < iv_cap");
         if (ratioWindowDays < 5) throw new IllegalArgumentException("pricing.surface.ratio_window_days must be >= 5");
-        if (!(ratioFloor > 0 && ratioCap > ratioFloor)) throw new IllegalArgumentException("pricing.surface: need 0 < ratio_floor < ratio_cap");
+        if (!(ratioFloor > 0 && ratioCap > ratioFloor)) throw new IllegalArgumentException("pricing.surface: need 0 < ratio_floor < "
+                + "ratio_cap");
         if (dividendWindowDays < 1) throw new IllegalArgumentException("pricing.surface.dividend_window_days must be >= 1");
         if (!(nonSessionWeight >= 0 && nonSessionWeight <= 1)) {
             throw new IllegalArgumentException("pricing.surface.non_session_weight must be in [0, 1]");
@@ -59,7 +61,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                         + java.util.Arrays.toString(sde.data.EventType.values()));
             }
             if (!(e.getValue() >= 0 && e.getValue() < 0.2)) {
-                throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": must be in [0, 0.2), got " + e.getValue());
+                throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": must be in [0, 0.2), got "
+                        + e.getValue());
             }
         }
     }

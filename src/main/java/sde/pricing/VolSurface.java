@@ -3,7 +3,7 @@ package sde.pricing;
 import sde.data.Symbol;
 
 /**
- * The modeled implied volatility of a contract (issue 3 item 2, issue 14 item 4): ATM level from the
+ * The modeled implied volatility of a contract: ATM level from the
  * vol-index term structure, scaled to the symbol, shaped by a skew in standardized moneyness,
  * floored and capped.
  *
@@ -79,7 +79,7 @@ public final class VolSurface implements java.io.Serializable {
     /**
      * One way of {@link Slices}: the part of a price that is the same for every strike of one expiry
      * on one day (time, forward, discount factors, ATM vol, the variance clock and the events
-     * spanned), reused while symbol, day, spot and expiry repeat (issue 17 item 3). The same
+     * spanned), reused while symbol, day, spot and expiry repeat. The same
      * arithmetic, so the same prices.
      */
     private static final class Slice {
@@ -97,7 +97,7 @@ public final class VolSurface implements java.io.Serializable {
      * A few {@link Slice}s for one single-threaded caller, two per symbol-and-expiry set (two-way
      * set-associative, the older of a set replaced): a run marks several positions a day, often on
      * the same expiries, and a single Slice was recomputed at every change of position (half of a
-     * run's slices were repeats). Direct-mapped, a run of issue 17's JMH (b) still recomputed twice
+     * run's slices were repeats). Direct-mapped, a run of PricingBenchmark (b) still recomputed twice
      * as many slices as it had distinct ones. Also a scratch for quotes, so that quoting allocates
      * only the Quote.
      */
@@ -122,7 +122,10 @@ public final class VolSurface implements java.io.Serializable {
         }
     }
 
-    /** As {@link #price(Symbol, int, int, double, int, double, boolean, double[])}, reusing the day-wide part kept in {@code c} for this symbol and expiry. */
+    /**
+     * As {@link #price(Symbol, int, int, double, int, double, boolean, double[])}, reusing the day-wide part kept in {@code c} for this
+     * symbol and expiry.
+     */
     public double price(Slices c, Symbol sym, int i, int today, double spot, int expiry, double strike, boolean call, double[] out) {
         return price(c.of(sym, i, today, spot, expiry), sym, i, today, spot, expiry, strike, call, out);
     }
@@ -189,7 +192,7 @@ public final class VolSurface implements java.io.Serializable {
 
     /**
      * v limited to [lo, hi] by comparisons: Math.max and Math.min order signed zeros and NaN, which
-     * on doubles costs a blend sequence the profile showed at a twentieth of a run (issue 17 item 3).
+     * on doubles costs a blend sequence the profile showed at a twentieth of a run.
      * The same value for every v, NaN included (NaN compares false and passes through, as it did),
      * since both limits are positive.
      */

@@ -5,7 +5,7 @@ import sde.data.SeriesId;
 import sde.data.Symbol;
 
 /**
- * The daily regime label (issue 6), causal by construction: one forward pass, each day reading the
+ * The daily regime label, causal by construction: one forward pass, each day reading the
  * close and VIX of that day and before. Rules, first match wins (precedence):
  * <ol>
  *   <li>CRASH: VIX > crash_vix and decline ≥ crash_decline;</li>

@@ -19,7 +19,8 @@ public record RegimeSettings(String symbol, int trendWindow, double trendBand, i
             throw new IllegalArgumentException("regime: trend_band >= 0 and crash_decline in (0, 1)");
         }
         if (!(crashVix >= highVolVix && highVolVix >= bearVixMin && bullVixMax >= lowVolVix && lowVolVix > 0)) {
-            throw new IllegalArgumentException("regime: need crash_vix >= high_vol_vix >= bear_vix_min and bull_vix_max >= low_vol_vix > 0");
+            throw new IllegalArgumentException("regime: need crash_vix >= high_vol_vix >= bear_vix_min and bull_vix_max >= low_vol_vix "
+                    + "> 0");
         }
     }
 

@@ -33,7 +33,8 @@ public final class RegimeTable {
                     if (l.at(t) == r) { days++; vix += l.vix()[t]; }
                     if (t > 0 && l.at(t - 1) == r) growth *= md.adjClose(Symbol.SPY, t) / md.adjClose(Symbol.SPY, t - 1);
                 }
-                if (days > 0) out.add(new Row(all ? "all" : Integer.toString(y), r, days, 100.0 * days / total, 100 * (growth - 1), vix / days));
+                if (days > 0) out.add(new Row(all ? "all" : Integer.toString(y), r, days, 100.0 * days / total, 100 * (growth - 1),
+                        vix / days));
             }
         }
         return out;

@@ -31,7 +31,8 @@ final class BenchmarkFigures {
         StringBuilder h = new StringBuilder("<h2>The option model against the real market</h2>");
         File doc = Json.readAs(out.resolve("benchmarks.json"), File.class);
         if (doc == null || doc.indices() == null) {
-            return h.append("<p class=\"note\">No benchmark replicas here: run <code>jobs/sde benchmark --out ").append(Svg.esc(out.toString()))
+            return h.append("<p class=\"note\">No benchmark replicas here: run <code>jobs/sde benchmark --out ")
+                    .append(Svg.esc(out.toString()))
                     .append("</code> to compare the model with Cboe's PUT and BXM (docs/benchmarks.md).</p>").toString();
         }
         h.append("<p class=\"note\">Replicas of the Cboe strategy indices on SPY, and of the QYLD and RYLD covered-call funds on QQQ"
@@ -47,7 +48,8 @@ final class BenchmarkFigures {
             List<Svg.Series> series = new ArrayList<>(List.of(new Svg.Series("replica under the model", levels[1], "#1f77b4")));
             if (r.compared()) series.add(new Svg.Series(name + " (real)", levels[2], "#d62728"));
             h.append(Svg.lines("bench_" + name, name + ": " + r.description(), days, series, List.of(), ""));
-            h.append("<table id=\"bench_table_").append(Svg.esc(name)).append("\"><tr><th>year</th><th>replica %</th><th>index %</th><th>error pp</th></tr>");
+            h.append("<table id=\"bench_table_").append(Svg.esc(name))
+                    .append("\"><tr><th>year</th><th>replica %</th><th>index %</th><th>error pp</th></tr>");
             for (Year y : r.years() == null ? List.<Year>of() : r.years()) {
                 h.append("<tr><td>").append(y.year()).append(y.partial() ? " (to date)" : "").append("</td><td>")
                         .append(num(y.replicaReturnPct())).append("</td><td>").append(num(y.indexReturnPct())).append("</td><td>")

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The results report (issue 10 item 3): one self-contained HTML file, OUT/report/index.html, with
+ * The results report: one self-contained HTML file, OUT/report/index.html, with
  * the leaderboard, the gate's verdicts, and for the chosen run (the best by default) its equity with
  * Monte Carlo bands, drawdown, monthly heatmap, per-strategy contribution and regime timeline; plus
  * OUT/report/data/*.csv, the same figures for notebooks. Runs are replayed from their params (SPEC
@@ -53,7 +53,7 @@ public final class Report {
         TrialSource NONE = (out, study) -> List.of();
     }
 
-    /** Adds the study views (issue 17 item 6), drawn from these trials. */
+    /** Adds the study views, drawn from these trials. */
     public Report withTrials(TrialSource source) {
         this.trials = source;
         return this;
@@ -62,7 +62,8 @@ public final class Report {
     /** Writes the report; returns index.html. */
     public Location write(Request q) {
         List<LeaderboardRow> rows = ReportSources.rows(q.out(), q.study());
-        if (rows.isEmpty()) throw new IllegalArgumentException(q.out() + ": no leaderboard rows" + (q.study() == null ? "" : " for study " + q.study())
+        if (rows.isEmpty()) throw new IllegalArgumentException(q.out() + ": no leaderboard rows" + (q.study() == null ? "" : " for study "
+                + q.study())
                 + " (run `jobs/sde sweep` or `jobs/sde daemon` first)");
         Map<String, VerdictFile> verdicts = ReportSources.verdicts(q.out());
         LeaderboardRow chosen = q.id() == null ? rows.get(0)

@@ -47,7 +47,8 @@ final class ReportFigures {
 
     /** The calendar years a run covers (its first session is the day before the window). */
     static int[] years(int[] days) {
-        int first = LocalDate.ofEpochDay(days[Math.min(1, days.length - 1)]).getYear(), last = LocalDate.ofEpochDay(days[days.length - 1]).getYear();
+        int first = LocalDate.ofEpochDay(days[Math.min(1, days.length - 1)]).getYear(),
+                last = LocalDate.ofEpochDay(days[days.length - 1]).getYear();
         int[] y = new int[last - first + 1];
         for (int k = 0; k < y.length; k++) y[k] = first + k;
         return y;
@@ -77,7 +78,8 @@ final class ReportFigures {
         double[][] m = monthly(r.days(), r.equity(), years);
         StringBuilder sb = new StringBuilder("year,month,return_pct\n");
         for (int y = 0; y < years.length; y++) {
-            for (int k = 0; k < 12; k++) if (Double.isFinite(m[y][k])) sb.append(years[y]).append(',').append(k + 1).append(String.format(Locale.ROOT, ",%.4f%n", m[y][k]));
+            for (int k = 0; k < 12; k++) if (Double.isFinite(m[y][k])) sb.append(years[y]).append(',').append(k
+                    + 1).append(String.format(Locale.ROOT, ",%.4f%n", m[y][k]));
         }
         return sb.toString();
     }
@@ -90,7 +92,8 @@ final class ReportFigures {
 
     static String regimesCsv(MarketData md, int[] labels) {
         StringBuilder sb = new StringBuilder("date,regime\n");
-        for (int i = 0; i < labels.length; i++) sb.append(Dates.format(md.day(i))).append(',').append(Regime.values()[labels[i]]).append('\n');
+        for (int i = 0; i < labels.length; i++) sb.append(Dates.format(md.day(i))).append(',').append(Regime.values()[labels[i]])
+                .append('\n');
         return sb.toString();
     }
 }

@@ -34,7 +34,8 @@ final class ReportPage {
                 String monthlySvg, String contributionSvg, String regimesSvg, String benchmarksHtml, boolean validated, String scatterSvg,
                 String studyViewsHtml, String answerHtml) {}
 
-    record BoardRow(int rank, String id, boolean chosen, String study, String strategies, String trainScore, String testScore, String cagrPct,
+    record BoardRow(int rank, String id, boolean chosen, String study, String strategies, String trainScore, String testScore,
+            String cagrPct,
                     String maxDdPct, int trades, int capacityBound, String feasible, String tier, Cell cell) {}
 
     /** A verdict as a leaderboard cell. */
@@ -51,7 +52,8 @@ final class ReportPage {
 
     private ReportPage() {}
 
-    static String render(Report.Request q, MarketData md, List<LeaderboardRow> rows, List<LeaderboardRow> top, Map<String, VerdictFile> verdicts,
+    static String render(Report.Request q, MarketData md, List<LeaderboardRow> rows, List<LeaderboardRow> top, Map<String,
+            VerdictFile> verdicts,
                          LeaderboardRow chosen, RunResult run, double[][] bands, int[] labels, String studyViewsHtml) {
         String id = chosen.id();
         List<BoardRow> board = new ArrayList<>();
@@ -70,7 +72,8 @@ final class ReportPage {
         }
 
         int[] days = run.days();
-        String equity = Svg.lines("equity", "Equity of " + id + " with Monte Carlo bands (" + q.mcPaths() + " stationary-bootstrap paths: 5–95 % and 25–75 %)",
+        String equity = Svg.lines("equity",
+                "Equity of " + id + " with Monte Carlo bands (" + q.mcPaths() + " stationary-bootstrap paths: 5–95 % and 25–75 %)",
                 days, List.of(new Svg.Series("equity", run.equity(), "#1f77b4"), new Svg.Series("bootstrap median", bands[2], "#9467bd")),
                 List.of(new Svg.Band(bands[0], bands[4], "#9467bd", 0.15), new Svg.Band(bands[1], bands[3], "#9467bd", 0.25)), "");
         String drawdown = Svg.drawdown("drawdown", "Drawdown %", days, ReportFigures.drawdownPct(run.equity()));
@@ -100,11 +103,14 @@ final class ReportPage {
             ys.add(vv.overfitScore());
             pl.add(r.id() + " " + vv.verdict());
         }
-        String scatter = Svg.scatter("scatter", "Train score vs the gate's overfit score (validated rows)", xs.stream().mapToDouble(Double::doubleValue).toArray(),
+        String scatter = Svg.scatter("scatter", "Train score vs the gate's overfit score (validated rows)",
+                xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray(), pl, "train score", "overfit score");
 
-        View view = new View(q.out().name(), q.study(), md.fingerprint(), md.synthetic(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                rows.size(), rows.get(0).study() != null, board, id, years, gate(verdicts.get(id)), equity, drawdown, monthly, contribution, regimes,
+        View view = new View(q.out().name(), q.study(), md.fingerprint(), md.synthetic(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                rows.size(), rows.get(0).study() != null, board, id, years, gate(verdicts.get(id)), equity, drawdown, monthly,
+                        contribution, regimes,
                 BenchmarkFigures.section(q.out()), !xs.isEmpty(), scatter, studyViewsHtml, AnswerFigures.section(q.out()));
         StringWriter w = new StringWriter();
         TEMPLATE.execute(w, view);
@@ -114,7 +120,8 @@ final class ReportPage {
     private static GateView gate(VerdictFile v) {
         if (v == null) return null;
         List<Component> comps = new ArrayList<>();
-        v.components().forEach((name, value) -> comps.add(new Component(name, f(value, "%.3f"), String.valueOf(v.passes().getOrDefault(name, null) == null
+        v.components().forEach((name, value) -> comps.add(new Component(name, f(value, "%.3f"),
+                String.valueOf(v.passes().getOrDefault(name, null) == null
                 ? "" : v.passes().get(name)))));
         List<Statistic> stats = new ArrayList<>();
         JsonNode s = v.statistics();
@@ -129,7 +136,8 @@ final class ReportPage {
             }
         }
         String grade = v.overfitVerdict() == null ? null : v.overfitVerdict().name();
-        return new GateView(v.verdict().name(), f(v.overfitScore(), "%.3f"), grade, String.valueOf(v.flags()), comps, !stats.isEmpty(), stats);
+        return new GateView(v.verdict().name(), f(v.overfitScore(), "%.3f"), grade, String.valueOf(v.flags()), comps, !stats.isEmpty(),
+                stats);
     }
 
     /** The gross option P&L by model cell (SPEC §5 coverage) as "SPY C d40-60 dte8-30 31 %, …", largest first. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The study views of the report and the notebooks (issue 17 item 6), with Optuna's dashboard as
+ * The study views of the report and the notebooks, with Optuna's dashboard as
  * the anchor: the optimization history (each trial's train score in the order it ran, and the best
  * so far), parameter importance, slice plots of the score against the most important parameters,
  * parallel coordinates of the top trials, and each year's return and drawdown of the best rows
@@ -47,7 +47,8 @@ final class StudyViews {
         Map<String, Double> importance = importance(cols, score);
         if (!trials.isEmpty()) {
             html.append("<h2>Study: optimization history</h2>\n<p class=\"note\">").append(trials.size())
-                    .append(" trials (a sample spread over every generation when the study holds more), in the order they ran; the line is the best so far.</p>\n");
+                    .append(" trials (a sample spread over every generation when the study holds more), in the order they ran; the line "
+                            + "is the best so far.</p>\n");
             double[] order = new double[trials.size()], bestSoFar = new double[trials.size()];
             double b = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < trials.size(); i++) {
@@ -56,17 +57,22 @@ final class StudyViews {
                 bestSoFar[i] = b;
             }
             html.append(Svg.xy("history", "Train score by trial", List.of(new Svg.Points("trials", order, score, "#9ecae1", false),
-                    new Svg.Points("best so far", order, bestSoFar, "#d62728", true)), List.of(), false, "trial", "train score")).append('\n');
-            html.append("<h2>Study: parameter importance</h2>\n<p class=\"note\">Correlation ratio η² of the train score on each parameter (")
-                    .append(BINS).append(" quantile bins), normalised to sum to 1: main effects only (Optuna's default, fANOVA, also credits interactions).</p>\n");
+                    new Svg.Points("best so far", order, bestSoFar, "#d62728", true)), List.of(), false, "trial",
+                            "train score")).append('\n');
+            html.append("<h2>Study: parameter importance</h2>\n<p class=\"note\">Correlation ratio η² of the train score on each "
+                    + "parameter (")
+                    .append(BINS).append(" quantile bins), normalised to sum to 1: main effects only (Optuna's default, fANOVA, also "
+                            + "credits interactions).</p>\n");
             List<String> names = new ArrayList<>(importance.keySet());
-            html.append(Svg.bars("importance", "Parameter importance (η², share)", names, importance.values().stream().mapToDouble(v -> 100 * v).toArray(), " %"))
+            html.append(Svg.bars("importance", "Parameter importance (η², share)", names, importance.values().stream().mapToDouble(v ->
+                    100 * v).toArray(), " %"))
                     .append('\n');
             html.append("<h2>Study: slices</h2>\n");
             Map<String, Column> byName = new LinkedHashMap<>();
             for (Column c : cols) byName.put(c.name(), c);
             for (String n : names.subList(0, Math.min(SLICES, names.size()))) {
-                html.append(Svg.xy("slice-" + slug(n), "Train score against " + n, List.of(new Svg.Points("", byName.get(n).values(), score, "#1f77b4", false)),
+                html.append(Svg.xy("slice-" + slug(n), "Train score against " + n, List.of(new Svg.Points("", byName.get(n).values(),
+                        score, "#1f77b4", false)),
                         List.of(), false, n, "train score")).append('\n');
             }
             List<String> axes = new ArrayList<>(names.subList(0, Math.min(PARALLEL_AXES, names.size())));
@@ -106,14 +112,18 @@ final class StudyViews {
         }
         if (ret.isEmpty()) return;
         html.append("<h2>Each year against the goal</h2>\n<p class=\"note\">The top ").append(ret.size())
-                .append(" rows' return and max drawdown per year (the train years only for a sweep's rows); the goal is at least 200 % and at most 15 % in every year.</p>\n");
-        html.append(Svg.xy("years-return", "Return % per year", ret, List.of(new Svg.Ref(200, "goal ≥ 200 %", "#2ca02c")), false, "year", "return %")).append('\n');
-        html.append(Svg.xy("years-drawdown", "Max drawdown % per year", dd, List.of(new Svg.Ref(15, "goal ≤ 15 %", "#d62728")), false, "year", "max DD %")).append('\n');
+                .append(" rows' return and max drawdown per year (the train years only for a sweep's rows); the goal is at least 200 % "
+                        + "and at most 15 % in every year.</p>\n");
+        html.append(Svg.xy("years-return", "Return % per year", ret, List.of(new Svg.Ref(200, "goal ≥ 200 %", "#2ca02c")), false, "year",
+                "return %")).append('\n');
+        html.append(Svg.xy("years-drawdown", "Max drawdown % per year", dd, List.of(new Svg.Ref(15, "goal ≤ 15 %", "#d62728")), false,
+                "year", "max DD %")).append('\n');
     }
 
     private static void ceiling(CeilingFile c, StringBuilder html) {
         html.append("<h2>Ceiling: best so far against evaluations</h2>\n<p class=\"note\">The daemon stopped: ").append(Svg.esc(c.reason()))
-                .append(". Each study's best train score against its own evaluations (log scale); a restart NAME_rK starts its own curve.</p>\n");
+                .append(". Each study's best train score against its own evaluations (log scale); a restart NAME_rK starts its own "
+                        + "curve.</p>\n");
         String[] colors = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#d62728"};
         Map<String, List<Svg.Points>> byRung = new TreeMap<>();
         for (CeilingFile.Curve cv : c.curves() == null ? List.<CeilingFile.Curve>of() : c.curves()) {
@@ -121,14 +131,19 @@ final class StudyViews {
             double[] x = cv.points().stream().mapToDouble(p -> p[0]).toArray(), y = cv.points().stream().mapToDouble(p -> p[1]).toArray();
             ps.add(new Svg.Points(ps.size() < 6 ? cv.study() : "", x, y, colors[ps.size() % colors.length], true));
         }
-        byRung.forEach((rung, ps) -> html.append(Svg.xy("curves-" + slug(rung), "Best so far, " + rung.toLowerCase(Locale.ROOT) + " rung", ps, List.of(),
+        byRung.forEach((rung, ps) -> html.append(Svg.xy("curves-" + slug(rung), "Best so far, " + rung.toLowerCase(Locale.ROOT) + " rung",
+                ps, List.of(),
                 true, "evaluations", "best train score")).append('\n'));
         if (c.calmar() != null && !c.calmar().isEmpty()) {
-            html.append(String.format(Locale.ROOT, "<table id=\"calmar\"><tr><th class=\"l\">rung</th><th class=\"l\">result</th><th>year</th><th>return %%</th>"
+            html.append(String.format(Locale.ROOT,
+                    "<table id=\"calmar\"><tr><th class=\"l\">rung</th><th class=\"l\">result</th><th>year</th><th>return %%</th>"
                     + "<th>max DD %%</th><th>Calmar</th><th>of goal (%.1f)</th></tr>%n", CeilingFile.GOAL_CALMAR));
             for (CeilingFile.CalmarYear y : c.calmar()) {
-                html.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td class=\"l\">%s%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td></tr>%n",
-                        Svg.esc(y.rung()), Svg.esc(y.id()), y.robust() ? "" : " (not ROBUST)", y.year(), y.returnPct(), y.maxDdPct(), y.calmar(), y.ofGoal()));
+                html.append(String.format(Locale.ROOT,
+                        "<tr><td class=\"l\">%s</td><td "
+                                + "class=\"l\">%s%s</td><td>%d</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.3f</td></tr>%n",
+                        Svg.esc(y.rung()), Svg.esc(y.id()), y.robust() ? "" : " (not ROBUST)", y.year(), y.returnPct(), y.maxDdPct(),
+                                y.calmar(), y.ofGoal()));
             }
             html.append("</table>\n");
         }
@@ -158,7 +173,8 @@ final class StudyViews {
         }
         List<Column> out = new ArrayList<>();
         cols.forEach((name, v) -> {
-            double lo = Arrays.stream(v).filter(Double::isFinite).min().orElse(0), hi = Arrays.stream(v).filter(Double::isFinite).max().orElse(0);
+            double lo = Arrays.stream(v).filter(Double::isFinite).min().orElse(0),
+                    hi = Arrays.stream(v).filter(Double::isFinite).max().orElse(0);
             if (hi > lo) out.add(new Column(name, v));
         });
         return out;
@@ -217,7 +233,8 @@ final class StudyViews {
         for (int i = 0; i < x.length; i++) if (Double.isFinite(x[i]) && Double.isFinite(score[i])) n++;
         if (n < 2) return 0;
         double[] xs = new double[n], ys = new double[n];
-        for (int i = 0, k = 0; i < x.length; i++) if (Double.isFinite(x[i]) && Double.isFinite(score[i])) { xs[k] = x[i]; ys[k++] = score[i]; }
+        for (int i = 0, k = 0; i < x.length; i++) if (Double.isFinite(x[i])
+                && Double.isFinite(score[i])) { xs[k] = x[i]; ys[k++] = score[i]; }
         double[] sorted = xs.clone();
         Arrays.sort(sorted);
         long distinct = Arrays.stream(sorted).distinct().count();

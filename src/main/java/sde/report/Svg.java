@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Inline SVG charts for the self-contained HTML report (issue 10). Hand-written because the report
+ * Inline SVG charts for the self-contained HTML report. Hand-written because the report
  * must open with no network and no JavaScript library; these few chart kinds are a page of code,
  * and a JVM charting library (JFreeChart) would only give us raster images to embed.
  */
@@ -31,7 +31,8 @@ public final class Svg {
         sb.append("<svg class=\"chart\" id=\"").append(id).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W)
                 .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\">")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
-                .append("<text x=\"").append(L).append("\" y=\"18\" font-size=\"14\" font-weight=\"bold\">").append(esc(title)).append("</text>");
+                .append("<text x=\"").append(L).append("\" y=\"18\" font-size=\"14\" font-weight=\"bold\">").append(esc(title))
+                        .append("</text>");
         return sb;
     }
 
@@ -45,9 +46,12 @@ public final class Svg {
         axes(sb, days, lo, hi, unit, H);
         for (Band b : bands) {
             StringBuilder p = new StringBuilder();
-            for (int i = 0; i < days.length; i++) p.append(i == 0 ? "M" : "L").append(f(x(i, days.length))).append(',').append(f(y(b.hi()[i], lo, hi, H)));
-            for (int i = days.length - 1; i >= 0; i--) p.append('L').append(f(x(i, days.length))).append(',').append(f(y(b.lo()[i], lo, hi, H)));
-            sb.append("<path d=\"").append(p).append("Z\" fill=\"").append(b.color()).append("\" fill-opacity=\"").append(b.opacity()).append("\" stroke=\"none\"/>");
+            for (int i = 0; i < days.length; i++) p.append(i == 0 ? "M" : "L").append(f(x(i,
+                    days.length))).append(',').append(f(y(b.hi()[i], lo, hi, H)));
+            for (int i = days.length - 1; i >= 0; i--) p.append('L').append(f(x(i, days.length))).append(',').append(f(y(b.lo()[i], lo, hi,
+                    H)));
+            sb.append("<path d=\"").append(p).append("Z\" fill=\"").append(b.color()).append("\" fill-opacity=\"").append(b.opacity())
+                    .append("\" stroke=\"none\"/>");
         }
         int lx = L + 10;
         for (Series s : series) {
@@ -59,7 +63,8 @@ public final class Svg {
                 pen = true;
             }
             sb.append("<path d=\"").append(p).append("\" fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"1.6\"/>");
-            sb.append("<text x=\"").append(lx).append("\" y=\"").append(T + 14).append("\" font-size=\"11\" fill=\"").append(s.color()).append("\">")
+            sb.append("<text x=\"").append(lx).append("\" y=\"").append(T
+                    + 14).append("\" font-size=\"11\" fill=\"").append(s.color()).append("\">")
                     .append(esc(s.name())).append("</text>");
             lx += 12 + 7 * s.name().length();
         }
@@ -88,19 +93,22 @@ public final class Svg {
         StringBuilder sb = open(id, title, h);
         String[] names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         for (int c = 0; c < 12; c++) {
-            sb.append("<text x=\"").append(L + c * cw + cw / 2).append("\" y=\"").append(T + 12).append("\" font-size=\"11\" text-anchor=\"middle\">")
+            sb.append("<text x=\"").append(L + c * cw + cw / 2).append("\" y=\"").append(T
+                    + 12).append("\" font-size=\"11\" text-anchor=\"middle\">")
                     .append(names[c]).append("</text>");
         }
         for (int r = 0; r < years.length; r++) {
             int yy = T + 20 + r * ch;
-            sb.append("<text x=\"").append(L - 8).append("\" y=\"").append(yy + 16).append("\" font-size=\"11\" text-anchor=\"end\">").append(years[r]).append("</text>");
+            sb.append("<text x=\"").append(L - 8).append("\" y=\"").append(yy
+                    + 16).append("\" font-size=\"11\" text-anchor=\"end\">").append(years[r]).append("</text>");
             for (int c = 0; c < 12; c++) {
                 double v = pct[r][c];
                 String fill = Double.isFinite(v) ? heat(v / m) : "#eeeeee";
                 sb.append("<rect class=\"cell\" x=\"").append(L + c * cw).append("\" y=\"").append(yy).append("\" width=\"").append(cw - 2)
                         .append("\" height=\"").append(ch - 2).append("\" fill=\"").append(fill).append("\"/>");
                 if (Double.isFinite(v)) {
-                    sb.append("<text x=\"").append(L + c * cw + cw / 2).append("\" y=\"").append(yy + 16).append("\" font-size=\"10\" text-anchor=\"middle\">")
+                    sb.append("<text x=\"").append(L + c * cw + cw / 2).append("\" y=\"").append(yy
+                            + 16).append("\" font-size=\"10\" text-anchor=\"middle\">")
                             .append(String.format(Locale.ROOT, "%.1f", v)).append("</text>");
                 }
             }
@@ -132,8 +140,10 @@ public final class Svg {
         yearTicks(sb, days, T + 34, T + 48);
         int lx = L;
         for (int k = 0; k < names.length; k++) {
-            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(h - 16).append("\" width=\"12\" height=\"12\" fill=\"").append(colors[k]).append("\"/>")
-                    .append("<text x=\"").append(lx + 16).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">").append(esc(names[k])).append("</text>");
+            sb.append("<rect x=\"").append(lx).append("\" y=\"").append(h - 16).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(colors[k]).append("\"/>")
+                    .append("<text x=\"").append(lx
+                            + 16).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">").append(esc(names[k])).append("</text>");
             lx += 30 + 7 * names[k].length();
         }
         return sb.append("</svg>").toString();
@@ -146,14 +156,18 @@ public final class Svg {
         for (double v : values) m = Math.max(m, Math.abs(v));
         int mid = L + 200 + (W - L - 200 - R) / 2, half = (W - L - 200 - R) / 2 - 60;
         StringBuilder sb = open(id, title, h);
-        sb.append("<line x1=\"").append(mid).append("\" y1=\"").append(T).append("\" x2=\"").append(mid).append("\" y2=\"").append(h - 10).append("\" stroke=\"#888\"/>");
+        sb.append("<line x1=\"").append(mid).append("\" y1=\"").append(T).append("\" x2=\"").append(mid).append("\" y2=\"").append(h - 10)
+                .append("\" stroke=\"#888\"/>");
         for (int k = 0; k < names.size(); k++) {
             int yy = T + 10 + k * bh;
             double w = half * Math.abs(values[k]) / m;
             double x0 = values[k] >= 0 ? mid : mid - w;
-            sb.append("<text x=\"").append(L).append("\" y=\"").append(yy + 15).append("\" font-size=\"11\">").append(esc(names.get(k))).append("</text>")
-                    .append("<rect class=\"bar\" x=\"").append(f(x0)).append("\" y=\"").append(yy + 3).append("\" width=\"").append(f(Math.max(1, w)))
-                    .append("\" height=\"").append(bh - 6).append("\" fill=\"").append(values[k] >= 0 ? "#2ca02c" : "#d62728").append("\"/>")
+            sb.append("<text x=\"").append(L).append("\" y=\"").append(yy
+                    + 15).append("\" font-size=\"11\">").append(esc(names.get(k))).append("</text>")
+                    .append("<rect class=\"bar\" x=\"").append(f(x0)).append("\" y=\"").append(yy
+                            + 3).append("\" width=\"").append(f(Math.max(1, w)))
+                    .append("\" height=\"").append(bh - 6).append("\" fill=\"").append(values[k] >= 0 ? "#2ca02c"
+                            : "#d62728").append("\"/>")
                     .append("<text x=\"").append(f(values[k] >= 0 ? mid + w + 4 : mid - w - 4)).append("\" y=\"").append(yy + 15)
                     .append("\" font-size=\"11\" text-anchor=\"").append(values[k] >= 0 ? "start" : "end").append("\">")
                     .append(String.format(Locale.ROOT, "%,.0f%s", values[k], unit)).append("</text>");
@@ -168,19 +182,25 @@ public final class Svg {
         for (double v : ys) { y0 = Math.min(y0, v); y1 = Math.max(y1, v); }
         StringBuilder sb = open(id, title, H);
         int plotW = W - L - R;
-        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - R).append("\" y2=\"").append(H - B).append("\" stroke=\"#444\"/>")
-                .append("<line x1=\"").append(L).append("\" y1=\"").append(T).append("\" x2=\"").append(L).append("\" y2=\"").append(H - B).append("\" stroke=\"#444\"/>")
-                .append("<text x=\"").append(W - R).append("\" y=\"").append(H - 4).append("\" font-size=\"11\" text-anchor=\"end\">").append(esc(xName))
+        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                .append(H - B).append("\" stroke=\"#444\"/>")
+                .append("<line x1=\"").append(L).append("\" y1=\"").append(T).append("\" x2=\"").append(L).append("\" y2=\"").append(H - B)
+                        .append("\" stroke=\"#444\"/>")
+                .append("<text x=\"").append(W - R).append("\" y=\"").append(H - 4).append("\" font-size=\"11\" text-anchor=\"end\">")
+                        .append(esc(xName))
                 .append(String.format(Locale.ROOT, " (%.3f … %.3f)", x0, x1)).append("</text>")
                 .append("<text x=\"").append(L + 4).append("\" y=\"").append(T + 10).append("\" font-size=\"11\">").append(esc(yName))
                 .append(String.format(Locale.ROOT, " (%.2f … %.2f)", y0, y1)).append("</text>");
         double y70 = y(sde.results.Verdict.ROBUST.threshold(), y0, y1, H);
-        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(y70)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(y70))
+        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(y70)).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                .append(f(y70))
                 .append("\" stroke=\"#2ca02c\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R).append("\" y=\"").append(f(y70 - 3))
-                .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#2ca02c\">ROBUST ≥ ").append(String.format(Locale.ROOT, "%.2f", sde.results.Verdict.ROBUST.threshold())).append("</text>");
+                .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#2ca02c\">ROBUST ≥ ").append(String.format(Locale.ROOT, "%.2f",
+                        sde.results.Verdict.ROBUST.threshold())).append("</text>");
         for (int i = 0; i < xs.length; i++) {
             double px = L + plotW * (xs[i] - x0) / (x1 - x0), py = y(ys[i], y0, y1, H);
-            sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"5\" fill=\"#1f77b4\"><title>")
+            sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py))
+                    .append("\" r=\"5\" fill=\"#1f77b4\"><title>")
                     .append(esc(labels.get(i))).append("</title></circle>");
         }
         return sb.append("</svg>").toString();
@@ -212,27 +232,35 @@ public final class Svg {
         y0 -= pad; y1 += pad;
         StringBuilder sb = open(id, title, H);
         int plotW = W - L - R;
-        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - R).append("\" y2=\"").append(H - B).append("\" stroke=\"#444\"/>");
+        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(H - B).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                .append(H - B).append("\" stroke=\"#444\"/>");
         for (int k = 0; k <= 4; k++) {
             double v = y0 + (y1 - y0) * k / 4, yy = y(v, y0, y1, H);
-            sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(yy))
-                    .append("\" stroke=\"#e5e5e5\"/><text x=\"").append(L - 6).append("\" y=\"").append(f(yy + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
+            sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                    .append(f(yy))
+                    .append("\" stroke=\"#e5e5e5\"/><text x=\"").append(L - 6).append("\" y=\"").append(f(yy
+                            + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
                     .append(String.format(Locale.ROOT, Math.abs(y1 - y0) >= 100 ? "%,.0f" : "%.3g", v)).append("</text>");
         }
         for (int k = 0; k <= 4; k++) {
             double v = x0 + (x1 - x0) * k / 4, xx = L + plotW * (v - x0) / (x1 - x0);
             sb.append("<text x=\"").append(f(xx)).append("\" y=\"").append(H - B + 14).append("\" font-size=\"10\" text-anchor=\"middle\">")
-                    .append(logX ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, v)) : String.format(Locale.ROOT, Math.abs(x1 - x0) >= 100 ? "%,.0f" : "%.3g", v))
+                    .append(logX ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, v)) : String.format(Locale.ROOT,
+                            Math.abs(x1 - x0) >= 100 ? "%,.0f" : "%.3g", v))
                     .append("</text>");
         }
-        sb.append("<text x=\"").append(W - R).append("\" y=\"").append(H - 2).append("\" font-size=\"11\" text-anchor=\"end\">").append(esc(xName))
+        sb.append("<text x=\"").append(W - R).append("\" y=\"").append(H - 2).append("\" font-size=\"11\" text-anchor=\"end\">")
+                .append(esc(xName))
                 .append(logX ? " (log scale)" : "").append("</text><text x=\"").append(L + 4).append("\" y=\"").append(T + 10)
                 .append("\" font-size=\"11\">").append(esc(yName)).append("</text>");
         for (Ref r : refs) {
             double yy = y(r.y(), y0, y1, H);
-            sb.append("<line class=\"goal\" x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(yy))
-                    .append("\" stroke=\"").append(r.color()).append("\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R).append("\" y=\"").append(f(yy - 3))
-                    .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"").append(r.color()).append("\">").append(esc(r.label())).append("</text>");
+            sb.append("<line class=\"goal\" x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R)
+                    .append("\" y2=\"").append(f(yy))
+                    .append("\" stroke=\"").append(r.color()).append("\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R)
+                            .append("\" y=\"").append(f(yy - 3))
+                    .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"").append(r.color()).append("\">").append(esc(r.label()))
+                            .append("</text>");
         }
         int lx = L + 10;
         for (Points p : sets) {
@@ -244,15 +272,18 @@ public final class Svg {
                 if (p.line()) {
                     path.append(path.length() == 0 ? "M" : "L").append(f(px)).append(',').append(f(py));
                 } else {
-                    sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py)).append("\" r=\"2.5\" fill=\"").append(p.color())
+                    sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py))
+                            .append("\" r=\"2.5\" fill=\"").append(p.color())
                             .append("\" fill-opacity=\"0.6\"/>");
                 }
             }
             if (p.line() && path.length() > 0) {
-                sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(p.color()).append("\" stroke-width=\"1.6\"/>");
+                sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(p.color())
+                        .append("\" stroke-width=\"1.6\"/>");
             }
             if (p.name() != null && !p.name().isEmpty()) {
-                sb.append("<text x=\"").append(lx).append("\" y=\"").append(T + 24).append("\" font-size=\"11\" fill=\"").append(p.color()).append("\">")
+                sb.append("<text x=\"").append(lx).append("\" y=\"").append(T
+                        + 24).append("\" font-size=\"11\" fill=\"").append(p.color()).append("\">")
                         .append(esc(p.name())).append("</text>");
                 lx += 12 + 7 * p.name().length();
             }
@@ -277,10 +308,14 @@ public final class Svg {
         double step = n <= 1 ? 0 : (double) (W - L - R - 40) / (n - 1);
         for (int a = 0; a < n; a++) {
             double xx = L + 20 + a * step;
-            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(T + 10).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(h - B - 10)
-                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx)).append("\" y=\"").append(h - B + 6).append("\" font-size=\"10\" text-anchor=\"middle\">")
-                    .append(esc(axes.get(a))).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(T + 8).append("\" font-size=\"9\">")
-                    .append(String.format(Locale.ROOT, "%.3g", hi[a])).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(h - B - 2)
+            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(T
+                    + 10).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(h - B - 10)
+                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx)).append("\" y=\"").append(h - B
+                            + 6).append("\" font-size=\"10\" text-anchor=\"middle\">")
+                    .append(esc(axes.get(a))).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(T
+                            + 8).append("\" font-size=\"9\">")
+                    .append(String.format(Locale.ROOT, "%.3g",
+                            hi[a])).append("</text><text x=\"").append(f(xx + 3)).append("\" y=\"").append(h - B - 2)
                     .append("\" font-size=\"9\">").append(String.format(Locale.ROOT, "%.3g", lo[a])).append("</text>");
         }
         for (int k = rows.length - 1; k >= 0; k--) {
@@ -303,11 +338,14 @@ public final class Svg {
     private static double y(double v, double lo, double hi, int h) { return T + (h - T - B) * (1 - (v - lo) / (hi - lo)); }
 
     private static void axes(StringBuilder sb, int[] days, double lo, double hi, String unit, int h) {
-        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(h - B).append("\" x2=\"").append(W - R).append("\" y2=\"").append(h - B).append("\" stroke=\"#444\"/>");
+        sb.append("<line x1=\"").append(L).append("\" y1=\"").append(h - B).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                .append(h - B).append("\" stroke=\"#444\"/>");
         for (int k = 0; k <= 4; k++) {
             double v = lo + (hi - lo) * k / 4, yy = y(v, lo, hi, h);
-            sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"").append(f(yy))
-                    .append("\" stroke=\"#e5e5e5\"/><text x=\"").append(L - 6).append("\" y=\"").append(f(yy + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
+            sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(yy)).append("\" x2=\"").append(W - R).append("\" y2=\"")
+                    .append(f(yy))
+                    .append("\" stroke=\"#e5e5e5\"/><text x=\"").append(L - 6).append("\" y=\"").append(f(yy
+                            + 4)).append("\" font-size=\"10\" text-anchor=\"end\">")
                     .append(String.format(Locale.ROOT, Math.abs(hi - lo) >= 100 ? "%,.0f%s" : "%.1f%s", v, unit)).append("</text>");
         }
         yearTicks(sb, days, h - B, h - B + 14);
@@ -321,8 +359,10 @@ public final class Svg {
                     : yr != LocalDate.ofEpochDay(days[i - 1]).getYear();
             if (!starts) continue;
             double xx = x(i, days.length);
-            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(y0).append("\" x2=\"").append(f(xx)).append("\" y2=\"").append(y0 + 4)
-                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx + 2)).append("\" y=\"").append(yText).append("\" font-size=\"10\">").append(yr).append("</text>");
+            sb.append("<line x1=\"").append(f(xx)).append("\" y1=\"").append(y0).append("\" x2=\"").append(f(xx)).append("\" y2=\"")
+                    .append(y0 + 4)
+                    .append("\" stroke=\"#444\"/><text x=\"").append(f(xx
+                            + 2)).append("\" y=\"").append(yText).append("\" font-size=\"10\">").append(yr).append("</text>");
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * The daemon's ceiling.json: why it stopped, each rung's best and best ROBUST result, each
  * study's plateau, the switching oracle's year by year figures against SPEC §4's goal (on the
  * fitted surface, and on the model band's low and high surfaces), each study's best-so-far curve,
- * and the best results' Calmar ratio per year against the 13.3 the goal needs (issue 17 item 5).
+ * and the best results' Calmar ratio per year against the 13.3 the goal needs.
  */
 @JsonPropertyOrder(alphabetic = true)
 public record CeilingFile(String reason, int runs, List<RungBest> rungs, List<Plateau> plateaus, List<OracleYear> switchingCeiling,

@@ -52,7 +52,8 @@ public final class Journal {
                 out.add(Json.MAPPER.readTree(l));
             } catch (JsonProcessingException e) {
                 // A torn line: only the last can be (a kill inside its append), and it was never published.
-                if (!text.endsWith(l)) throw new IllegalArgumentException(lines + ": unreadable entry: " + l.substring(0, Math.min(80, l.length())));
+                if (!text.endsWith(l)) throw new IllegalArgumentException(lines + ": unreadable entry: " + l.substring(0, Math.min(80,
+                        l.length())));
             }
         }
         return out;

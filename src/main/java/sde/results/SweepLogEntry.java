@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * One entry of a sweep's optimization log (SPEC §7): a generation's hypothesis, the gate's verdicts
- * on earlier leaders that arrived while it ran (the gate runs beside the search, issue 17), then
+ * on earlier leaders that arrived while it ran (the gate runs beside the search), then
  * its outcome. Exactly one of the three is set; a verdict's generation is its leader's.
  */
 @JsonPropertyOrder(alphabetic = true)

@@ -34,7 +34,8 @@ import static org.apache.spark.sql.functions.*;
  *   <li>each year's frontier: the best return at each drawdown cap, over the feasible rows (SPEC §4),
  *       the rows the gate judged ROBUST, and those the model also vouches for;</li>
  *   <li>saturation: each year's feasible 15 % point after 10³, 10⁴, … evaluations, over all rows, per rung, per
- *       optimizer, and first searches against restarts. The clock is the generation (the rows hold no time of evaluation): a checkpoint is read at the
+ *       optimizer, and first searches against restarts. The clock is the generation (the rows hold no time of evaluation): a checkpoint is
+ * read at the
  *       end of the first generation that reaches it, so a daemon whose studies all start at generation 0 shows its
  *       first point only after every study's first generation.</li>
  * </ul>

@@ -46,15 +46,16 @@ final class LeaderboardStore implements TrialStore {
      * (so every reader, and a folder an older version wrote, stays as it was), but written here on
      * the driver with parquet-hadoop: the rows are the ones the driver already collected for
      * selection. Spark's write cost a query plan, bean encoding and its commit protocol per
-     * generation, 0.3–1.5 s on 2 cores against about 0.8 s for the generation itself (issue 17
-     * item 1). The part is written under a name readers skip (leading "_"), then renamed: it is
+     * generation, 0.3–1.5 s on 2 cores against about 0.8 s for the generation itself.
+     * The part is written under a name readers skip (leading "_"), then renamed: it is
      * whole or absent.
      */
     @Override
     public void append(List<Evaluation> rows) {
         if (rows.isEmpty()) return;
         Map<String, List<Evaluation>> parts = new TreeMap<>();
-        for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k -> new ArrayList<>()).add(e);
+        for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k ->
+                new ArrayList<>()).add(e);
         org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (Map.Entry<String, List<Evaluation>> part : parts.entrySet()) {
             org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(parquet.uri() + "/" + part.getKey());
@@ -125,7 +126,8 @@ final class LeaderboardStore implements TrialStore {
     /** The Sharpe ratio of every successful row of a Parquet leaderboard (any study's), in file order. */
     static double[] sharpes(SparkSession spark, Location parquet) {
         if (!parquet.hasParquet()) return new double[0];
-        return spark.read().parquet(HadoopPaths.literal(parquet.uri())).where(col("error").isNull()).select("sharpe").collectAsList().stream()
+        return spark.read().parquet(HadoopPaths.literal(parquet.uri())).where(col("error").isNull()).select("sharpe").collectAsList()
+                .stream()
                 .mapToDouble(r -> r.getDouble(0)).toArray();
     }
 

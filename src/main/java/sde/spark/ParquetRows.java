@@ -53,7 +53,8 @@ final class ParquetRows {
         FILE_SCHEMA = DataTypes.createStructType(kept);
         Map<String, Method> read = new HashMap<>();
         try {
-            for (PropertyDescriptor d : Introspector.getBeanInfo(Evaluation.class).getPropertyDescriptors()) read.put(d.getName(), d.getReadMethod());
+            for (PropertyDescriptor d : Introspector.getBeanInfo(Evaluation.class).getPropertyDescriptors()) read.put(d.getName(),
+                    d.getReadMethod());
         } catch (IntrospectionException e) {
             throw new IllegalStateException(e);
         }
@@ -63,13 +64,16 @@ final class ParquetRows {
             StructField f = kept.get(k);
             GETTERS[k] = read.get(f.name());
             Type.Repetition rep = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
-            if (f.dataType().equals(DataTypes.DoubleType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.DOUBLE, rep).named(f.name()));
-            else if (f.dataType().equals(DataTypes.IntegerType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.INT32, rep).named(f.name()));
+            if (f.dataType().equals(DataTypes.DoubleType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.DOUBLE,
+                    rep).named(f.name()));
+            else if (f.dataType().equals(DataTypes.IntegerType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.INT32,
+                    rep).named(f.name()));
             else if (f.dataType().equals(DataTypes.BooleanType)) {
                 b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BOOLEAN, rep).named(f.name()));
             }
             else if (f.dataType().equals(DataTypes.StringType)) {
-                b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(f.name()));
+                b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.BINARY,
+                        rep).as(LogicalTypeAnnotation.stringType()).named(f.name()));
             } else throw new IllegalStateException("Evaluation." + f.name() + ": no Parquet mapping for " + f.dataType());
         }
         PARQUET = b.named("spark_schema");

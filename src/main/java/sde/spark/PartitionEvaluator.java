@@ -17,11 +17,12 @@ import java.util.List;
  *
  * <p>A named Scala function of (task, partition) rather than a Java {@code FlatMapFunction}: the
  * Java API wraps the latter, collect wraps its own, and the shorter {@code runJob} overloads wrap
- * theirs, in Scala lambdas that Spark's ClosureCleaner reads with ASM on every job (issue 17 item 1:
- * ASM's ClassReader was among the JIT's longest compiles in a warm sweep). The full
+ * theirs, in Scala lambdas that Spark's ClosureCleaner reads with ASM on every job (ASM's
+ * ClassReader was among the JIT's longest compiles in a warm sweep). The full
  * {@code SparkContext.runJob}, given a class of our own rather than a closure, cleans nothing.
  */
-final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apache.spark.TaskContext, scala.collection.Iterator<byte[]>, byte[]>
+final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apache.spark.TaskContext, scala.collection.Iterator<byte[]>,
+        byte[]>
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Engine> engine;
@@ -34,8 +35,7 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
 
     @Override
     public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring.backtest(), scoring.trainYears(), scoring.testYears(),
-                scoring.feasibility());
+        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring);
         List<Evaluation> out = new ArrayList<>();
         while (chunks.hasNext()) for (Candidate c : RowCodec.candidates(chunks.next())) out.add(evaluator.evaluate(c));
         return RowCodec.evaluations(out);

@@ -16,7 +16,7 @@ import java.util.List;
  * {@link CandidateEvaluator} over the broadcast market, and the rows come back to the driver,
  * sorted by id so that nothing downstream depends on the partition count.
  *
- * <p>Through the RDD API rather than a Dataset (issue 17 item 1): a Dataset of beans costs a query
+ * <p>Through the RDD API rather than a Dataset: a Dataset of beans costs a query
  * plan, bean encoders and generated code on every job, about 0.35 s here whatever the size, which
  * at 1,000 candidates a generation was half the time the evaluations themselves took. Each
  * partition's candidates and rows travel as one byte array ({@link RowCodec}), and the job is
@@ -32,7 +32,8 @@ final class SparkEvaluation {
         int n = batch.size(), slices = Math.max(1, Math.min(n, partitions > 0 ? partitions : sc.defaultParallelism()));
         // Contiguous slices, as parallelize cuts a list.
         List<byte[]> chunks = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) chunks.add(RowCodec.candidates(batch.subList((int) ((long) s * n / slices), (int) ((long) (s + 1) * n / slices))));
+        for (int s = 0; s < slices; s++) chunks.add(RowCodec.candidates(batch.subList((int) ((long) s * n / slices),
+                (int) ((long) (s + 1) * n / slices))));
         org.apache.spark.rdd.RDD<byte[]> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, slices).rdd();
         byte[][] parts = new byte[slices][];
         List<Object> ids = new ArrayList<>(slices);

@@ -1,41 +1,37 @@
 package sde.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import sde.validate.MonteCarlo;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.LongStream;
 
-/** Monte Carlo paths distributed on Spark: the path indices are a Dataset; returns and trades a broadcast. */
+/**
+ * Monte Carlo paths distributed on Spark: the path indices are sliced over the executors, the returns
+ * and trades travel once as a broadcast, and each path comes back as its three figures, in index
+ * order (a parallelized list keeps its order through collect), so the slicing decides nothing.
+ */
 public final class SparkMonteCarlo {
     private SparkMonteCarlo() {}
 
     public static MonteCarlo.Summary run(SparkSession spark, double[] returns, double[] tradePnl, double capital, double years,
                                           double meanBlock, long seed, int paths, int partitions) {
-        Broadcast<double[][]> data = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(new double[][]{returns, tradePnl});
-        MapPartitionsFunction<Long, String> f = (Iterator<Long> it) -> {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<double[][]> data = jsc.broadcast(new double[][]{returns, tradePnl});
+        List<Long> ids = LongStream.range(0, paths).boxed().toList();
+        FlatMapFunction<Iterator<Long>, double[]> f = it -> {
             double[][] d = data.value();
-            List<String> out = new ArrayList<>();
-            while (it.hasNext()) {
-                long i = it.next();
-                double[] p = MonteCarlo.path(d[0], d[1], capital, years, meanBlock, seed, i);
-                out.add(i + ":" + p[0] + ":" + p[1] + ":" + p[2]);
-            }
+            List<double[]> out = new ArrayList<>();
+            while (it.hasNext()) out.add(MonteCarlo.path(d[0], d[1], capital, years, meanBlock, seed, it.next()));
             return out.iterator();
         };
-        var ids = spark.range(paths).as(Encoders.LONG());
-        if (partitions > 0) ids = ids.repartition(partitions);
-        List<String> rows = ids.mapPartitions(f, Encoders.STRING()).collectAsList();
-        double[][] all = new double[paths][];
-        for (String r : rows) {
-            String[] x = r.split(":");
-            all[Integer.parseInt(x[0])] = new double[]{Double.parseDouble(x[1]), Double.parseDouble(x[2]), Double.parseDouble(x[3])};
-        }
-        return MonteCarlo.summarize(all);
+        List<double[]> all = jsc.parallelize(ids, Math.max(1, partitions > 0 ? partitions : jsc.defaultParallelism())).mapPartitions(f)
+                .collect();
+        return MonteCarlo.summarize(all.toArray(new double[0][]));
     }
 }

@@ -31,16 +31,19 @@ public final class TrialSample {
         List<Location> parquets = new ArrayList<>();
         if (out.resolve("leaderboard.parquet").hasParquet()) parquets.add(out.resolve("leaderboard.parquet"));
         for (Location d : out.resolve("studies").children()) {
-            if ((study == null || study.equals(d.name())) && d.resolve("leaderboard.parquet").hasParquet()) parquets.add(d.resolve("leaderboard.parquet"));
+            if ((study == null || study.equals(d.name()))
+                    && d.resolve("leaderboard.parquet").hasParquet()) parquets.add(d.resolve("leaderboard.parquet"));
         }
         List<StudyTrial> trials = new ArrayList<>();
         for (Location p : parquets) {
-            Dataset<Row> rows = spark.read().parquet(HadoopPaths.literal(p.uri())).where(col("error").isNull().and(not(isnan(col("fitness")))));
+            Dataset<Row> rows = spark.read().parquet(HadoopPaths.literal(p.uri())).where(col("error").isNull()
+                    .and(not(isnan(col("fitness")))));
             if (study != null && p.equals(out.resolve("leaderboard.parquet"))) rows = rows.where(col("study").equalTo(study));
             long n = rows.count();
             int keep = Math.max(1, max / Math.max(1, parquets.size()));
             if (n > keep) rows = rows.where(pmod(abs(hash(col("id"))), lit((int) Math.ceil((double) n / keep))).equalTo(0));
-            for (Row r : rows.select("study", "generation", "id", "fitness", "params").orderBy("study", "generation", "id").collectAsList()) {
+            for (Row r : rows.select("study", "generation", "id", "fitness", "params").orderBy("study", "generation",
+                    "id").collectAsList()) {
                 trials.add(new StudyTrial(r.getString(0), r.getInt(1), r.getString(2), r.getDouble(3), r.getString(4)));
             }
         }

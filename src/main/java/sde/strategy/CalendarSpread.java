@@ -51,11 +51,13 @@ public final class CalendarSpread implements Strategy<CalendarSpread.P> {
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
         if (v.available() % p.entryEvery() != 0) return;
-        int near = v.expiry(p.symbol(), p.nearDte(), Math.max(p.exits().exitDte() + 1, p.nearDte() - p.dteWindow()), p.nearDte() + p.dteWindow());
+        int near = v.expiry(p.symbol(), p.nearDte(), Math.max(p.exits().exitDte() + 1, p.nearDte() - p.dteWindow()),
+                p.nearDte() + p.dteWindow());
         int far = v.expiry(p.symbol(), p.farDte(), Math.max(p.farDte() - p.dteWindow(), 1), p.farDte() + p.dteWindow());
         if (near < 0 || far <= near) return;
         double k = v.strikeForDelta(p.symbol(), near, p.call(), p.call() ? p.strikeDelta() : -p.strikeDelta());
-        out.add(new Signal("calendar", List.of(Leg.option(p.symbol(), near, k, p.call(), -1), Leg.option(p.symbol(), far, k, p.call(), 1))));
+        out.add(new Signal("calendar", List.of(Leg.option(p.symbol(), near, k, p.call(), -1), Leg.option(p.symbol(), far, k, p.call(),
+                1))));
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.choice("side", Side.class),
+        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.choice("side",
+                Side.class),
                 p.i("trend_sma"), p.i("entry_every"), p.i("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * High-conviction directional options (issue 17 item 7, the seed's "naked calls/puts"): a long
+ * High-conviction directional options (the seed's "naked calls/puts"): a long
  * call when the chosen signal says up, a long put when it says down. The signals read only the
  * past:
  * <ul>
@@ -60,7 +60,8 @@ public final class LongOption implements Strategy<LongOption.P> {
     @Override
     public P configure(Params p) {
         return new P(Symbol.parse(p.s("symbol")), p.choice("signal", Trigger.class), p.i("lookback"), p.d("min_move_pct"),
-                p.choice("direction", Direction.class), p.i("dte"), p.i("dte_window"), p.d("delta"), p.i("entry_every"), p.i("max_positions"),
+                p.choice("direction", Direction.class), p.i("dte"), p.i("dte_window"), p.d("delta"), p.i("entry_every"),
+                        p.i("max_positions"),
                 p.b("exit_on_reversal"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 

@@ -5,7 +5,7 @@ import sde.param.Params;
 import java.util.List;
 
 /**
- * Exits shared by the option strategies (issue 4 item 2, issue 5). The basis is the entry cash:
+ * Exits shared by the option strategies. The basis is the entry cash:
  * the credit received or the debit paid. Take profit when the open P&L reaches
  * {@code profit_target} × basis (a credit position cannot gain more than its credit, so a target
  * of 1 or more there means hold), stop at a loss of {@code stop_loss} × basis, close when

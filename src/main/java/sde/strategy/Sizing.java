@@ -5,7 +5,7 @@ import sde.param.Params;
 import java.util.List;
 
 /**
- * Position sizing shared by every strategy (issue 4 item 2): fixed fractional (risk {@code risk_pct}
+ * Position sizing shared by every strategy: fixed fractional (risk {@code risk_pct}
  * of the capital base per trade) or Kelly (full, half or quarter of f* = p − (1 − p)/b from this
  * strategy's closed trades, once it has {@code kelly_min_trades}; fixed before that), capped at
  * the fixed fraction's upper bound. Risk per unit is {@link PricedSignal#risk()}: the max loss, or the

@@ -5,7 +5,7 @@ import sde.param.Params;
 import java.util.List;
 
 /**
- * A pluggable strategy (issue 4 item 1). {@code P} is its typed, checked parameters, made once per
+ * A pluggable strategy. {@code P} is its typed, checked parameters, made once per
  * run by {@link #configure}, so the per-day calls read fields, not maps. Implementations hold no
  * state between days: everything they may remember lives in the portfolio and the positions.
  */
@@ -17,7 +17,7 @@ public interface Strategy<P> {
     P configure(Params params);
 
     /**
-     * The entry gate (issue 16): whether the strategy would open anything today, given what it holds.
+     * The entry gate: whether the strategy would open anything today, given what it holds.
      * The engine asks before {@link #generateSignals}, so a signal the strategy would refuse is never
      * built, quoted or priced: a strategy that holds one position at a time allocates nothing while
      * it holds. It must agree with {@link #sizePosition}: false only where sizing would return 0.

@@ -37,7 +37,8 @@ public final class VixPlay implements Strategy<VixPlay.P> {
     public P configure(Params p) {
         if (p.d("vix_low") >= p.d("vix_high")) throw new IllegalArgumentException("vix_low: must be below vix_high");
         // PremiumEntry's vix_max is not declared here: the VIX bands replace it.
-        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.choice("mode", P.Mode.class), OptionExits.of(p), Sizing.Rule.of(p));
+        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.choice("mode", P.Mode.class), OptionExits.of(p),
+                Sizing.Rule.of(p));
     }
 
     @Override
@@ -51,7 +52,8 @@ public final class VixPlay implements Strategy<VixPlay.P> {
             if (expiry < 0) return;
             double[] k = p.entry().vertical(v, expiry, false);
             if (k == null) return;
-            out.add(new Signal("high_vix_put_spread", List.of(Leg.option(sym, expiry, k[0], false, -1), Leg.option(sym, expiry, k[1], false, 1))));
+            out.add(new Signal("high_vix_put_spread", List.of(Leg.option(sym, expiry, k[0], false, -1), Leg.option(sym, expiry, k[1],
+                    false, 1))));
         } else if (vix <= p.vixLow() && p.mode() != P.Mode.SELL_HIGH) {
             int expiry = p.entry().expiry(v);
             if (expiry < 0) return;

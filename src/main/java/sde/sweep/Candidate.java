@@ -14,7 +14,12 @@ public class Candidate implements Serializable {
     public Candidate() {}
 
     public Candidate(String study, int generation, String optimizer, String id, String params, String genome) {
-        this.study = study; this.generation = generation; this.optimizer = optimizer; this.id = id; this.params = params; this.genome = genome;
+        this.study = study;
+        this.generation = generation;
+        this.optimizer = optimizer;
+        this.id = id;
+        this.params = params;
+        this.genome = genome;
     }
 
     public String getStudy() { return study; }

@@ -1,14 +1,11 @@
 package sde.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.MarketData;
 import sde.metrics.Summary;
-import sde.pricing.PricingSettings;
 import sde.results.Feasibility;
 
 /**
@@ -18,26 +15,14 @@ import sde.results.Feasibility;
  * train years, with its constraint violation there; the test years and the whole run are recorded beside them.
  */
 public final class CandidateEvaluator {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final MarketData md;
-    private final BacktestSettings backtest;
-    private final java.util.List<Integer> trainYears, testYears;
-    private final Feasibility feasibility;
+    private final Scoring scoring;
     private final Engine engine;
 
-    public CandidateEvaluator(MarketData md, PricingSettings pricing, BacktestSettings backtest, Study study) {
-        this(Engine.of(md, pricing), backtest, study.trainYears(), study.testYears(), study.feasibility());
-    }
-
     /** Over an engine built once (and shared: an engine holds nothing a run changes). */
-    public CandidateEvaluator(Engine engine, BacktestSettings backtest, java.util.List<Integer> trainYears,
-                              java.util.List<Integer> testYears, Feasibility feasibility) {
+    public CandidateEvaluator(Engine engine, Scoring scoring) {
         this.md = engine.market();
-        this.backtest = backtest;
-        this.trainYears = trainYears;
-        this.testYears = testYears;
-        this.feasibility = feasibility;
+        this.scoring = scoring;
         this.engine = engine;
     }
 
@@ -53,13 +38,13 @@ public final class CandidateEvaluator {
         e.setCodeVersion(RunOutputs.codeVersion());
         long t0 = System.nanoTime();
         try {
-            RunSpec spec = RunSpec.fromJson(JSON.readTree(c.getParams()), backtest, c.getId());
+            RunSpec spec = scoring.specs().read(c.getParams(), c.getId());
             RunResult r = engine.run(spec);
             Summary all = RunOutputs.summarize(r);
-            Summary train = RunOutputs.summarizeWindow(r, trainYears.get(0), trainYears.get(1));
-            Summary test = RunOutputs.summarizeWindow(r, testYears.get(0), testYears.get(1));
-            e.setFitness(train.objective(feasibility.objective()));
-            e.setViolation(train.violation(feasibility));
+            Summary train = RunOutputs.summarizeWindow(r, scoring.trainYears().get(0), scoring.trainYears().get(1));
+            Summary test = RunOutputs.summarizeWindow(r, scoring.testYears().get(0), scoring.testYears().get(1));
+            e.setFitness(train.objective(scoring.feasibility().objective()));
+            e.setViolation(train.violation(scoring.feasibility()));
             e.setFeasible(Feasibility.feasible(e.getViolation()));
             e.setCapacityBoundTrades(all.capacityBoundTrades());
             e.setTrainScore(train.score());
@@ -75,7 +60,7 @@ public final class CandidateEvaluator {
             e.setTrades(all.trades());
             e.setTier(all.tier());
             e.setYears(sde.io.Json.compact(RunOutputs.years(all)));
-        } catch (RuntimeException | java.io.IOException ex) {
+        } catch (RuntimeException ex) {
             e.setFitness(Double.NaN);
             e.setError(ex.getClass().getSimpleName() + ": " + ex.getMessage());
         }

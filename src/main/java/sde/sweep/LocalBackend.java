@@ -32,8 +32,7 @@ public final class LocalBackend implements SweepBackend {
                 parts.add(trials.subList((int) ((long) s * trials.size() / slices), (int) ((long) (s + 1) * trials.size() / slices)));
             }
             List<Evaluation> rows = new ArrayList<>(parts.parallelStream().flatMap(part -> {
-                CandidateEvaluator ev = new CandidateEvaluator(engine, scoring.backtest(), scoring.trainYears(), scoring.testYears(),
-                        scoring.feasibility());
+                CandidateEvaluator ev = new CandidateEvaluator(engine, scoring);
                 return part.stream().map(ev::evaluate).toList().stream();
             }).toList());
             rows.sort(Comparator.comparing(Evaluation::getId));

@@ -19,7 +19,7 @@ public final class SearchSpace implements Serializable {
     private static final int REGIME = -1;
     private static final String WEIGHT = "regime_weight:";
     private static final String SLOT_WEIGHT = "slot_weight:";
-    /** Gene slot of the study's leverage (issue 17 item 4). */
+    /** Gene slot of the study's leverage. */
     private static final int LEVERAGE = -2;
 
     private final Study study;

@@ -39,7 +39,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
     }
 
     /**
-     * Regime-conditional allocation in a study (issue 6): thresholds fixed or searched (bounds inside
+     * Regime-conditional allocation in a study: thresholds fixed or searched (bounds inside
      * RegimeSettings.SPECS), multipliers per strategy and regime fixed ({@code weights}) or searched
      * ({@code search_weights}: strategy ids, six genes each in steps of 0.25). Fitness still reads the
      * train years only, so the thresholds are chosen there and run frozen through the test years.
@@ -94,7 +94,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         String w = where + ": key '";
         if (study == null || !study.matches("[A-Za-z0-9_\\-]+")) throw new ConfigException(w + "study': a name of letters, digits, _ or -");
         try {
-            Optimizer.named(optimizer == null ? "" : optimizer, OptimizerSettings.defaults());
+            Optimizer.Kind.of(optimizer == null ? "" : optimizer);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(w + "optimizer': " + e.getMessage().replace("optimizer: ", ""));
         }
@@ -134,7 +134,8 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
                 ParamSpec ps = spec(st, b.getKey());
                 String bk = k + "bounds." + b.getKey() + "': ";
                 if (ps == null || !s.searched().contains(b.getKey())) throw new ConfigException(bk + "not a searched parameter");
-                if (ps.type() == ParamSpec.Type.CHOICE || ps.type() == ParamSpec.Type.BOOL) throw new ConfigException(bk + "only numbers have bounds");
+                if (ps.type() == ParamSpec.Type.CHOICE || ps.type() == ParamSpec.Type.BOOL) throw new ConfigException(bk
+                        + "only numbers have bounds");
                 List<Double> v = b.getValue();
                 if (v == null || v.size() != 2 || !(v.get(0) < v.get(1)) || v.get(0) < ps.lo() || v.get(1) > ps.hi()) {
                     throw new ConfigException(bk + "need [lo, hi] with lo < hi inside the declared [" + ps.lo() + ", " + ps.hi() + "]");
@@ -155,13 +156,14 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         if (minTradesPerYear != null && minTradesPerYear < 0) {
             throw new ConfigException(w + "min_trades_per_year': must be >= 0, got " + minTradesPerYear);
         }
-        if (leverage != null && (leverage.size() != 2 || !(leverage.get(0) > 0 && leverage.get(0) < leverage.get(1) && leverage.get(1) <= MAX_LEVERAGE))) {
+        if (leverage != null && (leverage.size() != 2 || !(leverage.get(0) > 0 && leverage.get(0) < leverage.get(1)
+                && leverage.get(1) <= MAX_LEVERAGE))) {
             throw new ConfigException(w + "leverage': need [lo, hi] with 0 < lo < hi <= " + MAX_LEVERAGE);
         }
     }
 
     /**
-     * The most a study may scale its weights by (issue 17 item 4, {@code leverage: [lo, hi]}): the
+     * The most a study may scale its weights by ({@code leverage: [lo, hi]}): the
      * engine's buying-power rule (backtest.max_buying_power, SPEC §3) is what really bounds it, this
      * only keeps a typo from asking for a hundredfold.
      */
@@ -170,7 +172,8 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
     private void validateRegime(String w, Set<String> ids) {
         if (regime == null) return;
         String k = w + "regime.";
-        if (!regime.switchRule().equals("keep") && !regime.switchRule().equals("close")) throw new ConfigException(k + "on_switch': keep or close");
+        if (!regime.switchRule().equals("keep") && !regime.switchRule().equals("close")) throw new ConfigException(k
+                + "on_switch': keep or close");
         for (String name : regime.fixedValues().keySet()) {
             if (regimeSpec(name) == null) throw new ConfigException(k + "fixed." + name + "': unknown threshold");
         }
@@ -181,13 +184,16 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         for (Map.Entry<String, List<Double>> b : regime.boundsOverrides().entrySet()) {
             ParamSpec ps = regimeSpec(b.getKey());
             List<Double> v = b.getValue();
-            if (ps == null || !regime.searched().contains(b.getKey())) throw new ConfigException(k + "bounds." + b.getKey() + "': not a searched threshold");
+            if (ps == null || !regime.searched().contains(b.getKey())) throw new ConfigException(k + "bounds." + b.getKey()
+                    + "': not a searched threshold");
             if (v == null || v.size() != 2 || !(v.get(0) < v.get(1)) || v.get(0) < ps.lo() || v.get(1) > ps.hi()) {
                 throw new ConfigException(k + "bounds." + b.getKey() + "': need [lo, hi] inside [" + ps.lo() + ", " + ps.hi() + "]");
             }
         }
-        for (String id : regime.fixedWeights().keySet()) if (!ids.contains(id)) throw new ConfigException(k + "weights." + id + "': no such strategy id");
-        for (String id : regime.searchedWeights()) if (!ids.contains(id)) throw new ConfigException(k + "search_weights': no such strategy id '" + id + "'");
+        for (String id : regime.fixedWeights().keySet()) if (!ids.contains(id)) throw new ConfigException(k + "weights." + id
+                + "': no such strategy id");
+        for (String id : regime.searchedWeights()) if (!ids.contains(id)) throw new ConfigException(k
+                + "search_weights': no such strategy id '" + id + "'");
         try {
             new sde.backtest.RegimeSpec(null, regime.fixedWeights(), regime.switchRule());
         } catch (IllegalArgumentException e) {
@@ -333,8 +339,10 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         }
 
         public Study build() {
-            return new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN, strategies, regime,
-                    leverage, objective, maxDrawdown, minTradesPerYear);
+            Study s = new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN,
+                    strategies, regime, leverage, objective, maxDrawdown, minTradesPerYear);
+            s.validate("study '" + study + "'");
+            return s;
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a sweep remembers of its study between generations (issue 17 item 1), so that no
+ * What a sweep remembers of its study between generations, so that no
  * generation reads the growing Parquet leaderboard back: the optimizer's history (genome and train
  * score, by generation then id), the ids already evaluated, the best rows in full (the leaderboard
  * file's top N and the gate's PBO top), and every successful row's Sharpe ratio with its rank key

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
+import sde.backtest.SpecReader;
 import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
@@ -50,13 +51,15 @@ import java.util.concurrent.ThreadFactory;
  * any master, partition count or machine speed.
  */
 public final class SweepJob {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String STATE_NOTE = "the optimizers are stateless over the history, which --resume rebuilds from leaderboard.parquet; "
+    private static final ObjectMapper JSON = Json.PLAIN;
+    private static final String STATE_NOTE = "the optimizers are stateless over the history, which --resume rebuilds from "
+            + "leaderboard.parquet; "
             + "the generator of generation g is seeded with (seed, g)";
 
     private final SweepContext ctx;
     private final Study study;
     private final BacktestSettings backtest;
+    private final SpecReader specs;
     private final Location out;
     private final PrintStream console;
     private final TrialStore store;
@@ -67,13 +70,14 @@ public final class SweepJob {
         this.ctx = ctx;
         this.study = study;
         this.backtest = ctx.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
+        this.specs = new SpecReader(backtest, ctx.regime());
         this.out = out;
         this.console = console;
         this.store = ctx.backend().store(out, study.study());
     }
 
     /**
-     * Turns on the gate (issue 8): a generation whose fitness leader changed has the leader judged;
+     * Turns on the gate: a generation whose fitness leader changed has the leader judged;
      * the study's current best ({@code best_robust_id} in the state) changes only through a ROBUST,
      * not rejected, verdict, and a leader that fails is logged as "promising but fragile". Verdicts
      * go to OUT/validations/ID.json.
@@ -134,8 +138,8 @@ public final class SweepJob {
         private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint();
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
-        private final Optimizer optimizer = Optimizer.named(study.optimizer(), study.optimizerSettings());
-        private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, backtest), study.partitions());
+        private final Optimizer optimizer = Optimizer.Kind.of(study.optimizer()).create(study.optimizerSettings());
+        private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, specs), study.partitions());
         private final Journal journal = Journal.in(out);
         private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
         private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
@@ -151,20 +155,25 @@ public final class SweepJob {
             StudyState st = Json.readAs(statePath, StudyState.class);
             if (st != null && !study.study().equals(st.study())) st = null;   // another study's state in the same folder
             if (resume) {
-                if (st == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study() + "' in " + out);
+                if (st == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study()
+                        + "' in " + out);
                 if (!studyHash.equals(st.studyHash())) {
-                    throw new IllegalArgumentException("--resume: the study changed since " + statePath + " was written (only generations and population may)");
+                    throw new IllegalArgumentException("--resume: the study changed since " + statePath
+                            + " was written (only generations and population may)");
                 }
                 if (!fingerprint.equals(st.dataFingerprint())) {
-                    throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs " + st.dataFingerprint() + ")");
+                    throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs "
+                            + st.dataFingerprint() + ")");
                 }
             } else if (st != null) {
-                throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out + ": use --resume, or another --out");
+                throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out
+                        + ": use --resume, or another --out");
             }
             state = st;
             mem = new StudyMemory(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded()));
             mem.load(store.trials(), store.top(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded())));
-            if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(), mem.nextGeneration + 1,
+            if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(),
+                    mem.nextGeneration + 1,
                     mem.evaluations());
             robust = state == null ? null : state.bestRobustId();
             robustVerdict = robust == null ? null : VerdictFile.read(out.resolve("validations").resolve(robust + ".json"));
@@ -191,7 +200,8 @@ public final class SweepJob {
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
             Best best = best();
             SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
-            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen, rng);
+            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space,
+                    mem.seen, rng);
             long t0 = System.nanoTime();
             List<Evaluation> rows = evaluator.evaluate(batch);
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -267,7 +277,8 @@ public final class SweepJob {
 
         private StudyState newState(Best now) {
             state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), mem.nextGeneration,
-                    Math.max(mem.nextGeneration, study.generations()), mem.evaluations(), now.id, now.fitness, fingerprint, robust, STATE_NOTE);
+                    Math.max(mem.nextGeneration, study.generations()), mem.evaluations(), now.id, now.fitness, fingerprint, robust,
+                            STATE_NOTE);
             return state;
         }
 
@@ -291,12 +302,7 @@ public final class SweepJob {
         private void submitJudge(int generation, String id) {
             Evaluation row = mem.row(id);
             if (row == null) throw new IllegalStateException("leader " + id + " is not among the study's best rows");
-            RunSpec spec;
-            try {
-                spec = RunSpec.fromJson(JSON.readTree(row.getParams()), backtest, ctx.regime(), "leaderboard");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            RunSpec spec = specs.read(row.getParams(), "leaderboard");
             double[] own = mem.sharpes(), other = others.sharpes(study.study());
             double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);
@@ -387,7 +393,8 @@ public final class SweepJob {
     private Candidate candidate(int g, double[] genome, SearchSpace space) {
         RunSpec spec = space.decode(genome, backtest);
         try {
-            return new Candidate(study.study(), g, study.optimizer(), spec.id(ctx.md().fingerprint()), JSON.writeValueAsString(spec.toJson()),
+            return new Candidate(study.study(), g, study.optimizer(), spec.id(ctx.md().fingerprint()),
+                    JSON.writeValueAsString(spec.toJson()),
                     JSON.writeValueAsString(genome));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -411,17 +418,18 @@ public final class SweepJob {
 
     private String hypothesis(int g, List<Optimizer.Evaluated> history, Best best, int dims) {
         Feasibility f = study.feasibility();
-        String what = switch (study.optimizer()) {
-            case "ga" -> history.isEmpty() ? "a uniform random start to map the space"
+        String what = switch (Optimizer.Kind.of(study.optimizer())) {
+            case GA -> history.isEmpty() ? "a uniform random start to map the space"
                     : (best.id == null ? "no row is feasible yet: elites re-proposed near the least violating rows"
                     : "elites re-proposed near the best so far (train " + f.objective().key() + " " + String.format("%.4f", best.fitness)
                     + ", " + best.id + ")") + ", the rest bred by tournament, crossover and mutation";
-            case "tpe" -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
-                    + study.optimizerSettings().tpeStartup() + " results" : "draws where the best " + Math.round(100 * study.optimizerSettings().tpeGamma())
+            case TPE -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
+                    + study.optimizerSettings().tpeStartup() + " results" : "draws where the best "
+                            + Math.round(100 * study.optimizerSettings().tpeGamma())
                     + " % of results are dense and the rest sparse (l/g)";
-            case "cmaes" -> "draws from the CMA-ES distribution, its mean, covariance and step size rebuilt from the "
+            case CMAES -> "draws from the CMA-ES distribution, its mean, covariance and step size rebuilt from the "
                     + history.size() + " results so far";
-            default -> "uniform random draws (the baseline)";
+            case RANDOM -> "uniform random draws (the baseline)";
         };
         return "generation " + (g + 1) + ": " + study.population() + " parameter sets over " + dims + " genes; " + what
                 + "; fitness = the " + f.objective().key() + " over " + study.trainYears().get(0) + "-" + study.trainYears().get(1)
@@ -456,7 +464,7 @@ public final class SweepJob {
             // Keys added after studies were saved: absent, they leave the hash, and so a saved study's --resume, as it was.
             for (String late : List.of("leverage", "objective", "maxDrawdown", "minTradesPerYear")) if (m.get(late) == null) m.remove(late);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            d.update(JSON.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsBytes(m));
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (Exception e) {

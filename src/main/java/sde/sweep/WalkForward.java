@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rolling anchored walk-forward with re-optimisation (issue 8 item 2): for each test year y from
+ * Rolling anchored walk-forward with re-optimisation: for each test year y from
  * the study's first year + 2 to its last, the study's optimizer searches again on the fit years
  * [first, y − 1] only (a sweep of its own), its leader is played through year y, and the test years
  * are stitched into one out-of-sample equity curve whose SPEC metrics are the honest estimate of
@@ -33,7 +33,8 @@ public final class WalkForward {
 
     /** The stitched test years' SPEC §4 figures. */
     @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    public record OutOfSample(List<sde.results.YearFigures> years, double cagrPct, double maxDdPct, double sharpe, double score, String tier,
+    public record OutOfSample(List<sde.results.YearFigures> years, double cagrPct, double maxDdPct, double sharpe, double score,
+            String tier,
                               double finalEquity) {}
 
     /** walkforward.json. */
@@ -53,7 +54,8 @@ public final class WalkForward {
         double e = backtest.startingCapital();
         Engine engine = Engine.of(md, ctx.pricing());
         for (int y = first + 2; y <= last; y++) {
-            Study window = study.toBuilder().study(study.study() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y, y)).build();
+            Study window = study.toBuilder().study(study.study() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y,
+                    y)).build();
             sde.io.Location dir = out.resolve(window.study());
             SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
             if (o.leaderboard().isEmpty()) {
@@ -62,7 +64,7 @@ public final class WalkForward {
                         + "; see " + dir.resolve("optimization_log.json"));
             }
             sde.results.LeaderboardRow top = o.leaderboard().get(0);
-            RunSpec spec = RunSpec.fromJson(top.params(), backtest, regime, "walk-forward " + y);
+            RunSpec spec = new sde.backtest.SpecReader(backtest, regime).read(top.params(), "walk-forward " + y);
             RunResult r = engine.run(spec);
             // The test year's daily returns, chained onto the out-of-sample curve.
             int[] d = r.days();
@@ -89,13 +91,15 @@ public final class WalkForward {
             console.printf("walk-forward: fit %d-%d -> test %d: chose %s (fit score %.4f), test-year return %.2f%%%n", first, y - 1, y,
                     top.id(), top.fitness(), 100 * (yearEnd / yearStart - 1));
         }
-        Summary s = Metrics.compute(days.stream().mapToInt(Integer::intValue).toArray(), equity.stream().mapToDouble(Double::doubleValue).toArray(),
+        Summary s = Metrics.compute(days.stream().mapToInt(Integer::intValue).toArray(),
+                equity.stream().mapToDouble(Double::doubleValue).toArray(),
                 backtest.startingCapital(), rf.stream().mapToDouble(Double::doubleValue).toArray(),
                 tradeExits.stream().mapToInt(Integer::intValue).toArray(), tradePnl.stream().mapToDouble(Double::doubleValue).toArray());
         Result result = new Result(study.study(), windows, new OutOfSample(sde.backtest.RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
                 s.sharpe(), s.score(), s.tier(), s.finalEquity()));
         List<String> curve = new ArrayList<>(List.of("date,equity"));
-        for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f", equity.get(k)));
+        for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f",
+                equity.get(k)));
         out.resolve("walkforward_equity.csv").write(String.join("\n", curve) + "\n");
         Json.write(out.resolve("walkforward.json"), result);
         return result;

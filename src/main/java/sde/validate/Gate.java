@@ -76,7 +76,8 @@ public final class Gate {
         passes.put("sensitivity", sensitivity >= 0.60);
         passes.put("trade_count", enough);
         passes.put("drawdown_reality", !rejected);
-        return new GateReport(id, overfit, sde.results.Verdict.of(grade, rejected), rejected, comp, passes, flags, seed, variantScores, score,
+        return new GateReport(id, overfit, sde.results.Verdict.of(grade, rejected), rejected, comp, passes, flags, seed, variantScores,
+                score,
                 statistics, null, null, null, null, grade);
     }
 

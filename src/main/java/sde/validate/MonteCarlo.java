@@ -1,10 +1,13 @@
 package sde.validate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Resampled paths of a candidate (issue 8 item 3). Each path has its own generator seeded from
+ * Resampled paths of a candidate. Each path has its own generator seeded from
  * (seed, path index), so the result does not depend on how paths are spread over executors.
  * <ul>
  *   <li>Stationary block bootstrap of daily returns (Politis &amp; Romano 1994): blocks start at a
@@ -18,7 +21,8 @@ public final class MonteCarlo {
     private MonteCarlo() {}
 
     /** {CAGR %, max drawdown %, reshuffled-trades max drawdown %} of path {@code index}. */
-    public static double[] path(double[] returns, double[] tradePnl, double capital, double years, double meanBlock, long seed, long index) {
+    public static double[] path(double[] returns, double[] tradePnl, double capital, double years, double meanBlock, long seed,
+            long index) {
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         int n = returns.length;
         double equity = 1, peak = 1, dd = 0;
@@ -45,7 +49,7 @@ public final class MonteCarlo {
     }
 
     /**
-     * Percentile bands of bootstrapped equity curves for a chart (issue 10): {@code paths} curves by
+     * Percentile bands of bootstrapped equity curves for a chart: {@code paths} curves by
      * the same stationary block bootstrap as {@link #path}, each from {@code capital}; returns
      * [5 percentiles (5, 25, 50, 75, 95)][returns.length + 1 days].
      */
@@ -86,12 +90,12 @@ public final class MonteCarlo {
     }
 
     /** What validate reports of the paths: each figure's percentiles and the chance a drawdown passes 15 % and 35 %. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     public record Summary(Percentiles cagrPct, Percentiles maxDdPct, Percentiles reshuffledTradesMaxDdPct,
-                          @com.fasterxml.jackson.annotation.JsonProperty("max_dd_over_15_probability") double maxDdOver15,
-                          @com.fasterxml.jackson.annotation.JsonProperty("max_dd_over_35_probability") double maxDdOver35,
-                          @com.fasterxml.jackson.annotation.JsonProperty("reshuffled_trades_max_dd_over_15_probability") double reshuffledOver15,
-                          @com.fasterxml.jackson.annotation.JsonProperty("reshuffled_trades_max_dd_over_35_probability") double reshuffledOver35,
+                          @JsonProperty("max_dd_over_15_probability") double maxDdOver15,
+                          @JsonProperty("max_dd_over_35_probability") double maxDdOver35,
+                          @JsonProperty("reshuffled_trades_max_dd_over_15_probability") double reshuffledOver15,
+                          @JsonProperty("reshuffled_trades_max_dd_over_35_probability") double reshuffledOver35,
                           int paths) {
         /** The paths' figures as a table a terminal shows: one row per figure, its percentiles and its tail probabilities. */
         public String table() {
@@ -104,7 +108,8 @@ public final class MonteCarlo {
         }
 
         private static void row(StringBuilder sb, String name, Percentiles p, double over15, double over35) {
-            sb.append(String.format(java.util.Locale.ROOT, "  %-26s %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s%n", name, p.p5(), p.p25(), p.p50(),
+            sb.append(String.format(java.util.Locale.ROOT, "  %-26s %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s%n", name, p.p5(), p.p25(),
+                    p.p50(),
                     p.p75(), p.p95(), Double.isNaN(over15) ? "" : String.format(java.util.Locale.ROOT, "%.3f", over15),
                     Double.isNaN(over35) ? "" : String.format(java.util.Locale.ROOT, "%.3f", over35)));
         }
@@ -112,7 +117,8 @@ public final class MonteCarlo {
 
     /** Percentiles (5, 25, 50, 75, 95) and tail probabilities of the paths' columns (CAGR, max DD, reshuffled-trade max DD). */
     public static Summary summarize(double[][] paths) {
-        return new Summary(Percentiles.of(paths, 0), Percentiles.of(paths, 1), Percentiles.of(paths, 2), share(paths, 1, 15), share(paths, 1, 35),
+        return new Summary(Percentiles.of(paths, 0), Percentiles.of(paths, 1), Percentiles.of(paths, 2), share(paths, 1, 15), share(paths,
+                1, 35),
                 share(paths, 2, 15), share(paths, 2, 35), paths.length);
     }
 

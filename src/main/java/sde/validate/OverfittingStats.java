@@ -31,7 +31,8 @@ public final class OverfittingStats {
      * returns, γ₃ their skewness and γ₄ their (non-excess) kurtosis; SR₀ from {@link #expectedMaxSharpe}
      * with the per-period variance of the trials' Sharpe ratios.
      */
-    public static double deflatedSharpe(double sharpe, int observations, double skew, double kurtosis, int trials, double varianceOfSharpe) {
+    public static double deflatedSharpe(double sharpe, int observations, double skew, double kurtosis, int trials,
+            double varianceOfSharpe) {
         double sr0 = expectedMaxSharpe(trials, varianceOfSharpe);
         double denom = 1 - skew * sharpe + (kurtosis - 1) / 4 * sharpe * sharpe;
         if (!(denom > 0) || observations < 2) return Double.NaN;

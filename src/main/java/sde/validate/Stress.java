@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Stress replays of a candidate (issue 8 item 4), each against the unstressed run: a flash crash
+ * Stress replays of a candidate, each against the unstressed run: a flash crash
  * injected on a day (prices gap down and stay down, vol indices multiplied for some sessions), a
  * halted session (no exit or entry possible), and doubled bid/ask spreads.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs the gate for one candidate (issue 8 item 1): its full run and windows, its variants (through
+ * Runs the gate for one candidate: its full run and windows, its variants (through
  * {@code variantScores}, which the caller runs as a Spark Dataset), the Deflated Sharpe Ratio over
  * the study's trials and the PBO over the study's top configurations.
  */
@@ -106,7 +106,8 @@ public final class Validator {
         GateReport base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
         if (cov.flagged()) base = base.withFlag(Coverage.MODEL_UNVERIFIED);
         if (risk == null) return base;
-        return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(), scores));
+        return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(),
+                scores));
     }
 
     /**
@@ -159,7 +160,8 @@ public final class Validator {
                         + "; the score alone grades it " + v.grade() + ")" : ""));
         v.components().forEach((k, x) -> sb.append(String.format("  %-18s %8.3f  %s%n", k, x,
                 v.passes().containsKey(k) ? (v.passes().get(k) ? "pass" : "FAIL") : "")));
-        sb.append(String.format("  %-18s %s  (base score %.4f, variant seed %d)%n", "variant scores", fmt(v.variantScores()), v.baseScore(), v.seed()));
+        sb.append(String.format("  %-18s %s  (base score %.4f, variant seed %d)%n", "variant scores", fmt(v.variantScores()),
+                v.baseScore(), v.seed()));
         if (v.scoreLow() != null) {
             sb.append(String.format("  %-18s low surface %.4f (%s), high surface %.4f (%s)%n", "model risk", v.scoreLow(), v.verdictLow(),
                     v.scoreHigh(), v.verdictHigh()));

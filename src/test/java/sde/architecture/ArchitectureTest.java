@@ -33,7 +33,8 @@ class ArchitectureTest {
             new String[]{"data", "sde.data.."},
             new String[]{"base", "sde.io..", "sde.param..", "sde.results.."});
 
-    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("sde");
+    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("sde");
 
     static ArchRule layers() {
         Architectures.LayeredArchitecture a = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
@@ -59,14 +60,15 @@ class ArchitectureTest {
     void sparkLivesInItsAdapterAndTheCommandLineOnly() {
         noClasses().that().resideOutsideOfPackages("sde.spark..", "sde.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
-                .because("the search, the gate and the daemon see a SweepBackend; sde.spark is the one that runs on Spark, and cli wires it in")
+                .because("the search, the gate and the daemon see a SweepBackend; sde.spark is the one that runs on Spark, and cli "
+                        + "wires it in")
                 .check(MAIN);
     }
 
     @Test
     void theSweepIsHandedItsGate() {
         noClasses().that().resideInAPackage("sde.sweep..").should().dependOnClassesThat().resideInAPackage("sde.validate..")
-                .because("the gate is passed into the sweep as a LeaderGate (issue 16)").check(MAIN);
+                .because("the gate is passed into the sweep as a LeaderGate").check(MAIN);
     }
 
     @Test

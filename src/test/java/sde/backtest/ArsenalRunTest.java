@@ -25,7 +25,8 @@ class ArsenalRunTest {
     private static RunSpec all() {
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
         List<Strategy<?>> every = Strategies.all();
-        for (Strategy<?> s : every) slots.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), s.space().resolve(Map.of(), "")));
+        for (Strategy<?> s : every) slots.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), s.space().resolve(Map.of(),
+                "")));
         // 2,000,000 so that a 1/17 slot still holds a cash-secured SPY put and a 100-share buy-write.
         var b = sde.config.ConfigLoader.load(null, List.of("backtest.starting_capital=2000000")).backtest();
         return new RunSpec(slots, b, "2020-01-01", "2025-12-31");
@@ -48,7 +49,8 @@ class ArsenalRunTest {
     void aHedgeOverlayComposesWithAReinvestingBuyAndHold() {
         Map<String, Object> hedge = Map.of("symbol", "SPY", "hedge_ratio", 1.0, "otm_pct", 0.10);
         RunSpec blend = new RunSpec(List.of(
-                new RunSpec.SlotSpec("hold", "buy_and_hold", 0.95, Strategies.get("buy_and_hold").space().resolve(Map.of("symbol", "SPY"), "")),
+                new RunSpec.SlotSpec("hold", "buy_and_hold", 0.95, Strategies.get("buy_and_hold").space().resolve(Map.of("symbol", "SPY"),
+                        "")),
                 new RunSpec.SlotSpec("hedge", "hedge_overlay", 0.05, Strategies.get("hedge_overlay").space().resolve(hedge, ""))),
                 Engines.CONF.backtest(), "2020-01-01", "2025-12-31");
         RunResult r = Engines.run(Engines.real(), blend, "2025-12-31");
@@ -56,7 +58,8 @@ class ArsenalRunTest {
         // power (options have no loan value), so buy-and-hold cannot crowd out the next hedge.
         for (int year = 2020; year <= 2025; year++) {
             int y = year;
-            long rolls = r.trades().stream().filter(t -> t.strategy().equals("hedge") && java.time.LocalDate.ofEpochDay(t.exitDay()).getYear() == y).count();
+            long rolls = r.trades().stream().filter(t ->
+                    t.strategy().equals("hedge") && java.time.LocalDate.ofEpochDay(t.exitDay()).getYear() == y).count();
             assertTrue(rolls >= 4, year + ": " + rolls + " hedge trades");
         }
         var hedged = sde.backtest.RunOutputs.summarize(r);

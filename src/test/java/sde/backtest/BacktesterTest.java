@@ -41,7 +41,8 @@ class BacktesterTest {
             int n = part.days().length;
             assertEquals(day, part.days()[n - 1]);
             for (int i = 0; i < n; i++) {
-                assertEquals(full.equity()[i], part.equity()[i], 0.0, strategy + " equity differs on day " + i + " with data cut at " + Dates.format(day));
+                assertEquals(full.equity()[i], part.equity()[i], 0.0,
+                        strategy + " equity differs on day " + i + " with data cut at " + Dates.format(day));
             }
             List<Trade> before = full.trades().stream().filter(t -> t.exitDay() <= day).toList();
             assertEquals(before, part.trades(), strategy + " trades differ with data cut at " + Dates.format(day));
@@ -77,7 +78,7 @@ class BacktesterTest {
 
     @Test
     void buyAndHoldEarnsSpysTotalReturnEachYear() {
-        // SPEC/issue 4: year-end Adj Close ratios, within the cash left over by whole shares.
+        // SPEC §2: year-end Adj Close ratios, within the cash left over by whole shares.
         Summary s = RunOutputs.summarize(Engines.run(Engines.real(), Engines.spec("buy_and_hold", Map.of()), "2025-12-31"));
         MarketData md = Engines.real();
         for (var y : s.years()) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** SPEC §3: margin is a daily fact; a margin call closes the largest requirement first; ruin ends the run; no metric is NaN. */
 class MarginTest {
-    /** The naked put of issue 15 at its declared maximum size. */
+    /** A naked put at its declared maximum size: what Reg-T margin must carry or call. */
     private static RunSpec maxedNakedPut() {
         return Engines.spec("naked_put", Map.of("risk_pct", 1.0, "max_positions", 20, "entry_every", 1, "stop_loss", 5.0,
                 "short_delta", 0.45));
@@ -48,7 +48,8 @@ class MarginTest {
         // Naked (no floor), its mark up from 3 to 30 after a vol spike: the requirement follows the mark.
         double spiked = Risk.maintenance(put, new boolean[]{true}, new double[]{30.0}, 1, 0, 0, 100 * kPut, md, t, b);
         assertEquals(100 * (30.0 + Math.max(0.20 * spot - (spot - kPut), 0.10 * kPut)), spiked, 1e-9);
-        assertEquals(spiked - 100 * 27.0, Risk.maintenance(put, new boolean[]{true}, new double[]{3.0}, 1, 0, 0, 100 * kPut, md, t, b), 1e-9);
+        assertEquals(spiked - 100 * 27.0, Risk.maintenance(put, new boolean[]{true}, new double[]{3.0}, 1, 0, 0, 100 * kPut, md, t, b),
+                1e-9);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Regime-conditional weights in the backtester (issue 6 item 3). */
+/** Regime-conditional weights in the backtester. */
 class RegimeAllocationTest {
     private static final Map<String, Double> CALM_ONLY = Map.of("CRASH", 0.0, "HIGH_VOL", 0.0, "BEAR", 0.0);
 
@@ -36,7 +36,8 @@ class RegimeAllocationTest {
         RegimeSpec.effective(base, mult, 1, out);
         assertArrayEquals(new double[]{0.4, 0.0}, out, 1e-12, "0.4 in total: kept");
         assertThrows(IllegalArgumentException.class, () -> new RegimeSpec(Engines.CONF.regime(), Map.of("a", Map.of("BULL", 1.5)), "keep"));
-        assertThrows(IllegalArgumentException.class, () -> new RegimeSpec(Engines.CONF.regime(), Map.of("a", Map.of("BULLISH", 1.0)), "keep"));
+        assertThrows(IllegalArgumentException.class, () -> new RegimeSpec(Engines.CONF.regime(), Map.of("a", Map.of("BULLISH", 1.0)),
+                "keep"));
         assertThrows(IllegalArgumentException.class, () -> new RegimeSpec(Engines.CONF.regime(), Map.of(), "sell"));
     }
 
@@ -83,7 +84,7 @@ class RegimeAllocationTest {
     void theRegimeTravelsInTheParamsFile() throws Exception {
         RunSpec spec = spec("close");
         ObjectMapper m = new ObjectMapper();
-        RunSpec back = RunSpec.fromJson(spec.toJson(), Engines.CONF.backtest(), Engines.CONF.regime(), "test");
+        RunSpec back = Engines.CONF.specs().read(spec.toJson(), "test");
         assertEquals(spec.regime(), back.regime());
         assertEquals(spec.id("x"), back.id("x"));
     }

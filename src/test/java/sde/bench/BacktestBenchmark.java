@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 4 item 6: ms per full 2020–2025 run on the real data, (a) the SPY credit spread alone and
- * (b) all of issue 4's strategies on SPY, QQQ and IWM at once; and ns per modeled option price, so
+ * (b) all the strategies on SPY, QQQ and IWM at once; and ns per modeled option price, so
  * (a) can be compared with its pure pricing work (the teardown prints how many prices a run makes).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,7 +70,8 @@ public class BacktestBenchmark {
         spreadOnly = spec(List.of("credit_spread"), List.of(Symbol.SPY), cfg);
         everything = spec(List.of("buy_and_hold", "momentum", "credit_spread", "iron_condor"), List.of(Symbol.values()), cfg);
         quiet = new RunSpec(List.of(new RunSpec.SlotSpec("quiet", "credit_spread", 1.0,
-                Strategies.get("credit_spread").space().resolve(Map.of("vix_max", 10), ""))), cfg.backtest(), "2020-01-01", "2025-12-31").slots();
+                Strategies.get("credit_spread").space().resolve(Map.of("vix_max", 10), ""))), cfg.backtest(), "2020-01-01",
+                        "2025-12-31").slots();
         coveredCall = alone("covered_call", false);
         coveredCallUngated = alone("covered_call", true);
         hedge = alone("hedge_overlay", false);
@@ -167,7 +168,7 @@ public class BacktestBenchmark {
     public void pricings() {
         long a = engine.run(spreadOnly).pricings();
         System.out.printf("%n[pricings per run] (a) %d  (b) %d%n", a, engine.run(everything).pricings());
-        // The physical floor (issue 17 item 3): W1, the SPY credit spread's full run, against its own
+        // The physical floor: W1, the SPY credit spread's full run, against its own
         // pricing work alone, the number of modeled prices it asks times what one costs. Medians of one
         // sitting, each measured in a block of its own after a warm-up of its own: a fork has warmed
         // only its own benchmark, and the other side, cold, read W1 at 2-4 ms against JMH's 0.8-0.9 ms.
@@ -188,7 +189,8 @@ public class BacktestBenchmark {
         java.util.Arrays.sort(w1);
         java.util.Arrays.sort(ns);
         double floor = a * ns[100];
-        System.out.printf("[floor] W1 %.3f ms; %d prices x %.1f ns = %.3f ms; W1 / floor %.2fx (goal <= 1.5x)%s%n", w1[100] / 1e6, a, ns[100], floor / 1e6,
+        System.out.printf("[floor] W1 %.3f ms; %d prices x %.1f ns = %.3f ms; W1 / floor %.2fx (goal <= 1.5x)%s%n", w1[100] / 1e6, a,
+                ns[100], floor / 1e6,
                 w1[100] / floor, sink == 42 ? " " : "");
     }
 }

@@ -50,7 +50,7 @@ public class PricingBenchmark {
 
     private final double[] out = new double[2];
 
-    /** The figure: one price and its delta, as the backtest marks a leg. */
+    /** The target's figure: one price and its delta, as the backtest marks a leg. */
     @Benchmark
     public double priceAndDelta() {
         int j = i++ & (N - 1);

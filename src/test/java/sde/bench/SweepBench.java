@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 
 
 /**
- * A bench job (jobs/bench-sweep; issue 7 item 9, issue 17 item 1), kept out of the test suite:
+ * A bench job (jobs/bench-sweep), kept out of the test suite:
  * <ol>
  * <li>evaluations per second of the default study's parameter sets for populations of 1k and 10k
  * on local[1] and local[2], against the same sets through a plain Java thread pool of as many
@@ -43,11 +43,15 @@ import java.util.concurrent.Future;
  * <li>a daemon of {@code DAEMON_MINUTES} on local[2] (gate on), against the pool on a sample of the
  * runs it evaluated, and its runs per hour.</li>
  * </ol>
- * The goals of issue 17 are printed beside each ratio.
+ * The goals are printed beside each ratio.
  */
 public final class SweepBench {
+    /** conf's regime section, the default every params file is read with. */
+    private static final sde.regime.RegimeSettings REGIME = ConfigLoader.load(null, List.of()).regime();
+
     public static void main(String[] args) throws Exception {
-        int[] populations = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{1000, 10000};
+        int[] populations = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{1000,
+                10000};
         double daemonMinutes = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         SdeConfig cfg = ConfigLoader.load(null, List.of());
         Study study = Study.load(Path.of("conf/study.yaml"));
@@ -74,7 +78,8 @@ public final class SweepBench {
                             json.writeValueAsString(spec.toJson()), json.writeValueAsString(g)));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
-                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study, bt), 0);
+                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study,
+                        new sde.backtest.SpecReader(bt, cfg.regime())), 0);
                 Runnable viaSpark = () -> ev.evaluate(cands);
                 final int threads = cores;
                 Runnable viaPool = () -> pool(engine, bt, study, cands, threads);
@@ -82,12 +87,14 @@ public final class SweepBench {
                 viaPool.run();
                 double s = median(viaSpark), q = median(viaPool);
                 sparkRate[p][cores] = populations[p] / s;
-                System.out.printf("%-8d local[%d]  %12.1f %12.1f %8.3fx (goal <= 1.15x)%n", populations[p], cores, populations[p] / s, populations[p] / q, s / q);
+                System.out.printf("%-8d local[%d]  %12.1f %12.1f %8.3fx (goal <= 1.15x)%n", populations[p], cores, populations[p] / s,
+                        populations[p] / q, s / q);
             }
             spark.stop();
         }
         for (int p = 0; p < populations.length; p++) {
-            System.out.printf("pop %d: local[2]/local[1] speed-up %.2fx (goal >= 1.85x)%n", populations[p], sparkRate[p][2] / sparkRate[p][1]);
+            System.out.printf("pop %d: local[2]/local[1] speed-up %.2fx (goal >= 1.85x)%n", populations[p],
+                    sparkRate[p][2] / sparkRate[p][1]);
         }
         endToEnd(md, cfg, bt, study, daemonMinutes);
     }
@@ -103,18 +110,21 @@ public final class SweepBench {
         if (rc != 0) throw new IllegalStateException("sweep exited " + rc);
         List<Candidate> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
         double poolSecs = median(() -> pool(engine, bt, study, swept, 2));
-        System.out.printf("%nsweep command (conf/study.yaml, local[2], gate on): %d evaluations in %.1f s whole (Spark start, data, gate, writes)%n",
+        System.out.printf("%nsweep command (conf/study.yaml, local[2], gate on): %d evaluations in %.1f s whole (Spark start, data, "
+                + "gate, writes)%n",
                 swept.size(), sweepSecs);
         System.out.printf("  pool, 2 threads, same %d runs: %.1f s -> the whole command runs at %.0f %% of the pool%n", swept.size(),
                 poolSecs, 100 * poolSecs / sweepSecs);
-        // The same study once Spark is up and the data loaded (what the issue's "once warm" measured):
+        // The same study once Spark is up and the data loaded ("once warm"):
         // the sweep's own loop, gate on, against the pool on the same runs.
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("bench-sweep-loop").config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("bench-sweep-loop").config("spark.ui.enabled",
+                "false").getOrCreate();
         try {
             sde.sweep.SweepContext ctx = sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             sde.daemon.SearchGate gate = new sde.daemon.SearchGate(ctx, cfg.validate(), cfg.coverage());
             java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-            new sde.sweep.SweepJob(ctx, study.toBuilder().study("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")), quiet)
+            new sde.sweep.SweepJob(ctx, study.toBuilder().study("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")),
+                    quiet)
                     .withGate(gate).run(false);
             // Six loops of the same study (the same runs as the pool's), each in a folder of its own. The
             // JIT is still compiling first-time driver and engine code (Spark, Parquet, Jackson, the
@@ -125,16 +135,19 @@ public final class SweepBench {
             int evaluations = 0;
             for (int r = 0; r < loops.length; r++) {
                 long t1 = System.nanoTime();
-                sde.sweep.SweepJob.Outcome o = new sde.sweep.SweepJob(ctx, study, sde.io.Location.of(tmp.resolve("loop" + r)), quiet).withGate(gate).run(false);
+                sde.sweep.SweepJob.Outcome o = new sde.sweep.SweepJob(ctx, study, sde.io.Location.of(tmp.resolve("loop" + r)),
+                        quiet).withGate(gate).run(false);
                 loops[r] = (System.nanoTime() - t1) / 1e9;
                 evaluations = o.evaluations();
             }
             double[] last = Arrays.copyOfRange(loops, 3, 6);
             Arrays.sort(last);
             double loopSecs = last[1];
-            System.out.printf("  the sweep's loop, %d generations of %d, gate on, six times in one JVM: %.1f, %.1f, %.1f, %.1f, %.1f, %.1f s%n",
+            System.out.printf("  the sweep's loop, %d generations of %d, gate on, six times in one JVM: %.1f, %.1f, %.1f, %.1f, %.1f, "
+                    + "%.1f s%n",
                     study.generations(), study.population(), loops[0], loops[1], loops[2], loops[3], loops[4], loops[5]);
-            System.out.printf("  first loop %.0f %% of the pool; once warm (median of the last three) %.1f s = %.0f ev/s -> %.0f %% of the pool"
+            System.out.printf("  first loop %.0f %% of the pool; once warm (median of the last three) %.1f s = %.0f ev/s -> %.0f %% of "
+                    + "the pool"
                     + " (goal >= 85 %%)%n", 100 * poolSecs / loops[0], loopSecs, evaluations / loopSecs, 100 * poolSecs / loopSecs);
         } finally {
             spark.stop();
@@ -142,7 +155,8 @@ public final class SweepBench {
         if (daemonMinutes <= 0) return;
         Path daemonOut = tmp.resolve("daemon");
         t0 = System.nanoTime();
-        rc = sde.cli.Main.run("daemon", "--master", "local[2]", "--max-minutes", String.valueOf(daemonMinutes), "--out", daemonOut.toString());
+        rc = sde.cli.Main.run("daemon", "--master", "local[2]", "--max-minutes", String.valueOf(daemonMinutes), "--out",
+                daemonOut.toString());
         double daemonSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("daemon exited " + rc);
         List<Candidate> all = new ArrayList<>();
@@ -155,18 +169,22 @@ public final class SweepBench {
         for (int k = 0; k < all.size(); k += step) sample.add(all.get(k));
         double poolSample = median(() -> pool(engine, bt, study, sample, 2));
         double poolRate = sample.size() / poolSample, daemonRate = all.size() / daemonSecs;
-        System.out.printf("%ndaemon (%s minutes, local[2], gate on): %d runs in %.1f s whole = %.0f runs/s, %.2f million runs an hour (goal >= 1)%n",
+        System.out.printf("%ndaemon (%s minutes, local[2], gate on): %d runs in %.1f s whole = %.0f runs/s, %.2f million runs an hour "
+                + "(goal >= 1)%n",
                 daemonMinutes, all.size(), daemonSecs, daemonRate, daemonRate * 3600 / 1e6);
-        System.out.printf("  pool, 2 threads, %d of its runs: %.0f runs/s -> the daemon runs at %.0f %% of the pool (goal >= 80 %%)%n", sample.size(),
+        System.out.printf("  pool, 2 threads, %d of its runs: %.0f runs/s -> the daemon runs at %.0f %% of the pool (goal >= 80 %%)%n",
+                sample.size(),
                 poolRate, 100 * daemonRate / poolRate);
     }
 
     /** The parameter sets a run evaluated, read back from its Parquet leaderboard. */
     private static List<Candidate> evaluated(Path parquet, int max) {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("bench-read").config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("bench-read").config("spark.ui.enabled",
+                "false").getOrCreate();
         try {
             List<Candidate> out = new ArrayList<>();
-            for (org.apache.spark.sql.Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id", "params", "genome")
+            for (org.apache.spark.sql.Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id",
+                    "params", "genome")
                     .orderBy("generation", "id").limit(max).collectAsList()) {
                 out.add(new Candidate(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
             }
@@ -190,12 +208,13 @@ public final class SweepBench {
     /** The reference: a plain thread pool over one engine built once (as the sweep broadcasts one), contiguous slices per thread. */
     private static void pool(sde.backtest.Engine engine, BacktestSettings bt, Study study, List<Candidate> cands, int threads) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
+        sde.sweep.Scoring scoring = sde.sweep.Scoring.of(study, new sde.backtest.SpecReader(bt, REGIME));
         try {
             List<Future<Double>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 final int from = t * cands.size() / threads, to = (t + 1) * cands.size() / threads;
                 fs.add(ex.submit(() -> {
-                    CandidateEvaluator ev = new CandidateEvaluator(engine, bt, study.trainYears(), study.testYears(), study.feasibility());
+                    CandidateEvaluator ev = new CandidateEvaluator(engine, scoring);
                     double s = 0;
                     for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).getFitness();
                     return s;

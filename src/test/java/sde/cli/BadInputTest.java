@@ -159,19 +159,22 @@ class BadInputTest {
     @Test
     void aNegativePriceStopsEveryCommandThatLoadsTheDataWithTheAuditsLineAndWritesNothing() throws Exception {
         Path data = negativeSpyOpen();
-        String line = String.valueOf(Files.readAllLines(data.resolve("SPY.csv")).stream().takeWhile(l -> !l.startsWith("2020-03-10,")).count() + 1);
+        String line = String.valueOf(Files.readAllLines(data.resolve("SPY.csv")).stream().takeWhile(l ->
+                !l.startsWith("2020-03-10,")).count() + 1);
         String[] audit = run("data", "audit", "--data", data.toString(), "--out", tmp.resolve("a").toString());
         assertEquals("1", audit[0], "the audit calls it an error");
         for (String[] args : new String[][]{
                 {"backtest", "--strategy", "buy_and_hold", "--data", data.toString(), "--out", tmp.resolve("bt").toString()},
-                {"sweep", "--study", "conf/study.yaml", "--master", "local[1]", "--data", data.toString(), "--out", tmp.resolve("sw").toString()},
+                {"sweep", "--study", "conf/study.yaml", "--master", "local[1]", "--data", data.toString(), "--out",
+                        tmp.resolve("sw").toString()},
                 {"benchmark", "--index", "PUT", "--data", data.toString(), "--out", tmp.resolve("bm").toString()}}) {
             String[] r = run(args);
             assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), r[0], args[0] + ": " + r[1]);
             String msg = r[1].strip();
             assertEquals(1, msg.lines().count(), "one line: " + msg);
             assertTrue(msg.contains("SPY.csv:" + line + ": SPY open/high/low -"), args[0] + ": " + msg);
-            assertFalse(Files.exists(tmp.resolve(args[args.length - 1].substring(tmp.toString().length() + 1))), args[0] + " wrote nothing");
+            assertFalse(Files.exists(tmp.resolve(args[args.length - 1].substring(tmp.toString().length() + 1))),
+                    args[0] + " wrote nothing");
         }
     }
 

@@ -56,7 +56,8 @@ class CommandsTest {
     @Test
     void quotePrintsTheChainOfADay() {
         int[] code = new int[1];
-        String out = stdout(() -> code[0] = Main.run("quote", "--symbol", "SPY", "--date", "2020-07-31", "--expiries", "2", "--strikes", "1"));
+        String out = stdout(() -> code[0] = Main.run("quote", "--symbol", "SPY", "--date", "2020-07-31", "--expiries", "2", "--strikes",
+                "1"));
         assertEquals(0, code[0]);
         assertTrue(out.contains("SPY 2020-07-31  close 326.52"), out);
         assertTrue(out.contains("listed expiries: 2020-07-31 2020-08-03 2020-08-05"), out);
@@ -77,12 +78,14 @@ class CommandsTest {
     @Test
     void strategiesDocRewritesOnlyItsMarkedSection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         java.nio.file.Path doc = tmp.resolve("s.md");
-        java.nio.file.Files.writeString(doc, "# Mine\nkept above\n" + StrategiesCommand.BEGIN + "\nold table\n" + StrategiesCommand.END + "\nkept below\n");
+        java.nio.file.Files.writeString(doc,
+                "# Mine\nkept above\n" + StrategiesCommand.BEGIN + "\nold table\n" + StrategiesCommand.END + "\nkept below\n");
         assertEquals(0, Main.run("strategies", "--doc", doc.toString()));
         String text = java.nio.file.Files.readString(doc);
         assertTrue(text.startsWith("# Mine\nkept above\n") && text.endsWith(StrategiesCommand.END + "\nkept below\n"), text);
         assertFalse(text.contains("old table"));
-        for (String name : List.of("gamma_lotto", "hedge_overlay", "all 18, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
+        for (String name : List.of("gamma_lotto", "hedge_overlay",
+                "all 18, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
         assertTrue(text.contains("| strategy | CAGR % low surface (ATM × "), "the model-risk table");
         assertTrue(text.contains("- **vol_crush**: `symbol` = SPY"), "the parameter list");
 

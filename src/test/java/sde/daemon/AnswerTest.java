@@ -163,7 +163,8 @@ class AnswerTest {
 
     private static SweepJob.Outcome search(SparkSession spark, MarketData md, Path study, Path out) {
         SweepContext ctx = SparkBackend.context(spark, md, CONF.pricing(), CONF.backtest(), CONF.regime());
-        return new SweepJob(ctx, Study.load(study), Location.of(out.resolve("studies/crafted_swing")), new PrintStream(new ByteArrayOutputStream()))
+        return new SweepJob(ctx, Study.load(study), Location.of(out.resolve("studies/crafted_swing")),
+                new PrintStream(new ByteArrayOutputStream()))
                 .withGate(new SearchGate(ctx, CONF.validate(), CONF.coverage())).run(false);
     }
 

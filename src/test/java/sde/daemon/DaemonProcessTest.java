@@ -112,7 +112,8 @@ class DaemonProcessTest {
         Process intruder = start(out, tmp.resolve("b.log"));
         assertTrue(intruder.waitFor(120, TimeUnit.SECONDS));
         assertEquals(2, intruder.exitValue());
-        assertTrue(Files.readString(tmp.resolve("b.log")).contains("another daemon (pid " + daemon.pid() + ")"), Files.readString(tmp.resolve("b.log")));
+        assertTrue(Files.readString(tmp.resolve("b.log")).contains("another daemon (pid " + daemon.pid() + ")"),
+                Files.readString(tmp.resolve("b.log")));
 
         daemon.destroy();   // SIGTERM
         assertTrue(daemon.waitFor(120, TimeUnit.SECONDS));

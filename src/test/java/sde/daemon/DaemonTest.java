@@ -40,7 +40,7 @@ class DaemonTest {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
         daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
-        // What a version before issue 15 left: its state under the old name.
+        // What an older version left: its state under the old name.
         Files.move(out.resolve(DaemonStore.STATE), out.resolve(DaemonStore.OLD_STATE));
         Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         assertEquals(20, second.runsTotal(), "resumed from daemon_state.json, nothing lost or repeated");
@@ -87,8 +87,9 @@ class DaemonTest {
         @SuppressWarnings("unchecked") Map<String, Object> json = Json.MAPPER.readValue(out.resolve("ceiling.json").toFile(), Map.class);
         assertEquals(2, ((List<?>) json.get("switching_ceiling")).size());
         List<Map<String, Object>> log = log(out);
-        assertTrue(log.stream().anyMatch(e -> String.valueOf(e.get("reason")).contains("has plateaued; searching regime-switching")), "why it moved up");
-        // The evidence behind the ceiling (issue 17 item 5): every study's best-so-far curve, from its log.
+        assertTrue(log.stream().anyMatch(e -> String.valueOf(e.get("reason")).contains("has plateaued; searching regime-switching")),
+                "why it moved up");
+        // The evidence behind the ceiling: every study's best-so-far curve, from its log.
         List<Map<String, Object>> curves = (List<Map<String, Object>>) json.get("curves");
         assertEquals(obj.generations.keySet(), curves.stream().map(c -> c.get("study")).collect(java.util.stream.Collectors.toSet()));
         for (Map<String, Object> c : curves) {
@@ -189,12 +190,15 @@ class DaemonTest {
         obj.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 12.0), year(2021, 210.0, 14.0)));
         Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.goalMet());
+        assertEquals(Daemon.Stop.GOAL, o.stop());
         assertTrue(o.reason().startsWith("goal met: single_mean_reversion#0"), o.reason());
-        assertTrue(Files.readString(out.resolve("ceiling.md")).contains("| single_mean_reversion#0 (0.5000) |"), "the best ROBUST score per rung");
+        assertTrue(Files.readString(out.resolve("ceiling.md")).contains("| single_mean_reversion#0 (0.5000) |"),
+                "the best ROBUST score per rung");
 
         Synthetic near = new Synthetic(4, (study, g) -> 0.5);
         near.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 15.5)));
-        assertFalse(daemon(s, near, out.resolve("b"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(), "15.5 % drawdown is not victory");
+        assertFalse(daemon(s, near, out.resolve("b"), null).run(new Daemon.Budget(40, 0), () -> false).goalMet(),
+                "15.5 % drawdown is not victory");
 
         Synthetic unverified = new Synthetic(4, (study, g) -> 0.5);
         unverified.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 12.0), year(2021, 210.0, 14.0)));
@@ -211,6 +215,7 @@ class DaemonTest {
         Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> polls.incrementAndGet() > 2);
         assertEquals(8, o.runsThisSession(), "two whole generations");
         assertTrue(o.reason().startsWith("stop requested"));
+        assertEquals(Daemon.Stop.REQUESTED, o.stop(), "what the code decides on, beside the words");
         assertFalse(Files.exists(out.resolve("ceiling.md")));
         assertTrue(Files.exists(out.resolve("optimization_state.json")));
     }
@@ -234,7 +239,8 @@ class DaemonTest {
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             // Each generation takes a minute on this clock.
             Daemon d = new Daemon(s, obj, null, sde.io.Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
-                    Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "1:X", "TELEGRAM_CHAT_ID", "2"), s), () -> 1_700_000_000_000L + 60_000L * obj.calls.size());
+                    Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "1:X", "TELEGRAM_CHAT_ID", "2"), s), () ->
+                            1_700_000_000_000L + 60_000L * obj.calls.size());
             d.run(new Daemon.Budget(80, 0), () -> false);
             assertEquals(20, obj.calls.size());
             String progress = Files.readString(out.resolve("progress.md"));
@@ -263,7 +269,8 @@ class DaemonTest {
             String api = "http://127.0.0.1:" + server.getAddress().getPort();
             DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 8);
             Telegram tg = Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:SECRET", "TELEGRAM_CHAT_ID", "42"),
-                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2, 0, 2, 1.0, null, 3, 0.25, 24));
+                    new DaemonSettings(s.strategies(), "tpe", 4, 3, 0.001, 12, 2, 100, 8, 0, 0, 1, s.trainYears(), s.testYears(), api, 2,
+                            0, 2, 1.0, null, 3, 0.25, 24));
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             daemon(s, obj, out, tg).run(new Daemon.Budget(16, 0), () -> false);
             assertEquals(List.of("/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage", "/bot123:SECRET/sendMessage"), paths,
@@ -276,7 +283,8 @@ class DaemonTest {
 
             status.set(500);
             daemon(s, obj, out, tg).run(new Daemon.Budget(8, 0), () -> false);
-            assertTrue(log(out).stream().anyMatch(e -> "telegram_failed".equals(e.get("event")) && "Telegram answered HTTP 500".equals(e.get("reason"))));
+            assertTrue(log(out).stream().anyMatch(e ->
+                    "telegram_failed".equals(e.get("event")) && "Telegram answered HTTP 500".equals(e.get("reason"))));
         } finally {
             server.stop(0);
         }
@@ -288,7 +296,8 @@ class DaemonTest {
             assertFalse(Files.readString(f).contains("SECRET"), "the token is never written: " + f);
         }
         assertFalse(console.toString().contains("SECRET"));
-        assertNull(Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "x"), Synthetic.settings(List.of("momentum"), 3, 1, 1)), "both variables or nothing");
+        assertNull(Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "x"), Synthetic.settings(List.of("momentum"), 3, 1, 1)),
+                "both variables or nothing");
     }
 
     @Test

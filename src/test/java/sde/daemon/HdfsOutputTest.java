@@ -31,7 +31,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Results on a distributed filesystem (issue 15 item 6), against an in-JVM HDFS: the executors
+ * Results on a distributed filesystem, against an in-JVM HDFS: the executors
  * write the Parquet leaderboard there through Spark, the driver its JSON and state through Hadoop's
  * FileSystem, and a sweep, its resume, the daemon and the report all run on an {@code hdfs://} URI
  * with the same files, byte for byte, as on a local disk.
@@ -112,7 +112,8 @@ class HdfsOutputTest {
         }
         List<Location> verdicts = remote.resolve("validations").children();
         assertFalse(verdicts.isEmpty(), "the gate's verdicts are on HDFS");
-        assertEquals(local.resolve("validations").children().stream().map(Location::name).toList(), verdicts.stream().map(Location::name).toList());
+        assertEquals(local.resolve("validations").children().stream().map(Location::name).toList(),
+                verdicts.stream().map(Location::name).toList());
         List<String> stored = files("/sde");
         assertTrue(stored.stream().anyMatch(p -> p.contains("leaderboard.parquet/study=hdfs/generation=2/") && p.endsWith(".parquet")),
                 "the executors wrote generation 3's Parquet part on HDFS: " + stored);
@@ -121,7 +122,7 @@ class HdfsOutputTest {
                 "three generations of four, none repeated by the resume");
 
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
-                node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"));
+                node -> Engines.CONF.specs().read(node, "leaderboard"));
         Location index = report.write(new Report.Request(remote, "hdfs", null, 3, 100, 20, 2024));
         assertEquals(root + "/sde/local[1]/report/index.html", index.uri());
         String best = sde.io.Json.readListOf(remote.resolve("leaderboard.json"), sde.results.LeaderboardRow.class).get(0).id();
@@ -140,7 +141,8 @@ class HdfsOutputTest {
                 IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
                 assertTrue(busy.getMessage().contains("another daemon"), busy.getMessage());
                 StudyRunner runner = new StudyRunner(Engines.context(spark), Engines.CONF.validate(), Engines.CONF.coverage(), out, quiet);
-                Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0), () -> false);
+                Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0),
+                        () -> false);
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }
         }

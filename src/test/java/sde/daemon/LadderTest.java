@@ -36,7 +36,8 @@ class LadderTest {
         int firstBlend = rungs.indexOf(Rung.BLEND), firstRegime = rungs.indexOf(Rung.REGIME);
         assertTrue(firstBlend > 0 && firstRegime > firstBlend, "in order: " + rungs);
         assertFalse(rungs.subList(firstBlend, rungs.size()).contains(Rung.SINGLE), "no new single best, no way back: " + rungs);
-        assertEquals(3 * 5, rungs.subList(0, firstBlend).size(), "three singles, five generations each (a first best, two improvements, two flat)");
+        assertEquals(3 * 5, rungs.subList(0, firstBlend).size(),
+                "three singles, five generations each (a first best, two improvements, two flat)");
         for (StudyProgress p : ladder.studies()) assertTrue(p.plateaued(), p.name());
         assertEquals(2, ladder.studies().stream().filter(p -> p.rung() == Rung.BLEND).findFirst().orElseThrow().members().size(),
                 "the top blend_top_k singles");
@@ -46,13 +47,15 @@ class LadderTest {
     @Test
     void aNewSingleBestSendsTheLadderBackDown() {
         // credit_spread jumps on its 5th generation, which only an exploration step reaches.
-        Synthetic obj = new Synthetic(4, (study, g) -> study.equals("single_credit_spread") && g >= 4 ? 0.9 : 0.1 + (study.length() % 3) * 0.01);
+        Synthetic obj = new Synthetic(4, (study, g) ->
+                study.equals("single_credit_spread") && g >= 4 ? 0.9 : 0.1 + (study.length() % 3) * 0.01);
         Ladder ladder = new Ladder(Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 2, 100), null);
         List<String> notes = new ArrayList<>();
         List<Rung> rungs = climb(ladder, obj, notes);
         int firstBlend = rungs.indexOf(Rung.BLEND);
         assertTrue(rungs.subList(firstBlend, rungs.size()).contains(Rung.SINGLE), "explored back: " + rungs);
-        assertTrue(notes.stream().anyMatch(n -> n.startsWith("new best in single_credit_spread") && n.endsWith("back to the single rung")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("new best in single_credit_spread") && n.endsWith("back to the single rung")),
+                notes.toString());
         long blends = ladder.studies().stream().filter(p -> p.rung() == Rung.BLEND).count();
         assertEquals(2, blends, "the new top K made a second blend study");
     }
@@ -62,12 +65,19 @@ class LadderTest {
         // Scores: momentum 0.14 > mean_reversion 0.13 > credit_spread 0.12. momentum and mean_reversion
         // move together (correlation ~0.98); credit_spread is independent of both.
         DaemonSettings base = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 100);
-        DaemonSettings s = new DaemonSettings(base.strategies(), base.optimizer(), base.population(), base.plateauGenerations(), base.minImprovement(),
-                base.maxGenerationsPerStudy(), 2, base.exploreEvery(), base.reportEveryRuns(), base.reportEveryMinutes(), base.restarts(), base.seed(),
-                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(), 3, 0.7, null, base.restartRotation(), base.restartWidth(), base.tpeCandidates());
+        DaemonSettings s = new DaemonSettings(base.strategies(), base.optimizer(), base.population(), base.plateauGenerations(),
+                base.minImprovement(),
+                base.maxGenerationsPerStudy(), 2, base.exploreEvery(), base.reportEveryRuns(), base.reportEveryMinutes(), base.restarts(),
+                        base.seed(),
+                base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(),
+                        3, 0.7, null, base.restartRotation(), base.restartWidth(), base.tpeCandidates());
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
         double[] common = new double[500], own = new double[500], noise = new double[500];
-        for (int i = 0; i < 500; i++) { common[i] = 0.01 * r.nextGaussian(); own[i] = 0.01 * r.nextGaussian(); noise[i] = 0.002 * r.nextGaussian(); }
+        for (int i = 0; i < 500; i++) {
+            common[i] = 0.01 * r.nextGaussian();
+            own[i] = 0.01 * r.nextGaussian();
+            noise[i] = 0.002 * r.nextGaussian();
+        }
         Map<String, double[]> daily = Map.of("momentum", common, "mean_reversion", java.util.stream.IntStream.range(0, 500)
                 .mapToDouble(i -> common[i] + noise[i]).toArray(), "credit_spread", own);
         Map<String, Double> score = Map.of("single_momentum", 0.14, "single_mean_reversion", 0.13, "single_credit_spread", 0.12);
@@ -84,7 +94,8 @@ class LadderTest {
         // Without the returns the ladder blends the top scores, as before.
         Ladder plain = new Ladder(s, ladder.state());
         assertEquals(Rung.BLEND, plain.next().rung());
-        assertTrue(plain.studies().stream().anyMatch(p -> p.rung() == Rung.BLEND && p.members().equals(List.of("single_momentum", "single_mean_reversion"))),
+        assertTrue(plain.studies().stream().anyMatch(p -> p.rung() == Rung.BLEND && p.members().equals(List.of("single_momentum",
+                "single_mean_reversion"))),
                 plain.studies().toString());
     }
 
@@ -109,7 +120,8 @@ class LadderTest {
         Map<String, Double> first = Map.of("single_momentum", 0.3, "single_mean_reversion", 0.2, "single_credit_spread", 0.1);
         Synthetic obj = new Synthetic(4, (study, g) -> first.getOrDefault(study, 0.05));
         // Each first search's best row: momentum at lookback 200 and threshold 0.01; the others at their defaults.
-        obj.paramsOf = study -> study.equals("single_momentum") ? Map.of("lookback", 200, "threshold", 0.01, "rebalance_days", 5, "invest_pct", 1.0)
+        obj.paramsOf = study -> study.equals("single_momentum") ? Map.of("lookback", 200, "threshold", 0.01, "rebalance_days", 5,
+                "invest_pct", 1.0)
                 : Map.of();
         Ladder ladder = new Ladder(s, null);
         List<sde.sweep.Study> restarts = new ArrayList<>();
@@ -117,7 +129,8 @@ class LadderTest {
             Ladder.Decision d = ladder.next();
             if (d == null) break;
             String name = d.study().study();
-            if (d.rung() == Rung.SINGLE && Ladder.restartIndex(name) > 0 && restarts.stream().noneMatch(x -> x.study().equals(name))) restarts.add(d.study());
+            if (d.rung() == Rung.SINGLE && Ladder.restartIndex(name) > 0 && restarts.stream().noneMatch(x ->
+                    x.study().equals(name))) restarts.add(d.study());
             ladder.record(name, obj.next(d.study()));
         }
         assertEquals(List.of("single_momentum_r1", "single_mean_reversion_r2", "single_credit_spread_r3", "single_momentum_r4"),
@@ -143,7 +156,8 @@ class LadderTest {
             int lookback = ((Number) slot.params().values().get("lookback")).intValue();
             double threshold = ((Number) slot.params().values().get("threshold")).doubleValue();
             assertTrue(lookback >= 170 && lookback <= 230, "lookback " + lookback);
-            assertEquals(0, Math.abs(threshold / 0.005 - Math.rint(threshold / 0.005)), 1e-9, "threshold " + threshold + " on the 0.005 grid");
+            assertEquals(0, Math.abs(threshold / 0.005 - Math.rint(threshold / 0.005)), 1e-9,
+                    "threshold " + threshold + " on the 0.005 grid");
         }
         // The bounds are part of the saved state: a resumed ladder builds the same restart study.
         Ladder again = new Ladder(s, ladder.state());

@@ -37,7 +37,8 @@ final class Synthetic implements GenerationRunner {
     }
 
     static DaemonSettings settings(List<String> strategies, int plateau, int exploreEvery, int reportEvery, int restarts) {
-        return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 0, restarts, 1, List.of(2020, 2022),
+        return new DaemonSettings(strategies, "tpe", 4, plateau, 0.001, 12, 2, exploreEvery, reportEvery, 0, restarts, 1, List.of(2020,
+                2022),
                 List.of(2023, 2025), "http://127.0.0.1:1", 2, 0, 2, 1.0, null, 3, 0.25, 24);
     }
 
@@ -65,7 +66,8 @@ final class Synthetic implements GenerationRunner {
                                 unverified.contains(name) ? "MODEL_UNVERIFIED: …" : "0 % …")), null));
     }
 
-    static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params, List<sde.results.YearFigures> years) {
+    static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params,
+            List<sde.results.YearFigures> years) {
         return new sde.results.LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0,
                 "tpe", years, params,
                 "fp", "dev", null);

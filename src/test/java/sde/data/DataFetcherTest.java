@@ -48,7 +48,8 @@ class DataFetcherTest {
             }
             String body = bodies.getOrDefault(path, "not found");
             int status = statuses.getOrDefault(path, bodies.containsKey(path) ? 200 : 404);
-            if (path.startsWith("/polygon/") && (ex.getRequestURI().getQuery() == null || !ex.getRequestURI().getQuery().contains("apiKey=" + KEY))) {
+            if (path.startsWith("/polygon/") && (ex.getRequestURI().getQuery() == null || !ex.getRequestURI().getQuery().contains("apiKey="
+                    + KEY))) {
                 status = 401;
             }
             byte[] b = body.getBytes(StandardCharsets.UTF_8);
@@ -64,13 +65,17 @@ class DataFetcherTest {
         }
         bodies.put("/fred/DTB3", "observation_date,DTB3\n2024-01-02,5.25\n2024-01-03,.\n");
         for (String s : List.of("spy", "qqq", "iwm")) {
-            bodies.put("/ohlcv/" + s, "Date,Open,High,Low,Close,Volume\n2024-01-02,470.1,472.5,469.2,471.3,100\n2024-01-03,471,473,470,472.12,200\n");
+            bodies.put("/ohlcv/" + s,
+                    "Date,Open,High,Low,Close,Volume\n2024-01-02,470.1,472.5,469.2,471.3,100\n2024-01-03,471,473,470,472.12,200\n");
         }
         // Two pages: the first names the second in next_url, as Polygon does.
         for (String s : List.of("SPY", "QQQ", "IWM")) {
-            bodies.put("/polygon/" + s, "{\"status\":\"OK\",\"results\":[{\"t\":1704171600000,\"o\":472.16,\"h\":473.67,\"l\":470.49,\"c\":472.65,\"v\":123}],"
+            bodies.put("/polygon/" + s,
+                    "{\"status\":\"OK\",\"results\":[{\"t\":1704171600000,\"o\":472.16,\"h\":473.67,\"l\":470.49,\"c\":472.65,\"v\":123}],"
                     + "\"next_url\":\"" + base + "/polygon/" + s + "/p2\"}");
-            bodies.put("/polygon/" + s + "/p2", "{\"status\":\"OK\",\"results\":[{\"t\":1704258000000,\"o\":470.43,\"h\":471.19,\"l\":468.17,\"c\":468.79,\"v\":456}]}");
+            bodies.put("/polygon/" + s + "/p2",
+                    "{\"status\":\"OK\",\"results\":[{\"t\":1704258000000,\"o\":470.43,\"h\":471.19,\"l\":468.17,"
+                            + "\"c\":468.79,\"v\":456}]}");
         }
     }
 

@@ -35,10 +35,12 @@ public final class Fixtures {
         for (int i = 0; i < n; i++) {
             LocalDate d = days.get(i);
             double c = 470 + i;
-            spy.append(String.format("%s,%.2f,%.2f,%.2f,%.2f,%.4f,1000000,%s%n", d, c - 1, c + 2, c - 2, c, c * 0.99, i == 2 ? "1.5" : "0.0"));
+            spy.append(String.format("%s,%.2f,%.2f,%.2f,%.2f,%.4f,1000000,%s%n", d, c - 1, c + 2, c - 2, c, c * 0.99,
+                    i == 2 ? "1.5" : "0.0"));
             qqq.append(String.format("%s,%.2f,%.2f,%.2f,%.2f,%.4f,500000%n", d, c - 71, c - 68, c - 72, c - 70, c - 70));
             iwm.append(String.format("%s,%.6f,%.6f,%.6f,%.6f,300000%n", d, 200.123456 + i, 202.123456 + i, 198.123456 + i, 199.123456 + i));
-            vix.append(String.format("%02d/%02d/%d,14.0,15.0,13.0,%.2f%n", d.getMonthValue(), d.getDayOfMonth(), d.getYear(), 14 + i * 0.1));
+            vix.append(String.format("%02d/%02d/%d,14.0,15.0,13.0,%.2f%n", d.getMonthValue(), d.getDayOfMonth(), d.getYear(),
+                    14 + i * 0.1));
             rate.append(d).append(',').append(i == 3 ? "." : "5.25").append('\n');
         }
         write(dir.resolve("SPY.csv"), spy.toString());

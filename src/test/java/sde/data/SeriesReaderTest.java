@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The layouts of issue 2 item 4 and the quirks SOURCES.md lists, each read from a small file. */
+/** The layouts the data folder holds and the quirks SOURCES.md lists, each read from a small file. */
 class SeriesReaderTest {
     @TempDir Path tmp;
 
@@ -46,7 +46,8 @@ class SeriesReaderTest {
 
     @Test
     void cboeWithByteOrderMarkAndTwoDigitYears() {
-        RawSeries s = read("VXN", "\uFEFFDATE,OPEN,HIGH,LOW,CLOSE\r\n09/15/09,26.41,26.48,24.81,24.93\r\n01/28/26,20.19,20.59,19.91,20.55\r\n");
+        RawSeries s = read("VXN",
+                "\uFEFFDATE,OPEN,HIGH,LOW,CLOSE\r\n09/15/09,26.41,26.48,24.81,24.93\r\n01/28/26,20.19,20.59,19.91,20.55\r\n");
         assertEquals(Layout.CBOE, s.layout());
         assertEquals(Dates.of("2009-09-15"), s.first());
         assertEquals(Dates.of("2026-01-28"), s.last());
@@ -103,7 +104,8 @@ class SeriesReaderTest {
         Fixtures.write(fomc, "date\n2020-03-03\n2020-03-15\n");
         assertArrayEquals(new int[]{Dates.of("2020-03-03"), Dates.of("2020-03-15")}, SeriesReader.readEvents("FOMC", fomc).get("FOMC"));
         Path macro = tmp.resolve("macro.csv");
-        Fixtures.write(macro, "event,release_date,release_time_et\r\nNFP,2020-01-10,08:30\r\nCPI,2020-01-14,08:30\r\nGDP_ADVANCE,2020-01-30,08:30\r\n");
+        Fixtures.write(macro,
+                "event,release_date,release_time_et\r\nNFP,2020-01-10,08:30\r\nCPI,2020-01-14,08:30\r\nGDP_ADVANCE,2020-01-30,08:30\r\n");
         Map<String, int[]> ev = SeriesReader.readEvents("macro", macro);
         assertEquals(Dates.of("2020-01-14"), ev.get("CPI")[0]);
         assertEquals(EventType.GDP, EventType.find("GDP_ADVANCE"));

@@ -25,7 +25,8 @@ class SyntheticMarketTest {
         MarketData md = SyntheticMarket.generate(7, FROM, TO);
         assertTrue(md.synthetic());
         assertEquals("SYNTHETIC seed=7", md.source());
-        MarketData real = MarketDataBuilder.build(RealData.sources(), Dates.of("2024-01-02"), Dates.of("2024-12-31"), AlignmentRules.spec());
+        MarketData real = MarketDataBuilder.build(RealData.sources(), Dates.of("2024-01-02"), Dates.of("2024-12-31"),
+                AlignmentRules.spec());
         assertFalse(real.synthetic());
     }
 

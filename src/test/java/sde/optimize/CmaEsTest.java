@@ -63,7 +63,8 @@ class CmaEsTest {
         for (int g = 0; g < 5; g++) {
             for (double[] x : o.propose(6, 3, history, new SplittableRandom(g))) history.add(new Optimizer.Evaluated(x, sphere(x)));
         }
-        List<double[]> a = o.propose(6, 3, history, new SplittableRandom(99)), b = new CmaEs().propose(6, 3, history, new SplittableRandom(99));
+        List<double[]> a = o.propose(6, 3, history, new SplittableRandom(99)), b = new CmaEs().propose(6, 3, history,
+                new SplittableRandom(99));
         for (int k = 0; k < 6; k++) assertArrayEquals(a.get(k), b.get(k), "a resume from the same leaderboard asks the same");
         for (double[] x : a) for (double v : x) assertTrue(v >= 0 && v <= 1, "inside the cube");
     }

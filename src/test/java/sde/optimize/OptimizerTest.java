@@ -42,13 +42,15 @@ class OptimizerTest {
         double random = meanBest(new RandomSearch()), ga = meanBest(new GeneticAlgorithm(s)), tpe = meanBest(new Tpe(s));
         assertTrue(ga > random, "GA " + ga + " vs random " + random);
         assertTrue(tpe > random, "TPE " + tpe + " vs random " + random);
-        System.out.printf("best of %d evaluations, mean of 8 seeds: random %.4f, GA %.4f, TPE %.4f%n", BATCH * GENERATIONS, random, ga, tpe);
+        System.out.printf("best of %d evaluations, mean of 8 seeds: random %.4f, GA %.4f, TPE %.4f%n", BATCH * GENERATIONS, random, ga,
+                tpe);
     }
 
     @Test
     void proposalsAreDeterministicBySeed() {
         Optimizer ga = new GeneticAlgorithm(OptimizerSettings.defaults());
-        List<Optimizer.Evaluated> h = List.of(new Optimizer.Evaluated(new double[]{0.1, 0.2}, 1), new Optimizer.Evaluated(new double[]{0.3, 0.9}, 2));
+        List<Optimizer.Evaluated> h = List.of(new Optimizer.Evaluated(new double[]{0.1, 0.2}, 1), new Optimizer.Evaluated(new double[]{0.3,
+                0.9}, 2));
         assertArrayEquals(ga.propose(4, 2, h, new SplittableRandom(9)).get(3), ga.propose(4, 2, h, new SplittableRandom(9)).get(3));
     }
 

@@ -38,9 +38,11 @@ class BlackScholesTest {
                 String at = (call ? "call" : "put") + " S=" + s + " T=" + t + " v=" + v;
                 assertEquals((up - dn) / (2 * h), BlackScholes.delta(call, s, k, t, r, q, v), 1e-6, "delta " + at);
                 assertEquals((up - 2 * mid + dn) / (h * h), BlackScholes.gamma(s, k, t, r, q, v), 1e-4, "gamma " + at);
-                double vegaFd = (BlackScholes.price(call, s, k, t, r, q, v + hv) - BlackScholes.price(call, s, k, t, r, q, v - hv)) / (2 * hv);
+                double vegaFd = (BlackScholes.price(call, s, k, t, r, q, v + hv) - BlackScholes.price(call, s, k, t, r, q,
+                        v - hv)) / (2 * hv);
                 assertEquals(vegaFd, BlackScholes.vega(s, k, t, r, q, v), 1e-5 * Math.max(1, vegaFd), "vega " + at);
-                double thetaFd = -(BlackScholes.price(call, s, k, t + ht, r, q, v) - BlackScholes.price(call, s, k, t - ht, r, q, v)) / (2 * ht);
+                double thetaFd = -(BlackScholes.price(call, s, k, t + ht, r, q, v) - BlackScholes.price(call, s, k, t - ht, r, q,
+                        v)) / (2 * ht);
                 assertEquals(thetaFd, BlackScholes.theta(call, s, k, t, r, q, v), 1e-4 * Math.max(1, Math.abs(thetaFd)), "theta " + at);
             }
     }
@@ -132,9 +134,12 @@ class BlackScholesTest {
                 // Reference: textbook formulas with Commons Math's normal, nothing shared.
                 double sd = v * Math.sqrt(t), d1 = (Math.log(s / 100) + (0.04 - 0.015) * t) / sd + sd / 2, d2 = d1 - sd;
                 NormalDistribution n = new NormalDistribution();
-                double ref = call ? s * Math.exp(-0.015 * t) * n.cumulativeProbability(d1) - 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(d2)
-                        : 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(-d2) - s * Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
-                double refDelta = call ? Math.exp(-0.015 * t) * n.cumulativeProbability(d1) : -Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
+                double ref = call
+                        ? s * Math.exp(-0.015 * t) * n.cumulativeProbability(d1) - 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(d2)
+                        : 100 * Math.exp(-0.04 * t) * n.cumulativeProbability(-d2)
+                                - s * Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
+                double refDelta = call ? Math.exp(-0.015 * t) * n.cumulativeProbability(d1)
+                        : -Math.exp(-0.015 * t) * n.cumulativeProbability(-d1);
                 assertEquals(Math.max(ref, 0), out[0], 1e-9 * s, () -> "S=" + s + " T=" + t + " v=" + v);
                 assertEquals(refDelta, out[1], 1e-12);
             }

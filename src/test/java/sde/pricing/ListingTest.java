@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Expiries and strikes as they were listed, per era (issue 3 item 3). */
+/** Expiries and strikes as they were listed, per era. */
 class ListingTest {
     private static final ListingSettings CONF = ConfigLoader.load(null, List.of()).pricing().listing();
     private static final ExpiryCalendar CAL = new ExpiryCalendar(CONF);

@@ -50,7 +50,8 @@ class RegimeClassifierTest {
         Regime[] got = RegimeClassifier.smooth(raw, 3);
         // Bull from day 2 (three in a row), kept through the single and double Neutral days, Neutral
         // after three in a row, Crash at once, Bear not before it has held three days.
-        assertArrayEquals(new Regime[]{NEUTRAL, NEUTRAL, BULL, BULL, BULL, BULL, BULL, BULL, BULL, BULL, NEUTRAL, NEUTRAL, CRASH, CRASH}, got);
+        assertArrayEquals(new Regime[]{NEUTRAL, NEUTRAL, BULL, BULL, BULL, BULL, BULL, BULL, BULL, BULL, NEUTRAL, NEUTRAL, CRASH, CRASH},
+                got);
         assertArrayEquals(raw, RegimeClassifier.smooth(raw, 1), "min_days 1: no smoothing");
     }
 

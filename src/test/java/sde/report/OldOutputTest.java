@@ -18,7 +18,7 @@ class OldOutputTest {
     void aVerdictWrittenWithCamelCaseKeysStillReads(@TempDir Path out) throws Exception {
         Path v = out.resolve("validations");
         Files.createDirectories(v);
-        // What `validate` wrote before issue 15: camelCase at the top, snake_case inside.
+        // What an older `validate` wrote: camelCase at the top, snake_case inside.
         Files.writeString(v.resolve("abc123.json"), """
                 {"id": "abc123", "overfitScore": 0.734, "verdict": "ROBUST", "rejected": false,
                  "baseScore": 0.5, "variantScores": [0.4, 0.5], "components": {"walkforward_ratio": 0.9}}

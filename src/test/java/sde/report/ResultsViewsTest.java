@@ -70,7 +70,8 @@ class ResultsViewsTest {
         new SweepJob(Engines.context(spark), Study.load(f), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(false);
         // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
-        var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
+        var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+                Engines.CONF.benchmark());
         List<sde.benchmark.Replication.Result> replicas = new ArrayList<>();
         for (String name : List.of("PUT", "BXM")) {
             replicas.add(replication.run(sde.benchmark.CboeIndex.parse(name), sde.data.RealData.sources().benchmarks().get(name)));
@@ -80,7 +81,7 @@ class ResultsViewsTest {
         sde.spark.Answer.write(sde.io.Location.of(out), sde.spark.Answer.compute(spark, sde.io.Location.of(out), 2020, 2025));
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
-                node -> RunSpec.fromJson(node, Engines.CONF.backtest(), Engines.CONF.regime(), "leaderboard"))
+                node -> Engines.CONF.specs().read(node, "leaderboard"))
                 .withTrials((dir, name) -> sde.spark.TrialSample.read(spark, dir, name, 20_000));
         index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;
@@ -101,7 +102,8 @@ class ResultsViewsTest {
                 "bench_BXM", "bench_table_PUT", "history", "importance", "parallel", "years-return", "years-drawdown")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
-        assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"), "nothing to fetch: no URL but the SVG namespace");
+        assertFalse(html.replace("http://www.w3.org/2000/svg", "").matches("(?s).*https?://.*"),
+                "nothing to fetch: no URL but the SVG namespace");
         assertFalse(html.contains("<script src"), "no external script");
         assertTrue(html.contains("(real data)"));
         assertTrue(html.contains("id=\"answer\"") && html.indexOf("id=\"answer\"") < html.indexOf("id=\"leaderboard\""),
@@ -109,7 +111,8 @@ class ResultsViewsTest {
         assertTrue(html.contains("NO VICTORY FOUND over 12 evaluations"), "the verdict of the 12 trials");
         assertTrue(html.contains("id=\"saturation\""), "the saturation curves");
         // The leaderboard's verdict column is the gate's: the best row's verdict shows in the board as in the gate's section.
-        Map<?, ?> state = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("optimization_state.json").toFile(), Map.class);
+        Map<?, ?> state = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("optimization_state.json").toFile(),
+                Map.class);
         String judged = String.valueOf(state.get("best_id"));
         String verdict = sde.results.VerdictFile.read(sde.io.Location.of(out.resolve("validations/" + judged + ".json"))).verdict().name();
         String board = html.substring(html.indexOf("id=\"leaderboard\""), html.indexOf("</table>", html.indexOf("id=\"leaderboard\"")));
@@ -118,7 +121,7 @@ class ResultsViewsTest {
         assertTrue(row.contains("<span class=\"" + verdict + "\">" + verdict + " "), row);
         assertTrue(html.matches("(?s).*>trials</td><td class=\"l\">\\d+</td>.*"), "a count reads as an integer");
         assertTrue(Files.exists(out.resolve("report/data/verdicts.csv")));
-        // The study views (issue 17 item 6): every trial of the study, and a slice for each searched parameter that varied.
+        // The study views: every trial of the study, and a slice for each searched parameter that varied.
         List<String> trials = Files.readAllLines(out.resolve("report/data/trials.csv"));
         assertEquals(12 + 1, trials.size(), "2 generations × 6 trials, and the header");
         assertTrue(trials.get(0).startsWith("study,generation,id,train_score,") && trials.get(0).contains("spy_spread.short_delta")
@@ -134,7 +137,8 @@ class ResultsViewsTest {
     @Test
     void headlessChromiumRendersTheReportWithItsCharts() throws Exception {
         Path shot = tmp.resolve("report.png"), dom = tmp.resolve("dom.html");
-        List<String> chrome = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        List<String> chrome = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                 "--user-data-dir=" + tmp.resolve("chrome-profile")));
         List<String> screenshot = new ArrayList<>(chrome);
@@ -184,7 +188,8 @@ class ResultsViewsTest {
     void theJupyterNotebookRunsTopToBottomOnTheRun() throws Exception {
         Path executed = tmp.resolve("executed.ipynb");
         Process p = run(tmp.resolve("nbconvert.log"), List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                        "--ExecutePreprocessor.timeout=300", Path.of("notebooks/leaderboard.ipynb").toAbsolutePath().toString(), "--output", executed.toString()),
+                        "--ExecutePreprocessor.timeout=300", Path.of("notebooks/leaderboard.ipynb").toAbsolutePath().toString(),
+                                "--output", executed.toString()),
                 Map.of("SDE_OUT", out.toString(), "PYDEVD_DISABLE_FILE_VALIDATION", "1"));
         assertTrue(p.waitFor(600, TimeUnit.SECONDS), "nbconvert finished");
         assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("nbconvert.log")));
@@ -206,7 +211,8 @@ class ResultsViewsTest {
         // The views the note's %spark paragraph registers, registered the same way here.
         spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is null").createOrReplaceTempView("leaderboard");
         String best = spark.sql("select id from leaderboard order by fitness desc, id limit 1").first().getString(0);
-        for (String[] v : new String[][]{{"equity", "equity_" + best + ".csv"}, {"monthly", "monthly_" + best + ".csv"}, {"verdicts", "verdicts.csv"}}) {
+        for (String[] v : new String[][]{{"equity", "equity_" + best + ".csv"}, {"monthly", "monthly_" + best + ".csv"}, {"verdicts",
+                "verdicts.csv"}}) {
             spark.read().option("header", "true").option("inferSchema", "true").csv(out.resolve("report/data").resolve(v[1]).toString())
                     .createOrReplaceTempView(v[0]);
         }

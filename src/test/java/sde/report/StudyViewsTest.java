@@ -20,7 +20,8 @@ class StudyViewsTest {
             String side = r.nextBoolean() ? "put" : "call";
             double score = -Math.pow(delta - 0.16, 2) + 1e-4 * r.nextGaussian();   // the delta matters, the rest is noise
             out.add(new StudyTrial("s", i / 100, "id" + i, score, """
-                    {"strategies":[{"id":"spread","name":"credit_spread","weight":1.0,"params":{"short_delta":%s,"dte":%s,"side":"%s","symbol":"SPY"}}],
+                    {"strategies":[{"id":"spread","name":"credit_spread","weight":1.0,
+                                    "params":{"short_delta":%s,"dte":%s,"side":"%s","symbol":"SPY"}}],
                      "backtest":{"starting_capital":100000.0},"from":"2020-01-01","to":"2022-12-31"}""".formatted(delta, dte, side)));
         }
         return out;
@@ -53,7 +54,8 @@ class StudyViewsTest {
     @Test
     void theViewsDrawEveryChartForASmallStudy() {
         StudyViews.Written w = StudyViews.of(trials(300), List.of(), null);
-        for (String id : List.of("history", "importance", "slice-spread-short-delta", "parallel")) assertTrue(w.html().contains("id=\"" + id + "\""), id);
+        for (String id : List.of("history", "importance", "slice-spread-short-delta",
+                "parallel")) assertTrue(w.html().contains("id=\"" + id + "\""), id);
         assertEquals(301, w.trialsCsv().lines().count());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Entry, sizing and exit of each issue-5 strategy on crafted views (Stubs): the rules as examples. */
+/** Entry, sizing and exit of each option strategy on crafted views (Stubs): the rules as examples. */
 class ArsenalTest {
     private static int epoch(String d) { return (int) LocalDate.parse(d).toEpochDay(); }
 

@@ -58,7 +58,8 @@ final class Stubs {
         @Override public double strikeAtOrBelow(Symbol s, double target) { return Math.floor(target); }
         @Override public double strikeAtOrAbove(Symbol s, double target) { return Math.ceil(target); }
 
-        @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return new Quote(mid - 0.05, mid + 0.05, mid, 0.2, 0.3); }
+        @Override public Quote quote(Symbol s, int expiry, double strike, boolean call) { return new Quote(mid - 0.05, mid + 0.05, mid,
+                0.2, 0.3); }
     }
 
     static final class Account implements PortfolioView {

@@ -20,12 +20,12 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Behaviour pinned across refactors (issue 16 item 5): a small study with its gate, run on the real
+ * Behaviour pinned across refactors: a small study with its gate, run on the real
  * data, writes leaderboard.json, optimization_log.json and the verdicts byte for byte as recorded
  * in src/test/resources/golden/small-study, on one partition and on three. The recording was made by
  * the code before the orchestration redesign (commit ac54268); it was re-recorded twice since, both
  * times for the log only: for its note on a rejected ROBUST leader ("the gate says ROBUST
- * (rejected)"), and when the gate moved beside the search (issue 17), which logs a leader's
+ * (rejected)"), and when the gate moved beside the search, which logs a leader's
  * verdict as an entry of its own after the next generation's hypothesis. The leaderboard and the
  * verdict files are still the first recording's. A deliberate change of results
  * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
@@ -73,7 +73,8 @@ class LeaderboardGoldenTest {
     @ValueSource(ints = {1, 3})
     void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        new SweepJob(Engines.context(spark), Study.load(study(tmp, partitions)), sde.io.Location.of(out), new PrintStream(new ByteArrayOutputStream()))
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, partitions)), sde.io.Location.of(out),
+                new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
                 .run(false);
         List<Path> written = files(out);

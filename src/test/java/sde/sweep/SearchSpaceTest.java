@@ -89,7 +89,7 @@ class SearchSpaceTest {
         return Study.load(f);
     }
 
-    /** Sizing as structure (issue 17 item 4): a study's leverage gene scales its weights after they are normalised. */
+    /** Sizing as structure: a study's leverage gene scales its weights after they are normalised. */
     @Test
     void theLeverageGeneScalesTheNormalisedWeights(@TempDir Path tmp) {
         SearchSpace space = new SearchSpace(blend(tmp, "leverage: [0.5, 2.0]"));

@@ -77,7 +77,8 @@ class SweepTest {
     void aStudyRunsOnTheLocalBackendWithoutSparkAndGivesSparksLeaderboard(SparkSession spark, @TempDir Path tmp) throws Exception {
         Study s = Study.load(study(tmp, "tpe", 2));
         SweepContext local = SweepContext.local(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime());
-        SweepJob.Outcome here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")), new PrintStream(new ByteArrayOutputStream()))
+        SweepJob.Outcome here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")),
+                new PrintStream(new ByteArrayOutputStream()))
                 .run(false);
         SweepJob.Outcome onSpark = run(spark, s, tmp.resolve("spark"), false);
         assertEquals(8, here.evaluations());
@@ -108,7 +109,8 @@ class SweepTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"ga", "tpe", "cmaes", "random"})
-    void aStudyKilledAndResumedOnAnotherPartitionCountIsTheUnbrokenStudy(String optimizer, SparkSession spark, @TempDir Path tmp) throws Exception {
+    void aStudyKilledAndResumedOnAnotherPartitionCountIsTheUnbrokenStudy(String optimizer, SparkSession spark,
+            @TempDir Path tmp) throws Exception {
         SweepJob.Outcome unbroken = run(spark, Study.load(study(tmp, optimizer, 2)), tmp.resolve("p2"), false);
         // Killed after one generation on 3 partitions; the second generation is proposed from the history rebuilt from the leaderboard.
         run(spark, Study.load(study(tmp, optimizer, 3)).with(1, null), tmp.resolve("p3"), false);
@@ -128,7 +130,8 @@ class SweepTest {
         new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
-                .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")), sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
+                .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")),
+                        sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
         Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
         Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
         long failed = spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is not null").count()
@@ -167,12 +170,14 @@ class SweepTest {
     void aStudyThatExistsIsNotOverwrittenWithoutResume(SparkSession spark, @TempDir Path tmp) {
         Path file = study(tmp, "random", 0);
         run(spark, Study.load(file).with(1, null), tmp.resolve("o"), false);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(spark, Study.load(file), tmp.resolve("o"), false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(spark, Study.load(file), tmp.resolve("o"),
+                false));
         assertTrue(e.getMessage().contains("use --resume"), e.getMessage());
     }
 
     @Test
-    void regimeThresholdsAndWeightsAreSearchedOnTheTrainYearsAndTravelWithTheResult(SparkSession spark, @TempDir Path tmp) throws Exception {
+    void regimeThresholdsAndWeightsAreSearchedOnTheTrainYearsAndTravelWithTheResult(SparkSession spark,
+            @TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("regime.yaml");
         Fixtures.write(f, Files.readString(study(tmp, "random", 0)).replace("study: tiny", "study: regimes") + """
                 regime:
@@ -223,7 +228,8 @@ class SweepTest {
             assertEquals("ROBUST", v.get("verdict"), "only a ROBUST verdict makes the current best");
         } else {
             // The gate runs beside the search: the first leader's verdict is logged after a later generation, or at the end.
-            Map<String, Object> judged = log.stream().map(e -> (Map<String, Object>) e.get("verdict")).filter(v -> v != null && leader.equals(v.get("id")))
+            Map<String, Object> judged = log.stream().map(e -> (Map<String, Object>) e.get("verdict")).filter(v ->
+                    v != null && leader.equals(v.get("id")))
                     .findFirst().orElseThrow();
             assertTrue(String.valueOf(judged.get("note")).startsWith("promising but fragile"), judged.toString());
         }
@@ -233,15 +239,18 @@ class SweepTest {
     void walkForwardRefitsEachWindowOnItsPastAndStitchesTheTestYears(SparkSession spark, @TempDir Path tmp) throws Exception {
         // Years 2020-2023: windows fit 2020-21 -> test 2022 and fit 2020-22 -> test 2023.
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
-        s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022, 2023),
+        s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022,
+                2023),
                 s.topN(), s.strategies(), null, null, s.objective(), s.maxDrawdown(), s.minTradesPerYear());
-        WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime()), s,
+        WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(),
+                Engines.CONF.backtest(), Engines.CONF.regime()), s,
                 sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<WalkForward.Window> windows = r.windows();
         assertEquals(2, windows.size());
         assertEquals(List.of(2020, 2021), windows.get(0).fitYears());
         assertEquals(2023, windows.get(1).testYear());
-        Map<String, Object> leader = JSON.readValue(tmp.resolve("wf/tiny_wf2022/leaderboard.json").toFile(), List.class).get(0) instanceof Map<?, ?> m
+        Map<String, Object> leader = JSON.readValue(tmp.resolve("wf/tiny_wf2022/leaderboard.json").toFile(),
+                List.class).get(0) instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of();
         assertEquals(leader.get("id"), windows.get(0).chosenId(), "the window's own leader, chosen on 2020-21 only");
         List<String> curve = Files.readAllLines(tmp.resolve("wf/walkforward_equity.csv"));
@@ -255,7 +264,8 @@ class SweepTest {
         String text = Files.readString(good);
         Object[][] cases = {
                 {text.replace("optimizer: ga", "optimizer: sgd"), "unknown 'sgd'"},
-                {text.replace("search: [short_delta, dte]", "search: [short_delta, dtee]"), "key 'strategies[0].search': unknown parameter 'dtee'"},
+                {text.replace("search: [short_delta, dte]", "search: [short_delta, dtee]"),
+                        "key 'strategies[0].search': unknown parameter 'dtee'"},
                 {text.replace("bounds: {dte: [20, 50]}", "bounds: {dte: [5, 50]}"), "key 'strategies[0].bounds.dte'"},
                 {text.replace("population: 4", "populaton: 4"), "key 'population': missing"},
                 {text.replace("seed: 7", "seed: 7\ncolour: red"), "key 'colour'"},

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** SPEC §5: the gate's arithmetic on crafted cases, the variants, and the statistics against hand computations. */
 class GateTest {
-    private static final GateSettings G = new GateSettings(List.of(2020, 2022), List.of(2023, 2025), 5, 0.10, 0.20, 30, 50, 35, 10, 30, 10, 10, 1,
+    private static final GateSettings G = new GateSettings(List.of(2020, 2022), List.of(2023, 2025), 5, 0.10, 0.20, 30, 50, 35, 10, 30, 10,
+            10, 1,
             1000, 20, "2024-08-05", 10, 3, 5, "2024-08-05", 2026);
 
     private static Summary summary(double[] yearReturns, int tradesPerYear, double score, double maxDd) {
@@ -67,7 +68,8 @@ class GateTest {
         assertTrue(v.flags().contains(GateReport.MODEL_FRAGILE));
         assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "holds on both edges");
         GateReport overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, Map.of());
-        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "only a ROBUST verdict can be fragile");
+        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(GateReport.MODEL_FRAGILE),
+                "only a ROBUST verdict can be fragile");
     }
 
     @Test
@@ -86,7 +88,8 @@ class GateTest {
         assertEquals("REJECTED", json.get("verdict").asText());
         assertEquals("ROBUST", json.get("overfit_verdict").asText());
         assertTrue(Validator.report(v).startsWith("validation of idle: overfit_score "), Validator.report(v));
-        assertTrue(Validator.report(v).lines().findFirst().orElseThrow().contains("→ REJECTED (a year with too few trades; the score alone grades"
+        assertTrue(Validator.report(v).lines().findFirst().orElseThrow()
+                .contains("→ REJECTED (a year with too few trades; the score alone grades"
                 + " it ROBUST)"), Validator.report(v));
         GateReport fine = Gate.judge("fine", summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 10), 10, 10, months(8),
                 List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());

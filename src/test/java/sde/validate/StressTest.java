@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Stress replays (issue 8 item 4) on the real data. */
+/** Stress replays on the real data. */
 class StressTest {
     @Test
     void aShockedCopyMovesPricesAndVolAndLeavesTheOriginalAlone() {
@@ -33,7 +33,8 @@ class StressTest {
 
     @Test
     void validatePrintsTablesNotRecordDumps() {
-        String stress = Stress.table(new java.util.LinkedHashMap<>(Map.of("base", new Stress.Figures(12.5, 8.25, 180_000, null, null, null))));
+        String stress = Stress.table(new java.util.LinkedHashMap<>(Map.of("base", new Stress.Figures(12.5, 8.25, 180_000, null, null,
+                null))));
         assertTrue(stress.lines().skip(1).findFirst().orElseThrow().matches("\\s+base\\s+12\\.50\\s+8\\.25\\s+180,000\\s*"), stress);
         MonteCarlo.Percentiles p = new MonteCarlo.Percentiles(1, 2, 3, 4, 5);
         String mc = new MonteCarlo.Summary(p, p, p, 0.25, 0.01, 0.5, 0.02, 1200).table();
@@ -67,6 +68,7 @@ class StressTest {
         // losing strategy that trades less loses less. What must hold is that the scenario changes the run.
         assertNotEquals(0.0, doubled.damageFinalEquity(), doubled.toString());
         String json = sde.io.Json.toJson(doubled);
-        for (String k : new String[]{"damage_cagr_pts", "damage_max_dd_pts", "damage_final_equity"}) assertTrue(json.contains("\"" + k + "\""), k);
+        for (String k : new String[]{"damage_cagr_pts", "damage_max_dd_pts",
+                "damage_final_equity"}) assertTrue(json.contains("\"" + k + "\""), k);
     }
 }
