@@ -16,6 +16,7 @@ import sde.io.Json;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -72,7 +73,13 @@ public final class AuditCommand implements Callable<Integer> {
                 epoch(ConfigLoader.date("config", "data.load_from", d.loadFrom())),
                 epoch(ConfigLoader.date("config", "data.load_to", d.loadTo())),
                 required, new AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()),
-                d.splitJumpThreshold(), d.adjustedFractionThreshold(), d.datingMinCorrelation(), d.datingMargin());
+                d.splitJumpThreshold(), d.adjustedFractionThreshold(), d.datingMinCorrelation(), d.datingMargin(),
+                range("data.plausible_index", d.plausibleIndex()), range("data.plausible_rate", d.plausibleRate()));
+    }
+
+    private static double[] range(String key, List<Double> r) {
+        if (r == null || r.size() != 2 || !(r.get(0) < r.get(1))) throw new IllegalArgumentException(key + ": [lo, hi] with lo < hi");
+        return new double[]{r.get(0), r.get(1)};
     }
 
     private static int epoch(java.time.LocalDate d) { return (int) d.toEpochDay(); }

@@ -13,7 +13,7 @@ public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,
                        int maxCarryForwardDays, boolean allowGaps, double splitJumpThreshold,
                        double adjustedFractionThreshold, double datingMinCorrelation,
-                       double datingMargin) {}
+                       double datingMargin, List<Double> plausibleIndex, List<Double> plausibleRate) {}
 
     public record Fetch(String cboeUrl, String fredUrl, String ohlcvUrl, String polygonUrl, int timeoutSeconds,
                         List<String> cboeIndices, List<String> fredSeries, List<String> symbols) {}

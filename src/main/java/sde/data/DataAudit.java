@@ -59,6 +59,17 @@ public final class DataAudit {
             rows.add(row(e.getKey(), "benchmark", e.getValue(), benchmarkAlignment(e.getKey(), e.getValue(), w), w, s,
                     false, false, errors));
         }
+        // Dividend files are read into every share position's cash: each amount finite and not negative.
+        for (Map.Entry<Symbol, RawSeries> e : src.dividends().entrySet()) {
+            RawSeries d = e.getValue();
+            for (int k = 0; k < d.size(); k++) {
+                double v = d.close()[k];
+                if (!Double.isFinite(v) || v < 0) {
+                    errors.add(d.where(k) + ": " + e.getKey() + " dividend " + v + " is not a finite amount of 0 or more");
+                    break;
+                }
+            }
+        }
         src.unavailable().forEach((k, v) -> warnings.add(k + ": not available (" + v + ")"));
         List<SeriesDating.Finding> dating = SeriesDating.check(src, s.from(), s.to(), s.datingMinCorrelation(), s.datingMargin());
         for (SeriesDating.Finding f : dating) if (f.misdated()) errors.add(f.message());
@@ -114,23 +125,14 @@ public final class DataAudit {
                                              AuditSettings s, boolean required, boolean declaredAdjusted, List<String> errors) {
         List<String> notes = new ArrayList<>();
         int lo = lowerBound(raw.days(), s.from()), hi = lowerBound(raw.days(), s.to() + 1);
-        int nonPositive = 0, nonFinite = 0, ohlcBad = 0, notCents = 0;
-        String firstBad = null;   // "file:line: what", for the error that names the first bad value
+        int ohlcBad = 0, notCents = 0;
         List<String> ohlcDates = new ArrayList<>(), jumps = new ArrayList<>();
-        boolean price = !kind.equals("rate");
+        Columns check = new Columns(raw, name, kind, s);
         for (int k = lo; k < hi; k++) {
             double c = raw.close()[k];
-            if (Double.isInfinite(c)) nonFinite++;
-            if (price && c <= 0) nonPositive++;
-            if (firstBad == null && (Double.isInfinite(c) || price && c <= 0)) firstBad = raw.where(k) + ": " + name + " close " + c;
+            check.row(k);
             if (raw.hasOhlc()) {
                 double o = raw.open()[k], h = raw.high()[k], l = raw.low()[k];
-                if (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l)) nonFinite++;
-                if (price && (o <= 0 || h <= 0 || l <= 0)) nonPositive++;
-                if (firstBad == null && (!Double.isFinite(o) || !Double.isFinite(h) || !Double.isFinite(l) || price && (o <= 0 || h <= 0
-                        || l <= 0))) {
-                    firstBad = raw.where(k) + ": " + name + " open/high/low " + o + "/" + h + "/" + l;
-                }
                 if (l > h + OHLC_TOLERANCE || h < Math.max(o, c) - OHLC_TOLERANCE || l > Math.min(o, c) + OHLC_TOLERANCE) {
                     ohlcBad++;
                     if (ohlcDates.size() < MAX_LISTED) ohlcDates.add(Dates.format(raw.days()[k]));
@@ -160,11 +162,12 @@ public final class DataAudit {
             errors.add(name + ": required series covers " + coverage(a, w) + ", not the whole window");
         }
         if (!covers && !required) notes.add("covers " + coverage(a, w) + " of the window");
-        if (nonFinite > 0 || (nonPositive > 0 && (required || kind.startsWith("bars")))) {
-            errors.add(firstBad + " is not a positive finite price (" + nonFinite + " non-finite and " + nonPositive
-                    + " non-positive values of " + name + " in the window)");
+        int nonFinite = check.nonFinite, nonPositive = check.outOfRange;
+        if (check.firstBad != null) {
+            errors.add(check.firstBad + " (" + nonFinite + " non-finite and " + nonPositive + " out-of-range values of " + name
+                    + " in the window)");
         }
-        String status = !a.ok() || (required && !covers) || nonFinite > 0 || nonPositive > 0 ? "ERROR"
+        String status = !a.ok() || (required && !covers) || check.firstBad != null ? "ERROR"
                 : a.missing().length > 0 || ohlcBad > 0 || !jumps.isEmpty() || !notes.isEmpty()
                 ? "WARN" : "OK";
         if (a.missing().length > 0 && a.ok()) {
@@ -176,6 +179,66 @@ public final class DataAudit {
                 Arrays.stream(a.offAxisDays()).limit(MAX_LISTED).mapToObj(Dates::format).toList(),
                 Arrays.stream(a.missing()).mapToObj(i -> Dates.format(w.day(i))).toList(), a.longestGap(),
                 0, nonPositive, nonFinite, ohlcBad, ohlcDates, jumps, prices, covers, status, notes);
+    }
+
+    /**
+     * Every column of one series checked as its meaning requires (SPEC §1): prices finite and positive, volumes and
+     * dividends finite and not negative, index levels and rates within the plausible ranges of conf's data section. A
+     * value left blank in the source (NaN: FRED's '.') is missing, which alignment handles, not bad. The first bad
+     * value is named by file, line and column.
+     */
+    private static final class Columns {
+        private final RawSeries raw;
+        private final String name;
+        private final double lo, hi;
+        private final boolean price;
+        int nonFinite, outOfRange;
+        String firstBad;
+
+        Columns(RawSeries raw, String name, String kind, AuditSettings s) {
+            this.raw = raw;
+            this.name = name;
+            this.price = kind.startsWith("bars") || kind.equals("benchmark");
+            double[] range = kind.equals("rate") ? s.rateRange() : kind.startsWith("index") ? s.indexRange()
+                    : new double[]{Double.MIN_VALUE, Double.POSITIVE_INFINITY};
+            this.lo = range[0];
+            this.hi = range[1];
+        }
+
+        void row(int k) {
+            if (price) {
+                value(k, "open", raw.open(), Double.MIN_VALUE, "a positive price");
+                value(k, "high", raw.high(), Double.MIN_VALUE, "a positive price");
+                value(k, "low", raw.low(), Double.MIN_VALUE, "a positive price");
+                value(k, "close", raw.close(), Double.MIN_VALUE, "a positive price");
+                value(k, "adj_close", raw.adjClose(), Double.MIN_VALUE, "a positive price");
+                value(k, "volume", raw.volume(), 0, "a volume of 0 or more");
+                value(k, "dividend", raw.dividend(), 0, "a dividend of 0 or more");
+            } else {
+                double v = raw.close()[k];
+                if (Double.isNaN(v)) return;
+                if (Double.isInfinite(v)) bad(k, "close", v, "not finite", true);
+                else if (v < lo || v > hi) bad(k, "close", v, "outside the plausible range [" + fmt(lo) + ", " + fmt(hi) + "]", false);
+            }
+        }
+
+        private void value(int k, String column, double[] values, double min, String what) {
+            if (values == null) return;
+            double v = values[k];
+            if (Double.isNaN(v) && !column.equals("close")) return;
+            if (!Double.isFinite(v)) bad(k, column, v, "not finite (" + what + ")", true);
+            else if (v < min) bad(k, column, v, "not " + what, false);
+        }
+
+        private void bad(int k, String column, double v, String why, boolean nonFiniteValue) {
+            if (nonFiniteValue) nonFinite++;
+            else outOfRange++;
+            if (firstBad == null) firstBad = raw.where(k) + ": " + name + " " + column + " " + v + " is " + why;
+        }
+
+        private static String fmt(double x) {
+            return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+        }
     }
 
     private static String coverage(SeriesAlignment a, MarketData w) {

@@ -133,7 +133,12 @@ class BadInputTest {
 
     /** ../shared/data with one negative SPY open on 2020-03-10: the MANIFEST points at a patched copy of the SPY file. */
     private Path negativeSpyOpen() throws java.io.IOException {
-        Path shared = sde.data.RealData.dir().toAbsolutePath(), dir = tmp.resolve("neg");
+        return patchedSpy("neg", 1);
+    }
+
+    /** ../shared/data with SPY's column {@code column} (0: Date) negated on 2020-03-10, in a patched copy named by the MANIFEST. */
+    private Path patchedSpy(String name, int column) throws java.io.IOException {
+        Path shared = sde.data.RealData.dir().toAbsolutePath(), dir = tmp.resolve(name);
         Files.createDirectories(dir);
         List<String> manifest = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(shared.resolve("MANIFEST.csv"))) {
@@ -148,7 +153,7 @@ class BadInputTest {
         for (int i = 0; i < spy.size(); i++) {
             if (spy.get(i).startsWith("2020-03-10,")) {
                 String[] c = spy.get(i).split(",");
-                c[1] = "-" + c[1];
+                c[column] = "-" + c[column];
                 spy.set(i, String.join(",", c));
             }
         }
@@ -172,10 +177,25 @@ class BadInputTest {
             assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), r[0], args[0] + ": " + r[1]);
             String msg = r[1].strip();
             assertEquals(1, msg.lines().count(), "one line: " + msg);
-            assertTrue(msg.contains("SPY.csv:" + line + ": SPY open/high/low -"), args[0] + ": " + msg);
+            assertTrue(msg.contains("SPY.csv:" + line + ": SPY open -"), args[0] + ": " + msg);
             assertFalse(Files.exists(tmp.resolve(args[args.length - 1].substring(tmp.toString().length() + 1))),
                     args[0] + " wrote nothing");
         }
+    }
+
+    @Test
+    void everyColumnIsCheckedAsItsMeaningRequiresAndNamedByFileLineAndColumn() throws Exception {
+        // A volume is never negative; the audit names the file, the line and the column, and so does every command.
+        Path data = patchedSpy("negvol", 6);
+        String line = String.valueOf(Files.readAllLines(data.resolve("SPY.csv")).stream().takeWhile(l ->
+                !l.startsWith("2020-03-10,")).count() + 1);
+        String[] r = run("backtest", "--strategy", "buy_and_hold", "--data", data.toString(), "--out", tmp.resolve("bt2").toString());
+        assertEquals(String.valueOf(Main.EXIT_BAD_INPUT), r[0], r[1]);
+        assertTrue(r[1].contains("SPY.csv:" + line + ": SPY volume -") && r[1].contains("is not a volume of 0 or more"), r[1]);
+        // An index level outside the plausible range (conf's data.plausible_index) is an error too.
+        String[] tight = run("data", "audit", "--set", "data.plausible_index=[1, 20]", "--out", tmp.resolve("a2").toString());
+        assertEquals("1", tight[0], "VIX above 20 is outside [1, 20]: " + tight[1]);
+        assertTrue(Files.readString(tmp.resolve("a2/data_audit.json")).contains("is outside the plausible range [1, 20]"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class SyntheticMarketTest {
     void itHasTheRealStructureAndPassesTheAudit() {
         AuditReport r = DataAudit.run(SyntheticMarket.sources(7, FROM, TO), new AuditSettings(Dates.of("2019-01-02"),
                 Dates.of("2025-12-31"), Dates.of("2015-01-02"), Dates.of("2025-12-31"), Set.of(SeriesId.VIX),
-                AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2));
+                AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2, new double[]{1, 400}, new double[]{-2, 25}));
         assertTrue(r.tradable(), () -> String.join("\n", r.errors()));
         assertTrue(r.synthetic());
         for (AuditReport.SeriesRow s : r.series()) {
