@@ -21,7 +21,8 @@ public record AuditSettings(int from, int to, int loadFrom, int loadTo, Set<Seri
                             double datingMinCorrelation, double datingMargin, double[] indexRange, double[] rateRange) {
     public AuditSettings {
         for (double[] r : new double[][]{indexRange, rateRange}) {
-            if (r == null || r.length != 2 || !(r[0] < r[1])) throw new IllegalArgumentException("data: a plausible range is [lo, hi], lo < hi");
+            if (r == null || r.length != 2
+                    || !(r[0] < r[1])) throw new IllegalArgumentException("data: a plausible range is [lo, hi], lo < hi");
         }
     }
 

@@ -102,7 +102,8 @@ class RealDataTest {
     @Test
     void auditFindsTheWindowTradableAndListsEveryGap() {
         AuditReport r = DataAudit.run(RealData.sources(), new AuditSettings(Dates.of("2019-01-02"), Dates.of("2025-12-31"),
-                Dates.of("2015-01-02"), Dates.of("2025-12-31"), Set.of(SeriesId.VIX), AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2, new double[]{1, 400}, new double[]{-2, 25}));
+                Dates.of("2015-01-02"), Dates.of("2025-12-31"), Set.of(SeriesId.VIX), AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2,
+                        new double[]{1, 400}, new double[]{-2, 25}));
         assertTrue(r.tradable(), () -> String.join("\n", r.errors()));
         AuditReport.SeriesRow vxn = r.series().stream().filter(s -> s.series().equals("VXN")).findFirst().orElseThrow();
         assertEquals(java.util.List.of("2019-02-19", "2020-10-15"), vxn.missingTradingDays(), "SOURCES.md: VXN re-dated");
@@ -144,7 +145,8 @@ class RealDataTest {
         java.nio.file.Files.write(dir.resolve(Manifest.FILE_NAME), lines);
 
         AuditSettings settings = new AuditSettings(Dates.of("2019-01-02"), Dates.of("2025-12-31"), Dates.of("2019-01-02"),
-                Dates.of("2025-12-31"), Set.of(SeriesId.VIX), AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2, new double[]{1, 400}, new double[]{-2, 25});
+                Dates.of("2025-12-31"), Set.of(SeriesId.VIX), AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2, new double[]{1, 400},
+                        new double[]{-2, 25});
         AuditReport bad = DataAudit.run(MarketSources.fromFolder(dir), settings);
         assertFalse(bad.tradable());
         SeriesDating.Finding vxn = bad.dating().stream().filter(f -> f.series().equals("VXN")).findFirst().orElseThrow();
