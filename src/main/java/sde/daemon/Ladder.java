@@ -85,9 +85,7 @@ public final class Ladder {
             StudyProgress p = e.getValue();
             if (!p.plateaued() && p.stale() == 0) continue;
             if (p.plateaued()) n++;
-            e.setValue(new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                    p.bestTier(), p.bestRobustId(), p.bestRobustScore(), 0, p.generations() >= s.maxGenerationsPerStudy(), p.bestParams(),
-                            p.bounds()));
+            e.setValue(p.reopened(s.maxGenerationsPerStudy()));
         }
         return n;
     }
@@ -270,8 +268,7 @@ public final class Ladder {
     public void settle(String study, GenerationResult r) {
         StudyProgress p = studies.get(study);
         if (p == null) return;
-        studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), p.generations(), p.evaluations(), p.bestFitness(), p.bestId(),
-                p.bestTier(), r.bestRobustId(), r.robustScore(), p.stale(), p.plateaued(), p.bestParams(), p.bounds()));
+        studies.put(study, p.withRobust(r));
     }
 
     /**
@@ -285,9 +282,7 @@ public final class Ladder {
         int stale = improved ? 0 : p.stale() + 1;
         boolean plateaued = stale >= s.plateauGenerations() || r.generations() >= s.maxGenerationsPerStudy();
         boolean wasBlending = p.rung() == Rung.SINGLE && p.plateaued() && studies.values().stream().anyMatch(x -> x.rung() != Rung.SINGLE);
-        studies.put(study, new StudyProgress(p.name(), p.rung(), p.members(), r.generations(), r.evaluations(),
-                improved ? r.bestFitness() : p.bestFitness(), improved ? r.bestId() : p.bestId(), improved ? r.bestTier() : p.bestTier(),
-                r.bestRobustId(), r.robustScore(), stale, plateaued, improved ? r.bestParams() : p.bestParams(), p.bounds()));
+        studies.put(study, p.after(r, improved, stale, plateaued));
         if (improved && wasBlending) return "new best in " + study + " (" + fmt(r.bestFitness()) + "): back to the single rung";
         if (plateaued && !p.plateaued()) return study + " plateaued at " + fmt(improved ? r.bestFitness() : p.bestFitness()) + " after "
                 + r.generations() + " generations";

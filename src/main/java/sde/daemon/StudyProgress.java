@@ -33,8 +33,29 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
     /** The same progress with a restart's searched bounds. */
     StudyProgress withBounds(Map<String, List<Double>> searched) {
         return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, bestRobustId,
-                bestRobustScore,
-                stale, plateaued, bestParams, searched);
+                bestRobustScore, stale, plateaued, bestParams, searched);
+    }
+
+    /** The same progress with the study's ROBUST best as the gate's last verdicts left it. */
+    StudyProgress withRobust(GenerationResult r) {
+        return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, r.bestRobustId(),
+                r.robustScore(), stale, plateaued, bestParams, bounds);
+    }
+
+    /** Searched again (--reopen): its stale count cleared, plateaued only if it has no generations left. */
+    StudyProgress reopened(int maxGenerations) {
+        return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, bestRobustId,
+                bestRobustScore, 0, generations >= maxGenerations, bestParams, bounds);
+    }
+
+    /**
+     * After one more generation {@code r}: its counts, its ROBUST best, and its best row when it {@code improved} the
+     * study's best by the daemon's margin (else the best stays), with the ladder's judgement of staleness.
+     */
+    StudyProgress after(GenerationResult r, boolean improved, int stale, boolean plateaued) {
+        return new StudyProgress(name, rung, members, r.generations(), r.evaluations(), improved ? r.bestFitness() : bestFitness,
+                improved ? r.bestId() : bestId, improved ? r.bestTier() : bestTier, r.bestRobustId(), r.robustScore(), stale, plateaued,
+                improved ? r.bestParams() : bestParams, bounds);
     }
 
     boolean hasBest() { return bestId != null && Double.isFinite(bestFitness); }
