@@ -141,7 +141,7 @@ public final class Backtester {
                 for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
                 labels = sde.regime.RegimeClassifier.classify(md, regime.settings()).label();
                 multipliers = regime.multipliers(ids);
-                closeOnSwitch = regime.onSwitch().equals("close");
+                closeOnSwitch = regime.onSwitch() == RegimeSpec.OnSwitch.CLOSE;
             } else {
                 labels = null;
                 multipliers = null;
@@ -226,8 +226,8 @@ public final class Backtester {
                         ledger.flow(pos, div * l.ratio() * pos.units);   // shorts pay the dividend
                     } else if (l.call() && l.ratio() < 0 && settings.earlyAssignment() && EarlyAssignment.callAssignedOnExDate(l.strike(),
                             md.close(l.symbol(), t - 1), pos.legMid[k], div)) {
-                        settleLeg(pos, k, md.close(l.symbol(), t - 1), "assigned before ex-dividend");
-                        closeRest(pos, "assigned before ex-dividend");
+                        settleLeg(pos, k, md.close(l.symbol(), t - 1), ExitReason.ASSIGNED_BEFORE_EX_DIVIDEND);
+                        closeRest(pos, ExitReason.ASSIGNED_BEFORE_EX_DIVIDEND);
                         break;
                     }
                 }
@@ -249,10 +249,10 @@ public final class Backtester {
                     if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) {
                         double spot = settings.expirySettlement() == BacktestSettings.Settlement.OPEN ? md.open(l.symbol(),
                                 t) : md.close(l.symbol(), t);
-                        settleLeg(pos, k, spot, "expiry");
+                        settleLeg(pos, k, spot, ExitReason.EXPIRY);
                     }
                 }
-                if (!pos.anyOpen()) close(pos, "expiry");
+                if (!pos.anyOpen()) close(pos, ExitReason.EXPIRY);
             }
         }
 
@@ -296,7 +296,7 @@ public final class Backtester {
                     double r = ledger.currentRequirement(ledger.open.get(p));
                     if (r > most) { most = r; worst = ledger.open.get(p); }
                 }
-                closeRest(worst, "margin_call");
+                closeRest(worst, ExitReason.MARGIN_CALL);
             }
         }
 
@@ -308,7 +308,7 @@ public final class Backtester {
             if (!closeOnSwitch) return;
             for (int p = ledger.open.size() - 1; p >= 0; p--) {
                 Position pos = ledger.open.get(p);
-                if (weight[pos.slot] == 0 && previousWeight[pos.slot] > 0) closeRest(pos, "regime switch");
+                if (weight[pos.slot] == 0 && previousWeight[pos.slot] > 0) closeRest(pos, ExitReason.REGIME_SWITCH);
             }
         }
 
@@ -317,15 +317,15 @@ public final class Backtester {
                 Position pos = ledger.open.get(p);
                 Action a = decide(slots.get(pos.slot), pos);
                 if (a != Action.HOLD) {
-                    closeRest(pos, a == Action.ROLL ? "roll" : "strategy exit");
+                    closeRest(pos, a == Action.ROLL ? ExitReason.ROLL : ExitReason.STRATEGY);
                     continue;
                 }
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
                     if (pos.legOpen[k] && !l.isShares() && !l.call() && l.ratio() < 0 && settings.earlyAssignment()
                             && EarlyAssignment.putAssigned(l.strike(), md.close(l.symbol(), t), pos.legMid[k], fills.settings())) {
-                        settleLeg(pos, k, md.close(l.symbol(), t), "assigned deep ITM");
-                        closeRest(pos, "assigned deep ITM");
+                        settleLeg(pos, k, md.close(l.symbol(), t), ExitReason.ASSIGNED_DEEP_ITM);
+                        closeRest(pos, ExitReason.ASSIGNED_DEEP_ITM);
                         break;
                     }
                 }
@@ -450,7 +450,7 @@ public final class Backtester {
                 // Ruin (SPEC §3): the account is gone. What is still open is closed at this close; a
                 // negative balance left behind is written off, so equity stays at 0 from here on.
                 ruined = true;
-                while (!ledger.open.isEmpty()) closeRest(ledger.open.get(ledger.open.size() - 1), "ruin");
+                while (!ledger.open.isEmpty()) closeRest(ledger.open.get(ledger.open.size() - 1), ExitReason.RUIN);
                 eq = Math.min(0, ledger.cash());
             }
             for (int s = 0; s < ledger.slotCash.length; s++) contribution[s][i] = ledger.slotCash[s];
@@ -477,9 +477,9 @@ public final class Backtester {
 
         // ---- closing -------------------------------------------------------------------------
 
-        private void settleLeg(Position pos, int k, double spot, String reason) {
+        private void settleLeg(Position pos, int k, double spot, ExitReason reason) {
             Leg l = pos.legs.get(k);
-            Fill f = fills.settle(l.call(), l.strike(), spot, l.ratio() * pos.units, reason);
+            Fill f = fills.settle(l.call(), l.strike(), spot, l.ratio() * pos.units, reason.toString());
             ledger.flow(pos, f.cash());
             pos.legCash[k] += f.cash();
             pos.costs += f.costs();
@@ -553,7 +553,7 @@ public final class Backtester {
         }
 
         /** Closes every open leg at today's quotes through the fill function, as one order, then books the trade. */
-        private void closeRest(Position pos, String reason) {
+        private void closeRest(Position pos, ExitReason reason) {
             int openLegs = 0;
             for (int k = 0; k < pos.legs.size(); k++) if (pos.legOpen[k]) openLegs++;
             boolean first = true;
@@ -577,7 +577,7 @@ public final class Backtester {
             close(pos, reason);
         }
 
-        private void close(Position pos, String reason) {
+        private void close(Position pos, ExitReason reason) {
             for (int k = 0; k < pos.legs.size(); k++) if (pos.legCell[k] >= 0) cellGross[pos.legCell[k]] += Math.abs(pos.legCash[k]);
             ledger.remove(pos);
             pos.mark = 0;

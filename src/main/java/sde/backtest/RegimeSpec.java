@@ -16,13 +16,37 @@ import java.util.Map;
  * more than the whole equity. The label of day t (data up to t's close) applies to the decisions of
  * day t's close: the first decision after the label changed.
  */
-public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double>> weights, String onSwitch)
+public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double>> weights, OnSwitch onSwitch)
         implements java.io.Serializable {
+    /** What a strategy's open positions do when a regime switches it off: {@link #of} from a params file, {@link #toString} back. */
+    public enum OnSwitch {
+        /** They run to their own exits. */
+        KEEP,
+        /** They are closed at that decision. */
+        CLOSE;
+
+        /** "keep" or "close"; null is keep, the default; anything else is an error naming the key. */
+        public static OnSwitch of(String name) {
+            if (name == null) return KEEP;
+            for (OnSwitch o : values()) if (o.toString().equals(name)) return o;
+            throw new IllegalArgumentException("regime.on_switch: keep or close, got '" + name + "'");
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** From a params file or a study: {@code onSwitch} as written there ("keep", "close", or null for keep). */
+    public RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double>> weights, String onSwitch) {
+        this(settings, weights, OnSwitch.of(onSwitch));
+    }
+
     public RegimeSpec {
         weights = weights == null ? Map.of() : weights;
-        onSwitch = onSwitch == null ? "keep" : onSwitch;
-        if (!onSwitch.equals("keep")
-                && !onSwitch.equals("close")) throw new IllegalArgumentException("regime.on_switch: keep or close, got '" + onSwitch + "'");
+        onSwitch = onSwitch == null ? OnSwitch.KEEP : onSwitch;
         for (Map.Entry<String, Map<String, Double>> e : weights.entrySet()) {
             for (Map.Entry<String, Double> w : e.getValue().entrySet()) {
                 try {

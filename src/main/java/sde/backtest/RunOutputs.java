@@ -86,7 +86,8 @@ public final class RunOutputs {
         List<String> out = new ArrayList<>(List.of("strategy,tag,entry_date,exit_date,legs,units,entry_cash,exit_cash,costs,pnl,reason"));
         for (Trade t : r.trades()) {
             out.add(String.join(",", t.strategy(), t.tag(), Dates.format(t.entryDay()), Dates.format(t.exitDay()), "\"" + t.legs() + "\"",
-                    Integer.toString(t.units()), num(t.entryCash()), num(t.exitCash()), num(t.costs()), num(t.pnl()), t.reason()));
+                    Integer.toString(t.units()), num(t.entryCash()), num(t.exitCash()), num(t.costs()), num(t.pnl()),
+                            t.reason().toString()));
         }
         return out;
     }

@@ -59,7 +59,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
             ObjectNode r = m.putObject("regime");
             r.set("settings", JSON.valueToTree(regime.settings()));
             r.set("weights", JSON.valueToTree(regime.weights()));
-            r.put("on_switch", regime.onSwitch());
+            r.put("on_switch", regime.onSwitch().toString());
         }
         return m;
     }

@@ -6,4 +6,4 @@ package sde.backtest;
  * capacity (SPEC §2) cut its size.
  */
 public record Trade(String strategy, String tag, int entryDay, int exitDay, String legs, int units, double entryCash,
-                    double exitCash, double costs, double pnl, String reason, boolean capacityBound) {}
+                    double exitCash, double costs, double pnl, ExitReason reason, boolean capacityBound) {}

@@ -119,7 +119,7 @@ public final class Replication {
             te = trackingError(m);
         }
         Map<String, Integer> exits = new java.util.TreeMap<>();
-        for (Trade t : r.trades()) exits.merge(t.reason(), 1, Integer::sum);
+        for (Trade t : r.trades()) exits.merge(t.reason().toString(), 1, Integer::sum);
         return new Result(index.name(), index.description(), compared, Dates.format(r.days()[0]), Dates.format(r.days()[n - 1]),
                 years, corr, te, months, fullYears > 0 ? sumAbs / fullYears : null, fullYears > 0 ? maxAbs : null,
                 r.trades().size(), exits, wallMs, r.days(), rep, idx, r.trades(), r.equity(), r.cellGrossPnl());

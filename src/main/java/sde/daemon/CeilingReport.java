@@ -165,7 +165,7 @@ final class CeilingReport {
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         Map<String, Double> evaluations = new LinkedHashMap<>();
         for (JsonNode e : journal == null ? List.<JsonNode>of() : journal) {
-            if (!"outcome".equals(e.path("event").asText())) continue;
+            if (!DaemonStore.Event.OUTCOME.toString().equals(e.path("event").asText())) continue;
             String study = e.path("study").asText();
             double n = evaluations.merge(study, e.path("evaluated").asDouble(), Double::sum);
             JsonNode f = e.path("best_fitness");

@@ -112,12 +112,14 @@ public final class Daemon {
         long millisBefore = st == null ? 0 : st.millisTotal();
         Set<String> robustSeen = new LinkedHashSet<>(st == null ? List.of() : st.robustSeen());
         List<String> unreported = new ArrayList<>(st == null ? List.of() : st.robustUnreported());
-        store.log("start", Map.of("budget_runs", budget.maxRuns(), "budget_minutes", budget.maxMinutes(), "runs_before", runsTotal,
+        store.log(DaemonStore.Event.START, Map.of("budget_runs", budget.maxRuns(), "budget_minutes", budget.maxMinutes(), "runs_before",
+                runsTotal,
                 "resumed", st != null));
         runsTotal = reconcile(ladder, runsTotal);
         if (budget.reopen()) {
             int n = ladder.reopen();
-            store.log("reopened", Map.of("studies", n, "reason", "--reopen: plateaued studies searched again from their bests"));
+            store.log(DaemonStore.Event.REOPENED, Map.of("studies", n, "reason",
+                    "--reopen: plateaued studies searched again from their bests"));
         }
         int runsNow = 0;
         String reason;
@@ -148,7 +150,7 @@ public final class Daemon {
                 break;
             }
             StudyProgress before = ladder.progress(d.study().study());
-            store.log("decision", Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
+            store.log(DaemonStore.Event.DECISION, Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
                     "hypothesis", hypothesis(d, before)));
             GenerationResult r = runner.next(d.study());
             if (r.robustRow() != null) robustRows.put(d.study().study(), r.robustRow());
@@ -165,7 +167,7 @@ public final class Daemon {
             o.put("improved", ladder.progress(d.study().study()).stale() == 0);
             o.put("best_robust_id", r.bestRobustId());
             if (note != null) o.put("note", note);
-            store.log("outcome", o);
+            store.log(DaemonStore.Event.OUTCOME, o);
             if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
                 unreported.add(r.bestRobustId() + " (" + d.study().study() + ")");
                 if (victory(r)) {
@@ -193,7 +195,7 @@ public final class Daemon {
             if (r.robustRow() != null) robustRows.put(e.getKey(), r.robustRow());
             if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
                 unreported.add(r.bestRobustId() + " (" + e.getKey() + ")");
-                store.log("settled", Map.of("study", e.getKey(), "best_robust_id", r.bestRobustId()));
+                store.log(DaemonStore.Event.SETTLED, Map.of("study", e.getKey(), "best_robust_id", r.bestRobustId()));
                 if (!goal && victory(r)) {
                     goal = true;
                     stop = Stop.GOAL;
@@ -202,7 +204,7 @@ public final class Daemon {
             }
         }
         boolean sigterm = stop == Stop.REQUESTED;
-        store.log("stop", Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
+        store.log(DaemonStore.Event.STOP, Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
             CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow,
                     coverage);
@@ -232,7 +234,8 @@ public final class Daemon {
             if (r == null || r.generations() <= p.generations()) continue;
             ladder.record(p.name(), r);
             runsTotal += r.evaluations() - p.evaluations();
-            store.log("reconciled", Map.of("study", p.name(), "generations", r.generations(), "evaluations", r.evaluations()));
+            store.log(DaemonStore.Event.RECONCILED, Map.of("study", p.name(), "generations", r.generations(), "evaluations",
+                    r.evaluations()));
         }
         return runsTotal;
     }
@@ -302,7 +305,7 @@ public final class Daemon {
                 text = text.substring(0, eol + 1) + verdict + "\n" + text.substring(eol + 1);
             } catch (RuntimeException e) {
                 // The answer reads what the search wrote; it must never stop the search.
-                store.log("answer_failed", Map.of("reason", String.valueOf(e.getMessage())));
+                store.log(DaemonStore.Event.ANSWER_FAILED, Map.of("reason", String.valueOf(e.getMessage())));
             }
         } else if (verdict != null) {
             int eol = text.indexOf('\n');
@@ -320,7 +323,7 @@ public final class Daemon {
             String failed = telegram.send(verdict == null ? text : verdict + "\n" + text);
             if (failed != null) {
                 console.println("report not sent: " + failed);
-                store.log("telegram_failed", Map.of("reason", failed));
+                store.log(DaemonStore.Event.TELEGRAM_FAILED, Map.of("reason", failed));
             }
         }
     }

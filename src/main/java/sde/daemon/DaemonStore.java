@@ -63,11 +63,24 @@ final class DaemonStore {
         writeLeaderboard();
     }
 
-    /** Every decision goes to the append-only journal at once; optimization_log.json follows at each {@link #publish}. */
-    void log(String event, Map<String, Object> fields) {
+    /** What the daemon's journal records: {@link #toString} is the {@code event} field's value. */
+    enum Event {
+        START, REOPENED, DECISION, OUTCOME, SETTLED, STOP, RECONCILED, ANSWER_FAILED, TELEGRAM_FAILED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Every decision goes to the append-only journal at once; optimization_log.json follows at each {@link #publish}. The
+     * fields are a JSON line's (the map is that line's edge).
+     */
+    void log(Event event, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", Instant.ofEpochMilli(clockMillis.getAsLong()).toString());
-        m.put("event", event);
+        m.put("event", event.toString());
         m.putAll(fields);
         if (journal == null) journal = Journal.in(out);
         journal.append(m);

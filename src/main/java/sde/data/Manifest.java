@@ -17,8 +17,48 @@ public record Manifest(Path dir, List<Entry> entries) {
 
     public static final String FILE_NAME = "MANIFEST.csv";
 
+    /**
+     * What a manifest row holds: {@link #of} on the way in from its {@code kind} column, {@link #toString} (the column's
+     * words) on the way out. An options_ kind this code does not know yet is kept as {@link #OPTIONS_OTHER}: the folder
+     * may hold chains newer than the code, which the pricing layer reads as check rows rather than refuse.
+     */
+    public enum Kind {
+        BARS_RAW, BARS_ADJUSTED, DIVIDENDS, INDEX, RATE, CALENDAR, BENCHMARK,
+        /** A whole chain at one moment (yfinance): calibration rows, and volume and open interest. */
+        OPTIONS_SNAPSHOT,
+        /** Quotes whose rows on the dates its note names are calibration rows; the rest are check rows. */
+        OPTIONS_QUOTES_CALIBRATION,
+        /** Quotes kept out of every fit: check rows only. */
+        OPTIONS_QUOTES_CHECK,
+        /** Mid prices kept out of every fit: check rows only. */
+        OPTIONS_MIDS_CHECK,
+        /** Volume and open interest only (SPEC §1), for the liquidity model. */
+        OPTIONS_LIQUIDITY,
+        /** An options_ kind of a newer data folder. */
+        OPTIONS_OTHER;
+
+        public static Kind of(String text) {
+            for (Kind k : values()) if (k != OPTIONS_OTHER && k.toString().equals(text)) return k;
+            if (text.startsWith("options")) return OPTIONS_OTHER;
+            throw new IllegalArgumentException("unknown kind '" + text
+                    + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark, options_*)");
+        }
+
+        public boolean options() {
+            return name().startsWith("OPTIONS");
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One row: {@code kind} as the file spells it (lower case), {@link #type} what it means. */
     public record Entry(String series, String kind, String file, String note, int line) {
         public boolean available() { return file != null && !file.isEmpty(); }
+
+        public Kind type() { return Kind.of(kind); }
     }
 
     public static Manifest read(Path dir) {
@@ -42,9 +82,10 @@ public record Manifest(Path dir, List<Entry> entries) {
             String file = cell(row, col.get("file"));
             String note = col.containsKey("note") ? cell(row, col.get("note")) : "";
             if (series.isEmpty() || kind.isEmpty()) throw csv.error(i, "empty series or kind");
-            if (!isKnownKind(kind)) {
-                throw csv.error(i, "unknown kind '" + kind
-                        + "' (expected bars_raw, bars_adjusted, dividends, index, rate, calendar, benchmark, options_*)");
+            try {
+                Kind.of(kind);
+            } catch (IllegalArgumentException e) {
+                throw csv.error(i, e.getMessage());
             }
             if (!file.isEmpty() && !Files.isRegularFile(dir.resolve(file))) {
                 throw csv.error(i, "file not found: " + file);
@@ -52,13 +93,6 @@ public record Manifest(Path dir, List<Entry> entries) {
             out.add(new Entry(series, kind, file, note, csv.lineNumbers()[i]));
         }
         return new Manifest(dir, List.copyOf(out));
-    }
-
-    private static boolean isKnownKind(String kind) {
-        return switch (kind) {
-            case "bars_raw", "bars_adjusted", "dividends", "index", "rate", "calendar", "benchmark" -> true;
-            default -> kind.startsWith("options");
-        };
     }
 
     private static String cell(String[] row, int i) {

@@ -50,10 +50,10 @@ public record MarketSources(String origin,
                 continue;
             }
             Path file = manifest.resolve(e);
-            switch (e.kind()) {
-                case "bars_raw", "bars_adjusted" -> {
+            switch (e.type()) {
+                case BARS_RAW, BARS_ADJUSTED -> {
                     Symbol s = symbol(mf, e);
-                    boolean raw = e.kind().equals("bars_raw");
+                    boolean raw = e.type() == Manifest.Kind.BARS_RAW;
                     boolean haveRaw = bars.containsKey(s) && !adjusted.contains(s);
                     if (raw ? haveRaw : adjusted.contains(s)) {
                         throw new DataException(mf, e.line(), "second " + e.kind() + " file for " + s);
@@ -64,7 +64,7 @@ public record MarketSources(String origin,
                     bars.put(s, series);
                     if (raw) adjusted.remove(s); else adjusted.add(s);
                 }
-                case "dividends" -> {
+                case DIVIDENDS -> {
                     Symbol s = symbol(mf, e);
                     RawSeries d = SeriesReader.read(s + " dividends", file);
                     if (d.layout() != Layout.DIVIDENDS) {
@@ -72,7 +72,7 @@ public record MarketSources(String origin,
                     }
                     dividends.put(s, d);
                 }
-                case "index", "rate" -> {
+                case INDEX, RATE -> {
                     SeriesId id = SeriesId.find(e.series());
                     if (id == null) {
                         throw new DataException(mf, e.line(), "unknown series '" + e.series() + "'; known: "
@@ -81,7 +81,7 @@ public record MarketSources(String origin,
                     if (scalars.containsKey(id)) throw new DataException(mf, e.line(), "second file for " + id);
                     scalars.put(id, SeriesReader.read(id.name(), file));
                 }
-                case "calendar" -> {
+                case CALENDAR -> {
                     SeriesReader.readEvents(e.series(), file).forEach((name, days) -> {
                         EventType t = EventType.find(name);
                         if (t == null) {
@@ -92,7 +92,7 @@ public record MarketSources(String origin,
                         }
                     });
                 }
-                case "benchmark" -> {
+                case BENCHMARK -> {
                     String name = e.series().strip().toUpperCase(java.util.Locale.ROOT);
                     if (benchmarks.containsKey(name)) throw new DataException(mf, e.line(), "second file for benchmark " + name);
                     RawSeries b = SeriesReader.read(name, file);
@@ -101,7 +101,7 @@ public record MarketSources(String origin,
                     }
                     benchmarks.put(name, b);
                 }
-                default -> { /* options_* rows belong to the pricing layer */ }
+                default -> { /* options_ rows belong to the pricing layer */ }
             }
         }
         Map<EventType, int[]> ev = new EnumMap<>(EventType.class);

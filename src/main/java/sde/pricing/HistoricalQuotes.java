@@ -32,7 +32,6 @@ import java.util.Map;
  */
 public final class HistoricalQuotes {
     /** The manifest kind of a chain read for its volume and open interest only. */
-    public static final String LIQUIDITY = "options_liquidity";
 
     private HistoricalQuotes() {}
 
@@ -116,16 +115,16 @@ public final class HistoricalQuotes {
     }
 
     /** The real-quote files a data folder's MANIFEST.csv names (kinds options_*), each with its role. */
-    public record Source(Path file, String kind, int snapshotDate, String note) {}
+    public record Source(Path file, Manifest.Kind kind, int snapshotDate, String note) {}
 
     public static List<Source> sources(Path dataDir) {
         List<Source> out = new ArrayList<>();
         for (Manifest.Entry e : Manifest.read(dataDir).entries()) {
-            if (!e.kind().startsWith("options") || !e.available()) continue;
+            if (!e.type().options() || !e.available()) continue;
             int snap = 0;
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(e.file());
             if (m.find()) snap = Dates.of(m.group(1));
-            out.add(new Source(dataDir.resolve(e.file()), e.kind(), snap, e.note()));
+            out.add(new Source(dataDir.resolve(e.file()), e.type(), snap, e.note()));
         }
         return out;
     }
@@ -140,18 +139,19 @@ public final class HistoricalQuotes {
         List<Source> sources = sources(dataDir);
         java.util.Set<Integer> calDates = new java.util.HashSet<>();
         for (Source s : sources) {
-            if (!s.kind().equals("options_quotes_calibration")) continue;
+            if (s.kind() != Manifest.Kind.OPTIONS_QUOTES_CALIBRATION) continue;
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(s.note());
             while (m.find()) calDates.add(Dates.of(m.group(1)));
         }
         List<OptionRow> cal = new ArrayList<>(), check = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Source s : sources) {
-            if (s.kind().equals(LIQUIDITY)) continue;   // volume and open interest only (SPEC §1), read by activity()
+            if (s.kind() == Manifest.Kind.OPTIONS_LIQUIDITY) continue;   // volume and open interest only (SPEC §1), read by activity()
             if (!seen.add(s.file())) continue;   // a file listed twice (calibration and check rows) is read once
             for (OptionRow r : read(s.file(), s.snapshotDate())) {
-                boolean calibration = s.kind().equals("options_snapshot") || calDates.contains(r.quoteDate())
-                        && sources.stream().anyMatch(x -> x.file().equals(s.file()) && x.kind().equals("options_quotes_calibration"));
+                boolean calibration = s.kind() == Manifest.Kind.OPTIONS_SNAPSHOT || calDates.contains(r.quoteDate())
+                        && sources.stream().anyMatch(x ->
+                                x.file().equals(s.file()) && x.kind() == Manifest.Kind.OPTIONS_QUOTES_CALIBRATION);
                 (calibration ? cal : check).add(r);
             }
         }
@@ -169,7 +169,9 @@ public final class HistoricalQuotes {
         List<ChainActivity> out = new ArrayList<>();
         java.util.Set<Path> seen = new java.util.HashSet<>();
         for (Source s : sources(dataDir)) {
-            if (!(s.kind().equals(LIQUIDITY) || s.kind().equals("options_snapshot")) || !seen.add(s.file())) continue;
+            if (!(s.kind() == Manifest.Kind.OPTIONS_LIQUIDITY || s.kind() == Manifest.Kind.OPTIONS_SNAPSHOT) || !seen.add(s.file())) {
+                continue;
+            }
             out.addAll(readActivity(s.file(), s.snapshotDate()));
         }
         return out;

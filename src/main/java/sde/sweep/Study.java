@@ -172,8 +172,11 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
     private void validateRegime(String w, Set<String> ids) {
         if (regime == null) return;
         String k = w + "regime.";
-        if (!regime.switchRule().equals("keep") && !regime.switchRule().equals("close")) throw new ConfigException(k
-                + "on_switch': keep or close");
+        try {
+            sde.backtest.RegimeSpec.OnSwitch.of(regime.switchRule());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(k + "on_switch': keep or close");
+        }
         for (String name : regime.fixedValues().keySet()) {
             if (regimeSpec(name) == null) throw new ConfigException(k + "fixed." + name + "': unknown threshold");
         }

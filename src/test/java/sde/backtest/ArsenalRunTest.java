@@ -95,7 +95,7 @@ class ArsenalRunTest {
             int event = md.schedule().next(t.entryDay(), mask);
             assertEquals(1, NyseCalendar.sessionsBetween(t.entryDay(), event), "entered the session before an event: " + t);
             assertEquals(event, t.exitDay(), "settled on the event day: " + t);
-            assertEquals("expiry", t.reason());
+            assertEquals(sde.backtest.ExitReason.EXPIRY, t.reason());
         }
         assertTrue(trades.stream().noneMatch(t -> t.entryDay() == Dates.of("2020-03-02")),
                 "the emergency cut of 2020-03-03 was not known the day before");

@@ -71,7 +71,7 @@ class BacktesterTest {
         double perContract = Engines.CONF.pricing().fills().commissionPerContract() + Engines.CONF.pricing().fills().feesPerContract();
         assertFalse(r.trades().isEmpty());
         for (Trade t : r.trades()) {
-            int fills = t.reason().equals("expiry") ? 1 : 2;   // entry, and exit unless settled at expiry
+            int fills = t.reason() == sde.backtest.ExitReason.EXPIRY ? 1 : 2;   // entry, and exit unless settled at expiry
             assertEquals(fills * 2 * t.units() * perContract, t.costs(), 1e-9, t.toString());
         }
     }
@@ -127,7 +127,7 @@ class BacktesterTest {
                     + impact(k, lOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(lOut.delta()), false));
             double halfOut = share * (sOut.spread() + lOut.spread()) / 2 + impactOut;
             double perUnitOut = -(sOut.mid() - lOut.mid() + halfOut + slip) * 100 - perOrderCosts;
-            assertEquals("strategy exit", t.reason());
+            assertEquals(sde.backtest.ExitReason.STRATEGY, t.reason());
             assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6,
                     "exit: the net mid debit plus the combo half-spread, impact and one slippage");
             assertNotNull(chain);

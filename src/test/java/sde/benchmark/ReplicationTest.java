@@ -51,7 +51,7 @@ class ReplicationTest {
             double strike = Double.parseDouble(m.group(3));
             assertEquals("-1", m.group(1));
             assertEquals("P", m.group(4));
-            assertEquals("expiry", t.reason(), "held to expiry (European, as SPX)");
+            assertEquals(sde.backtest.ExitReason.EXPIRY, t.reason(), "held to expiry (European, as SPX)");
             assertEquals(expiry, t.exitDay());
             assertEquals(Cycle.MONTHLY.next(t.entryDay()), expiry, "expires at the next roll");
             assertEquals(Math.floor(level(t.entryDay())), strike, 0.0, "the listed (1-dollar) strike just below " + level(t.entryDay()));

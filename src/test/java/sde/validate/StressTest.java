@@ -50,7 +50,7 @@ class StressTest {
         RunResult r = Engines.backtester(md, spec.backtest()).run(spec.slots(), null, Dates.of(spec.from()), Dates.of(spec.to()), halt);
         for (Trade t : r.trades()) {
             assertNotEquals(halt, t.entryDay(), "entry on the halted day");
-            if (!t.reason().equals("expiry")) assertNotEquals(halt, t.exitDay(), "exit on the halted day: " + t);
+            if (t.reason() != sde.backtest.ExitReason.EXPIRY) assertNotEquals(halt, t.exitDay(), "exit on the halted day: " + t);
         }
         RunResult normal = Engines.run(md, spec, "2025-12-31");
         assertTrue(normal.trades().stream().anyMatch(t -> t.entryDay() == halt || t.exitDay() == halt), "the day matters without the halt");
