@@ -52,7 +52,7 @@ public final class SearchGate implements LeaderGate {
             top.add(reader.read(params, "leaderboard"));
         }
         // The variants' whole-run scores are read, not their rank: the default feasibility lines do.
-        Scoring variants = new Scoring(reader, g.trainYears(), g.testYears(), Feasibility.DEFAULT);
+        Scoring variants = new Scoring(null, reader, g.trainYears(), g.testYears(), Feasibility.DEFAULT);
         GateReport v = new Validator(engine, risk, g, coverage).validate(l.id(), l.spec(),
                 specs -> ctx.backend().evaluator(variants, 0).scores(specs), new Validator.Trials(l.trialSharpes().length,
                         l.trialSharpes()),

@@ -7,7 +7,7 @@ import sde.param.ParamSpec;
  * on/off switch of an optional slot ({@code spec} null). Genes live on [0, 1]; {@link #decode}
  * maps a gene to a value of the parameter's type, honouring step and log scale.
  */
-public record Gene(int slot, ParamSpec spec, double lo, double hi) {
+public record Gene(int slot, ParamSpec spec, double lo, double hi) implements java.io.Serializable {
 
     public boolean isSwitch() { return spec == null; }
 

@@ -2,7 +2,7 @@ package sde.spark;
 
 import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.Engine;
-import sde.sweep.Candidate;
+import sde.sweep.Trial;
 import sde.sweep.CandidateEvaluator;
 import sde.sweep.Evaluation;
 import sde.sweep.Scoring;
@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Executor side of a generation: one {@link CandidateEvaluator} per partition over the broadcast
- * engine, reused for every candidate of the partition, which arrives as {@link RowCodec} bytes and
+ * engine, reused for every trial of the partition, which arrives as {@link RowCodec} bytes and
  * leaves as the bytes of its rows.
  *
  * <p>A named Scala function of (task, partition) rather than a Java {@code FlatMapFunction}: the
@@ -26,18 +26,19 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Engine> engine;
-    private final Scoring scoring;
+    private final Broadcast<Scoring> scoring;
 
-    PartitionEvaluator(Broadcast<Engine> engine, Scoring scoring) {
+    /** @param scoring the study's scoring, its search space among it, sent to each executor once */
+    PartitionEvaluator(Broadcast<Engine> engine, Broadcast<Scoring> scoring) {
         this.engine = engine;
         this.scoring = scoring;
     }
 
     @Override
     public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring);
+        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring.value());
         List<Evaluation> out = new ArrayList<>();
-        while (chunks.hasNext()) for (Candidate c : RowCodec.candidates(chunks.next())) out.add(evaluator.evaluate(c));
+        while (chunks.hasNext()) for (Trial c : RowCodec.trials(chunks.next())) out.add(evaluator.evaluate(c));
         return RowCodec.evaluations(out);
     }
 }

@@ -1,6 +1,6 @@
 package sde.spark;
 
-import sde.sweep.Candidate;
+import sde.sweep.Trial;
 import sde.sweep.Evaluation;
 
 import java.io.ByteArrayInputStream;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The form in which a generation's candidates travel to the executors and their rows come back:
+ * The form in which a generation's trials travel to the executors and their rows come back:
  * one byte array per partition, each field written in order. Java serialization
  * of the beans cost the driver little at run time but kept its C2 compiler busy: in a warm
  * 4-generation sweep loop the JIT was still compiling ObjectInputStream and ObjectOutputStream's
@@ -25,12 +25,12 @@ import java.util.List;
 final class RowCodec {
     private RowCodec() {}
 
-    static byte[] candidates(List<Candidate> cs) {
-        return write(cs.size(), out -> { for (Candidate c : cs) write(out, c); });
+    static byte[] trials(List<Trial> ts) {
+        return write(ts.size(), out -> { for (Trial t : ts) write(out, t); });
     }
 
-    static List<Candidate> candidates(byte[] bytes) {
-        return read(bytes, RowCodec::candidate);
+    static List<Trial> trials(byte[] bytes) {
+        return read(bytes, RowCodec::trial);
     }
 
     static byte[] evaluations(List<Evaluation> rows) {
@@ -41,18 +41,26 @@ final class RowCodec {
         return read(bytes, RowCodec::evaluation);
     }
 
-    /** A candidate: its fields in declaration order. */
-    private static void write(DataOutputStream out, Candidate c) throws IOException {
-        writeString(out, c.getStudy());
-        out.writeInt(c.getGeneration());
-        writeString(out, c.getOptimizer());
-        writeString(out, c.getId());
-        writeString(out, c.getParams());
-        writeString(out, c.getGenome());
+    /** A trial: its fields in declaration order, the genome as its length (−1: none) and its doubles. */
+    private static void write(DataOutputStream out, Trial t) throws IOException {
+        writeString(out, t.study());
+        out.writeInt(t.generation());
+        writeString(out, t.optimizer());
+        writeString(out, t.id());
+        double[] g = t.genome();
+        out.writeInt(g == null ? -1 : g.length);
+        if (g != null) for (double x : g) out.writeDouble(x);
+        writeString(out, t.params());
     }
 
-    private static Candidate candidate(DataInputStream in) throws IOException {
-        return new Candidate(readString(in), in.readInt(), readString(in), readString(in), readString(in), readString(in));
+    private static Trial trial(DataInputStream in) throws IOException {
+        String study = readString(in);
+        int generation = in.readInt();
+        String optimizer = readString(in), id = readString(in);
+        int n = in.readInt();
+        double[] genome = n < 0 ? null : new double[n];
+        for (int k = 0; k < n; k++) genome[k] = in.readDouble();
+        return new Trial(study, generation, optimizer, id, genome, readString(in));
     }
 
     /**

@@ -3,7 +3,7 @@ package sde.spark;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
-import sde.sweep.Candidate;
+import sde.sweep.Trial;
 import sde.sweep.Evaluation;
 
 import java.util.ArrayList;
@@ -11,15 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A generation's evaluation as one Spark job: the candidates are sliced into partitions (the
+ * A generation's evaluation as one Spark job: the trials are sliced into partitions (the
  * study's, or the session's default parallelism: one per core), each partition is run by one
  * {@link CandidateEvaluator} over the broadcast market, and the rows come back to the driver,
  * sorted by id so that nothing downstream depends on the partition count.
  *
  * <p>Through the RDD API rather than a Dataset: a Dataset of beans costs a query
  * plan, bean encoders and generated code on every job, about 0.35 s here whatever the size, which
- * at 1,000 candidates a generation was half the time the evaluations themselves took. Each
- * partition's candidates and rows travel as one byte array ({@link RowCodec}), and the job is
+ * at 1,000 trials a generation was half the time the evaluations themselves took. Each
+ * partition's trials and rows travel as one byte array ({@link RowCodec}), and the job is
  * {@code runJob} with a function of our own ({@link PartitionEvaluator}): what Spark itself adds
  * per job is then scheduling, not Java serialization of beans or closure cleaning.
  */
@@ -27,12 +27,12 @@ final class SparkEvaluation {
     private SparkEvaluation() {}
 
     /** The rows of {@code batch} in {@code partitions} slices (0: one per core of the session), sorted by id. */
-    static List<Evaluation> run(SparkContext sc, List<Candidate> batch, int partitions, PartitionEvaluator evaluator) {
+    static List<Evaluation> run(SparkContext sc, List<Trial> batch, int partitions, PartitionEvaluator evaluator) {
         if (batch.isEmpty()) return new ArrayList<>();
         int n = batch.size(), slices = Math.max(1, Math.min(n, partitions > 0 ? partitions : sc.defaultParallelism()));
         // Contiguous slices, as parallelize cuts a list.
         List<byte[]> chunks = new ArrayList<>(slices);
-        for (int s = 0; s < slices; s++) chunks.add(RowCodec.candidates(batch.subList((int) ((long) s * n / slices),
+        for (int s = 0; s < slices; s++) chunks.add(RowCodec.trials(batch.subList((int) ((long) s * n / slices),
                 (int) ((long) (s + 1) * n / slices))));
         org.apache.spark.rdd.RDD<byte[]> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, slices).rdd();
         byte[][] parts = new byte[slices][];

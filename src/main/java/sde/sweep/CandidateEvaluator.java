@@ -9,7 +9,7 @@ import sde.metrics.Summary;
 import sde.results.Feasibility;
 
 /**
- * Evaluates candidates with one backtester (not thread-safe: one per partition or thread). Each
+ * Evaluates trials with one backtester (not thread-safe: one per partition or thread). Each
  * evaluation is a pure function of (params, data fingerprint, code version), so a retried or
  * speculative Spark task produces the same rows. Fitness is the study's SPEC §4 objective over the
  * train years, with its constraint violation there; the test years and the whole run are recorded beside them.
@@ -26,20 +26,21 @@ public final class CandidateEvaluator {
         this.engine = engine;
     }
 
-    public Evaluation evaluate(Candidate c) {
+    public Evaluation evaluate(Trial c) {
         Evaluation e = new Evaluation();
-        e.setStudy(c.getStudy());
-        e.setGeneration(c.getGeneration());
-        e.setOptimizer(c.getOptimizer());
-        e.setId(c.getId());
-        e.setParams(c.getParams());
-        e.setGenome(c.getGenome());
+        e.setStudy(c.study());
+        e.setGeneration(c.generation());
+        e.setOptimizer(c.optimizer());
+        e.setId(c.id());
+        // A search's trial is decoded here, once: the row keeps its params text and genome as the driver used to write them.
+        RunSpec spec = c.genome() != null ? scoring.space().decode(c.genome(), scoring.backtest()) : null;
+        e.setParams(spec != null ? text(spec.toJson()) : c.params());
+        e.setGenome(c.genome() != null ? text(c.genome()) : "[]");
         e.setDataFingerprint(md.fingerprint());
         e.setCodeVersion(RunOutputs.codeVersion());
         long t0 = System.nanoTime();
         try {
-            RunSpec spec = scoring.specs().read(c.getParams(), c.getId());
-            RunResult r = engine.run(spec);
+            RunResult r = engine.run(spec != null ? spec : scoring.specs().read(c.params(), c.id()));
             Summary all = RunOutputs.summarize(r);
             Summary train = RunOutputs.summarizeWindow(r, scoring.trainYears().get(0), scoring.trainYears().get(1));
             Summary test = RunOutputs.summarizeWindow(r, scoring.testYears().get(0), scoring.testYears().get(1));
@@ -66,5 +67,14 @@ public final class CandidateEvaluator {
         }
         e.setWallMs((System.nanoTime() - t0) / 1e6);
         return e;
+    }
+
+    /** Jackson's defaults, one line: the form the leaderboard's params and genome columns have always had. */
+    private static String text(Object value) {
+        try {
+            return sde.io.Json.PLAIN.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -27,7 +27,7 @@ public final class LocalBackend implements SweepBackend {
     public TrialEvaluator evaluator(Scoring scoring, int partitions) {
         return trials -> {
             int slices = Math.max(1, Math.min(trials.size(), partitions > 0 ? partitions : ForkJoinPool.getCommonPoolParallelism()));
-            List<List<Candidate>> parts = new ArrayList<>();
+            List<List<Trial>> parts = new ArrayList<>();
             for (int s = 0; s < slices; s++) {
                 parts.add(trials.subList((int) ((long) s * trials.size() / slices), (int) ((long) (s + 1) * trials.size() / slices)));
             }

@@ -8,19 +8,20 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * How a trial is scored (SPEC §4): the reader that resolves its params (with the settings it runs with), the train
- * years its fitness and violation are read over, the test years recorded beside them, and the feasibility lines.
+ * How a trial is scored (SPEC §4): the study's search space that decodes a genome (null where only given runs are
+ * scored), the reader that resolves params text (with the settings it runs with), the train years its fitness and
+ * violation are read over, the test years recorded beside them, and the feasibility lines.
  */
-public record Scoring(SpecReader specs, List<Integer> trainYears, List<Integer> testYears,
-        Feasibility feasibility) implements Serializable {
+public record Scoring(SearchSpace space, SpecReader specs, List<Integer> trainYears, List<Integer> testYears, Feasibility feasibility)
+        implements Serializable {
     public Scoring {
         trainYears = List.copyOf(trainYears);
         testYears = List.copyOf(testYears);
     }
 
-    /** A study's scoring: its own years and feasibility lines. */
-    public static Scoring of(Study study, SpecReader specs) {
-        return new Scoring(specs, study.trainYears(), study.testYears(), study.feasibility());
+    /** A study's scoring: its search space, its own years and feasibility lines. */
+    public static Scoring of(Study study, SearchSpace space, SpecReader specs) {
+        return new Scoring(space, specs, study.trainYears(), study.testYears(), study.feasibility());
     }
 
     public BacktestSettings backtest() {

@@ -139,7 +139,7 @@ public final class SweepJob {
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
         private final Optimizer optimizer = Optimizer.Kind.of(study.optimizer()).create(study.optimizerSettings());
-        private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, specs), study.partitions());
+        private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, space, specs), study.partitions());
         private final Journal journal = Journal.in(out);
         private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
         private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
@@ -200,8 +200,8 @@ public final class SweepJob {
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
             Best best = best();
             SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
-            List<Candidate> batch = candidates(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space,
-                    mem.seen, rng);
+            List<Trial> batch = trials(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen,
+                    rng);
             long t0 = System.nanoTime();
             List<Evaluation> rows = evaluator.evaluate(batch);
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -368,37 +368,29 @@ public final class SweepJob {
         };
     }
 
-    /** Decodes proposals to runs, skipping ids already evaluated; duplicates are replaced by random draws. */
-    private List<Candidate> candidates(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng) {
-        // Decoding, the id's hash and the JSON are pure functions of a genome: the proposals are
-        // decoded in parallel (the executors wait for them), then taken in order, so the batch is
-        // the one a single thread would build.
-        List<Candidate> decoded = proposals.parallelStream().map(genome -> candidate(g, genome, space)).toList();
-        List<Candidate> out = new ArrayList<>();
-        for (Candidate c : decoded) {
+    /** The proposals as trials, skipping ids already evaluated; duplicates are replaced by random draws. */
+    private List<Trial> trials(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng) {
+        // A trial's id hashes its decoded run: the proposals are decoded in parallel (the executors
+        // wait for them), then taken in order, so the batch is the one a single thread would build.
+        List<Trial> decoded = proposals.parallelStream().map(genome -> trial(g, genome, space)).toList();
+        List<Trial> out = new ArrayList<>();
+        for (Trial c : decoded) {
             if (out.size() >= study.population()) break;
-            if (seen.add(c.getId())) out.add(c);
+            if (seen.add(c.id())) out.add(c);
         }
         int extra = 0;
         while (out.size() < study.population() && extra <= 20 * study.population()) {
             double[] genome = new double[space.dimensions()];
             for (int d = 0; d < genome.length; d++) genome[d] = rng.nextDouble();
             extra++;
-            Candidate c = candidate(g, genome, space);
-            if (seen.add(c.getId())) out.add(c);
+            Trial c = trial(g, genome, space);
+            if (seen.add(c.id())) out.add(c);
         }
         return out;
     }
 
-    private Candidate candidate(int g, double[] genome, SearchSpace space) {
-        RunSpec spec = space.decode(genome, backtest);
-        try {
-            return new Candidate(study.study(), g, study.optimizer(), spec.id(ctx.md().fingerprint()),
-                    JSON.writeValueAsString(spec.toJson()),
-                    JSON.writeValueAsString(genome));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Trial trial(int g, double[] genome, SearchSpace space) {
+        return Trial.ofGenome(study.study(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint()), genome);
     }
 
     private record Best(String id, double fitness) {}

@@ -13,13 +13,13 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface TrialEvaluator {
-    List<Evaluation> evaluate(List<Candidate> trials);
+    List<Evaluation> evaluate(List<Trial> trials);
 
     /** The SPEC §4 whole-run score of each of {@code specs}, in order (the gate's sensitivity variants); NaN where a run failed. */
     default List<Double> scores(List<RunSpec> specs) {
-        List<Candidate> trials = new ArrayList<>();
+        List<Trial> trials = new ArrayList<>();
         for (int k = 0; k < specs.size(); k++) {
-            trials.add(new Candidate("validate", 0, "jitter", String.format("v%04d", k), specs.get(k).toJson().toString(), "[]"));
+            trials.add(Trial.ofParams("validate", 0, "jitter", String.format("v%04d", k), specs.get(k).toJson().toString()));
         }
         List<Double> out = new ArrayList<>();
         for (Evaluation r : evaluate(trials)) out.add(r.getError() == null ? r.getScore() : Double.NaN);

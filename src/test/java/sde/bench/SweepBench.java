@@ -1,6 +1,5 @@
 package sde.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -14,7 +13,7 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.MarketDataBuilder;
 import sde.data.MarketSources;
-import sde.sweep.Candidate;
+import sde.sweep.Trial;
 import sde.sweep.CandidateEvaluator;
 import sde.sweep.SearchSpace;
 import sde.sweep.SweepContext;
@@ -58,8 +57,7 @@ public final class SweepBench {
         MarketData md = MarketDataBuilder.build(MarketSources.fromFolder(DataLocator.resolve(null).dir()), Dates.of("2019-01-02"),
                 Dates.of("2025-12-31"), AlignmentRules.spec());
         BacktestSettings bt = cfg.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
-        SearchSpace space = new SearchSpace(study);
-        ObjectMapper json = new ObjectMapper();
+        SearchSpace space = new SearchSpace(study, REGIME);
         sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
         System.out.printf("%-8s %-9s %12s %12s %9s%n", "pop", "cores", "spark ev/s", "pool ev/s", "overhead");
         double[][] sparkRate = new double[populations.length][3];
@@ -68,17 +66,16 @@ public final class SweepBench {
                     .config("spark.ui.enabled", "false").getOrCreate();
             Broadcast<sde.backtest.Engine> bc = sde.spark.SparkBackend.broadcast(spark, engine);
             for (int p = 0; p < populations.length; p++) {
-                List<Candidate> cands = new ArrayList<>();
+                List<Trial> cands = new ArrayList<>();
                 SplittableRandom rng = new SplittableRandom(populations[p]);
                 for (int k = 0; k < populations[p]; k++) {
                     double[] g = new double[space.dimensions()];
                     for (int d = 0; d < g.length; d++) g[d] = rng.nextDouble();
                     RunSpec spec = space.decode(g, bt);
-                    cands.add(new Candidate(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k,
-                            json.writeValueAsString(spec.toJson()), json.writeValueAsString(g)));
+                    cands.add(Trial.ofGenome(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k, g));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
-                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study,
+                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study, space,
                         new sde.backtest.SpecReader(bt, cfg.regime())), 0);
                 Runnable viaSpark = () -> ev.evaluate(cands);
                 final int threads = cores;
@@ -108,7 +105,7 @@ public final class SweepBench {
         int rc = sde.cli.Main.run("sweep", "--study", "conf/study.yaml", "--master", "local[2]", "--out", sweepOut.toString());
         double sweepSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("sweep exited " + rc);
-        List<Candidate> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
+        List<Trial> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
         double poolSecs = median(() -> pool(engine, bt, study, swept, 2));
         System.out.printf("%nsweep command (conf/study.yaml, local[2], gate on): %d evaluations in %.1f s whole (Spark start, data, "
                 + "gate, writes)%n",
@@ -159,12 +156,12 @@ public final class SweepBench {
                 daemonOut.toString());
         double daemonSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("daemon exited " + rc);
-        List<Candidate> all = new ArrayList<>();
+        List<Trial> all = new ArrayList<>();
         try (var dirs = java.nio.file.Files.list(daemonOut.resolve("studies"))) {
             for (Path d : dirs.sorted().toList()) all.addAll(evaluated(d.resolve("leaderboard.parquet"), Integer.MAX_VALUE));
         }
         // A sample spread over every study and generation, as many as the pool runs in about a minute.
-        List<Candidate> sample = new ArrayList<>();
+        List<Trial> sample = new ArrayList<>();
         int step = Math.max(1, all.size() / 60_000);
         for (int k = 0; k < all.size(); k += step) sample.add(all.get(k));
         double poolSample = median(() -> pool(engine, bt, study, sample, 2));
@@ -178,15 +175,15 @@ public final class SweepBench {
     }
 
     /** The parameter sets a run evaluated, read back from its Parquet leaderboard. */
-    private static List<Candidate> evaluated(Path parquet, int max) {
+    private static List<Trial> evaluated(Path parquet, int max) {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("bench-read").config("spark.ui.enabled",
                 "false").getOrCreate();
         try {
-            List<Candidate> out = new ArrayList<>();
+            List<Trial> out = new ArrayList<>();
             for (org.apache.spark.sql.Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id",
                     "params", "genome")
                     .orderBy("generation", "id").limit(max).collectAsList()) {
-                out.add(new Candidate(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                out.add(Trial.ofParams(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4)));
             }
             return out;
         } finally {
@@ -206,9 +203,9 @@ public final class SweepBench {
     }
 
     /** The reference: a plain thread pool over one engine built once (as the sweep broadcasts one), contiguous slices per thread. */
-    private static void pool(sde.backtest.Engine engine, BacktestSettings bt, Study study, List<Candidate> cands, int threads) {
+    private static void pool(sde.backtest.Engine engine, BacktestSettings bt, Study study, List<Trial> cands, int threads) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
-        sde.sweep.Scoring scoring = sde.sweep.Scoring.of(study, new sde.backtest.SpecReader(bt, REGIME));
+        sde.sweep.Scoring scoring = sde.sweep.Scoring.of(study, new SearchSpace(study, REGIME), new sde.backtest.SpecReader(bt, REGIME));
         try {
             List<Future<Double>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

@@ -1,7 +1,7 @@
 package sde.spark;
 
 import org.junit.jupiter.api.Test;
-import sde.sweep.Candidate;
+import sde.sweep.Trial;
 import sde.sweep.Evaluation;
 
 import java.beans.Introspector;
@@ -39,14 +39,21 @@ class RowCodecTest {
     }
 
     @Test
-    void everyPropertyOfARowAndOfACandidateComesBack() throws Exception {
+    void everyPropertyOfARowAndOfATrialComesBack() throws Exception {
         List<Evaluation> rows = List.of(filled(Evaluation.class, 1), filled(Evaluation.class, 2));
         List<Evaluation> back = RowCodec.evaluations(RowCodec.evaluations(rows));
         assertEquals(2, back.size());
         for (int k = 0; k < 2; k++) assertSameProperties(Evaluation.class, rows.get(k), back.get(k));
-        List<Candidate> cands = List.of(filled(Candidate.class, 3), filled(Candidate.class, 4), filled(Candidate.class, 5));
-        List<Candidate> cback = RowCodec.candidates(RowCodec.candidates(cands));
-        for (int k = 0; k < 3; k++) assertSameProperties(Candidate.class, cands.get(k), cback.get(k));
+        // A search's trial (a genome) and a given run (params text): records compare by their components.
+        List<Trial> trials = List.of(Trial.ofGenome("s \u00e9", 3, "tpe", "a1", new double[]{0.25, Double.MIN_VALUE, 1}),
+                Trial.ofParams("validate", 0, "jitter", "v0001", "{\"strategies\":[]} \u20ac"), Trial.ofGenome("s", 4, "ga", "a2", new double[0]));
+        List<Trial> tback = RowCodec.trials(RowCodec.trials(trials));
+        for (int k = 0; k < 3; k++) {
+            Trial a = trials.get(k), b = tback.get(k);
+            assertEquals(List.of(a.study(), a.generation(), a.optimizer(), a.id(), String.valueOf(a.params())),
+                    List.of(b.study(), b.generation(), b.optimizer(), b.id(), String.valueOf(b.params())));
+            assertArrayEquals(a.genome(), b.genome());
+        }
     }
 
     @Test
@@ -60,14 +67,14 @@ class RowCodecTest {
         assertEquals(Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(back.getFitness()));
         assertEquals(100_000, back.getError().length());
         assertNull(back.getParams());
-        assertArrayEquals(new Object[0], RowCodec.candidates(RowCodec.candidates(List.of())).toArray());
+        assertArrayEquals(new Object[0], RowCodec.trials(RowCodec.trials(List.of())).toArray());
     }
 
     @Test
     void truncatedBytesAreAnErrorThatSaysSo() {
-        byte[] whole = RowCodec.candidates(List.of(new Candidate("s", 0, "ga", "id", "{}", "[]")));
+        byte[] whole = RowCodec.trials(List.of(Trial.ofParams("s", 0, "ga", "id", "{}")));
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
-        RuntimeException e = assertThrows(RuntimeException.class, () -> RowCodec.candidates(cut));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> RowCodec.trials(cut));
         assertEquals("a partition's rows are truncated or corrupt", e.getMessage());
     }
 }
