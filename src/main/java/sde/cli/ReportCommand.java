@@ -52,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         String name = study;
         if (study != null && (study.endsWith(".yaml") || study.endsWith(".yml")) && Files.exists(Path.of(study))) {
-            name = sde.sweep.Study.load(Path.of(study)).study();
+            name = sde.sweep.Study.load(Path.of(study)).name();
         }
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         long t0 = System.nanoTime();

@@ -46,9 +46,9 @@ public final class SweepCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         Study study = Study.load(studyFile).with(generations, population);
         MarketData md = common.marketData(cfg, common.dataDir().dir());
-        SparkSession spark = CommonOptions.spark("sde-sweep " + study.study(), master);
+        SparkSession spark = CommonOptions.spark("sde-sweep " + study.name(), master);
         try {
-            System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.study(), study.optimizer(),
+            System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.name(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
             sde.sweep.SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());

@@ -39,9 +39,9 @@ public final class WalkforwardCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         Study study = Study.load(studyFile).with(generations, population);
         MarketData md = common.marketData(cfg, common.dataDir().dir());
-        SparkSession spark = CommonOptions.spark("sde-walkforward " + study.study(), master);
+        SparkSession spark = CommonOptions.spark("sde-walkforward " + study.name(), master);
         try {
-            sde.io.Location dir = out.resolve("walkforward").resolve(study.study());
+            sde.io.Location dir = out.resolve("walkforward").resolve(study.name());
             WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
                     study, dir, System.out);
             System.out.println("out-of-sample (stitched test years): " + r.outOfSample());

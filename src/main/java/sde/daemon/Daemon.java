@@ -149,32 +149,32 @@ public final class Daemon {
                         + " restarts each failed to raise its best by " + s.minImprovement();
                 break;
             }
-            StudyProgress before = ladder.progress(d.study().study());
-            store.log(DaemonStore.Event.DECISION, Map.of("study", d.study().study(), "rung", d.rung().name(), "reason", d.reason(),
+            StudyProgress before = ladder.progress(d.study().name());
+            store.log(DaemonStore.Event.DECISION, Map.of("study", d.study().name(), "rung", d.rung().name(), "reason", d.reason(),
                     "hypothesis", hypothesis(d, before)));
             GenerationResult r = runner.next(d.study());
-            if (r.robustRow() != null) robustRows.put(d.study().study(), r.robustRow());
-            String note = ladder.record(d.study().study(), r);
+            if (r.robustRow() != null) robustRows.put(d.study().name(), r.robustRow());
+            String note = ladder.record(d.study().name(), r);
             int added = r.evaluations() - before.evaluations();
             runsNow += added;
             runsTotal += added;
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("study", d.study().study());
+            o.put("study", d.study().name());
             o.put("generation", r.generations());
             o.put("evaluated", added);
             o.put("best_id", r.bestId());
             o.put("best_fitness", r.bestFitness());
-            o.put("improved", ladder.progress(d.study().study()).stale() == 0);
+            o.put("improved", ladder.progress(d.study().name()).stale() == 0);
             o.put("best_robust_id", r.bestRobustId());
             if (note != null) o.put("note", note);
             store.log(DaemonStore.Event.OUTCOME, o);
             if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
-                unreported.add(r.bestRobustId() + " (" + d.study().study() + ")");
+                unreported.add(r.bestRobustId() + " (" + d.study().name() + ")");
                 if (victory(r)) {
                     goal = true;
                     save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
                     stop = Stop.GOAL;
-                    reason = "goal met: " + r.bestRobustId() + " in " + d.study().study()
+                    reason = "goal met: " + r.bestRobustId() + " in " + d.study().name()
                             + " is ROBUST and clears SPEC §4 victory in every year";
                     break;
                 }

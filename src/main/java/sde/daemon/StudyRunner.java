@@ -43,15 +43,15 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
 
     @Override
     public GenerationResult next(Study study) {
-        SweepJob.Session s = open.get(study.study());
+        SweepJob.Session s = open.get(study.name());
         if (s == null) {
-            Location dir = studies.resolve(study.study());
+            Location dir = studies.resolve(study.name());
             boolean exists = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class) != null;
             // A study saved before daemon.tpe_candidates (with the code's default, 64) resumes with it.
             Study saved = SweepJob.asSaved(study, dir, List.of(study.toBuilder().optimizerSettings(OptimizerSettings.defaults()).build()));
             s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).open(exists);
-            open.put(study.study(), s);
-            closed.remove(study.study());
+            open.put(study.name(), s);
+            closed.remove(study.name());
         }
         return result(s.step());
     }

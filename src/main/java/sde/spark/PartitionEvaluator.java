@@ -3,7 +3,7 @@ package sde.spark;
 import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.Engine;
 import sde.sweep.Trial;
-import sde.sweep.CandidateEvaluator;
+import sde.sweep.TrialRunner;
 import sde.sweep.Evaluation;
 import sde.sweep.Scoring;
 
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Executor side of a generation: one {@link CandidateEvaluator} per partition over the broadcast
+ * Executor side of a generation: one {@link TrialRunner} per partition over the broadcast
  * engine, reused for every trial of the partition, which arrives as {@link RowCodec} bytes and
  * leaves as the bytes of its rows.
  *
@@ -36,7 +36,7 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
 
     @Override
     public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(engine.value(), scoring.value());
+        TrialRunner evaluator = new TrialRunner(engine.value(), scoring.value());
         List<Evaluation> out = new ArrayList<>();
         while (chunks.hasNext()) for (Trial c : RowCodec.trials(chunks.next())) out.add(evaluator.evaluate(c));
         return RowCodec.evaluations(out);

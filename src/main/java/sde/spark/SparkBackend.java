@@ -51,7 +51,8 @@ public final class SparkBackend implements SweepBackend {
 
     @Override
     public TrialEvaluator evaluator(Scoring scoring, int partitions) {
-        PartitionEvaluator executor = new PartitionEvaluator(engine, JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scoring));
+        PartitionEvaluator executor = new PartitionEvaluator(engine,
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scoring));
         return trials -> SparkEvaluation.run(spark.sparkContext(), trials, partitions, executor);
     }
 

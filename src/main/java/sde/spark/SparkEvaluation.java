@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A generation's evaluation as one Spark job: the trials are sliced into partitions (the
  * study's, or the session's default parallelism: one per core), each partition is run by one
- * {@link CandidateEvaluator} over the broadcast market, and the rows come back to the driver,
+ * {@link TrialRunner} over the broadcast market, and the rows come back to the driver,
  * sorted by id so that nothing downstream depends on the partition count.
  *
  * <p>Through the RDD API rather than a Dataset: a Dataset of beans costs a query

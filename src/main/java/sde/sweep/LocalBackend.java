@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The seam without Spark: trials evaluated on this JVM's common pool, one {@link CandidateEvaluator} per slice, and
+ * The seam without Spark: trials evaluated on this JVM's common pool, one {@link TrialRunner} per slice, and
  * each study's rows kept in memory for the life of the backend. What a test drives a whole study with, and the plain
  * thread pool a benchmark measures Spark against.
  */
@@ -32,7 +32,7 @@ public final class LocalBackend implements SweepBackend {
                 parts.add(trials.subList((int) ((long) s * trials.size() / slices), (int) ((long) (s + 1) * trials.size() / slices)));
             }
             List<Evaluation> rows = new ArrayList<>(parts.parallelStream().flatMap(part -> {
-                CandidateEvaluator ev = new CandidateEvaluator(engine, scoring);
+                TrialRunner ev = new TrialRunner(engine, scoring);
                 return part.stream().map(ev::evaluate).toList().stream();
             }).toList());
             rows.sort(Comparator.comparing(Evaluation::getId));

@@ -1,5 +1,6 @@
 package sde.sweep;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import sde.io.ConfigException;
 import sde.io.Yaml;
@@ -22,7 +23,7 @@ import java.util.Set;
  * A study (conf/study.yaml): what to search, how, and over which years. {@link #load} checks every
  * key before a single backtest runs and names the bad one.
  */
-public record Study(String study, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
+public record Study(@JsonProperty("study") String name, long seed, String optimizer, OptimizerSettings optimizerSettings, int population,
                     int generations, int partitions, List<Integer> trainYears, List<Integer> testYears, int topN,
                     List<StudySlot> strategies, StudyRegime regime, List<Double> leverage, String objective, Double maxDrawdown,
                     Integer minTradesPerYear) implements Serializable {
@@ -92,7 +93,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
 
     void validate(String where) {
         String w = where + ": key '";
-        if (study == null || !study.matches("[A-Za-z0-9_\\-]+")) throw new ConfigException(w + "study': a name of letters, digits, _ or -");
+        if (name == null || !name.matches("[A-Za-z0-9_\\-]+")) throw new ConfigException(w + "study': a name of letters, digits, _ or -");
         try {
             Optimizer.Kind.of(optimizer == null ? "" : optimizer);
         } catch (IllegalArgumentException e) {
@@ -225,7 +226,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
 
     /** Named setters for every component of {@link Study}; {@link #build} checks them as the constructor does. */
     public static final class Builder {
-        private String study;
+        private String name;
         private long seed;
         private String optimizer;
         private OptimizerSettings optimizerSettings;
@@ -243,7 +244,7 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         private Integer minTradesPerYear;
 
         private Builder(Study r) {
-            study = r.study();
+            name = r.name();
             seed = r.seed();
             optimizer = r.optimizer();
             optimizerSettings = r.optimizerSettings();
@@ -261,8 +262,8 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
             minTradesPerYear = r.minTradesPerYear();
         }
 
-        public Builder study(String v) {
-            study = v;
+        public Builder name(String v) {
+            name = v;
             return this;
         }
 
@@ -342,9 +343,9 @@ public record Study(String study, long seed, String optimizer, OptimizerSettings
         }
 
         public Study build() {
-            Study s = new Study(study, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN,
+            Study s = new Study(name, seed, optimizer, optimizerSettings, population, generations, partitions, trainYears, testYears, topN,
                     strategies, regime, leverage, objective, maxDrawdown, minTradesPerYear);
-            s.validate("study '" + study + "'");
+            s.validate("study '" + name + "'");
             return s;
         }
     }

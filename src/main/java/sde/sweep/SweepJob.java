@@ -73,7 +73,7 @@ public final class SweepJob {
         this.specs = new SpecReader(backtest, ctx.regime());
         this.out = out;
         this.console = console;
-        this.store = ctx.backend().store(out, study.study());
+        this.store = ctx.backend().store(out, study.name());
     }
 
     /**
@@ -141,8 +141,8 @@ public final class SweepJob {
         private final Optimizer optimizer = Optimizer.Kind.of(study.optimizer()).create(study.optimizerSettings());
         private final TrialEvaluator evaluator = ctx.backend().evaluator(Scoring.of(study, space, specs), study.partitions());
         private final Journal journal = Journal.in(out);
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.study()));
-        private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.study()));
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(daemonThreads("sde-writer-" + study.name()));
+        private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.name()));
         private final List<Pending> pending = new ArrayList<>();
         private final long startNs = System.nanoTime();
         private Future<?> lastCommit;
@@ -153,9 +153,9 @@ public final class SweepJob {
 
         private Session(boolean resume) {
             StudyState st = Json.readAs(statePath, StudyState.class);
-            if (st != null && !study.study().equals(st.study())) st = null;   // another study's state in the same folder
+            if (st != null && !study.name().equals(st.study())) st = null;   // another study's state in the same folder
             if (resume) {
-                if (st == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.study()
+                if (st == null) throw new IllegalArgumentException("--resume: no optimization_state.json for study '" + study.name()
                         + "' in " + out);
                 if (!studyHash.equals(st.studyHash())) {
                     throw new IllegalArgumentException("--resume: the study changed since " + statePath
@@ -166,13 +166,13 @@ public final class SweepJob {
                             + st.dataFingerprint() + ")");
                 }
             } else if (st != null) {
-                throw new IllegalArgumentException("study '" + study.study() + "' already has results in " + out
+                throw new IllegalArgumentException("study '" + study.name() + "' already has results in " + out
                         + ": use --resume, or another --out");
             }
             state = st;
             mem = new StudyMemory(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded()));
             mem.load(store.trials(), store.top(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded())));
-            if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.study(),
+            if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.name(),
                     mem.nextGeneration + 1,
                     mem.evaluations());
             robust = state == null ? null : state.bestRobustId();
@@ -199,7 +199,7 @@ public final class SweepJob {
             int g = mem.nextGeneration;
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
             Best best = best();
-            SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.study(), g, hypothesis(g, mem.history, best, space.dimensions()));
+            SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.name(), g, hypothesis(g, mem.history, best, space.dimensions()));
             List<Trial> batch = trials(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen,
                     rng);
             long t0 = System.nanoTime();
@@ -212,7 +212,7 @@ public final class SweepJob {
             Best now = best();
             List<SweepLogEntry> verdicts = takeVerdicts();
             if (gate != null && now.id != null && !now.id.equals(best.id)) submitJudge(g, now.id);
-            SweepLogEntry outcome = SweepLogEntry.outcome(study.study(), new SweepLogEntry.Outcome(g, rows.size(),
+            SweepLogEntry outcome = SweepLogEntry.outcome(study.name(), new SweepLogEntry.Outcome(g, rows.size(),
                     rows.stream().filter(e -> Double.isNaN(e.getFitness())).count(),
                     rows.stream().mapToDouble(Evaluation::getFitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
                     now.id, best.id == null || now.fitness > best.fitness, robust));
@@ -276,7 +276,7 @@ public final class SweepJob {
         }
 
         private StudyState newState(Best now) {
-            state = new StudyState(study.study(), studyHash, study.seed(), study.optimizer(), mem.nextGeneration,
+            state = new StudyState(study.name(), studyHash, study.seed(), study.optimizer(), mem.nextGeneration,
                     Math.max(mem.nextGeneration, study.generations()), mem.evaluations(), now.id, now.fitness, fingerprint, robust,
                             STATE_NOTE);
             return state;
@@ -303,7 +303,7 @@ public final class SweepJob {
             Evaluation row = mem.row(id);
             if (row == null) throw new IllegalStateException("leader " + id + " is not among the study's best rows");
             RunSpec spec = specs.read(row.getParams(), "leaderboard");
-            double[] own = mem.sharpes(), other = others.sharpes(study.study());
+            double[] own = mem.sharpes(), other = others.sharpes(study.name());
             double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
@@ -330,7 +330,7 @@ public final class SweepJob {
                 } else {
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
                 }
-                entries.add(SweepLogEntry.verdict(study.study(), p.generation,
+                entries.add(SweepLogEntry.verdict(study.name(), p.generation,
                         new SweepLogEntry.LeaderVerdict(p.id, label + String.format(" %.3f", v.overfitScore()), v.robust(), note)));
             }
             pending.clear();
@@ -390,7 +390,7 @@ public final class SweepJob {
     }
 
     private Trial trial(int g, double[] genome, SearchSpace space) {
-        return Trial.ofGenome(study.study(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint()), genome);
+        return Trial.ofGenome(study.name(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint()), genome);
     }
 
     private record Best(String id, double fitness) {}
@@ -443,7 +443,7 @@ public final class SweepJob {
      */
     public static Study asSaved(Study study, Location out, List<Study> earlier) {
         StudyState st = Json.readAs(out.resolve("optimization_state.json"), StudyState.class);
-        if (st == null || !study.study().equals(st.study()) || studyHash(study).equals(st.studyHash())) return study;
+        if (st == null || !study.name().equals(st.study()) || studyHash(study).equals(st.studyHash())) return study;
         for (Study e : earlier) if (studyHash(e).equals(st.studyHash())) return e;
         return study;
     }

@@ -13,7 +13,8 @@ import java.io.Serializable;
  */
 public record Trial(String study, int generation, String optimizer, String id, double[] genome, String params) implements Serializable {
     public Trial {
-        if ((genome == null) == (params == null)) throw new IllegalArgumentException(id + ": a trial is a genome or params text, one of them");
+        if ((genome == null) == (params == null)) throw new IllegalArgumentException(id
+                + ": a trial is a genome or params text, one of them");
     }
 
     /** A search's trial: decoded where it is evaluated. */

@@ -54,9 +54,9 @@ public final class WalkForward {
         double e = backtest.startingCapital();
         Engine engine = Engine.of(md, ctx.pricing());
         for (int y = first + 2; y <= last; y++) {
-            Study window = study.toBuilder().study(study.study() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y,
+            Study window = study.toBuilder().name(study.name() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y,
                     y)).build();
-            sde.io.Location dir = out.resolve(window.study());
+            sde.io.Location dir = out.resolve(window.name());
             SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
             if (o.leaderboard().isEmpty()) {
                 throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1)
@@ -95,7 +95,7 @@ public final class WalkForward {
                 equity.stream().mapToDouble(Double::doubleValue).toArray(),
                 backtest.startingCapital(), rf.stream().mapToDouble(Double::doubleValue).toArray(),
                 tradeExits.stream().mapToInt(Integer::intValue).toArray(), tradePnl.stream().mapToDouble(Double::doubleValue).toArray());
-        Result result = new Result(study.study(), windows, new OutOfSample(sde.backtest.RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
+        Result result = new Result(study.name(), windows, new OutOfSample(sde.backtest.RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
                 s.sharpe(), s.score(), s.tier(), s.finalEquity()));
         List<String> curve = new ArrayList<>(List.of("date,equity"));
         for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f",

@@ -14,7 +14,7 @@ import sde.data.MarketData;
 import sde.data.MarketDataBuilder;
 import sde.data.MarketSources;
 import sde.sweep.Trial;
-import sde.sweep.CandidateEvaluator;
+import sde.sweep.TrialRunner;
 import sde.sweep.SearchSpace;
 import sde.sweep.SweepContext;
 import sde.sweep.Study;
@@ -72,7 +72,7 @@ public final class SweepBench {
                     double[] g = new double[space.dimensions()];
                     for (int d = 0; d < g.length; d++) g[d] = rng.nextDouble();
                     RunSpec spec = space.decode(g, bt);
-                    cands.add(Trial.ofGenome(study.study(), 0, "bench", spec.id(md.fingerprint()) + "-" + k, g));
+                    cands.add(Trial.ofGenome(study.name(), 0, "bench", spec.id(md.fingerprint()) + "-" + k, g));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
                 sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study, space,
@@ -120,7 +120,7 @@ public final class SweepBench {
             sde.sweep.SweepContext ctx = sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             sde.daemon.SearchGate gate = new sde.daemon.SearchGate(ctx, cfg.validate(), cfg.coverage());
             java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-            new sde.sweep.SweepJob(ctx, study.toBuilder().study("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")),
+            new sde.sweep.SweepJob(ctx, study.toBuilder().name("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")),
                     quiet)
                     .withGate(gate).run(false);
             // Six loops of the same study (the same runs as the pool's), each in a folder of its own. The
@@ -211,7 +211,7 @@ public final class SweepBench {
             for (int t = 0; t < threads; t++) {
                 final int from = t * cands.size() / threads, to = (t + 1) * cands.size() / threads;
                 fs.add(ex.submit(() -> {
-                    CandidateEvaluator ev = new CandidateEvaluator(engine, scoring);
+                    TrialRunner ev = new TrialRunner(engine, scoring);
                     double s = 0;
                     for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).getFitness();
                     return s;

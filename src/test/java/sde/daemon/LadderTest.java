@@ -18,7 +18,7 @@ class LadderTest {
             Ladder.Decision d = ladder.next();
             if (d == null) return rungs;
             rungs.add(d.rung());
-            String note = ladder.record(d.study().study(), obj.next(d.study()));
+            String note = ladder.record(d.study().name(), obj.next(d.study()));
             if (note != null) notes.add(note);
         }
         fail("the ladder never stopped");
@@ -84,7 +84,7 @@ class LadderTest {
         Synthetic obj = new Synthetic(4, (study, g) -> score.getOrDefault(study, 0.05));
         Ladder ladder = new Ladder(s, null).withReturns(p -> daily.get(p.members().get(0)));
         Ladder.Decision d;
-        while ((d = ladder.next()) != null && d.rung() == Rung.SINGLE) ladder.record(d.study().study(), obj.next(d.study()));
+        while ((d = ladder.next()) != null && d.rung() == Rung.SINGLE) ladder.record(d.study().name(), obj.next(d.study()));
         assertNotNull(d);
         assertEquals(Rung.BLEND, d.rung());
         StudyProgress blend = ladder.studies().stream().filter(p -> p.rung() == Rung.BLEND).findFirst().orElseThrow();
@@ -106,11 +106,11 @@ class LadderTest {
         Ladder a = new Ladder(s, null);
         for (int i = 0; i < 3; i++) {
             Ladder.Decision d = a.next();
-            a.record(d.study().study(), obj.next(d.study()));
+            a.record(d.study().name(), obj.next(d.study()));
         }
         Ladder b = new Ladder(s, a.state());
         assertEquals(a.state(), b.state());
-        assertEquals(a.next().study().study(), b.next().study().study());
+        assertEquals(a.next().study().name(), b.next().study().name());
     }
 
     @Test
@@ -128,13 +128,13 @@ class LadderTest {
         for (int i = 0; i < 500; i++) {
             Ladder.Decision d = ladder.next();
             if (d == null) break;
-            String name = d.study().study();
+            String name = d.study().name();
             if (d.rung() == Rung.SINGLE && Ladder.restartIndex(name) > 0 && restarts.stream().noneMatch(x ->
-                    x.study().equals(name))) restarts.add(d.study());
+                    x.name().equals(name))) restarts.add(d.study());
             ladder.record(name, obj.next(d.study()));
         }
         assertEquals(List.of("single_momentum_r1", "single_mean_reversion_r2", "single_credit_spread_r3", "single_momentum_r4"),
-                restarts.stream().map(sde.sweep.Study::study).toList(), "restart k takes the ((k - 1) mod 3)-th best strategy");
+                restarts.stream().map(sde.sweep.Study::name).toList(), "restart k takes the ((k - 1) mod 3)-th best strategy");
 
         // momentum's first restart: a quarter of each declared range, centred on the best, on the step grid.
         Map<String, List<Double>> r1 = restarts.get(0).strategies().get(0).boundsOverrides();

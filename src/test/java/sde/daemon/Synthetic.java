@@ -47,7 +47,7 @@ final class Synthetic implements GenerationRunner {
 
     @Override
     public GenerationResult next(Study study) {
-        String name = study.study();
+        String name = study.name();
         calls.add(name);
         asked.put(name, study);
         int g = generations.merge(name, 1, Integer::sum);

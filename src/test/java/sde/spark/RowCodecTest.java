@@ -46,7 +46,8 @@ class RowCodecTest {
         for (int k = 0; k < 2; k++) assertSameProperties(Evaluation.class, rows.get(k), back.get(k));
         // A search's trial (a genome) and a given run (params text): records compare by their components.
         List<Trial> trials = List.of(Trial.ofGenome("s \u00e9", 3, "tpe", "a1", new double[]{0.25, Double.MIN_VALUE, 1}),
-                Trial.ofParams("validate", 0, "jitter", "v0001", "{\"strategies\":[]} \u20ac"), Trial.ofGenome("s", 4, "ga", "a2", new double[0]));
+                Trial.ofParams("validate", 0, "jitter", "v0001", "{\"strategies\":[]} \u20ac"), Trial.ofGenome("s", 4, "ga", "a2",
+                        new double[0]));
         List<Trial> tback = RowCodec.trials(RowCodec.trials(trials));
         for (int k = 0; k < 3; k++) {
             Trial a = trials.get(k), b = tback.get(k);

@@ -239,7 +239,7 @@ class SweepTest {
     void walkForwardRefitsEachWindowOnItsPastAndStitchesTheTestYears(SparkSession spark, @TempDir Path tmp) throws Exception {
         // Years 2020-2023: windows fit 2020-21 -> test 2022 and fit 2020-22 -> test 2023.
         Study s = Study.load(study(tmp, "random", 0)).with(1, null);
-        s = new Study(s.study(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022,
+        s = new Study(s.name(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022,
                 2023),
                 s.topN(), s.strategies(), null, null, s.objective(), s.maxDrawdown(), s.minTradesPerYear());
         WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(),

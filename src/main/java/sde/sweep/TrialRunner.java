@@ -14,13 +14,13 @@ import sde.results.Feasibility;
  * speculative Spark task produces the same rows. Fitness is the study's SPEC §4 objective over the
  * train years, with its constraint violation there; the test years and the whole run are recorded beside them.
  */
-public final class CandidateEvaluator {
+public final class TrialRunner {
     private final MarketData md;
     private final Scoring scoring;
     private final Engine engine;
 
     /** Over an engine built once (and shared: an engine holds nothing a run changes). */
-    public CandidateEvaluator(Engine engine, Scoring scoring) {
+    public TrialRunner(Engine engine, Scoring scoring) {
         this.md = engine.market();
         this.scoring = scoring;
         this.engine = engine;
