@@ -73,7 +73,7 @@ public final class DaemonCommand implements Callable<Integer> {
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,
                         maxRuns == 0 ? "no limit" : maxRuns, maxMinutes == 0 ? "no limit" : maxMinutes, tg == null ? "off" : "on");
                 int first = cfg.backtest().firstYear(), last = cfg.backtest().lastYear();
-                Daemon.Outcome o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
+                Daemon.SessionEnd o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
                         .withAnswer(d -> {
                             Answer.File a = Answer.checked(spark, d, Answer.compute(spark, d, first, last), AnswerCommand.runner(engine,

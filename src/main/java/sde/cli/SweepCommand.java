@@ -52,7 +52,7 @@ public final class SweepCommand implements Callable<Integer> {
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
             sde.sweep.SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
-            SweepJob.Outcome o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
+            SweepJob.StudyResult o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
                     .run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {

@@ -118,7 +118,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     .judge(new LeaderGate.Leader(id, spec, sharpes, top, g.trainYears(), g.testYears(), spec.backtest())).document();
             var run = sde.backtest.Engine.of(md, cfg.pricing()).run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
-            sde.validate.MonteCarlo.Summary mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
+            sde.validate.MonteCarlo.Report mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
                     run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
                     g.seed(), g.mcPaths(), 0);
             java.util.Map<String, sde.validate.Stress.Figures> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,

@@ -49,7 +49,7 @@ public final class Daemon {
         GOAL
     }
 
-    public record Outcome(String reason, int runsThisSession, int runsTotal, boolean goalMet, Stop stop) {}
+    public record SessionEnd(String reason, int runsThisSession, int runsTotal, boolean goalMet, Stop stop) {}
 
     private final DaemonSettings s;
     private final GenerationRunner runner;
@@ -95,13 +95,13 @@ public final class Daemon {
     }
 
     /** Persisted between sessions (optimization_state.json, SPEC §7; daemon_state.json in older versions). */
-    public record State(Ladder.State ladder, int runsTotal, int nextReportAt, List<String> robustSeen, List<String> robustUnreported,
+    public record Saved(Ladder.Snapshot ladder, int runsTotal, int nextReportAt, List<String> robustSeen, List<String> robustUnreported,
                         long millisTotal, String lastStop) {}
 
-    public Outcome run(Budget budget, BooleanSupplier stopRequested) {
+    public SessionEnd run(Budget budget, BooleanSupplier stopRequested) {
         long t0 = clockMillis.getAsLong();
         lastReportMillis = t0;
-        State st = store.load();
+        Saved st = store.load();
         Ladder ladder = new Ladder(s, st == null ? null : st.ladder());
         if (replay != null) {
             // Each single's best run over its own (train) window: what the blend's members are chosen by.
@@ -216,7 +216,7 @@ public final class Daemon {
         save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, reason);
         store.publish();
         console.println("daemon stopped: " + reason);
-        return new Outcome(reason, runsNow, runsTotal, goal, stop);
+        return new SessionEnd(reason, runsNow, runsTotal, goal, stop);
     }
 
     /** A study's best ROBUST row: as its last generation reported it, else as on disk (a study of an earlier session). */
@@ -330,6 +330,6 @@ public final class Daemon {
 
     private void save(Ladder ladder, int runsTotal, int nextReport, Set<String> robustSeen, List<String> unreported, long millis,
             String stop) {
-        store.save(new State(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen), List.copyOf(unreported), millis, stop));
+        store.save(new Saved(ladder.state(), runsTotal, nextReport, List.copyOf(robustSeen), List.copyOf(unreported), millis, stop));
     }
 }

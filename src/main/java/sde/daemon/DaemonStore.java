@@ -32,7 +32,7 @@ final class DaemonStore {
         this.clockMillis = clockMillis;
     }
 
-    Daemon.State load() {
+    Daemon.Saved load() {
         Location p = out.resolve(STATE);
         // A folder of an older version keeps its state as daemon_state.json: read it, and the next
         // save writes optimization_state.json and removes the old file.
@@ -40,13 +40,13 @@ final class DaemonStore {
         String text = p.read().orElse(null);
         if (text == null) return null;
         try {
-            return Json.MAPPER.readValue(text, Daemon.State.class);
+            return Json.MAPPER.readValue(text, Daemon.Saved.class);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 
-    void save(Daemon.State state) {
+    void save(Daemon.Saved state) {
         Json.write(out.resolve(STATE), state);
         out.resolve(OLD_STATE).delete();   // migrated: the new file is whole on disk first
     }

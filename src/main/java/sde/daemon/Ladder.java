@@ -44,7 +44,7 @@ public final class Ladder {
     static final int TOP_N = 20;
 
     /** What the daemon persists of the ladder. */
-    public record State(List<StudyProgress> studies, int sinceExplore) {}
+    public record Snapshot(List<StudyProgress> studies, int sinceExplore) {}
 
     /** The next experiment and why. */
     public record Decision(Study study, Rung rung, String reason) {}
@@ -65,7 +65,7 @@ public final class Ladder {
         return this;
     }
 
-    public Ladder(DaemonSettings s, State saved) {
+    public Ladder(DaemonSettings s, Snapshot saved) {
         this.s = s;
         if (saved != null) {
             for (StudyProgress p : saved.studies()) studies.put(p.name(), p);
@@ -90,7 +90,7 @@ public final class Ladder {
         return n;
     }
 
-    public State state() { return new State(List.copyOf(studies.values()), sinceExplore); }
+    public Snapshot state() { return new Snapshot(List.copyOf(studies.values()), sinceExplore); }
 
     public List<StudyProgress> studies() { return List.copyOf(studies.values()); }
 

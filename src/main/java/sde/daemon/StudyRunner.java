@@ -62,7 +62,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
         Map<String, GenerationResult> out = new TreeMap<>();
         for (Map.Entry<String, SweepJob.Session> e : open.entrySet()) {
             try (SweepJob.Session s = e.getValue()) {
-                SweepJob.Outcome o = s.finish();
+                SweepJob.StudyResult o = s.finish();
                 if (o.state() != null) out.put(e.getKey(), result(o));
             }
         }
@@ -85,7 +85,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     }
 
     /** The sweep's typed outcome as the ladder records it. */
-    static GenerationResult result(SweepJob.Outcome o) {
+    static GenerationResult result(SweepJob.StudyResult o) {
         StudyState s = o.state();
         String robust = s.bestRobustId();
         LeaderboardRow robustRow = robust == null ? null : o.leaderboard().stream().filter(r ->

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder(alphabetic = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SweepLogEntry(String study, int generation, String hypothesis, Outcome outcome, LeaderVerdict verdict) {
+public record SweepLogEntry(String study, int generation, String hypothesis, GenerationOutcome outcome, LeaderVerdict verdict) {
 
     public static SweepLogEntry hypothesis(String study, int generation, String text) {
         return new SweepLogEntry(study, generation, text, null, null);
     }
 
-    public static SweepLogEntry outcome(String study, Outcome o) {
+    public static SweepLogEntry outcome(String study, GenerationOutcome o) {
         return new SweepLogEntry(study, o.generation(), null, o, null);
     }
 
@@ -38,6 +38,7 @@ public record SweepLogEntry(String study, int generation, String hypothesis, Out
      * received so far (null when none, written as null).
      */
     @JsonPropertyOrder(alphabetic = true)
-    public record Outcome(int generation, int evaluated, long failed, double bestFitnessThisGeneration, double bestFitness, String bestId,
+    public record GenerationOutcome(int generation, int evaluated, long failed, double bestFitnessThisGeneration, double bestFitness,
+            String bestId,
                           boolean improved, String bestRobustId) {}
 }

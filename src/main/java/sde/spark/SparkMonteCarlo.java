@@ -19,7 +19,7 @@ import java.util.stream.LongStream;
 public final class SparkMonteCarlo {
     private SparkMonteCarlo() {}
 
-    public static MonteCarlo.Summary run(SparkSession spark, double[] returns, double[] tradePnl, double capital, double years,
+    public static MonteCarlo.Report run(SparkSession spark, double[] returns, double[] tradePnl, double capital, double years,
                                           double meanBlock, long seed, int paths, int partitions) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<double[][]> data = jsc.broadcast(new double[][]{returns, tradePnl});

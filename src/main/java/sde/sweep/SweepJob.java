@@ -108,14 +108,14 @@ public final class SweepJob {
      * What a study reports after a generation or at its end, typed: its state as saved, its
      * leaderboard, and the verdict of its current best ROBUST row (null when none).
      */
-    public record Outcome(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
+    public record StudyResult(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
         public int evaluations() { return state == null ? 0 : state.evaluations(); }
         public String bestId() { return state == null ? null : state.bestId(); }
         public double bestFitness() { return state == null ? Double.NaN : state.bestFitness(); }
     }
 
     /** Runs the study to its generations: {@link #open}, {@link Session#step} until done, {@link Session#finish}. */
-    public Outcome run(boolean resume) {
+    public StudyResult run(boolean resume) {
         try (Session s = open(resume)) {
             while (s.nextGeneration() < study.generations()) s.step();
             return s.finish();
@@ -195,7 +195,7 @@ public final class SweepJob {
         }
 
         /** Runs one more generation; returns the study as of its end (its files follow on the writer thread). */
-        public Outcome step() {
+        public StudyResult step() {
             int g = mem.nextGeneration;
             SplittableRandom rng = new SplittableRandom(study.seed() * 1_000_003L + g);
             Best best = best();
@@ -212,7 +212,7 @@ public final class SweepJob {
             Best now = best();
             List<SweepLogEntry> verdicts = takeVerdicts();
             if (gate != null && now.id != null && !now.id.equals(best.id)) submitJudge(g, now.id);
-            SweepLogEntry outcome = SweepLogEntry.outcome(study.name(), new SweepLogEntry.Outcome(g, rows.size(),
+            SweepLogEntry outcome = SweepLogEntry.outcome(study.name(), new SweepLogEntry.GenerationOutcome(g, rows.size(),
                     rows.stream().filter(e -> Double.isNaN(e.getFitness())).count(),
                     rows.stream().mapToDouble(Evaluation::getFitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
                     now.id, best.id == null || now.fitness > best.fitness, robust));
@@ -231,11 +231,11 @@ public final class SweepJob {
             console.printf("generation %d/%d: %d/%d evaluated (%d feasible, %d total), %.1f eval/s, %s, ETA %.0f s%n",
                     g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), feasible, mem.evaluations(),
                     rows.size() / Math.max(secs, 1e-9), bestLine(now), Math.max(0, eta));
-            return new Outcome(st, top, robustVerdict);
+            return new StudyResult(st, top, robustVerdict);
         }
 
         /** Waits for the gate and the writer, logs the last verdicts, publishes optimization_log.json; the study as it ends. */
-        public Outcome finish() {
+        public StudyResult finish() {
             awaitCommit();
             List<SweepLogEntry> verdicts = new ArrayList<>();
             while (!pending.isEmpty()) verdicts.addAll(takeVerdicts());
@@ -256,7 +256,7 @@ public final class SweepJob {
                             + "max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
                     evaluatedNow, secs, feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(),
                     f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
-            return new Outcome(state, top, robustVerdict);
+            return new StudyResult(state, top, robustVerdict);
         }
 
         @Override

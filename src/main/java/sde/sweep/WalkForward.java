@@ -57,7 +57,7 @@ public final class WalkForward {
             Study window = study.toBuilder().name(study.name() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y,
                     y)).build();
             sde.io.Location dir = out.resolve(window.name());
-            SweepJob.Outcome o = new SweepJob(ctx, window, dir, console).run(false);
+            SweepJob.StudyResult o = new SweepJob(ctx, window, dir, console).run(false);
             if (o.leaderboard().isEmpty()) {
                 throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1)
                         + " (SPEC §4): nothing to carry into " + y

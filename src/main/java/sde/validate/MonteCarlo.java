@@ -91,7 +91,7 @@ public final class MonteCarlo {
 
     /** What validate reports of the paths: each figure's percentiles and the chance a drawdown passes 15 % and 35 %. */
     @JsonPropertyOrder(alphabetic = true)
-    public record Summary(Percentiles cagrPct, Percentiles maxDdPct, Percentiles reshuffledTradesMaxDdPct,
+    public record Report(Percentiles cagrPct, Percentiles maxDdPct, Percentiles reshuffledTradesMaxDdPct,
                           @JsonProperty("max_dd_over_15_probability") double maxDdOver15,
                           @JsonProperty("max_dd_over_35_probability") double maxDdOver35,
                           @JsonProperty("reshuffled_trades_max_dd_over_15_probability") double reshuffledOver15,
@@ -116,8 +116,8 @@ public final class MonteCarlo {
     }
 
     /** Percentiles (5, 25, 50, 75, 95) and tail probabilities of the paths' columns (CAGR, max DD, reshuffled-trade max DD). */
-    public static Summary summarize(double[][] paths) {
-        return new Summary(Percentiles.of(paths, 0), Percentiles.of(paths, 1), Percentiles.of(paths, 2), share(paths, 1, 15), share(paths,
+    public static Report summarize(double[][] paths) {
+        return new Report(Percentiles.of(paths, 0), Percentiles.of(paths, 1), Percentiles.of(paths, 2), share(paths, 1, 15), share(paths,
                 1, 35),
                 share(paths, 2, 15), share(paths, 2, 35), paths.length);
     }

@@ -132,7 +132,7 @@ public final class SweepBench {
             int evaluations = 0;
             for (int r = 0; r < loops.length; r++) {
                 long t1 = System.nanoTime();
-                sde.sweep.SweepJob.Outcome o = new sde.sweep.SweepJob(ctx, study, sde.io.Location.of(tmp.resolve("loop" + r)),
+                sde.sweep.SweepJob.StudyResult o = new sde.sweep.SweepJob(ctx, study, sde.io.Location.of(tmp.resolve("loop" + r)),
                         quiet).withGate(gate).run(false);
                 loops[r] = (System.nanoTime() - t1) / 1e9;
                 evaluations = o.evaluations();

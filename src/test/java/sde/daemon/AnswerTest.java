@@ -140,7 +140,7 @@ class AnswerTest {
                     search: [entry_z]
                     bounds: {entry_z: [0.6, 0.9]}
                 """);
-        SweepJob.Outcome o = search(spark, swingingSpy(0.03, 8, 5e9), file, out);
+        SweepJob.StudyResult o = search(spark, swingingSpy(0.03, 8, 5e9), file, out);
         assertNotNull(o.robustVerdict(), "the gate judged the study's best ROBUST");
         assertTrue(o.robustVerdict().vouched(), "shares only: no modeled price to vouch for, nothing fragile on the band");
 
@@ -161,7 +161,7 @@ class AnswerTest {
         assertTrue(small.distance().stream().allMatch(d -> d.shortfallPp() > 0), small.distance().toString());
     }
 
-    private static SweepJob.Outcome search(SparkSession spark, MarketData md, Path study, Path out) {
+    private static SweepJob.StudyResult search(SparkSession spark, MarketData md, Path study, Path out) {
         SweepContext ctx = SparkBackend.context(spark, md, CONF.pricing(), CONF.backtest(), CONF.regime());
         return new SweepJob(ctx, Study.load(study), Location.of(out.resolve("studies/crafted_swing")),
                 new PrintStream(new ByteArrayOutputStream()))

@@ -86,7 +86,7 @@ class DaemonProcessTest {
         assertTrue(second.waitFor(240, TimeUnit.SECONDS), "the restart finishes its budget");
         assertEquals(0, second.exitValue(), Files.readString(tmp.resolve("second.log")));
 
-        Daemon.State st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.State.class);
+        Daemon.Saved st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.Saved.class);
         int sum = 0;
         for (StudyProgress p : st.ladder().studies()) {
             Path board = out.resolve("studies").resolve(p.name()).resolve("leaderboard.parquet");
@@ -119,7 +119,7 @@ class DaemonProcessTest {
         assertTrue(daemon.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, daemon.exitValue(), Files.readString(tmp.resolve("a.log")));
         assertEquals(1, events(out, "stop"));
-        Daemon.State st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.State.class);
+        Daemon.Saved st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.Saved.class);
         assertTrue(st.lastStop().startsWith("stop requested"), st.lastStop());
         assertEquals(events(out, "decision"), events(out, "outcome"), "the running generation was finished, not dropped");
         assertFalse(Files.exists(out.resolve("ceiling.md")));

@@ -42,7 +42,7 @@ class DaemonTest {
         daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
         // What an older version left: its state under the old name.
         Files.move(out.resolve(DaemonStore.STATE), out.resolve(DaemonStore.OLD_STATE));
-        Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
+        Daemon.SessionEnd second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         assertEquals(20, second.runsTotal(), "resumed from daemon_state.json, nothing lost or repeated");
         assertTrue(Files.exists(out.resolve("optimization_state.json")), "SPEC §7's name");
         assertFalse(Files.exists(out.resolve("daemon_state.json")), "migrated");
@@ -52,15 +52,15 @@ class DaemonTest {
     void aBudgetStopsTheSessionAndARestartContinuesWhereItStopped(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
-        Daemon.Outcome first = daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
+        Daemon.SessionEnd first = daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
         assertEquals(12, first.runsThisSession(), "three generations of four: the generation that crosses 10 finishes");
         assertTrue(first.reason().startsWith("budget spent"));
         assertTrue(Files.exists(out.resolve("ceiling.md")), "a budget stop writes the ceiling report too");
 
-        Daemon.Outcome second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
+        Daemon.SessionEnd second = daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         assertEquals(20, second.runsTotal());
         // The synthetic runner counts generations per study; the ladder's restored state agrees, so nothing ran twice.
-        Daemon.State st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.State.class);
+        Daemon.Saved st = Json.MAPPER.readValue(out.resolve("optimization_state.json").toFile(), Daemon.Saved.class);
         for (StudyProgress p : st.ladder().studies()) assertEquals(obj.generations.getOrDefault(p.name(), 0), p.generations(), p.name());
         List<Map<String, Object>> log = log(out);
         assertEquals(5, log.stream().filter(e -> e.get("event").equals("decision")).count());
@@ -77,7 +77,7 @@ class DaemonTest {
     void everyRungPlateausThenTheCeilingReportShowsTheGap(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 2, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.05 + (study.length() % 5) * 0.01);
-        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        Daemon.SessionEnd o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertEquals("every rung has plateaued", o.reason());
         String ceiling = Files.readString(out.resolve("ceiling.md"));
         assertTrue(ceiling.contains("| single strategies | single_"), ceiling);
@@ -119,7 +119,7 @@ class DaemonTest {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 2, 100, 1000, 2);
         // Restarts never beat the first searches.
         Synthetic obj = new Synthetic(4, (study, g) -> Ladder.restartIndex(study) == 0 ? 0.1 + 0.01 * study.length() : 0.05);
-        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        Daemon.SessionEnd o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.reason().startsWith("ceiling: every rung has plateaued and its last 2 restarts"), o.reason());
         for (String rung : List.of("single_", "blend_", "regime_")) {
             List<String> restarts = obj.asked.keySet().stream().filter(n -> n.startsWith(rung) && Ladder.restartIndex(n) > 0).toList();
@@ -137,7 +137,7 @@ class DaemonTest {
         // The first restart of mean_reversion finds a better single; no other restart helps.
         Synthetic obj = new Synthetic(4, (study, g) -> study.equals("single_mean_reversion_r1") ? 0.5
                 : Ladder.restartIndex(study) == 0 ? 0.1 : 0.05);
-        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        Daemon.SessionEnd o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.reason().startsWith("ceiling"), o.reason());
         long singles = obj.asked.keySet().stream().filter(n -> n.startsWith("single_") && Ladder.restartIndex(n) > 0).count();
         assertEquals(3, singles, "one that helped, then two in a row that did not: " + obj.asked.keySet());
@@ -149,7 +149,7 @@ class DaemonTest {
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1);
         assertEquals("every rung has plateaued", daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false).reason());
         assertEquals(0, daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false).runsThisSession());
-        Daemon.Outcome again = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0, true), () -> false);
+        Daemon.SessionEnd again = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0, true), () -> false);
         assertTrue(again.runsThisSession() > 0, "reopened studies run again");
         assertEquals("every rung has plateaued", again.reason());
     }
@@ -175,7 +175,7 @@ class DaemonTest {
         assertTrue(progress.matches("(?s).*\n## sde daemon[^\n]*\n\n?NO VICTORY FOUND over " + written.size() + " answers\n.*"), progress);
 
         Path broken = out.resolve("broken");
-        Daemon.Outcome o = daemon(s, new Synthetic(4, (study, g) -> 0.5), broken, null)
+        Daemon.SessionEnd o = daemon(s, new Synthetic(4, (study, g) -> 0.5), broken, null)
                 .withAnswer(dir -> { throw new IllegalStateException("no leaderboard yet"); })
                 .run(new Daemon.Budget(400, 0), () -> false);
         assertTrue(o.runsThisSession() > 0 && !o.reason().contains("no leaderboard"),
@@ -188,7 +188,7 @@ class DaemonTest {
         DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.5);
         obj.robust.put("single_mean_reversion", List.of(year(2020, 250.0, 12.0), year(2021, 210.0, 14.0)));
-        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
+        Daemon.SessionEnd o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> false);
         assertTrue(o.goalMet());
         assertEquals(Daemon.Stop.GOAL, o.stop());
         assertTrue(o.reason().startsWith("goal met: single_mean_reversion#0"), o.reason());
@@ -212,7 +212,7 @@ class DaemonTest {
         DaemonSettings s = Synthetic.settings(List.of("momentum"), 3, 100, 1000);
         Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + g);
         AtomicInteger polls = new AtomicInteger();
-        Daemon.Outcome o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> polls.incrementAndGet() > 2);
+        Daemon.SessionEnd o = daemon(s, obj, out, null).run(new Daemon.Budget(0, 0), () -> polls.incrementAndGet() > 2);
         assertEquals(8, o.runsThisSession(), "two whole generations");
         assertTrue(o.reason().startsWith("stop requested"));
         assertEquals(Daemon.Stop.REQUESTED, o.stop(), "what the code decides on, beside the words");

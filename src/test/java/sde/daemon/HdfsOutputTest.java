@@ -85,7 +85,7 @@ class HdfsOutputTest {
         return f;
     }
 
-    private static SweepJob.Outcome sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
+    private static SweepJob.StudyResult sweep(SparkSession spark, Path studyFile, Location out, boolean resume) {
         return new SweepJob(Engines.context(spark), Study.load(studyFile), out,
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(resume);
     }
@@ -141,12 +141,12 @@ class HdfsOutputTest {
                 IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> DaemonLock.acquire(out));
                 assertTrue(busy.getMessage().contains("another daemon"), busy.getMessage());
                 StudyRunner runner = new StudyRunner(Engines.context(spark), Engines.CONF.validate(), Engines.CONF.coverage(), out, quiet);
-                Daemon.Outcome o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0),
+                Daemon.SessionEnd o = new Daemon(s, runner, null, out, quiet, null, System::currentTimeMillis).run(new Daemon.Budget(4, 0),
                         () -> false);
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }
         }
-        Daemon.State state = sde.io.Json.readAs(out.resolve("optimization_state.json"), Daemon.State.class);
+        Daemon.Saved state = sde.io.Json.readAs(out.resolve("optimization_state.json"), Daemon.Saved.class);
         assertEquals(8, state.runsTotal());
         assertTrue(out.resolve("studies").children().get(0).resolve("leaderboard.parquet").hasParquet());
         assertFalse(out.resolve("daemon.lock").isFile(), "released on close");

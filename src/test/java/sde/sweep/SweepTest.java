@@ -55,15 +55,15 @@ class SweepTest {
         return f;
     }
 
-    private static SweepJob.Outcome run(SparkSession spark, Study s, Path out, boolean resume) {
+    private static SweepJob.StudyResult run(SparkSession spark, Study s, Path out, boolean resume) {
         return new SweepJob(Engines.context(spark), s, sde.io.Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
     @Test
     void sameStudyAndSeedGiveTheSameLeaderboardOnAnyPartitionCount(SparkSession spark, @TempDir Path tmp) throws Exception {
-        SweepJob.Outcome two = run(spark, Study.load(study(tmp, "ga", 2)), tmp.resolve("p2"), false);
-        SweepJob.Outcome three = run(spark, Study.load(study(tmp, "ga", 3)), tmp.resolve("p3"), false);
+        SweepJob.StudyResult two = run(spark, Study.load(study(tmp, "ga", 2)), tmp.resolve("p2"), false);
+        SweepJob.StudyResult three = run(spark, Study.load(study(tmp, "ga", 3)), tmp.resolve("p3"), false);
         assertEquals(8, two.evaluations());
         assertEquals(JSON.writeValueAsString(two.leaderboard()), JSON.writeValueAsString(three.leaderboard()));
         Map<?, ?> top = (Map<?, ?>) JSON.readValue(tmp.resolve("p2/leaderboard.json").toFile(), List.class).get(0);
@@ -77,10 +77,10 @@ class SweepTest {
     void aStudyRunsOnTheLocalBackendWithoutSparkAndGivesSparksLeaderboard(SparkSession spark, @TempDir Path tmp) throws Exception {
         Study s = Study.load(study(tmp, "tpe", 2));
         SweepContext local = SweepContext.local(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime());
-        SweepJob.Outcome here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")),
+        SweepJob.StudyResult here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")),
                 new PrintStream(new ByteArrayOutputStream()))
                 .run(false);
-        SweepJob.Outcome onSpark = run(spark, s, tmp.resolve("spark"), false);
+        SweepJob.StudyResult onSpark = run(spark, s, tmp.resolve("spark"), false);
         assertEquals(8, here.evaluations());
         assertEquals(JSON.writeValueAsString(onSpark.leaderboard()), JSON.writeValueAsString(here.leaderboard()),
                 "the seam decides nothing: the same trials give the same rows on either side of it");
@@ -91,10 +91,10 @@ class SweepTest {
     @Test
     void aKilledStudyResumesWithNothingLostOrRepeated(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path file = study(tmp, "tpe", 2);
-        SweepJob.Outcome whole = run(spark, Study.load(file), tmp.resolve("whole"), false);
+        SweepJob.StudyResult whole = run(spark, Study.load(file), tmp.resolve("whole"), false);
         // Killed after generation 1: the second run resumes at generation 2.
         run(spark, Study.load(file).with(1, null), tmp.resolve("killed"), false);
-        SweepJob.Outcome resumed = run(spark, Study.load(file), tmp.resolve("killed"), true);
+        SweepJob.StudyResult resumed = run(spark, Study.load(file), tmp.resolve("killed"), true);
         assertEquals(JSON.writeValueAsString(whole.leaderboard()), JSON.writeValueAsString(resumed.leaderboard()));
         // Killed inside generation 2, after its rows were written but before the state was: the
         // resume finds them in the leaderboard and evaluates nothing again.
@@ -102,7 +102,7 @@ class SweepTest {
         Map<String, Object> s = JSON.readValue(state.toFile(), Map.class);
         s.put("next_generation", 1);
         Files.writeString(state, JSON.writeValueAsString(s));
-        SweepJob.Outcome again = run(spark, Study.load(file), tmp.resolve("whole"), true);
+        SweepJob.StudyResult again = run(spark, Study.load(file), tmp.resolve("whole"), true);
         assertEquals(8, again.evaluations(), "no row added");
         assertEquals(8, spark.read().parquet(tmp.resolve("whole/leaderboard.parquet").toString()).count());
     }
@@ -111,10 +111,10 @@ class SweepTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"ga", "tpe", "cmaes", "random"})
     void aStudyKilledAndResumedOnAnotherPartitionCountIsTheUnbrokenStudy(String optimizer, SparkSession spark,
             @TempDir Path tmp) throws Exception {
-        SweepJob.Outcome unbroken = run(spark, Study.load(study(tmp, optimizer, 2)), tmp.resolve("p2"), false);
+        SweepJob.StudyResult unbroken = run(spark, Study.load(study(tmp, optimizer, 2)), tmp.resolve("p2"), false);
         // Killed after one generation on 3 partitions; the second generation is proposed from the history rebuilt from the leaderboard.
         run(spark, Study.load(study(tmp, optimizer, 3)).with(1, null), tmp.resolve("p3"), false);
-        SweepJob.Outcome resumed = run(spark, Study.load(study(tmp, optimizer, 3)), tmp.resolve("p3"), true);
+        SweepJob.StudyResult resumed = run(spark, Study.load(study(tmp, optimizer, 3)), tmp.resolve("p3"), true);
         assertEquals(8, resumed.evaluations());
         assertEquals(JSON.writeValueAsString(unbroken.leaderboard()), JSON.writeValueAsString(resumed.leaderboard()));
         assertEquals(Files.readString(tmp.resolve("p2/leaderboard.json")), Files.readString(tmp.resolve("p3/leaderboard.json")));
@@ -187,7 +187,7 @@ class SweepTest {
                   bounds: {crash_vix: [30, 60]}
                   search_weights: [credit_spread]
                 """);
-        SweepJob.Outcome o = run(spark, Study.load(f).with(1, null), tmp.resolve("r"), false);
+        SweepJob.StudyResult o = run(spark, Study.load(f).with(1, null), tmp.resolve("r"), false);
         Map<?, ?> params = JSON.convertValue(o.leaderboard().get(0).params(), Map.class);
         Map<?, ?> regime = (Map<?, ?>) params.get("regime");
         assertEquals("close", regime.get("on_switch"));
@@ -203,7 +203,7 @@ class SweepTest {
         // Spark's readers glob: out/local[1] was read as a character class, and the sweep failed on PATH_NOT_FOUND.
         Path file = study(tmp, "random", 1), out = tmp.resolve("runs").resolve("local[1]");
         run(spark, Study.load(file).with(1, null), out, false);
-        SweepJob.Outcome resumed = run(spark, Study.load(file), out, true);
+        SweepJob.StudyResult resumed = run(spark, Study.load(file), out, true);
         assertTrue(resumed.evaluations() > 0);
         assertTrue(Files.isDirectory(out.resolve("leaderboard.parquet")) && Files.exists(out.resolve("leaderboard.json")));
     }

@@ -37,7 +37,7 @@ class StressTest {
                 null))));
         assertTrue(stress.lines().skip(1).findFirst().orElseThrow().matches("\\s+base\\s+12\\.50\\s+8\\.25\\s+180,000\\s*"), stress);
         MonteCarlo.Percentiles p = new MonteCarlo.Percentiles(1, 2, 3, 4, 5);
-        String mc = new MonteCarlo.Summary(p, p, p, 0.25, 0.01, 0.5, 0.02, 1200).table();
+        String mc = new MonteCarlo.Report(p, p, p, 0.25, 0.01, 0.5, 0.02, 1200).table();
         assertTrue(mc.startsWith("monte carlo (1200 paths)"), mc);
         assertTrue(mc.contains("max drawdown %") && mc.contains("0.250") && !mc.contains("Percentiles["), mc);
     }
