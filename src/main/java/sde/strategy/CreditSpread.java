@@ -10,8 +10,8 @@ import java.util.List;
  * Vertical credit spreads: a bull put spread when the trend is up (close above its
  * {@code trend_sma}-session average), a bear call spread when it is down; {@code side} can force one.
  */
-public final class CreditSpread implements Strategy<CreditSpread.P> {
-    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing, Side side, int trendSma) {}
+public final class CreditSpread implements PremiumSelling<CreditSpread.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing, Side side, int trendSma) implements PremiumSelling.Rules {}
 
     @Override
     public String name() { return "credit_spread"; }
@@ -49,20 +49,5 @@ public final class CreditSpread implements Strategy<CreditSpread.P> {
         out.add(new Signal(call ? "bear_call" : "bull_put", List.of(
                 Leg.option(p.entry().symbol(), expiry, k[0], call, -1),
                 Leg.option(p.entry().symbol(), expiry, k[1], call, 1))));
-    }
-
-    @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return p.entry().roomFor(pf);
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        return p.entry().unitsOfCredit(s, pf, p.sizing());
-    }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) {
-        return p.exits().decide(pos);
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * Iron butterfly: a short straddle at the money with long wings {@code width} dollars away, opened
  * and closed as one position. More credit than a condor, a narrower profit tent.
  */
-public final class IronButterfly implements Strategy<IronButterfly.P> {
-    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) {}
+public final class IronButterfly implements PremiumSelling<IronButterfly.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) implements PremiumSelling.Rules {}
 
     @Override
     public String name() { return "iron_butterfly"; }
@@ -44,17 +44,4 @@ public final class IronButterfly implements Strategy<IronButterfly.P> {
                 Leg.option(sym, expiry, atm, false, -1), Leg.option(sym, expiry, lo, false, 1),
                 Leg.option(sym, expiry, atm, true, -1), Leg.option(sym, expiry, hi, true, 1))));
     }
-
-    @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return p.entry().roomFor(pf);
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        return p.entry().unitsOfCredit(s, pf, p.sizing());
-    }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
 }

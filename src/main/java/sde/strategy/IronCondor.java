@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A short put spread and a short call spread on one expiry, opened and closed as one position. */
-public final class IronCondor implements Strategy<IronCondor.P> {
-    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) {}
+public final class IronCondor implements PremiumSelling<IronCondor.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) implements PremiumSelling.Rules {}
 
     @Override
     public String name() { return "iron_condor"; }
@@ -36,20 +36,5 @@ public final class IronCondor implements Strategy<IronCondor.P> {
         out.add(new Signal("iron_condor", List.of(
                 Leg.option(sym, expiry, put[0], false, -1), Leg.option(sym, expiry, put[1], false, 1),
                 Leg.option(sym, expiry, call[0], true, -1), Leg.option(sym, expiry, call[1], true, 1))));
-    }
-
-    @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return p.entry().roomFor(pf);
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        return p.entry().unitsOfCredit(s, pf, p.sizing());
-    }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) {
-        return p.exits().decide(pos);
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * cash-secured (each contract holds back its strike × 100 of buying power, so assignment is always
  * paid for). Two registry entries, one class: the difference is only what the account reserves.
  */
-public final class ShortPut implements Strategy<ShortPut.P> {
-    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) {}
+public final class ShortPut implements PremiumSelling<ShortPut.P> {
+    public record P(PremiumEntry entry, OptionExits exits, Sizing.Rule sizing) implements PremiumSelling.Rules {}
 
     private final boolean secured;
 
@@ -44,15 +44,7 @@ public final class ShortPut implements Strategy<ShortPut.P> {
     }
 
     @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return p.entry().roomFor(pf);
-    }
-
-    @Override
     public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;
     }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
 }

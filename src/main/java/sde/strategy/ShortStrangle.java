@@ -10,8 +10,8 @@ import java.util.List;
  * Short strangle (a put and a call at ±{@code short_delta}) or, with {@code straddle}, a short
  * straddle at the money. Undefined risk: margined by the naked rule, sized by that margin.
  */
-public final class ShortStrangle implements Strategy<ShortStrangle.P> {
-    public record P(PremiumEntry entry, boolean straddle, OptionExits exits, Sizing.Rule sizing) {}
+public final class ShortStrangle implements PremiumSelling<ShortStrangle.P> {
+    public record P(PremiumEntry entry, boolean straddle, OptionExits exits, Sizing.Rule sizing) implements PremiumSelling.Rules {}
 
     @Override
     public String name() { return "short_strangle"; }
@@ -46,15 +46,7 @@ public final class ShortStrangle implements Strategy<ShortStrangle.P> {
     }
 
     @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return p.entry().roomFor(pf);
-    }
-
-    @Override
     public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
         return p.entry().roomFor(pf) ? Sizing.units(s, pf, p.sizing()) : 0;
     }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
 }
