@@ -84,14 +84,14 @@ final class CeilingReport {
             }
             bestRuns = bySurface.get(Model.BASE);
         }
-        List<Ceiling.Year> oracle = Ceiling.oracle(bestRuns);
+        List<SwitchingOracle.Year> oracle = SwitchingOracle.oracle(bestRuns);
         md.append("\n## Switching ceiling\n\nAn oracle that each day holds whichever rung's best run did best that day: an upper "
                 + "bound on any regime switching among them (with one rung reached, it is that rung's best run). It uses each day's "
                 + "hindsight, so it is loose: \"no\" means not even perfect timing reaches the goal that year; \"yes\" means only "
                 + "perfect timing might. Per year, against the goal of ≥ 200 % and ≤ 15 %:\n\n"
                 + "| year | oracle return % | oracle max DD % | goal met | days held per run |\n|---:|---:|---:|---|---|\n");
         List<CeilingFile.OracleYear> years = new ArrayList<>();
-        for (Ceiling.Year y : oracle) {
+        for (SwitchingOracle.Year y : oracle) {
             boolean met = y.returnPct() >= Daemon.VICTORY_RETURN_PCT && y.maxDdPct() <= Daemon.VICTORY_MAX_DD_PCT;
             md.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %s | %s |%n", y.year(), y.returnPct(), y.maxDdPct(),
                     met ? "yes" : "no", y.picks()));
@@ -104,9 +104,9 @@ final class CeilingReport {
                     + "return % / max DD % per year:\n\n| year |");
             for (Model m : Model.values()) md.append(' ').append(m.name().toLowerCase(Locale.ROOT)).append(" |");
             md.append("\n|---:|").append("---:|".repeat(Model.values().length)).append('\n');
-            Map<Model, List<Ceiling.Year>> per = new java.util.EnumMap<>(Model.class);
+            Map<Model, List<SwitchingOracle.Year>> per = new java.util.EnumMap<>(Model.class);
             for (Model m : Model.values()) {
-                per.put(m, Ceiling.oracle(bySurface.get(m)));
+                per.put(m, SwitchingOracle.oracle(bySurface.get(m)));
                 surfaces.put(m.name().toLowerCase(Locale.ROOT), per.get(m).stream().map(y -> new CeilingFile.OracleYear(y.year(),
                         y.returnPct(), y.maxDdPct(),
                         y.returnPct() >= Daemon.VICTORY_RETURN_PCT && y.maxDdPct() <= Daemon.VICTORY_MAX_DD_PCT, y.picks())).toList());
@@ -114,7 +114,7 @@ final class CeilingReport {
             for (int k = 0; k < oracle.size(); k++) {
                 md.append("| ").append(oracle.get(k).year()).append(" |");
                 for (Model m : Model.values()) {
-                    Ceiling.Year y = per.get(m).get(k);
+                    SwitchingOracle.Year y = per.get(m).get(k);
                     md.append(String.format(Locale.ROOT, " %.1f / %.1f |", y.returnPct(), y.maxDdPct()));
                 }
                 md.append('\n');
@@ -147,7 +147,7 @@ final class CeilingReport {
             JsonNode params = robust != null ? robust.params() : b == null ? null : b.bestParams();
             String id = robust != null ? robust.id() : b == null ? null : b.bestId();
             if (params == null || params.isEmpty() || replay == null) continue;
-            for (Ceiling.Year y : Ceiling.oracle(Map.of(id, replay.run(params, Model.BASE)))) {
+            for (SwitchingOracle.Year y : SwitchingOracle.oracle(Map.of(id, replay.run(params, Model.BASE)))) {
                 double c = y.maxDdPct() > 0 ? y.returnPct() / y.maxDdPct() : Double.NaN;
                 out.add(new CeilingFile.CalmarYear(r.name(), id, robust != null, y.year(), y.returnPct(), y.maxDdPct(), c,
                         c / CeilingFile.GOAL_CALMAR));

@@ -11,13 +11,17 @@ public record Params(Map<String, Object> values) implements Serializable {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
-    public double d(String name) { return ((Number) get(name)).doubleValue(); }
+    /** A {@code ParamSpec.dbl} parameter (any number, as a double). */
+    public double dbl(String name) { return ((Number) get(name)).doubleValue(); }
 
-    public int i(String name) { return ((Number) get(name)).intValue(); }
+    /** A {@code ParamSpec.integer} parameter. */
+    public int integer(String name) { return ((Number) get(name)).intValue(); }
 
-    public boolean b(String name) { return (Boolean) get(name); }
+    /** A {@code ParamSpec.bool} parameter. */
+    public boolean bool(String name) { return (Boolean) get(name); }
 
-    public String s(String name) { return (String) get(name); }
+    /** A {@code ParamSpec.choice} parameter as its text ("SPY", "put"); {@link #choice} gives the enum constant. */
+    public String text(String name) { return (String) get(name); }
 
     /**
      * A choice parameter as the enum constant of the same name (upper case: "kelly_half" is
@@ -25,7 +29,7 @@ public record Params(Map<String, Object> values) implements Serializable {
      * compares constants, not strings.
      */
     public <E extends Enum<E>> E choice(String name, Class<E> type) {
-        String v = s(name);
+        String v = text(name);
         try {
             return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -37,7 +41,7 @@ public record Params(Map<String, Object> values) implements Serializable {
     public boolean has(String name) { return values.containsKey(name); }
 
     /** The value, or {@code dflt} for a parameter the strategy does not declare. */
-    public double d(String name, double dflt) { return has(name) ? d(name) : dflt; }
+    public double dbl(String name, double dflt) { return has(name) ? dbl(name) : dflt; }
 
     private Object get(String name) {
         Object v = values.get(name);

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
-import sde.daemon.Ceiling;
+import sde.daemon.SwitchingOracle;
 import sde.daemon.Daemon;
 import sde.io.Json;
 import sde.io.Location;
@@ -135,7 +135,7 @@ public final class Answer {
         // The switching oracle over the ROBUST frontier's runs: each day's best of them, with hindsight (an upper bound on
         // timing among them); the regime-switching population's frontier beside it is timing without hindsight.
         List<sde.results.CeilingFile.OracleYear> oracle = new ArrayList<>();
-        for (Ceiling.Year y : Ceiling.oracle(base)) {
+        for (SwitchingOracle.Year y : SwitchingOracle.oracle(base)) {
             oracle.add(new sde.results.CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
                     y.returnPct() >= GOAL && y.maxDdPct() <= GOAL_DD, y.picks()));
         }

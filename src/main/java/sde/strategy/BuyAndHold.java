@@ -23,7 +23,7 @@ public final class BuyAndHold implements Strategy<BuyAndHold.P> {
     }
 
     @Override
-    public P configure(Params p) { return new P(Symbol.parse(p.s("symbol")), p.b("reinvest")); }
+    public P configure(Params p) { return new P(Symbol.parse(p.text("symbol")), p.bool("reinvest")); }
 
     @Override
     public void generateSignals(MarketView view, P p, List<Signal> out) {

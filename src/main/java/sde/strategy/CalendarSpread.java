@@ -41,11 +41,13 @@ public final class CalendarSpread implements Strategy<CalendarSpread.P> {
 
     @Override
     public P configure(Params p) {
-        if (p.i("far_dte") <= p.i("near_dte") + 7) {
-            throw new IllegalArgumentException("far_dte: " + p.i("far_dte") + " must exceed near_dte + 7 (" + p.i("near_dte") + " + 7)");
+        if (p.integer("far_dte") <= p.integer("near_dte") + 7) {
+            throw new IllegalArgumentException("far_dte: " + p.integer("far_dte") + " must exceed near_dte + 7 (" + p.integer("near_dte")
+                    + " + 7)");
         }
-        return new P(Symbol.parse(p.s("symbol")), p.i("near_dte"), p.i("far_dte"), p.i("dte_window"), p.s("right").equals("call"),
-                p.d("strike_delta"), p.i("entry_every"), p.i("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
+        return new P(Symbol.parse(p.text("symbol")), p.integer("near_dte"), p.integer("far_dte"), p.integer("dte_window"),
+                p.text("right").equals("call"),
+                p.dbl("strike_delta"), p.integer("entry_every"), p.integer("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 
     @Override

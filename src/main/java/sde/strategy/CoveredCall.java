@@ -35,8 +35,8 @@ public final class CoveredCall implements Strategy<CoveredCall.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("call_delta"), p.d("profit_target"),
-                p.i("exit_dte"), p.d("invest_pct"));
+        return new P(Symbol.parse(p.text("symbol")), p.integer("dte"), p.integer("dte_window"), p.dbl("call_delta"), p.dbl("profit_target"),
+                p.integer("exit_dte"), p.dbl("invest_pct"));
     }
 
     @Override

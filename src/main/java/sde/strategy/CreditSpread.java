@@ -28,7 +28,7 @@ public final class CreditSpread implements PremiumSelling<CreditSpread.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p), p.choice("side", Side.class), p.i("trend_sma"));
+        return new P(PremiumEntry.of(p), OptionExits.of(p), Sizing.Rule.of(p), p.choice("side", Side.class), p.integer("trend_sma"));
     }
 
     @Override

@@ -38,9 +38,10 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("long_delta"), p.d("width"), p.choice("side",
+        return new P(Symbol.parse(p.text("symbol")), p.integer("dte"), p.integer("dte_window"), p.dbl("long_delta"), p.dbl("width"),
+                p.choice("side",
                 Side.class),
-                p.i("trend_sma"), p.i("entry_every"), p.i("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
+                p.integer("trend_sma"), p.integer("entry_every"), p.integer("max_positions"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 
     @Override

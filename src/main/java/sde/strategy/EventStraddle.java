@@ -31,7 +31,8 @@ public final class EventStraddle implements Strategy<EventStraddle.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), EventTiming.of(p, p.i("lead"), p.i("exit_after")), p.i("dte"), p.d("delta"),
+        return new P(Symbol.parse(p.text("symbol")), EventTiming.of(p, p.integer("lead"), p.integer("exit_after")), p.integer("dte"),
+                p.dbl("delta"),
                 Sizing.Rule.of(p));
     }
 

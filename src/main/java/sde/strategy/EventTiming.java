@@ -25,7 +25,7 @@ public record EventTiming(int mask, int lead, int exitAfter) {
     }
 
     public static EventTiming of(Params p, int lead, int exitAfter) {
-        return new EventTiming(mask(p.s("events")), lead, exitAfter);
+        return new EventTiming(mask(p.text("events")), lead, exitAfter);
     }
 
     public static List<ParamSpec> specs(int maxLead, int dfltLead, int maxExit, int dfltExit) {

@@ -37,7 +37,7 @@ public final class GammaLotto implements Strategy<GammaLotto.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), EventTiming.of(p, 1, 0), p.d("otm_delta"), p.choice("side", P.Wings.class),
+        return new P(Symbol.parse(p.text("symbol")), EventTiming.of(p, 1, 0), p.dbl("otm_delta"), p.choice("side", P.Wings.class),
                 Sizing.Rule.of(p));
     }
 

@@ -33,8 +33,9 @@ public final class HedgeOverlay implements Strategy<HedgeOverlay.P> {
 
     @Override
     public P configure(Params p) {
-        if (p.i("exit_dte") >= p.i("dte")) throw new IllegalArgumentException("exit_dte: must be below dte");
-        return new P(Symbol.parse(p.s("symbol")), p.d("hedge_ratio"), p.d("otm_pct"), p.i("dte"), p.i("roll_days"), p.i("exit_dte"));
+        if (p.integer("exit_dte") >= p.integer("dte")) throw new IllegalArgumentException("exit_dte: must be below dte");
+        return new P(Symbol.parse(p.text("symbol")), p.dbl("hedge_ratio"), p.dbl("otm_pct"), p.integer("dte"), p.integer("roll_days"),
+                p.integer("exit_dte"));
     }
 
     @Override

@@ -59,10 +59,10 @@ public final class LongOption implements Strategy<LongOption.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.choice("signal", Trigger.class), p.i("lookback"), p.d("min_move_pct"),
-                p.choice("direction", Direction.class), p.i("dte"), p.i("dte_window"), p.d("delta"), p.i("entry_every"),
-                        p.i("max_positions"),
-                p.b("exit_on_reversal"), OptionExits.of(p), Sizing.Rule.of(p));
+        return new P(Symbol.parse(p.text("symbol")), p.choice("signal", Trigger.class), p.integer("lookback"), p.dbl("min_move_pct"),
+                p.choice("direction", Direction.class), p.integer("dte"), p.integer("dte_window"), p.dbl("delta"), p.integer("entry_every"),
+                        p.integer("max_positions"),
+                p.bool("exit_on_reversal"), OptionExits.of(p), Sizing.Rule.of(p));
     }
 
     /** +1 (up), -1 (down) or 0 (no view) today. */

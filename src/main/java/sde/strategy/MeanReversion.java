@@ -34,8 +34,9 @@ public final class MeanReversion implements Strategy<MeanReversion.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("lookback"), p.d("entry_z"), p.d("exit_z"), p.i("max_hold"), p.b("allow_short"),
-                p.d("invest_pct"));
+        return new P(Symbol.parse(p.text("symbol")), p.integer("lookback"), p.dbl("entry_z"), p.dbl("exit_z"), p.integer("max_hold"),
+                p.bool("allow_short"),
+                p.dbl("invest_pct"));
     }
 
     /** z-score of today's close against the lookback window's closes (NaN before the window is full). */

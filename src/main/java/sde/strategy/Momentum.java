@@ -34,8 +34,9 @@ public final class Momentum implements Strategy<Momentum.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), p.i("lookback"), p.d("threshold"), p.b("allow_short"), p.i("rebalance_days"),
-                p.d("invest_pct"));
+        return new P(Symbol.parse(p.text("symbol")), p.integer("lookback"), p.dbl("threshold"), p.bool("allow_short"),
+                p.integer("rebalance_days"),
+                p.dbl("invest_pct"));
     }
 
     /** +1 long, −1 short, 0 flat, as of the view's day. */

@@ -24,7 +24,7 @@ public record OptionExits(double profitTarget, double stopLoss, int exitDte) {
             ParamSpec.integer("exit_dte", 0, 30, 5));
 
     public static OptionExits of(Params p) {
-        return new OptionExits(p.d("profit_target"), p.d("stop_loss"), p.i("exit_dte"));
+        return new OptionExits(p.dbl("profit_target"), p.dbl("stop_loss"), p.integer("exit_dte"));
     }
 
     public Action decide(PositionView pos) {

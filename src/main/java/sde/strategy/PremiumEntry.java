@@ -32,9 +32,9 @@ public record PremiumEntry(Symbol symbol, int dte, int dteWindow, double shortDe
 
     /** Undeclared entries read NaN (width, delta), 0 (minimum credit) or no VIX ceiling: the strategy does not use them. */
     public static PremiumEntry of(Params p) {
-        return new PremiumEntry(Symbol.parse(p.s("symbol")), p.i("dte"), p.i("dte_window"), p.d("short_delta", Double.NaN),
-                p.d("width", Double.NaN), p.d("min_credit_pct", 0), p.i("entry_every"), p.i("max_positions"),
-                p.d("vix_max", Double.POSITIVE_INFINITY));
+        return new PremiumEntry(Symbol.parse(p.text("symbol")), p.integer("dte"), p.integer("dte_window"), p.dbl("short_delta", Double.NaN),
+                p.dbl("width", Double.NaN), p.dbl("min_credit_pct", 0), p.integer("entry_every"), p.integer("max_positions"),
+                p.dbl("vix_max", Double.POSITIVE_INFINITY));
     }
 
     /** Entry days come every entry_every sessions and only below vix_max: no pricing work on other days. */

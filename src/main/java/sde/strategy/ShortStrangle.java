@@ -26,7 +26,7 @@ public final class ShortStrangle implements PremiumSelling<ShortStrangle.P> {
     }
 
     @Override
-    public P configure(Params p) { return new P(PremiumEntry.of(p), p.b("straddle"), OptionExits.of(p), Sizing.Rule.ofMargin(p)); }
+    public P configure(Params p) { return new P(PremiumEntry.of(p), p.bool("straddle"), OptionExits.of(p), Sizing.Rule.ofMargin(p)); }
 
     @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {

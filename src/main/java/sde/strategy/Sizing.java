@@ -37,11 +37,11 @@ public final class Sizing {
     /** The sizing part of a strategy's parameters; {@code cap} bounds the fraction Kelly may reach. */
     public record Rule(Mode mode, double riskPct, int kellyMinTrades, double cap) {
         public static Rule of(Params p) {
-            return new Rule(p.choice("sizing", Mode.class), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_FRACTION);
+            return new Rule(p.choice("sizing", Mode.class), p.dbl("risk_pct"), p.integer("kelly_min_trades"), MAX_FRACTION);
         }
 
         public static Rule ofMargin(Params p) {
-            return new Rule(p.choice("sizing", Mode.class), p.d("risk_pct"), p.i("kelly_min_trades"), MAX_MARGIN_FRACTION);
+            return new Rule(p.choice("sizing", Mode.class), p.dbl("risk_pct"), p.integer("kelly_min_trades"), MAX_MARGIN_FRACTION);
         }
     }
 

@@ -35,9 +35,9 @@ public final class VixPlay implements Strategy<VixPlay.P> {
 
     @Override
     public P configure(Params p) {
-        if (p.d("vix_low") >= p.d("vix_high")) throw new IllegalArgumentException("vix_low: must be below vix_high");
+        if (p.dbl("vix_low") >= p.dbl("vix_high")) throw new IllegalArgumentException("vix_low: must be below vix_high");
         // PremiumEntry's vix_max is not declared here: the VIX bands replace it.
-        return new P(PremiumEntry.of(p), p.d("vix_high"), p.d("vix_low"), p.choice("mode", P.Mode.class), OptionExits.of(p),
+        return new P(PremiumEntry.of(p), p.dbl("vix_high"), p.dbl("vix_low"), p.choice("mode", P.Mode.class), OptionExits.of(p),
                 Sizing.Rule.of(p));
     }
 

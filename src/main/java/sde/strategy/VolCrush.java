@@ -33,8 +33,9 @@ public final class VolCrush implements Strategy<VolCrush.P> {
 
     @Override
     public P configure(Params p) {
-        return new P(Symbol.parse(p.s("symbol")), EventTiming.of(p, p.i("lead"), p.i("exit_after")), p.i("dte"), p.d("short_delta"),
-                p.d("wings"), Sizing.Rule.of(p));
+        return new P(Symbol.parse(p.text("symbol")), EventTiming.of(p, p.integer("lead"), p.integer("exit_after")), p.integer("dte"),
+                p.dbl("short_delta"),
+                p.dbl("wings"), Sizing.Rule.of(p));
     }
 
     @Override

@@ -313,7 +313,7 @@ class DaemonTest {
     void theSwitchingCeilingTakesTheBestRunEachDay() {
         var a = Synthetic.run(0.01);    // +1 %, -0.5 %, +1 %, ...
         var b = Synthetic.run(0.0);
-        List<Ceiling.Year> y = Ceiling.oracle(Map.of("a", a, "b", b));
+        List<SwitchingOracle.Year> y = SwitchingOracle.oracle(Map.of("a", a, "b", b));
         // On a's down days the oracle holds b (flat): only the up days count.
         int ups2020 = 0;
         for (int t = 1; t < a.days().length; t++) {

@@ -127,10 +127,10 @@ class GateTest {
         assertNotEquals(a, Jitter.variants(base, 5, 0.10, 0.20, 43));
         for (RunSpec v : a) {
             var p = v.strategies().get(0).params();
-            assertTrue(p.d("short_delta") <= 0.45 && p.d("short_delta") >= 0.44 * 0.8 - 1e-12, "clamped to the declared bounds");
-            assertTrue(p.i("dte") <= 90, "integers rounded and clamped");
-            assertEquals(base.strategies().get(0).params().s("side"), p.s("side"), "categorical values stay");
-            double ratio = p.d("profit_target") / 0.5;
+            assertTrue(p.dbl("short_delta") <= 0.45 && p.dbl("short_delta") >= 0.44 * 0.8 - 1e-12, "clamped to the declared bounds");
+            assertTrue(p.integer("dte") <= 90, "integers rounded and clamped");
+            assertEquals(base.strategies().get(0).params().text("side"), p.text("side"), "categorical values stay");
+            double ratio = p.dbl("profit_target") / 0.5;
             assertTrue(Math.abs(ratio - 1) >= 0.10 - 1e-9 && Math.abs(ratio - 1) <= 0.20 + 1e-9, "u in [0.10, 0.20]: " + ratio);
         }
         Strategies.get("credit_spread").space().resolve(a.get(0).strategies().get(0).params().values(), "");   // still valid

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The switching ceiling: an oracle that, each day, holds whichever of the given
+ * The switching oracle (the ceiling on timing): a curve that, each day, holds whichever of the given
  * runs (the rungs' best) did best that day. No causal regime switch among those runs can beat it,
  * so if even this misses the goal, perfect timing among what the search found would not reach it.
  * Per year: the compounded return and the drawdown within the year, as SPEC §3 measures them.
  */
-public final class Ceiling {
-    private Ceiling() {}
+public final class SwitchingOracle {
+    private SwitchingOracle() {}
 
     /** One year of the oracle curve; {@code picks} counts the days each run was the one held. */
     public record Year(int year, double returnPct, double maxDdPct, Map<String, Integer> picks) {}
