@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The seam without Spark: trials evaluated on this JVM's common pool, one {@link TrialRunner} per slice, and
@@ -26,7 +25,9 @@ public final class LocalBackend implements SweepBackend {
     @Override
     public TrialEvaluator evaluator(Scoring scoring, int partitions) {
         return trials -> {
-            int slices = Math.max(1, Math.min(trials.size(), partitions > 0 ? partitions : ForkJoinPool.getCommonPoolParallelism()));
+            // One slice a core (the common pool has one thread fewer: the caller's thread runs a slice too).
+            int cores = Runtime.getRuntime().availableProcessors();
+            int slices = Math.max(1, Math.min(trials.size(), partitions > 0 ? partitions : cores));
             List<List<Trial>> parts = new ArrayList<>();
             for (int s = 0; s < slices; s++) {
                 parts.add(trials.subList((int) ((long) s * trials.size() / slices), (int) ((long) (s + 1) * trials.size() / slices)));
