@@ -42,19 +42,25 @@ public record RegimeSettings(String symbol, int trendWindow, double trendBand, i
      * out of order are repaired into order (high vol ≥ bear, crash ≥ high vol, bull ≥ low vol): a
      * searched combination is then always a valid classifier instead of a failed evaluation.
      */
-    public RegimeSettings with(Map<String, Object> v) {
+    public RegimeSettings with(Map<String, ? extends Number> v) {
         double bear = num(v, "bear_vix_min", bearVixMin);
         double high = Math.max(num(v, "high_vol_vix", highVolVix), bear);
         double crash = Math.max(num(v, "crash_vix", crashVix), high);
         double low = num(v, "low_vol_vix", lowVolVix);
         double bull = Math.max(num(v, "bull_vix_max", bullVixMax), low);
         return new RegimeSettings(symbol,
-                ((Number) v.getOrDefault("trend_window", trendWindow)).intValue(), num(v, "trend_band", trendBand),
-                ((Number) v.getOrDefault("decline_window", declineWindow)).intValue(), num(v, "crash_decline", crashDecline),
-                crash, high, bear, bull, low, ((Number) v.getOrDefault("min_days", minDays)).intValue());
+                whole(v, "trend_window", trendWindow), num(v, "trend_band", trendBand),
+                whole(v, "decline_window", declineWindow), num(v, "crash_decline", crashDecline),
+                crash, high, bear, bull, low, whole(v, "min_days", minDays));
     }
 
-    private static double num(Map<String, Object> v, String k, double d) {
-        return ((Number) v.getOrDefault(k, d)).doubleValue();
+    private static double num(Map<String, ? extends Number> v, String k, double d) {
+        Number x = v.get(k);
+        return x == null ? d : x.doubleValue();
+    }
+
+    private static int whole(Map<String, ? extends Number> v, String k, int d) {
+        Number x = v.get(k);
+        return x == null ? d : x.intValue();
     }
 }

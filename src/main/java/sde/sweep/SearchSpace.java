@@ -99,10 +99,10 @@ public final class SearchSpace implements Serializable {
             raw.add(new LinkedHashMap<>(study.strategies().get(s).fixedValues()));
             on[s] = true;
         }
-        Map<String, Object> thresholds = new LinkedHashMap<>();
+        Map<String, Number> thresholds = new LinkedHashMap<>();
         Map<String, Map<String, Double>> weights = new java.util.TreeMap<>();
         if (study.regime() != null) {
-            thresholds.putAll(study.regime().fixedValues());
+            study.regime().fixedValues().forEach((k, v) -> thresholds.put(k, (Number) v));
             study.regime().fixedWeights().forEach((k, v) -> weights.put(k, new java.util.TreeMap<>(v)));
         }
         double leverage = 1;
@@ -110,7 +110,7 @@ public final class SearchSpace implements Serializable {
             Gene gene = genes.get(g);
             if (gene.isSwitch()) on[gene.slot()] = (Boolean) gene.decode(genome[g]);
             else if (gene.slot() == LEVERAGE) leverage = (Double) gene.decode(genome[g]);
-            else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), gene.decode(genome[g]));
+            else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), (Number) gene.decode(genome[g]));
             else if (gene.spec().name().startsWith(WEIGHT)) {
                 weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
                         .put(gene.spec().name().substring(WEIGHT.length()), (Double) gene.decode(genome[g]));

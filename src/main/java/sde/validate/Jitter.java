@@ -68,10 +68,10 @@ public final class Jitter {
     /** A regime spec's thresholds (within RegimeSettings.SPECS' bounds) and weight multipliers (within [0, 1]), jittered. */
     private static RegimeSpec regime(RegimeSpec r, SplittableRandom rng, double uMin, double uMax) {
         if (r == null) return null;
-        Map<String, Object> thresholds = new LinkedHashMap<>();
+        Map<String, Number> thresholds = new LinkedHashMap<>();
         Map<String, Object> current = sde.io.Json.MAPPER.convertValue(r.settings(), Map.class);
         for (ParamSpec p : RegimeSettings.SPECS) {
-            thresholds.put(p.name(), jitter(p, ((Number) current.get(p.name())).doubleValue(), rng, uMin, uMax));
+            thresholds.put(p.name(), (Number) jitter(p, ((Number) current.get(p.name())).doubleValue(), rng, uMin, uMax));
         }
         Map<String, Map<String, Double>> weights = new TreeMap<>();
         r.weights().forEach((slot, byRegime) -> {
@@ -79,12 +79,12 @@ public final class Jitter {
             byRegime.forEach((regime, x) -> m.put(regime, Math.max(0, Math.min(1, x * factor(rng, uMin, uMax)))));
             weights.put(slot, m);
         });
-        return new RegimeSpec(new RegimeSettings(r.settings().symbol(), ((Number) thresholds.get("trend_window")).intValue(),
-                ((Number) thresholds.get("trend_band")).doubleValue(), ((Number) thresholds.get("decline_window")).intValue(),
-                ((Number) thresholds.get("crash_decline")).doubleValue(), ((Number) thresholds.get("crash_vix")).doubleValue(),
-                ((Number) thresholds.get("high_vol_vix")).doubleValue(), ((Number) thresholds.get("bear_vix_min")).doubleValue(),
-                ((Number) thresholds.get("bull_vix_max")).doubleValue(), ((Number) thresholds.get("low_vol_vix")).doubleValue(),
-                ((Number) thresholds.get("min_days")).intValue()), weights, r.onSwitch());
+        return new RegimeSpec(new RegimeSettings(r.settings().symbol(), thresholds.get("trend_window").intValue(),
+                thresholds.get("trend_band").doubleValue(), thresholds.get("decline_window").intValue(),
+                thresholds.get("crash_decline").doubleValue(), thresholds.get("crash_vix").doubleValue(),
+                thresholds.get("high_vol_vix").doubleValue(), thresholds.get("bear_vix_min").doubleValue(),
+                thresholds.get("bull_vix_max").doubleValue(), thresholds.get("low_vol_vix").doubleValue(),
+                thresholds.get("min_days").intValue()), weights, r.onSwitch());
     }
 
     private static double factor(SplittableRandom rng, double uMin, double uMax) {
