@@ -135,8 +135,16 @@ public final class ValidateCommand implements Callable<Integer> {
             System.out.print(sde.validate.Stress.table(stress));
             // The rest of the one-screen report, where it exists: the untouched year and the study's walk-forward.
             String fin = out.resolve("validations").resolve(id + ".final.json").read().orElse(null);
-            System.out.println("  untouched year: " + (fin != null ? fin.replaceAll("\\s+", " ")
-                    : "not replayed yet (validate --final, once)"));
+            if (fin == null) {
+                System.out.println("  untouched year: not replayed yet (validate --final, once)");
+            } else {
+                var y = Json.MAPPER.readTree(fin);
+                System.out.printf(java.util.Locale.ROOT,
+                        "  untouched year %d (to %s): return %.2f %%, max DD %.2f %%, %d trades, Sharpe %.2f%n",
+                        y.path("year").asInt(), y.path("through").asText(), y.path("return_pct").asDouble(),
+                                y.path("max_dd_pct").asDouble(),
+                        y.path("trades").asInt(), y.path("sharpe").asDouble());
+            }
             if (studyName != null) {
                 String wf = out.resolve("walkforward").resolve(studyName).resolve("walkforward.json").read().orElse(null);
                 System.out.println("  walk-forward of " + studyName + ": " + (wf != null

@@ -167,8 +167,19 @@ public final class Validator {
                     v.scoreHigh(), v.verdictHigh()));
         }
         sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", v.flags())).append('\n');
-        v.statistics().forEach((k, x) -> sb.append(String.format("  %-26s %s%n", k, x instanceof Double d ? String.format("%.4f", d) : x)));
+        v.statistics().forEach((k, x) -> sb.append(String.format("  %-28s %s%n", k, statistic(x))));
         return sb.toString();
+    }
+
+    /** A statistic as a reader wants it: a number to 4 places, a share by cell as "SPY P d25-40 dte31-60 58 %, …". */
+    private static String statistic(Object x) {
+        if (x instanceof Double d) return String.format("%.4f", d);
+        if (x instanceof Map<?, ?> m && !m.isEmpty() && m.values().stream().allMatch(Double.class::isInstance)) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, share) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.0f %%", k, 100 * (Double) share)));
+            return String.join(", ", parts);
+        }
+        return String.valueOf(x);
     }
 
     private static String fmt(List<Double> xs) {
