@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.sweep.SweepJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import sde.backtest.RunResult;
 import sde.io.Location;
@@ -152,7 +153,7 @@ public final class Daemon {
             StudyProgress before = ladder.progress(d.study().name());
             store.log(DaemonStore.Event.DECISION, Map.of("study", d.study().name(), "rung", d.rung().name(), "reason", d.reason(),
                     "hypothesis", hypothesis(d, before)));
-            GenerationResult r = runner.next(d.study());
+            SweepJob.StudyResult r = runner.next(d.study());
             if (r.robustRow() != null) robustRows.put(d.study().name(), r.robustRow());
             String note = ladder.record(d.study().name(), r);
             int added = r.evaluations() - before.evaluations();
@@ -189,8 +190,8 @@ public final class Daemon {
             save(ladder, runsTotal, nextReport, robustSeen, unreported, millisBefore + clockMillis.getAsLong() - t0, null);
         }
         // The gate runs beside the search: its last verdicts arrive now, and may name a ROBUST best (or the goal).
-        for (Map.Entry<String, GenerationResult> e : runner.settle().entrySet()) {
-            GenerationResult r = e.getValue();
+        for (Map.Entry<String, SweepJob.StudyResult> e : runner.settle().entrySet()) {
+            SweepJob.StudyResult r = e.getValue();
             ladder.settle(e.getKey(), r);
             if (r.robustRow() != null) robustRows.put(e.getKey(), r.robustRow());
             if (r.bestRobustId() != null && robustSeen.add(r.bestRobustId())) {
@@ -222,7 +223,7 @@ public final class Daemon {
     /** A study's best ROBUST row: as its last generation reported it, else as on disk (a study of an earlier session). */
     private sde.results.LeaderboardRow robustRow(String study) {
         return robustRows.computeIfAbsent(study, n -> {
-            GenerationResult r = runner.onDisk(n);
+            SweepJob.StudyResult r = runner.onDisk(n);
             return r == null ? null : r.robustRow();
         });
     }
@@ -230,7 +231,7 @@ public final class Daemon {
     /** After a kill, a study's sweep may be a generation ahead of the daemon's state: take the sweep's word. */
     private int reconcile(Ladder ladder, int runsTotal) {
         for (StudyProgress p : ladder.studies()) {
-            GenerationResult r = runner.onDisk(p.name());
+            SweepJob.StudyResult r = runner.onDisk(p.name());
             if (r == null || r.generations() <= p.generations()) continue;
             ladder.record(p.name(), r);
             runsTotal += r.evaluations() - p.evaluations();
@@ -256,7 +257,7 @@ public final class Daemon {
      * SPEC §4 victory: every year ≥ 200 % and drawdown ≤ 15 %, with a ROBUST verdict that no reality check rejected and
      * the model vouches for (neither MODEL_FRAGILE nor MODEL_UNVERIFIED).
      */
-    static boolean victory(GenerationResult r) {
+    static boolean victory(SweepJob.StudyResult r) {
         return r.robustRow() != null && r.robustVerdict() != null && r.robustVerdict().vouched()
                 && r.robustRow().everyYearClears(VICTORY_RETURN_PCT, VICTORY_MAX_DD_PCT);
     }

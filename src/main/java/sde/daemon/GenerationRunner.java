@@ -1,19 +1,20 @@
 package sde.daemon;
 
+import sde.sweep.SweepJob;
 import sde.sweep.Study;
 
 /** Runs the next generation of a study and reports what is on disk after it (Spark, or a synthetic objective in tests). */
 @FunctionalInterface
 public interface GenerationRunner {
-    GenerationResult next(Study study);
+    SweepJob.StudyResult next(Study study);
 
     /** What a study has on disk already (a restarted daemon reconciles with it); null when nothing or not kept. */
-    default GenerationResult onDisk(String study) { return null; }
+    default SweepJob.StudyResult onDisk(String study) { return null; }
 
     /**
      * Finishes what runs beside the search (the gate's verdicts, the last writes) and closes every
      * open study: the results of the studies that changed, to be recorded without counting a
      * generation. Called once when the daemon stops.
      */
-    default java.util.Map<String, GenerationResult> settle() { return java.util.Map.of(); }
+    default java.util.Map<String, SweepJob.StudyResult> settle() { return java.util.Map.of(); }
 }

@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.sweep.SweepJob;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
 import sde.regime.RegimeSettings;
@@ -265,7 +266,7 @@ public final class Ladder {
     }
 
     /** Takes a study's ROBUST best as it stands once the gate has caught up, without counting a generation. */
-    public void settle(String study, GenerationResult r) {
+    public void settle(String study, SweepJob.StudyResult r) {
         StudyProgress p = studies.get(study);
         if (p == null) return;
         studies.put(study, p.withRobust(r));
@@ -275,7 +276,7 @@ public final class Ladder {
      * Records a generation's outcome; returns a note when it changes the ladder's course (a plateau,
      * or a new single best that sends the ladder back down), else null.
      */
-    public String record(String study, GenerationResult r) {
+    public String record(String study, SweepJob.StudyResult r) {
         StudyProgress p = studies.get(study);
         if (p == null) throw new IllegalArgumentException("no study " + study + " on the ladder");
         boolean improved = r.bestId() != null && (!p.hasBest() || r.bestFitness() > p.bestFitness() + s.minImprovement());

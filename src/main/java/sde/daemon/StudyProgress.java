@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.sweep.SweepJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -37,7 +38,7 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
     }
 
     /** The same progress with the study's ROBUST best as the gate's last verdicts left it. */
-    StudyProgress withRobust(GenerationResult r) {
+    StudyProgress withRobust(SweepJob.StudyResult r) {
         return new StudyProgress(name, rung, members, generations, evaluations, bestFitness, bestId, bestTier, r.bestRobustId(),
                 r.robustScore(), stale, plateaued, bestParams, bounds);
     }
@@ -52,7 +53,7 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
      * After one more generation {@code r}: its counts, its ROBUST best, and its best row when it {@code improved} the
      * study's best by the daemon's margin (else the best stays), with the ladder's judgement of staleness.
      */
-    StudyProgress after(GenerationResult r, boolean improved, int stale, boolean plateaued) {
+    StudyProgress after(SweepJob.StudyResult r, boolean improved, int stale, boolean plateaued) {
         return new StudyProgress(name, rung, members, r.generations(), r.evaluations(), improved ? r.bestFitness() : bestFitness,
                 improved ? r.bestId() : bestId, improved ? r.bestTier() : bestTier, r.bestRobustId(), r.robustScore(), stale, plateaued,
                 improved ? r.bestParams() : bestParams, bounds);

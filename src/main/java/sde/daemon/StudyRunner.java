@@ -42,7 +42,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     }
 
     @Override
-    public GenerationResult next(Study study) {
+    public SweepJob.StudyResult next(Study study) {
         SweepJob.Session s = open.get(study.name());
         if (s == null) {
             Location dir = studies.resolve(study.name());
@@ -53,17 +53,17 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
             open.put(study.name(), s);
             closed.remove(study.name());
         }
-        return result(s.step());
+        return s.step();
     }
 
     /** Waits for every open study's gate and writer, closes it, and returns each study's result as it ends. */
     @Override
-    public Map<String, GenerationResult> settle() {
-        Map<String, GenerationResult> out = new TreeMap<>();
+    public Map<String, SweepJob.StudyResult> settle() {
+        Map<String, SweepJob.StudyResult> out = new TreeMap<>();
         for (Map.Entry<String, SweepJob.Session> e : open.entrySet()) {
             try (SweepJob.Session s = e.getValue()) {
                 SweepJob.StudyResult o = s.finish();
-                if (o.state() != null) out.put(e.getKey(), result(o));
+                if (o.state() != null) out.put(e.getKey(), o);
             }
         }
         open.clear();
@@ -84,34 +84,18 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
         return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
-    /** The sweep's typed outcome as the ladder records it. */
-    static GenerationResult result(SweepJob.StudyResult o) {
-        StudyState s = o.state();
-        String robust = s.bestRobustId();
-        LeaderboardRow robustRow = robust == null ? null : o.leaderboard().stream().filter(r ->
-                robust.equals(r.id())).findFirst().orElse(null);
-        return new GenerationResult(s.nextGeneration(), s.evaluations(), s.bestId(), s.bestFitness(),
-                o.leaderboard().isEmpty() ? null : o.leaderboard().get(0), robust, robustRow, robust == null ? null : o.robustVerdict());
-    }
-
     @Override
-    public GenerationResult onDisk(String study) {
+    public SweepJob.StudyResult onDisk(String study) {
         Location dir = studies.resolve(study);
         StudyState state = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class);
         return state == null ? null : result(dir, state);
     }
 
     /** The study's result as on disk (also what a restarted daemon reconciles its ladder with). */
-    public static GenerationResult result(Location dir, StudyState state) {
+    public static SweepJob.StudyResult result(Location dir, StudyState state) {
         List<LeaderboardRow> board = Json.readListOf(dir.resolve("leaderboard.json"), LeaderboardRow.class);
         String robust = state.bestRobustId();
-        LeaderboardRow robustRow = null;
-        VerdictFile verdict = null;
-        if (robust != null) {
-            robustRow = board.stream().filter(r -> robust.equals(r.id())).findFirst().orElse(null);
-            verdict = VerdictFile.read(dir.resolve("validations").resolve(robust + ".json"));
-        }
-        return new GenerationResult(state.nextGeneration(), state.evaluations(), state.bestId(), state.bestFitness(),
-                board.isEmpty() ? null : board.get(0), robust, robustRow, verdict);
+        VerdictFile verdict = robust == null ? null : VerdictFile.read(dir.resolve("validations").resolve(robust + ".json"));
+        return new SweepJob.StudyResult(state, board, verdict);
     }
 }

@@ -109,9 +109,42 @@ public final class SweepJob {
      * leaderboard, and the verdict of its current best ROBUST row (null when none).
      */
     public record StudyResult(StudyState state, List<LeaderboardRow> leaderboard, VerdictFile robustVerdict) {
+        public StudyResult {
+            leaderboard = leaderboard == null ? List.of() : List.copyOf(leaderboard);
+            if (state == null || state.bestRobustId() == null) robustVerdict = null;
+        }
+
+        /** Generations run so far. */
+        public int generations() { return state == null ? 0 : state.nextGeneration(); }
         public int evaluations() { return state == null ? 0 : state.evaluations(); }
         public String bestId() { return state == null ? null : state.bestId(); }
         public double bestFitness() { return state == null ? Double.NaN : state.bestFitness(); }
+
+        /** The best row by the study's order, null before any row succeeded. */
+        public LeaderboardRow best() { return leaderboard.isEmpty() ? null : leaderboard.get(0); }
+
+        public String bestTier() { return best() == null ? null : best().tier(); }
+
+        /** The best row's params file (SPEC §7), empty before any row succeeded. */
+        public com.fasterxml.jackson.databind.JsonNode bestParams() {
+            return best() == null || best().params() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    : best().params();
+        }
+
+        /** The study's current best ROBUST id (null when none). */
+        public String bestRobustId() { return state == null ? null : state.bestRobustId(); }
+
+        /** That row, null when there is none or it fell out of the study's top rows. */
+        public LeaderboardRow robustRow() {
+            String id = bestRobustId();
+            return id == null ? null : leaderboard.stream().filter(r -> id.equals(r.id())).findFirst().orElse(null);
+        }
+
+        /** The ROBUST row's train score, NaN when there is none. */
+        public double robustScore() {
+            LeaderboardRow r = robustRow();
+            return r != null ? r.fitness() : Double.NaN;
+        }
     }
 
     /** Runs the study to its generations: {@link #open}, {@link Session#step} until done, {@link Session#finish}. */

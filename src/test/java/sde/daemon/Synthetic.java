@@ -1,5 +1,6 @@
 package sde.daemon;
 
+import sde.sweep.SweepJob;
 import sde.backtest.RunResult;
 import sde.sweep.Study;
 
@@ -46,7 +47,7 @@ final class Synthetic implements GenerationRunner {
     final Map<String, Study> asked = new java.util.LinkedHashMap<>();
 
     @Override
-    public GenerationResult next(Study study) {
+    public SweepJob.StudyResult next(Study study) {
         String name = study.name();
         calls.add(name);
         asked.put(name, study);
@@ -59,7 +60,10 @@ final class Synthetic implements GenerationRunner {
                 List.of(Map.of("name", study.strategies().get(0).name(), "params", paramsOf.apply(name)))));
         List<sde.results.YearFigures> years = robust.get(name);
         sde.results.LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
-        return new GenerationResult(g, g * population, id, b, best, years == null ? null : id, years == null ? null : best,
+        // The study as its state file would say: g generations of the population, its best, its ROBUST best when it has one.
+        sde.results.StudyState state = new sde.results.StudyState(name, "synthetic", 0, study.optimizer(), g, g, g * population, id, b,
+                "fp", years == null ? null : id, null);
+        return new SweepJob.StudyResult(state, List.of(best),
                 years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false,
                         unverified.contains(name) ? List.of("MODEL_UNVERIFIED") : List.of(), Double.NaN, List.of(), Map.of(), Map.of(),
                         sde.io.Json.MAPPER.valueToTree(Map.of("coverage",
