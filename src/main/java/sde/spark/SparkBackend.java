@@ -45,10 +45,6 @@ public final class SparkBackend implements SweepBackend {
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(engine);
     }
 
-    public SparkSession spark() {
-        return spark;
-    }
-
     @Override
     public TrialEvaluator evaluator(Scoring scoring, int partitions) {
         PartitionEvaluator executor = new PartitionEvaluator(engine,

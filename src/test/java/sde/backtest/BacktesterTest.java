@@ -159,4 +159,12 @@ class BacktesterTest {
     private static double impact(double coefficient, Quote q, int contracts, double dailyVolume) {
         return coefficient * q.spread() / 2 * Math.sqrt(contracts / Math.max(1, dailyVolume));
     }
+
+    @Test
+    void everyExitReasonReadsBackFromTheWordsTradesCsvCarries() {
+        // trades.csv's reason column is the file's own words; a reader of old files gets the same constants back.
+        for (ExitReason r : ExitReason.values()) assertEquals(r, ExitReason.of(r.toString()));
+        assertEquals("strategy exit", ExitReason.STRATEGY.toString());
+        assertThrows(IllegalArgumentException.class, () -> ExitReason.of("expired"));
+    }
 }
