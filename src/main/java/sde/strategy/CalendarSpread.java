@@ -14,9 +14,9 @@ import java.util.List;
  * Both legs are managed together: the position closes on its profit target or stop (on the debit),
  * or {@code exit_dte} days before the near expiry, never leaving the far leg alone.
  */
-public final class CalendarSpread implements Strategy<CalendarSpread.P> {
+public final class CalendarSpread implements DebitBuying<CalendarSpread.P> {
     public record P(Symbol symbol, int nearDte, int farDte, int dteWindow, boolean call, double strikeDelta, int entryEvery,
-                    int maxPositions, OptionExits exits, Sizing.Rule sizing) {}
+                    int maxPositions, OptionExits exits, Sizing.Rule sizing) implements DebitBuying.Rules {}
 
     @Override
     public String name() { return "calendar_spread"; }
@@ -61,18 +61,4 @@ public final class CalendarSpread implements Strategy<CalendarSpread.P> {
         out.add(new Signal("calendar", List.of(Leg.option(p.symbol(), near, k, p.call(), -1), Leg.option(p.symbol(), far, k, p.call(),
                 1))));
     }
-
-    @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return pf.openPositions() < p.maxPositions();
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
-        return Sizing.units(s, pf, p.sizing());
-    }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
 }

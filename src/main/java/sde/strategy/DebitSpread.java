@@ -12,9 +12,9 @@ import java.util.List;
  * {@code trend_sma}-session average), a bear put spread when down; {@code side} can force one.
  * The long leg sits at {@code long_delta}, the short leg {@code width} dollars further out.
  */
-public final class DebitSpread implements Strategy<DebitSpread.P> {
+public final class DebitSpread implements DebitBuying<DebitSpread.P> {
     public record P(Symbol symbol, int dte, int dteWindow, double longDelta, double width, Side side, int trendSma, int entryEvery,
-                    int maxPositions, OptionExits exits, Sizing.Rule sizing) {}
+                    int maxPositions, OptionExits exits, Sizing.Rule sizing) implements DebitBuying.Rules {}
 
     @Override
     public String name() { return "debit_spread"; }
@@ -63,18 +63,4 @@ public final class DebitSpread implements Strategy<DebitSpread.P> {
         out.add(new Signal(call ? "bull_call" : "bear_put", List.of(
                 Leg.option(p.symbol(), expiry, longK, call, 1), Leg.option(p.symbol(), expiry, shortK, call, -1))));
     }
-
-    @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return pf.openPositions() < p.maxPositions();
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
-        return Sizing.units(s, pf, p.sizing());
-    }
-
-    @Override
-    public Action managePosition(PositionView pos, MarketView v, P p) { return p.exits().decide(pos); }
 }

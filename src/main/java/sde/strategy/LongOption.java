@@ -24,7 +24,7 @@ import java.util.List;
  * {@code profit_target} × premium, a loss of {@code stop_loss} × premium, {@code exit_dte} days
  * before expiry), and, with {@code exit_on_reversal}, on the day its signal turns against it.
  */
-public final class LongOption implements Strategy<LongOption.P> {
+public final class LongOption implements DebitBuying<LongOption.P> {
     /** Which signal decides the direction. */
     public enum Trigger { TREND, MOMENTUM, BREAKOUT }
 
@@ -32,7 +32,8 @@ public final class LongOption implements Strategy<LongOption.P> {
     public enum Direction { BOTH, CALL, PUT }
 
     public record P(Symbol symbol, Trigger signal, int lookback, double minMovePct, Direction direction, int dte, int dteWindow,
-                    double delta, int entryEvery, int maxPositions, boolean exitOnReversal, OptionExits exits, Sizing.Rule sizing) {}
+                    double delta, int entryEvery, int maxPositions, boolean exitOnReversal, OptionExits exits,
+                            Sizing.Rule sizing) implements DebitBuying.Rules {}
 
     @Override
     public String name() { return "long_option"; }
@@ -93,11 +94,6 @@ public final class LongOption implements Strategy<LongOption.P> {
     }
 
     @Override
-    public boolean wantsEntry(PortfolioView pf, P p) {
-        return pf.openPositions() < p.maxPositions();
-    }
-
-    @Override
     public void generateSignals(MarketView v, P p, List<Signal> out) {
         if (v.available() % p.entryEvery() != 0) return;
         int view = view(v, p);
@@ -107,12 +103,6 @@ public final class LongOption implements Strategy<LongOption.P> {
         if (expiry < 0) return;
         double k = v.strikeForDelta(p.symbol(), expiry, call, call ? p.delta() : -p.delta());
         out.add(new Signal(call ? "long_call" : "long_put", List.of(Leg.option(p.symbol(), expiry, k, call, 1))));
-    }
-
-    @Override
-    public long sizePosition(PricedSignal s, PortfolioView pf, P p) {
-        if (pf.openPositions() >= p.maxPositions() || s.entryCash() >= 0) return 0;
-        return Sizing.units(s, pf, p.sizing());
     }
 
     @Override
