@@ -31,9 +31,4 @@ public record SpecReader(BacktestSettings backtest, RegimeSettings regime) imple
             throw new IllegalArgumentException(where + ": the params are not JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
-
-    /** The same defaults over other backtest settings (a study's years). */
-    public SpecReader with(BacktestSettings other) {
-        return new SpecReader(other, regime);
-    }
 }

@@ -57,8 +57,4 @@ public interface Optimizer {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
-
-    static Optimizer named(String name, OptimizerSettings s) {
-        return Kind.of(name).create(s);
-    }
 }

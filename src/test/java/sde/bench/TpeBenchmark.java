@@ -39,7 +39,7 @@ public class TpeBenchmark {
 
     @Setup
     public void setup() {
-        tpe = Optimizer.named("tpe", OptimizerSettings.defaults().withTpeCandidates(candidates));
+        tpe = Optimizer.Kind.of("tpe").create(OptimizerSettings.defaults().withTpeCandidates(candidates));
         SplittableRandom r = new SplittableRandom(1);
         for (int k = 0; k < 5000; k++) {
             double[] g = new double[DIMS];

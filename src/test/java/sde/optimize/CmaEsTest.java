@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CmaEsTest {
     /** Runs {@code generations} of {@code batch}; returns the best fitness found. */
     private static double search(ToDoubleFunction<double[]> f, int dims, int batch, int generations, long seed) {
-        Optimizer o = Optimizer.named("cmaes", OptimizerSettings.defaults());
+        Optimizer o = Optimizer.Kind.of("cmaes").create(OptimizerSettings.defaults());
         List<Optimizer.Evaluated> history = new ArrayList<>();
         for (int g = 0; g < generations; g++) {
             for (double[] x : o.propose(batch, dims, history, new SplittableRandom(seed * 1_000_003L + g))) {
