@@ -3,6 +3,7 @@ package sde.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import sde.param.ParamValue;
 import sde.param.Params;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
@@ -50,7 +51,13 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
             x.put("id", s.id());
             x.put("name", s.name());
             x.put("weight", s.weight());
-            x.set("params", JSON.valueToTree(s.params().values()));
+            ObjectNode p = x.putObject("params");
+            s.params().values().forEach((name, v) -> {
+                if (v instanceof ParamValue.Real r) p.put(name, r.value());
+                else if (v instanceof ParamValue.Whole w) p.put(name, w.value());
+                else if (v instanceof ParamValue.Flag f) p.put(name, f.value());
+                else p.put(name, v.text());
+            });
         }
         m.set("backtest", JSON.valueToTree(backtest));
         m.put("from", from);

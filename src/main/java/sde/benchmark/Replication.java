@@ -68,7 +68,7 @@ public final class Replication {
     public Result run(CboeIndex index, RawSeries levels) {
         long t0 = System.nanoTime();
         List<Slot<?>> slots = new ArrayList<>();
-        for (Sleeve s : index.sleeves()) slots.add(new Slot<>(s.tag(), strategy, new Params(Map.of()), s, 1.0));
+        for (Sleeve s : index.sleeves()) slots.add(new Slot<>(s.tag(), strategy, Params.none(), s, 1.0));
         RunResult r = engine.run(slots, Dates.of(settings.firstYear() + "-01-01"), md.lastDay());
         double wallMs = (System.nanoTime() - t0) / 1e6;
 

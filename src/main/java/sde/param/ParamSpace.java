@@ -3,6 +3,7 @@ package sde.param;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** A strategy's declared parameters; turns raw values (JSON, --set) into checked {@link Params}. */
@@ -10,7 +11,7 @@ public record ParamSpace(List<ParamSpec> specs) {
 
     public ParamSpace {
         specs = List.copyOf(specs);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (ParamSpec s : specs) {
             if (!seen.add(s.name())) throw new IllegalArgumentException("parameter declared twice: " + s.name());
             s.check(s.name(), s.dflt());   // a default outside its own bounds is a programming error
@@ -19,10 +20,11 @@ public record ParamSpace(List<ParamSpec> specs) {
 
     /**
      * Defaults overlaid with {@code raw}; an unknown key or a bad value is an error naming
-     * {@code prefix + key}. Numbers given as text (from --set) are parsed.
+     * {@code prefix + key}. Numbers given as text (from --set) are parsed. The raw values come from
+     * the edges (JSON, YAML, the command line) as plain objects, or typed, as a search decodes them.
      */
     public Params resolve(Map<String, ?> raw, String prefix) {
-        Map<String, Object> out = new TreeMap<>();
+        Map<String, ParamValue> out = new TreeMap<>();
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
             byName.put(s.name(), s);
@@ -42,5 +44,17 @@ public record ParamSpace(List<ParamSpec> specs) {
             out.put(s.name(), s.check(prefix + e.getKey(), v));
         }
         return new Params(out);
+    }
+
+    /** {@code base} with {@code changes} laid over it, each checked as {@link #resolve} checks a raw value. */
+    public Params overlay(Params base, Map<String, ParamValue> changes, String prefix) {
+        Params out = base;
+        for (Map.Entry<String, ParamValue> e : changes.entrySet()) {
+            ParamSpec s = specs.stream().filter(x -> x.name().equals(e.getKey())).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException(prefix + e.getKey() + ": unknown parameter; known: "
+                            + specs.stream().map(ParamSpec::name).toList()));
+            out = out.with(s.name(), s.check(prefix + s.name(), e.getValue()));
+        }
+        return out;
     }
 }

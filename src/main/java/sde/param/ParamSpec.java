@@ -31,8 +31,12 @@ public record ParamSpec(String name, Type type, double lo, double hi, Object dfl
         return new ParamSpec(name, type, lo, hi, dflt, step, true, choices);
     }
 
-    /** The value checked against this spec, or an IllegalArgumentException naming the key. */
-    Object check(String key, Object v) {
+    /**
+     * A raw value (from JSON, YAML or --set, or a value already typed) checked against this spec, or
+     * an IllegalArgumentException naming the key.
+     */
+    ParamValue check(String key, Object v) {
+        if (v instanceof ParamValue typed) v = typed.plain();
         switch (type) {
             case DOUBLE, INT -> {
                 if (!(v instanceof Number n)) throw new IllegalArgumentException(key + ": expected a number, got '" + v + "'");
@@ -41,19 +45,21 @@ public record ParamSpec(String name, Type type, double lo, double hi, Object dfl
                         + "]");
                 if (type == Type.INT) {
                     if (d != Math.rint(d)) throw new IllegalArgumentException(key + ": expected a whole number, got " + v);
-                    return (int) d;
+                    return new ParamValue.Whole((int) d);
                 }
-                return d;
+                return new ParamValue.Real(d);
             }
             case BOOL -> {
-                if (v instanceof Boolean b) return b;
-                if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
+                if (v instanceof Boolean b) return new ParamValue.Flag(b);
+                if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+                    return new ParamValue.Flag(Boolean.parseBoolean(s));
+                }
                 throw new IllegalArgumentException(key + ": expected true or false, got '" + v + "'");
             }
             default -> {
                 String s = String.valueOf(v);
                 if (!choices.contains(s)) throw new IllegalArgumentException(key + ": '" + s + "' is not one of " + choices);
-                return s;
+                return new ParamValue.Label(s);
             }
         }
     }

@@ -1,27 +1,36 @@
 package sde.param;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Checked parameter values of one strategy, sorted by name (a canonical form for ids and files). */
-public record Params(Map<String, Object> values) implements Serializable {
+public record Params(Map<String, ParamValue> values) implements Serializable {
     public Params {
-        values = Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    }
+
+    /** No parameters: a strategy that declares none, or a test's fixture. */
+    public static Params none() {
+        return new Params(new TreeMap<>());
     }
 
     /** A {@code ParamSpec.dbl} parameter (any number, as a double). */
-    public double dbl(String name) { return ((Number) get(name)).doubleValue(); }
+    public double dbl(String name) { return get(name).number(); }
 
     /** A {@code ParamSpec.integer} parameter. */
-    public int integer(String name) { return ((Number) get(name)).intValue(); }
+    public int integer(String name) {
+        return get(name) instanceof ParamValue.Whole w ? w.value() : (int) get(name).number();
+    }
 
     /** A {@code ParamSpec.bool} parameter. */
-    public boolean bool(String name) { return (Boolean) get(name); }
+    public boolean bool(String name) { return get(name).flag(); }
 
     /** A {@code ParamSpec.choice} parameter as its text ("SPY", "put"); {@link #choice} gives the enum constant. */
-    public String text(String name) { return (String) get(name); }
+    public String text(String name) { return get(name).text(); }
 
     /**
      * A choice parameter as the enum constant of the same name (upper case: "kelly_half" is
@@ -31,10 +40,10 @@ public record Params(Map<String, Object> values) implements Serializable {
     public <E extends Enum<E>> E choice(String name, Class<E> type) {
         String v = text(name);
         try {
-            return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": '" + v + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
 
@@ -43,8 +52,15 @@ public record Params(Map<String, Object> values) implements Serializable {
     /** The value, or {@code dflt} for a parameter the strategy does not declare. */
     public double dbl(String name, double dflt) { return has(name) ? dbl(name) : dflt; }
 
-    private Object get(String name) {
-        Object v = values.get(name);
+    /** These values with one replaced (not checked: callers hold the spec and check it, as a jitter does). */
+    public Params with(String name, ParamValue value) {
+        TreeMap<String, ParamValue> out = new TreeMap<>(values);
+        out.put(name, value);
+        return new Params(out);
+    }
+
+    private ParamValue get(String name) {
+        ParamValue v = values.get(name);
         if (v == null) throw new IllegalArgumentException("no parameter '" + name + "'");
         return v;
     }

@@ -54,6 +54,22 @@ public record RegimeSettings(String symbol, int trendWindow, double trendBand, i
                 crash, high, bear, bull, low, whole(v, "min_days", minDays));
     }
 
+    /** The searchable thresholds' values by their names in {@link #SPECS}. */
+    public Map<String, Double> thresholds() {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("trend_window", (double) trendWindow);
+        out.put("trend_band", trendBand);
+        out.put("decline_window", (double) declineWindow);
+        out.put("crash_decline", crashDecline);
+        out.put("crash_vix", crashVix);
+        out.put("high_vol_vix", highVolVix);
+        out.put("bear_vix_min", bearVixMin);
+        out.put("bull_vix_max", bullVixMax);
+        out.put("low_vol_vix", lowVolVix);
+        out.put("min_days", (double) minDays);
+        return out;
+    }
+
     private static double num(Map<String, ? extends Number> v, String k, double d) {
         Number x = v.get(k);
         return x == null ? d : x.doubleValue();

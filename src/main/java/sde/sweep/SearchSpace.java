@@ -4,6 +4,8 @@ import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.optimize.Gene;
 import sde.param.ParamSpec;
+import sde.param.ParamValue;
+import sde.param.Params;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -91,12 +93,12 @@ public final class SearchSpace implements Serializable {
 
     /** The run a genome stands for: fitness runs cover train and test years in one continuous run. */
     public RunSpec decode(double[] genome, BacktestSettings backtest) {
-        List<Map<String, Object>> raw = new ArrayList<>();
+        List<Map<String, ParamValue>> searched = new ArrayList<>();
         boolean[] on = new boolean[study.strategies().size()];
         double[] slotWeight = new double[on.length];
         for (int s = 0; s < on.length; s++) {
             slotWeight[s] = study.strategies().get(s).slotWeight();
-            raw.add(new LinkedHashMap<>(study.strategies().get(s).fixedValues()));
+            searched.add(new LinkedHashMap<>());
             on[s] = true;
         }
         Map<String, Number> thresholds = new LinkedHashMap<>();
@@ -108,15 +110,16 @@ public final class SearchSpace implements Serializable {
         double leverage = 1;
         for (int g = 0; g < genes.size(); g++) {
             Gene gene = genes.get(g);
-            if (gene.isSwitch()) on[gene.slot()] = (Boolean) gene.decode(genome[g]);
-            else if (gene.slot() == LEVERAGE) leverage = (Double) gene.decode(genome[g]);
-            else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), (Number) gene.decode(genome[g]));
+            ParamValue value = gene.decode(genome[g]);
+            if (gene.isSwitch()) on[gene.slot()] = value.flag();
+            else if (gene.slot() == LEVERAGE) leverage = value.number();
+            else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), value.number());
             else if (gene.spec().name().startsWith(WEIGHT)) {
                 weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
-                        .put(gene.spec().name().substring(WEIGHT.length()), (Double) gene.decode(genome[g]));
+                        .put(gene.spec().name().substring(WEIGHT.length()), value.number());
             } else if (gene.spec().name().equals(SLOT_WEIGHT)) {
-                slotWeight[gene.slot()] = (Double) gene.decode(genome[g]);
-            } else raw.get(gene.slot()).put(gene.spec().name(), gene.decode(genome[g]));
+                slotWeight[gene.slot()] = value.number();
+            } else searched.get(gene.slot()).put(gene.spec().name(), value);
         }
         normalizeSearchedWeights(slotWeight, on);
         // Leverage as structure: a declared gene that scales every weight after they are normalised,
@@ -128,10 +131,10 @@ public final class SearchSpace implements Serializable {
             Study.StudySlot slot = study.strategies().get(s);
             // Conditional parameters: a switched-off strategy keeps only its fixed values, so every
             // genome that differs only in its unused genes decodes to one id and is evaluated once.
-            if (!on[s]) raw.set(s, new LinkedHashMap<>(slot.fixedValues()));
             Strategy<?> st = Strategies.get(slot.name());
-            slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slotWeight[s] : 0.0,
-                    st.space().resolve(raw.get(s), slot.slotId() + ".")));
+            Params params = st.space().resolve(slot.fixedValues(), slot.slotId() + ".");
+            if (on[s]) params = st.space().overlay(params, searched.get(s), slot.slotId() + ".");
+            slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slotWeight[s] : 0.0, params));
         }
         sde.backtest.RegimeSpec regime = study.regime() == null ? null
                 : new sde.backtest.RegimeSpec(regimeDefaults.with(thresholds), weights, study.regime().switchRule());

@@ -4,7 +4,8 @@ import sde.backtest.RegimeSpec;
 import sde.backtest.RunSpec;
 import sde.regime.RegimeSettings;
 import sde.param.ParamSpec;
-import sde.param.Params;
+import sde.param.ParamSpace;
+import sde.param.ParamValue;
 import sde.strategy.Strategies;
 
 import java.util.ArrayList;
@@ -54,13 +55,14 @@ public final class Jitter {
         boolean blend = base.strategies().size() > 1;
         List<RunSpec.SlotSpec> slots = new ArrayList<>();
         for (RunSpec.SlotSpec s : base.strategies()) {
-            Map<String, Object> values = new TreeMap<>(s.params().values());
-            for (ParamSpec p : Strategies.get(s.name()).space().specs()) {
+            ParamSpace space = Strategies.get(s.name()).space();
+            Map<String, ParamValue> moved = new TreeMap<>();
+            for (ParamSpec p : space.specs()) {
                 if (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT) continue;
-                values.put(p.name(), jitter(p, ((Number) values.get(p.name())).doubleValue(), rng, uMin, uMax));
+                moved.put(p.name(), jitter(p, s.params().dbl(p.name()), rng, uMin, uMax));
             }
             double w = blend ? Math.max(0, Math.min(1, s.weight() * factor(rng, uMin, uMax))) : s.weight();
-            slots.add(new RunSpec.SlotSpec(s.id(), s.name(), w, new Params(values)));
+            slots.add(new RunSpec.SlotSpec(s.id(), s.name(), w, space.overlay(s.params(), moved, s.id() + ".")));
         }
         return new RunSpec(slots, base.backtest(), base.from(), base.to(), regime(base.regime(), rng, uMin, uMax));
     }
@@ -69,9 +71,9 @@ public final class Jitter {
     private static RegimeSpec regime(RegimeSpec r, SplittableRandom rng, double uMin, double uMax) {
         if (r == null) return null;
         Map<String, Number> thresholds = new LinkedHashMap<>();
-        Map<String, Object> current = sde.io.Json.MAPPER.convertValue(r.settings(), Map.class);
+        Map<String, Double> current = r.settings().thresholds();
         for (ParamSpec p : RegimeSettings.SPECS) {
-            thresholds.put(p.name(), (Number) jitter(p, ((Number) current.get(p.name())).doubleValue(), rng, uMin, uMax));
+            thresholds.put(p.name(), jitter(p, current.get(p.name()), rng, uMin, uMax).number());
         }
         Map<String, Map<String, Double>> weights = new TreeMap<>();
         r.weights().forEach((slot, byRegime) -> {
@@ -92,11 +94,11 @@ public final class Jitter {
         return rng.nextBoolean() ? 1 + u : 1 - u;
     }
 
-    private static Object jitter(ParamSpec p, double x, SplittableRandom rng, double uMin, double uMax) {
+    private static ParamValue jitter(ParamSpec p, double x, SplittableRandom rng, double uMin, double uMax) {
         double y = x * factor(rng, uMin, uMax);
         if (p.type() == ParamSpec.Type.INT) y = Math.rint(y);
         y = Math.max(p.lo(), Math.min(p.hi(), y));
-        return p.type() == ParamSpec.Type.INT ? (Object) (int) y : (Object) y;
+        return p.type() == ParamSpec.Type.INT ? new ParamValue.Whole((int) y) : new ParamValue.Real(y);
     }
 
     /** True when every strategy accepts its values and the regime classifier its thresholds. */

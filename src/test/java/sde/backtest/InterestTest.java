@@ -45,7 +45,7 @@ class InterestTest {
 
     private static RunResult run(double exposure, BacktestSettings b) {
         Shares s = new Shares(exposure);
-        Slot<Double> slot = new Slot<>("s", s, new Params(Map.of()), exposure, 1.0);
+        Slot<Double> slot = new Slot<>("s", s, Params.none(), exposure, 1.0);
         return Engines.backtester(Engines.real(), b).run(List.of(slot), Dates.of("2023-01-01"), Dates.of("2023-12-31"));
     }
 

@@ -153,8 +153,8 @@ class LadderTest {
             double[] genome = new double[narrowed.dimensions()];
             for (int g = 0; g < genome.length; g++) genome[g] = rng.nextDouble();
             var slot = narrowed.decode(genome, sde.config.ConfigLoader.load(null, List.of()).backtest()).slots().get(0);
-            int lookback = ((Number) slot.params().values().get("lookback")).intValue();
-            double threshold = ((Number) slot.params().values().get("threshold")).doubleValue();
+            int lookback = slot.params().integer("lookback");
+            double threshold = slot.params().dbl("threshold");
             assertTrue(lookback >= 170 && lookback <= 230, "lookback " + lookback);
             assertEquals(0, Math.abs(threshold / 0.005 - Math.rint(threshold / 0.005)), 1e-9,
                     "threshold " + threshold + " on the 0.005 grid");

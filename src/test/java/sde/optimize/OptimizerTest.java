@@ -2,6 +2,7 @@ package sde.optimize;
 
 import org.junit.jupiter.api.Test;
 import sde.param.ParamSpec;
+import sde.param.ParamValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,10 @@ class OptimizerTest {
 
     @Test
     void genesDecodeToTheParameterTypes() {
-        assertEquals(0.25, new Gene(0, ParamSpec.dbl("x", 0.1, 0.4, 0.2, 0.05), 0.1, 0.4).decode(0.5));
-        assertEquals(30, new Gene(0, ParamSpec.integer("n", 10, 50, 20), 10, 50).decode(0.5));
-        assertEquals(50, new Gene(0, ParamSpec.integer("n", 10, 50, 20), 10, 50).decode(1.0));
-        assertEquals("b", new Gene(0, ParamSpec.choice("c", "a", "a", "b", "c"), 0, 2).decode(0.5));
-        assertEquals(true, new Gene(0, null, 0, 1).decode(0.7));
+        assertEquals(new ParamValue.Real(0.25), new Gene(0, ParamSpec.dbl("x", 0.1, 0.4, 0.2, 0.05), 0.1, 0.4).decode(0.5));
+        assertEquals(new ParamValue.Whole(30), new Gene(0, ParamSpec.integer("n", 10, 50, 20), 10, 50).decode(0.5));
+        assertEquals(new ParamValue.Whole(50), new Gene(0, ParamSpec.integer("n", 10, 50, 20), 10, 50).decode(1.0));
+        assertEquals(new ParamValue.Label("b"), new Gene(0, ParamSpec.choice("c", "a", "a", "b", "c"), 0, 2).decode(0.5));
+        assertEquals(new ParamValue.Flag(true), new Gene(0, null, 0, 1).decode(0.7));
     }
 }
