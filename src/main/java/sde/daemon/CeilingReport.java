@@ -25,17 +25,13 @@ final class CeilingReport {
     private CeilingReport() {}
 
     /**
-     * @param journal    the daemon's log so far (its "outcome" entries make the best-so-far curves)
+     * The report from the ladder as the daemon holds it: each study's progress and best-so-far curve.
+     *
      * @param robustRows each study's best ROBUST row where it has one (null otherwise)
+     * @param coverage   the verified model cells: each rung's best replayed says where its option P&L was made (null: not said)
      */
-    static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, List<JsonNode> journal,
-                      Function<String, LeaderboardRow> robustRows) {
-        return of(ladder, reason, runsTotal, replay, journal, robustRows, null);
-    }
-
-    /** @param coverage the verified model cells: each rung's best replayed says where its option P&L was made (null: not said) */
-    static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, List<JsonNode> journal,
-                      Function<String, LeaderboardRow> robustRows, sde.validate.CoverageSettings coverage) {
+    static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, Function<String, LeaderboardRow> robustRows,
+                      sde.validate.CoverageSettings coverage) {
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         StringBuilder md = new StringBuilder("# Ceiling report\n\n");
         md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
@@ -121,7 +117,7 @@ final class CeilingReport {
             }
         }
         List<CeilingFile.CalmarYear> calmar = calmar(ladder, best, replay, robustRows, md);
-        List<CeilingFile.Curve> curves = curves(ladder, journal, md);
+        List<CeilingFile.Curve> curves = curves(ladder, md);
         return new Written(md.toString(), new CeilingFile(reason, runsTotal, rungs, plateaus, years, surfaces, curves, calmar));
     }
 
@@ -160,19 +156,14 @@ final class CeilingReport {
         return out;
     }
 
-    /** Each study's best train score against its evaluations, generation by generation, from the daemon's log. */
-    private static List<CeilingFile.Curve> curves(Ladder ladder, List<JsonNode> journal, StringBuilder md) {
+    /** Each study's best train score against its evaluations, generation by generation. */
+    private static List<CeilingFile.Curve> curves(Ladder ladder, StringBuilder md) {
         Map<String, List<double[]>> points = new LinkedHashMap<>();
-        Map<String, Double> evaluations = new LinkedHashMap<>();
-        for (JsonNode e : journal == null ? List.<JsonNode>of() : journal) {
-            if (!DaemonStore.Event.OUTCOME.toString().equals(e.path("event").asText())) continue;
-            String study = e.path("study").asText();
-            double n = evaluations.merge(study, e.path("evaluated").asDouble(), Double::sum);
-            JsonNode f = e.path("best_fitness");
-            if (f.isNumber()) points.computeIfAbsent(study, k -> new ArrayList<>()).add(new double[]{n, f.asDouble()});
-        }
         Map<String, Rung> rungOf = new LinkedHashMap<>();
-        for (StudyProgress p : ladder.studies()) rungOf.put(p.name(), p.rung());
+        for (StudyProgress p : ladder.studies()) {
+            rungOf.put(p.name(), p.rung());
+            if (!p.curve().isEmpty()) points.put(p.name(), p.curve());
+        }
         List<CeilingFile.Curve> out = new ArrayList<>();
         md.append("\n## Best-so-far curves\n\nEach study's best train score after 10, 100, 1,000, … of its evaluations "
                 + "(ceiling.json has every generation's point; a restart NAME_rK is a study of its own):\n\n| study | rung |");

@@ -104,6 +104,7 @@ public final class Daemon {
         lastReportMillis = t0;
         Saved st = store.load();
         Ladder ladder = new Ladder(s, st == null ? null : st.ladder());
+        ladder.restoreCurves(store::curvesInJournal);
         if (replay != null) {
             // Each single's best run over its own (train) window: what the blend's members are chosen by.
             ladder.withReturns(p -> sde.metrics.Metrics.dailyReturns(replay.run(p.bestParams(), sde.pricing.Model.BASE).equity()));
@@ -207,8 +208,7 @@ public final class Daemon {
         boolean sigterm = stop == Stop.REQUESTED;
         store.log(DaemonStore.Event.STOP, Map.of("reason", reason, "runs_this_session", runsNow, "runs_total", runsTotal));
         if (!sigterm) {
-            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, store.journal(), this::robustRow,
-                    coverage);
+            CeilingReport.Written c = CeilingReport.of(ladder, reason, runsTotal, replay, this::robustRow, coverage);
             store.ceiling(c);
             console.print(c.markdown());
             report(ladder, runsTotal, runsNow, clockMillis.getAsLong() - t0, unreported, true);

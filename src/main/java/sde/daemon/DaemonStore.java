@@ -86,10 +86,24 @@ final class DaemonStore {
         journal.append(m);
     }
 
-    /** The daemon's log so far, oldest first. */
-    List<com.fasterxml.jackson.databind.JsonNode> journal() {
+    /**
+     * Each study's best-so-far curve as its "outcome" lines recorded it: evaluations so far (the sum of
+     * each line's "evaluated") and the best train score. The state file keeps the curves now; this
+     * reads back those of a state written before it did, so that no earlier point is lost.
+     */
+    Map<String, List<double[]>> curvesInJournal() {
         if (journal == null) journal = Journal.in(out);
-        return journal.entries();
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        Map<String, Double> evaluations = new LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : journal.entries()) {
+            if (!Event.OUTCOME.toString().equals(e.path("event").asText())) continue;
+            String study = e.path("study").asText();
+            double n = evaluations.merge(study, e.path("evaluated").asDouble(), Double::sum);
+            com.fasterxml.jackson.databind.JsonNode f = e.path("best_fitness");
+            if (f.isNumber() && Double.isFinite(f.asDouble())) points.computeIfAbsent(study, k -> new ArrayList<>()).add(new double[]{n,
+                    f.asDouble()});
+        }
+        return points;
     }
 
     /** Adds one report to progress.md, newest last. */

@@ -91,6 +91,24 @@ public final class Ladder {
         return n;
     }
 
+    /**
+     * Gives the studies that have searched but carry no curve (a state file written before the curves
+     * were kept) the curve the journal recorded for them. Returns how many it gave one.
+     */
+    int restoreCurves(java.util.function.Supplier<Map<String, List<double[]>>> journal) {
+        if (studies.values().stream().noneMatch(p -> p.generations() > 0 && p.curve().isEmpty())) return 0;
+        Map<String, List<double[]>> fromJournal = journal.get();
+        int n = 0;
+        for (Map.Entry<String, StudyProgress> e : studies.entrySet()) {
+            StudyProgress p = e.getValue();
+            List<double[]> c = fromJournal.get(p.name());
+            if (p.generations() == 0 || !p.curve().isEmpty() || c == null) continue;
+            e.setValue(p.withCurve(c));
+            n++;
+        }
+        return n;
+    }
+
     public Snapshot state() { return new Snapshot(List.copyOf(studies.values()), sinceExplore); }
 
     public List<StudyProgress> studies() { return List.copyOf(studies.values()); }

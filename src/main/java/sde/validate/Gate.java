@@ -22,7 +22,7 @@ public final class Gate {
      * @param variantScores SPEC §4 scores of the sensitivity variants
      */
     public static GateReport judge(String id, Summary full, double trainCagrPct, double testCagrPct, Map<Integer, double[]> monthlyPnl,
-                                List<Double> variantScores, long seed, GateSettings g, Map<String, Object> statistics) {
+                                List<Double> variantScores, long seed, GateSettings g, GateStatistics statistics) {
         List<String> flags = new ArrayList<>();
         int years = full.years().size(), profitable = 0;
         for (YearStats y : full.years()) if (y.returnPct() > 0) profitable++;

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record GateReport(String id, double overfitScore, Verdict verdict, boolean rejected, Map<String, Double> components,
                       Map<String, Boolean> passes, List<String> flags, long seed, List<Double> variantScores, double baseScore,
-                      Map<String, Object> statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh,
+                      GateStatistics statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh,
                       @JsonIgnore Verdict grade) {
     public static final String MODEL_FRAGILE = "MODEL_FRAGILE";
 

@@ -10,7 +10,6 @@ import sde.metrics.Summary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,51 +57,49 @@ public final class Validator {
         Summary test = RunOutputs.summarizeWindow(r, g.testYears().get(0), g.testYears().get(1));
         List<Double> scores = variantScores.apply(Jitter.variants(spec, g.sensitivityVariants(), g.jitterMin(), g.jitterMax(), g.seed()));
 
-        Map<String, Object> stats = new LinkedHashMap<>();
         double[] returns = dailyReturns(r);
         double[] m = OverfittingStats.moments(returns);
-        stats.put("sharpe_daily", m[0]);
-        stats.put("skew", m[1]);
-        stats.put("kurtosis", m[2]);
+        Integer trialCount = 1;
+        Double sharpeVariance = null, expectedMax = null, deflated;
+        String deflatedNote = null;
         if (trials != null && trials.count() >= 2) {
             double mean = 0, var = 0;
             for (double s : trials.annualSharpes()) mean += s / Math.sqrt(252);
             mean /= trials.annualSharpes().length;
             for (double s : trials.annualSharpes()) var += Math.pow(s / Math.sqrt(252) - mean, 2);
             var /= trials.annualSharpes().length - 1;
-            stats.put("trials", trials.count());
-            stats.put("sharpe_variance_daily", var);
-            stats.put("expected_max_sharpe_daily", OverfittingStats.expectedMaxSharpe(trials.count(), var));
-            stats.put("deflated_sharpe", OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], trials.count(), var));
+            trialCount = trials.count();
+            sharpeVariance = var;
+            expectedMax = OverfittingStats.expectedMaxSharpe(trials.count(), var);
+            deflated = OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], trials.count(), var);
         } else {
-            stats.put("trials", 1);
-            stats.put("deflated_sharpe", OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], 1, 0));
-            stats.put("deflated_sharpe_note", "no study: one trial, nothing to deflate for");
+            deflated = OverfittingStats.deflatedSharpe(m[0], returns.length, m[1], m[2], 1, 0);
+            deflatedNote = "no study: one trial, nothing to deflate for";
         }
+        Double pbo = null, spa = null;
+        Integer pboConfigurations = null;
+        String pboNote = null;
         if (topConfigs != null && topConfigs.size() >= 2) {
             double[][] cols = new double[topConfigs.size()][];
             for (int c = 0; c < cols.length; c++) cols[c] = dailyReturns(run(topConfigs.get(c)));
             double[][] matrix = new double[returns.length][cols.length];
             for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) matrix[t][c] = cols[c][t];
-            stats.put("pbo", OverfittingStats.pbo(matrix, g.pboBlocks()));
-            stats.put("pbo_configurations", cols.length);
+            pbo = OverfittingStats.pbo(matrix, g.pboBlocks());
+            pboConfigurations = cols.length;
             // Hansen's SPA of the same configurations against buying and holding SPY over the same days.
             RunSpec hold = new RunSpec(List.of(new RunSpec.SlotSpec("hold", "buy_and_hold", 1.0,
                     sde.strategy.Strategies.get("buy_and_hold").space().resolve(Map.of(), ""))), spec.backtest(), spec.from(), spec.to());
             double[] bench = dailyReturns(run(hold));
             double[][] diff = new double[returns.length][cols.length];
             for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) diff[t][c] = cols[c][t] - bench[t];
-            stats.put("spa_p_value_vs_buy_and_hold", OverfittingStats.spaPValue(diff, 1000, g.mcMeanBlock(), g.seed()));
+            spa = OverfittingStats.spaPValue(diff, 1000, g.mcMeanBlock(), g.seed());
         } else {
-            stats.put("pbo_note", "needs a study's top configurations");
+            pboNote = "needs a study's top configurations";
         }
-        stats.put("train_cagr_pct", train.cagrPct());
-        stats.put("test_cagr_pct", test.cagrPct());
         // SPEC §5 model coverage: where the result's option P&L was made, and whether real data checked the model there.
         Coverage cov = Coverage.of(r.cellGrossPnl(), coverage);
-        stats.put("option_pnl_by_cell", cov.shareByCell());
-        stats.put("unverified_share", cov.unverifiedShare());
-        stats.put("coverage", cov.describe());
+        GateStatistics stats = new GateStatistics(m[0], m[1], m[2], trialCount, sharpeVariance, expectedMax, deflated, deflatedNote, pbo,
+                pboConfigurations, spa, pboNote, train.cagrPct(), test.cagrPct(), cov.shareByCell(), cov.unverifiedShare(), cov.describe());
         GateReport base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
         if (cov.flagged()) base = base.withFlag(Coverage.MODEL_UNVERIFIED);
         if (risk == null) return base;
@@ -122,7 +119,7 @@ public final class Validator {
         List<Double> scaled = variantScores.stream().map(s -> s * f).toList();
         return Gate.judge(id, full, RunOutputs.summarizeWindow(r, g.trainYears().get(0), g.trainYears().get(1)).cagrPct(),
                 RunOutputs.summarizeWindow(r, g.testYears().get(0), g.testYears().get(1)).cagrPct(), monthly(r), scaled, g.seed(), g,
-                Map.of());
+                GateStatistics.none());
     }
 
     /** The candidate's run (for the Monte Carlo's returns and trades). */
@@ -167,19 +164,8 @@ public final class Validator {
                     v.scoreHigh(), v.verdictHigh()));
         }
         sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", v.flags())).append('\n');
-        v.statistics().forEach((k, x) -> sb.append(String.format("  %-28s %s%n", k, statistic(x))));
+        for (GateStatistics.Line l : v.statistics().lines()) sb.append(String.format("  %-28s %s%n", l.name(), l.value()));
         return sb.toString();
-    }
-
-    /** A statistic as a reader wants it: a number to 4 places, a share by cell as "SPY P d25-40 dte31-60 58 %, …". */
-    private static String statistic(Object x) {
-        if (x instanceof Double d) return String.format("%.4f", d);
-        if (x instanceof Map<?, ?> m && !m.isEmpty() && m.values().stream().allMatch(Double.class::isInstance)) {
-            List<String> parts = new ArrayList<>();
-            m.forEach((k, share) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.0f %%", k, 100 * (Double) share)));
-            return String.join(", ", parts);
-        }
-        return String.valueOf(x);
     }
 
     private static String fmt(List<Double> xs) {

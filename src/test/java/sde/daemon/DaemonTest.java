@@ -72,6 +72,38 @@ class DaemonTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> pointsPerStudy(Path out) throws Exception {
+        Map<String, Object> json = Json.MAPPER.readValue(out.resolve("ceiling.json").toFile(), Map.class);
+        Map<String, Integer> n = new java.util.TreeMap<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) json.get("curves")) n.put((String) c.get("study"), ((List<?>) c.get("points")).size());
+        return n;
+    }
+
+    @Test
+    void theBestSoFarCurvesOutliveARestartAndAnOlderStateTakesThemFromTheJournal(@TempDir Path out) throws Exception {
+        DaemonSettings s = Synthetic.settings(List.of("momentum", "mean_reversion", "credit_spread"), 3, 100, 10);
+        Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
+        daemon(s, obj, out, null).run(new Daemon.Budget(10, 0), () -> false);
+
+        // A state file written before the curves were kept: the curves come back from the journal's lines.
+        Path state = out.resolve(DaemonStore.STATE);
+        com.fasterxml.jackson.databind.JsonNode saved = Json.MAPPER.readTree(state.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode p : saved.path("ladder").path("studies")) {
+            assertTrue(p.path("curve").size() > 0, "the state keeps each study's curve");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("curve");
+        }
+        Json.MAPPER.writeValue(state.toFile(), saved);
+        daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
+        // One point per generation, the first session's too.
+        assertEquals(new java.util.TreeMap<>(obj.generations), pointsPerStudy(out), "no point lost across the upgrade");
+
+        // The ceiling reads the curves from the state: without the journal, a third session still has every point.
+        Files.delete(out.resolve("optimization_log.jsonl"));
+        daemon(s, obj, out, null).run(new Daemon.Budget(4, 0), () -> false);
+        assertEquals(new java.util.TreeMap<>(obj.generations), pointsPerStudy(out));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyRungPlateausThenTheCeilingReportShowsTheGap(@TempDir Path out) throws Exception {

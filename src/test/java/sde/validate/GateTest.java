@@ -40,7 +40,7 @@ class GateTest {
     @Test
     void aSteadyConfigIsRobust() {
         Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
-        GateReport v = Gate.judge("steady", s, 10, 10, months(8), List.of(0.45, 0.5, 0.48, 0.52, 0.47), 1, G, Map.of());
+        GateReport v = Gate.judge("steady", s, 10, 10, months(8), List.of(0.45, 0.5, 0.48, 0.52, 0.47), 1, G, GateStatistics.none());
         // 0.25·1 + 0.30·1 + 0.25·(0.484/0.5) + 0.10·1 + 0.10·1
         assertEquals(0.25 + 0.30 + 0.25 * (2.42 / 5 / 0.5) + 0.10 + 0.10, v.overfitScore(), 1e-12);
         assertEquals(Verdict.ROBUST, v.verdict());
@@ -52,12 +52,12 @@ class GateTest {
     void aRobustVerdictThatFailsOnAnEdgeOfTheModelBandIsModelFragile() {
         Summary s = summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 8);
         List<Double> variants = List.of(0.45, 0.5, 0.48, 0.52, 0.47);
-        GateReport base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, Map.of());
+        GateReport base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, GateStatistics.none());
         // On the low surface the premiums it sells are cheaper: two losing years, a test CAGR a tenth of the train one.
         Summary low = summary(new double[]{6, 4, -2, 3, -1, 2}, 60, 0.1, 12);
-        GateReport onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, Map.of());
+        GateReport onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, GateStatistics.none());
         GateReport onHigh = Gate.judge("premium", summary(new double[]{15, 13, 10, 14, 12, 13}, 60, 0.7, 7), 12, 12, months(9),
-                variants.stream().map(x -> x * 1.4).toList(), 1, G, Map.of());
+                variants.stream().map(x -> x * 1.4).toList(), 1, G, GateStatistics.none());
         assertTrue(base.robust() && onHigh.robust());
         assertFalse(onLow.robust());
 
@@ -67,7 +67,7 @@ class GateTest {
         assertEquals(Verdict.ROBUST, v.verdict(), "the verdict is the base surface's");
         assertTrue(v.flags().contains(GateReport.MODEL_FRAGILE));
         assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "holds on both edges");
-        GateReport overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, Map.of());
+        GateReport overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, GateStatistics.none());
         assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(GateReport.MODEL_FRAGILE),
                 "only a ROBUST verdict can be fragile");
     }
@@ -76,7 +76,7 @@ class GateTest {
     void aYearWithFewerThanThirtyClosedTradesIsRejectedWhateverTheScore() {
         // SPEC §5 rule D: T-bill interest alone makes a near-idle configuration steady and "robust".
         Summary idle = summary(new double[]{1.4, 0.1, 1.5, 5.0, 5.2, 4.2}, 2, 0.2, 0.5);
-        GateReport v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, Map.of());
+        GateReport v = Gate.judge("idle", idle, 1, 4.8, months(8), List.of(0.2, 0.2, 0.2, 0.2, 0.2), 1, G, GateStatistics.none());
         assertEquals(Verdict.REJECTED, v.verdict(), "SPEC §5: REJECTED overrides the grade");
         assertEquals(Verdict.ROBUST, v.grade(), "the overfit score alone would call it robust");
         assertTrue(v.rejected());
@@ -92,7 +92,7 @@ class GateTest {
                 .contains("→ REJECTED (a year with too few trades; the score alone grades"
                 + " it ROBUST)"), Validator.report(v));
         GateReport fine = Gate.judge("fine", summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 10), 10, 10, months(8),
-                List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
+                List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, GateStatistics.none());
         assertFalse(sde.io.Json.MAPPER.valueToTree(fine).has("overfit_verdict"), fine.verdict().name());
     }
 
@@ -100,7 +100,7 @@ class GateTest {
     void aConfigTunedToOneYearIsFlagged() {
         // All the gain in 2020, nothing after; variants collapse; few trades.
         Summary s = summary(new double[]{150, -5, -8, -3, -6, -4}, 12, 0.4, 30);
-        GateReport v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, Map.of());
+        GateReport v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, GateStatistics.none());
         assertEquals(Verdict.REJECTED, v.verdict(), "12 trades a year");
         assertEquals(Verdict.OVERFIT, v.grade(), "and overfit by its score alone");
         assertTrue(v.flags().contains("FRAGILE"));
@@ -112,7 +112,7 @@ class GateTest {
     void drawdownRealityRejectsAndFlags() {
         Summary s = new Summary(summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 40).years(), 10, 40, 1, 1, 1, 1, 0.5, "Reject", 45,
                 12, 360, 1, 0);
-        GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, Map.of());
+        GateReport v = Gate.judge("deep", s, 10, 10, months(8), List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, GateStatistics.none());
         assertTrue(v.rejected());
         assertEquals(Verdict.REJECTED, v.verdict());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
@@ -203,5 +203,23 @@ class GateTest {
         assertEquals(0, m[0], 1e-12);
         assertEquals(0, m[1], 1e-12);
         assertEquals(1, m[2], 1e-12, "a two-point symmetric distribution has kurtosis 1");
+    }
+
+    @Test
+    void theStatisticsAreWrittenSortedWithWhatTheGateCouldNotComputeLeftOut() {
+        GateStatistics st = new GateStatistics(0.05, -0.2, 4.1, 1, null, null, 0.93, "no study: one trial, nothing to deflate for",
+                null, null, null, "needs a study's top configurations", 12.5, 8.0, Map.of("SPY P d25-40 dte31-60", 1.0), 0.0,
+                "0 % of the gross option P&L in unverified cells");
+        String json = sde.io.Json.compact(st);
+        assertEquals("{\"coverage\":\"0 % of the gross option P&L in unverified cells\",\"deflated_sharpe\":0.93,"
+                + "\"deflated_sharpe_note\":\"no study: one trial, nothing to deflate for\",\"kurtosis\":4.1,"
+                + "\"option_pnl_by_cell\":{\"SPY P d25-40 dte31-60\":1.0},\"pbo_note\":\"needs a study's top configurations\","
+                + "\"sharpe_daily\":0.05,\"skew\":-0.2,\"test_cagr_pct\":8.0,\"train_cagr_pct\":12.5,\"trials\":1,"
+                + "\"unverified_share\":0.0}", json);
+        assertEquals("{}", sde.io.Json.compact(GateStatistics.none()));
+        assertEquals(List.of("sharpe_daily 0.0500", "skew -0.2000", "kurtosis 4.1000", "trials 1"),
+                st.lines().subList(0, 4).stream().map(l -> l.name() + " " + l.value()).toList());
+        assertEquals("SPY P d25-40 dte31-60 100 %", st.lines().stream().filter(l -> l.name().equals("option_pnl_by_cell"))
+                .findFirst().orElseThrow().value());
     }
 }
