@@ -1,11 +1,13 @@
 package sde.backtest;
 
+import java.io.Serializable;
+
 /** The backtest keys of conf/sde.yaml (docs/backtest.md). */
 public record BacktestSettings(double startingCapital, int firstYear, int lastYear, int maxPositions, double maxRiskPct,
                                double maxBuyingPower, boolean compounding, double nakedPct, double nakedMinPct,
                                double shortShareRequirement, boolean cashInterest, double borrowSpread,
                                boolean earlyAssignment, Settlement expirySettlement, double morningFraction)
-        implements java.io.Serializable {
+        implements Serializable {
     /**
      * The underlying price an expiring option settles at: SPY options are PM-settled at the close;
      * OPEN stands in for an AM-settled index option's Special Opening Quotation (SPX), which a

@@ -9,10 +9,13 @@ import sde.pricing.Fill;
 import sde.pricing.FillModel;
 import sde.pricing.LiquidityModel;
 import sde.pricing.LiquiditySettings;
+import sde.pricing.ModelCell;
 import sde.pricing.ModelChain;
 import sde.pricing.Quote;
 import sde.pricing.StrikeGrid;
 import sde.pricing.VolSurface;
+import sde.regime.Regime;
+import sde.regime.RegimeClassifier;
 import sde.strategy.Action;
 import sde.strategy.Leg;
 import sde.strategy.PortfolioView;
@@ -21,6 +24,7 @@ import sde.strategy.Signal;
 import sde.strategy.Sizing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,12 +118,12 @@ public final class Backtester {
         final VolSurface.Slices slices = new VolSurface.Slices();
         final Account[] accounts;
         final double[] baseWeight, weight, previousWeight;
-        final sde.regime.Regime[] labels;
+        final Regime[] labels;
         final double[][] multipliers;
         final boolean closeOnSwitch;
         double interestTotal;
         /** Per model cell, the gross P&L of the option legs that opened there: Σ |a leg's P&L| (SPEC §5 coverage). */
-        final double[] cellGross = new double[sde.pricing.ModelCell.COUNT];
+        final double[] cellGross = new double[ModelCell.COUNT];
         /** Sessions of orders the market's capacity cut to nothing (grown only when one is). */
         int[] refused = new int[0];
         int refusedCount;
@@ -139,7 +143,7 @@ public final class Backtester {
             if (regime != null) {
                 String[] ids = new String[slots.size()];
                 for (int s = 0; s < ids.length; s++) ids[s] = slots.get(s).id();
-                labels = sde.regime.RegimeClassifier.classify(md, regime.settings()).label();
+                labels = RegimeClassifier.classify(md, regime.settings()).label();
                 multipliers = regime.multipliers(ids);
                 closeOnSwitch = regime.onSwitch() == RegimeSpec.OnSwitch.CLOSE;
             } else {
@@ -194,7 +198,7 @@ public final class Backtester {
                 }
             }
             return new RunResult(ids, days, equity, contribution, interest, riskFree, ledger.trades, openPnl, settings.startingCapital(),
-                    pricings + view.pricings(), md.synthetic(), java.util.Arrays.copyOf(refused, refusedCount), cellGross);
+                    pricings + view.pricings(), md.synthetic(), Arrays.copyOf(refused, refusedCount), cellGross);
         }
 
         // ---- the daily steps -------------------------------------------------------------------
@@ -406,7 +410,7 @@ public final class Backtester {
             boolean bound = sized > capacity;
             int units = Math.toIntExact(Math.min(sized, capacity));
             if (units <= 0) {
-                if (refusedCount == refused.length) refused = java.util.Arrays.copyOf(refused, Math.max(16, 2 * refused.length));
+                if (refusedCount == refused.length) refused = Arrays.copyOf(refused, Math.max(16, 2 * refused.length));
                 refused[refusedCount++] = md.day(t);
                 return;
             }
@@ -425,7 +429,7 @@ public final class Backtester {
                 Leg l = legs.get(k);
                 pos.legCash[k] = filled[k].cash();
                 pos.legCell[k] = l.isShares() ? -1
-                        : sde.pricing.ModelCell.index(l.symbol(), l.call(), Math.abs(quotes[k].delta()), l.expiry() - md.day(t));
+                        : ModelCell.index(l.symbol(), l.call(), Math.abs(quotes[k].delta()), l.expiry() - md.day(t));
             }
             pos.capacityBound = bound;
             ledger.add(pos, entry);

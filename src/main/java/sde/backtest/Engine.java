@@ -13,6 +13,8 @@ import sde.pricing.QuoteModel;
 import sde.pricing.StrikeGrid;
 import sde.pricing.VolSurface;
 
+import java.io.Serializable;
+
 /**
  * The backtest's one entry point. The market's modeled option chain is built once:
  * the surface's parameters for every symbol and session, the chain, the strike grid, the fill
@@ -21,7 +23,7 @@ import sde.pricing.VolSurface;
  * so one engine serves every thread of an executor: a sweep
  * broadcasts one (SweepContext), so that no task rebuilds the surface and the listing calendar.
  */
-public final class Engine implements java.io.Serializable {
+public final class Engine implements Serializable {
     private static final long serialVersionUID = 1L;
     private final MarketData md;
     private final PricingSettings pricing;

@@ -3,6 +3,7 @@ package sde.backtest;
 import sde.data.MarketData;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,7 +95,7 @@ final class Ledger {
         double eq = cash;
         for (int p = 0; p < open.size(); p++) eq += open.get(p).mark;
         double b = eq;
-        java.util.Arrays.fill(openValue, 0);
+        Arrays.fill(openValue, 0);
         for (int p = 0; p < open.size(); p++) {
             Position pos = open.get(p);
             if (pos.mark > pos.requirement && !hasShares(pos)) b -= pos.mark - pos.requirement;

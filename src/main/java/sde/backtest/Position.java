@@ -1,8 +1,10 @@
 package sde.backtest;
 
+import sde.data.Dates;
 import sde.strategy.Leg;
 import sde.strategy.PositionView;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** An open position: its legs per unit, how many units, and what it has paid and received so far. */
@@ -48,7 +50,7 @@ final class Position implements PositionView {
         this.minRequirement = minRequirement;
         this.risk = risk;
         this.legOpen = new boolean[legs.size()];
-        java.util.Arrays.fill(legOpen, true);
+        Arrays.fill(legOpen, true);
         this.legMid = new double[legs.size()];
         this.legCell = new int[legs.size()];
         this.legCash = new double[legs.size()];
@@ -76,7 +78,7 @@ final class Position implements PositionView {
                 sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(" shares");
             } else {
                 sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(' ')
-                        .append(sde.data.Dates.format(l.expiry())).append(' ').append(fmt(l.strike())).append(l.call() ? "C" : "P");
+                        .append(Dates.format(l.expiry())).append(' ').append(fmt(l.strike())).append(l.call() ? "C" : "P");
             }
         }
         return sb.toString();

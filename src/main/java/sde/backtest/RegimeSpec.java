@@ -1,8 +1,12 @@
 package sde.backtest;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import sde.regime.Regime;
 import sde.regime.RegimeSettings;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +21,7 @@ import java.util.Map;
  * day t's close: the first decision after the label changed.
  */
 public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double>> weights, OnSwitch onSwitch)
-        implements java.io.Serializable {
+        implements Serializable {
     /** What a strategy's open positions do when a regime switches it off: {@link #of} from a params file, {@link #toString} back. */
     public enum OnSwitch {
         /** They run to their own exits. */
@@ -32,10 +36,10 @@ public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double
             throw new IllegalArgumentException("regime.on_switch: keep or close, got '" + name + "'");
         }
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -53,7 +57,7 @@ public record RegimeSpec(RegimeSettings settings, Map<String, Map<String, Double
                     Regime.valueOf(w.getKey());
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException("regime.weights." + e.getKey() + "." + w.getKey() + ": unknown regime; known: "
-                            + java.util.Arrays.toString(Regime.values()));
+                            + Arrays.toString(Regime.values()));
                 }
                 if (w.getValue() == null || !(w.getValue() >= 0 && w.getValue() <= 1)) {
                     throw new IllegalArgumentException("regime.weights." + e.getKey() + "." + w.getKey() + ": must be in [0, 1], got "

@@ -12,6 +12,7 @@ import sde.results.YearFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +35,16 @@ public final class RunOutputs {
     public static Summary summarizeWindow(RunResult r, int firstYear, int lastYear) {
         int[] d = r.days();
         int a = 0;
-        while (a + 1 < d.length && sde.data.Dates.year(d[a + 1]) < firstYear) a++;
+        while (a + 1 < d.length && Dates.year(d[a + 1]) < firstYear) a++;
         int b = a;
-        while (b + 1 < d.length && sde.data.Dates.year(d[b + 1]) <= lastYear) b++;
+        while (b + 1 < d.length && Dates.year(d[b + 1]) <= lastYear) b++;
         if (b <= a) throw new IllegalArgumentException("the run has no session in " + firstYear + ".." + lastYear);
         int from = d[a], to = d[b];
         double start = a == 0 ? r.startingCapital() : r.equity()[a];
         List<Trade> in = r.trades().stream().filter(t -> t.exitDay() > from && t.exitDay() <= to).toList();
-        int[] bound = java.util.Arrays.stream(r.capacityBoundDays()).filter(x -> x > from && x <= to).toArray();
-        return Metrics.compute(java.util.Arrays.copyOfRange(d, a, b + 1), java.util.Arrays.copyOfRange(r.equity(), a, b + 1), start,
-                java.util.Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
+        int[] bound = Arrays.stream(r.capacityBoundDays()).filter(x -> x > from && x <= to).toArray();
+        return Metrics.compute(Arrays.copyOfRange(d, a, b + 1), Arrays.copyOfRange(r.equity(), a, b + 1), start,
+                Arrays.copyOfRange(r.riskFree(), a, b + 1), in.stream().mapToInt(Trade::exitDay).toArray(),
                 in.stream().mapToDouble(Trade::pnl).toArray(), bound);
     }
 

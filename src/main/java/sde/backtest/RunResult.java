@@ -1,5 +1,6 @@
 package sde.backtest;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record RunResult(String[] slotIds, int[] days, double[] equity, double[][
     /** The exit days of the trades capacity cut, then the days of the orders it refused: what SPEC §7's capacity_bound_trades counts. */
     public int[] capacityBoundDays() {
         int[] cut = trades.stream().filter(Trade::capacityBound).mapToInt(Trade::exitDay).toArray();
-        int[] out = java.util.Arrays.copyOf(cut, cut.length + refusedOrderDays.length);
+        int[] out = Arrays.copyOf(cut, cut.length + refusedOrderDays.length);
         System.arraycopy(refusedOrderDays, 0, out, cut.length, refusedOrderDays.length);
         return out;
     }

@@ -1,13 +1,18 @@
 package sde.backtest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import sde.io.Json;
 import sde.param.ParamValue;
 import sde.param.Params;
+import sde.regime.RegimeSettings;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,7 +34,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     public record SlotSpec(String id, String name, double weight, Params params) {}
 
     /** The files' mapper: snake_case, sorted keys; {@link #id} hashes its one-line form. */
-    private static final ObjectMapper JSON = sde.io.Json.MAPPER;
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public List<Slot<?>> slots() {
         List<Slot<?>> out = new ArrayList<>();
@@ -45,7 +50,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     /** The canonical JSON object (written with sorted keys): what `params` holds in summary.json and the leaderboard. */
     public ObjectNode toJson() {
         ObjectNode m = JSON.createObjectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode list = m.putArray("strategies");
+        ArrayNode list = m.putArray("strategies");
         for (SlotSpec s : strategies) {
             ObjectNode x = list.addObject();
             x.put("id", s.id());
@@ -75,7 +80,7 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
      * Reads a params object; unknown strategies, parameters or bad values are errors naming the key. A `regime`
      * object's settings overlay {@code regimeDefaults} (conf's regime section). Callers go through {@link SpecReader}.
      */
-    static RunSpec fromJson(JsonNode root, BacktestSettings defaults, sde.regime.RegimeSettings regimeDefaults, String where) {
+    static RunSpec fromJson(JsonNode root, BacktestSettings defaults, RegimeSettings regimeDefaults, String where) {
         if (root.has("params") && root.get("params").has("strategies")) root = root.get("params");   // a whole summary.json
         JsonNode list = root.get("strategies");
         if (list == null || !list.isArray() || list.isEmpty()) throw new IllegalArgumentException(where
@@ -116,9 +121,9 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
                 });
             }
             try {
-                regime = new RegimeSpec(JSON.convertValue(settings, sde.regime.RegimeSettings.class),
+                regime = new RegimeSpec(JSON.convertValue(settings, RegimeSettings.class),
                         r.has("weights") ? JSON.convertValue(r.get("weights"),
-                                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() {}) : Map.of(),
+                                new TypeReference<Map<String, Map<String, Double>>>() {}) : Map.of(),
                         r.hasNonNull("on_switch") ? r.get("on_switch").asText() : "keep");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
@@ -131,8 +136,8 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
     public String id(String dataFingerprint) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(sde.io.Json.compact(toJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            md.update(dataFingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(Json.compact(toJson()).getBytes(StandardCharsets.UTF_8));
+            md.update(dataFingerprint.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (Exception e) {
             throw new IllegalStateException(e);

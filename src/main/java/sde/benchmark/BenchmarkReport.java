@@ -1,5 +1,6 @@
 package sde.benchmark;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import sde.data.Dates;
 import sde.io.AtomicFiles;
 import sde.io.Json;
@@ -41,7 +42,7 @@ public final class BenchmarkReport {
     }
 
     /** benchmarks.json: the data it ran on and every replica's figures. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     record File(String dataFingerprint, List<Replication.Result> indices) {}
 
     /** Writes OUT/benchmarks.json and OUT/benchmarks/NAME.csv, each whole or not at all. */

@@ -1,6 +1,7 @@
 package sde.benchmark;
 
 import java.util.List;
+import sde.backtest.BacktestSettings;
 
 /**
  * The benchmark keys of conf/sde.yaml. A replica is sized by its index's rule, not by the account
@@ -8,7 +9,7 @@ import java.util.List;
  * capital keeps the rounding to whole SPY contracts small.
  */
 public record BenchmarkSettings(List<String> indices, double startingCapital, double maxBuyingPower, double collateralMultiple,
-                                boolean earlyAssignment, sde.backtest.BacktestSettings.Settlement expirySettlement,
+                                boolean earlyAssignment, BacktestSettings.Settlement expirySettlement,
                                 double strikeFraction, double morningFraction, int firstYear, List<String> fitParams,
                                 List<Double> bandGrid, List<Double> bandQuantiles) {
     public BenchmarkSettings {

@@ -6,8 +6,11 @@ import sde.benchmark.Sleeve.Strike;
 
 import sde.data.Symbol;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The strategy benchmarks the engine replicates (SOURCES.md gives the published rules): the Cboe S&P 500
@@ -84,8 +87,8 @@ public enum CboeIndex {
      * The benchmarks of {@code all} replicated here on {@code symbol}, in their order: SPY's surface is fitted, and
      * its band read, on the S&P 500 indices; QQQ's and IWM's on the QYLD and RYLD funds.
      */
-    public static <V> java.util.Map<String, V> replicated(java.util.Map<String, V> all, Symbol symbol) {
-        java.util.Map<String, V> out = new java.util.LinkedHashMap<>();
+    public static <V> Map<String, V> replicated(Map<String, V> all, Symbol symbol) {
+        Map<String, V> out = new LinkedHashMap<>();
         all.forEach((k, v) -> { if (known(k) && parse(k).symbol() == symbol) out.put(k, v); });
         return out;
     }
@@ -95,7 +98,7 @@ public enum CboeIndex {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("benchmark index '" + name + "': unknown; known: " + java.util.Arrays.toString(values()));
+            throw new IllegalArgumentException("benchmark index '" + name + "': unknown; known: " + Arrays.toString(values()));
         }
     }
 }

@@ -5,6 +5,8 @@ import sde.pricing.ModelCell;
 import sde.validate.CoverageSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +52,7 @@ public final class CoverageEvidence {
             double worst = 0;
             for (Replication.YearRow y : r.years()) if (!y.partial() && y.errorPp() != null) worst = Math.max(worst, Math.abs(y.errorPp()));
             boolean ok = worst <= s.replicaYearErrorPp() && r.monthlyCorr() != null && r.monthlyCorr() >= s.replicaMonthlyCorr();
-            double total = java.util.Arrays.stream(r.cellGrossPnl()).sum();
+            double total = Arrays.stream(r.cellGrossPnl()).sum();
             for (int c = 0; c < r.cellGrossPnl().length; c++) {
                 if (total <= 0 || r.cellGrossPnl()[c] / total < MIN_REPLICA_SHARE) continue;
                 out.add(new Line(ModelCell.ofIndex(c).toString(), "replica", ok, String.format(Locale.ROOT,
@@ -58,13 +60,13 @@ public final class CoverageEvidence {
                         r.monthlyCorr(), 100 * r.cellGrossPnl()[c] / total)));
             }
         }
-        out.sort(java.util.Comparator.comparing((Line l) -> ModelCell.parse(l.cell()), ModelCell.ORDER));
+        out.sort(Comparator.comparing((Line l) -> ModelCell.parse(l.cell()), ModelCell.ORDER));
         return out;
     }
 
     /** The verified cells with their evidence: conf's coverage.verified. */
     public static Map<String, String> verified(List<Line> lines) {
-        Map<String, String> out = new TreeMap<>(java.util.Comparator.comparing(ModelCell::parse, ModelCell.ORDER));
+        Map<String, String> out = new TreeMap<>(Comparator.comparing(ModelCell::parse, ModelCell.ORDER));
         for (Line l : lines) if (l.verified()) out.merge(l.cell(), l.evidence(), (a, b) -> a + "; " + b);
         return out;
     }

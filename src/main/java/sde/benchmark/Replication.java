@@ -1,6 +1,8 @@
 package sde.benchmark;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import sde.backtest.BacktestSettings;
 import sde.backtest.Backtester;
 import sde.backtest.Engine;
@@ -9,13 +11,16 @@ import sde.backtest.Slot;
 import sde.backtest.Trade;
 import sde.data.Dates;
 import sde.data.MarketData;
+import sde.data.NyseCalendar;
 import sde.data.RawSeries;
 import sde.pricing.PricingSettings;
 import sde.param.Params;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Replicates a Cboe strategy index on SPY through the engine (SPEC §7 `benchmark`) and, where the
@@ -118,7 +123,7 @@ public final class Replication {
             corr = correlation(m);
             te = trackingError(m);
         }
-        Map<String, Integer> exits = new java.util.TreeMap<>();
+        Map<String, Integer> exits = new TreeMap<>();
         for (Trade t : r.trades()) exits.merge(t.reason().toString(), 1, Integer::sum);
         return new Result(index.name(), index.description(), compared, Dates.format(r.days()[0]), Dates.format(r.days()[n - 1]),
                 years, corr, te, months, fullYears > 0 ? sumAbs / fullYears : null, fullYears > 0 ? maxAbs : null,
@@ -126,7 +131,7 @@ public final class Replication {
     }
 
     private static boolean isLastSessionOfYear(int day) {
-        return sde.data.NyseCalendar.sessionOnOrBefore(java.time.LocalDate.of(Dates.year(day), 12, 31)).toEpochDay() == day;
+        return NyseCalendar.sessionOnOrBefore(LocalDate.of(Dates.year(day), 12, 31)).toEpochDay() == day;
     }
 
     /** The index level on {@code day}, or on the last day before it that the file has (NaN before its first row). */
@@ -158,7 +163,7 @@ public final class Replication {
     static double correlation(List<Month> months) {
         double[] a = new double[months.size()], b = new double[months.size()];
         for (int k = 0; k < a.length; k++) { a[k] = months.get(k).replica(); b[k] = months.get(k).index(); }
-        return a.length < 3 ? Double.NaN : new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(a, b);
+        return a.length < 3 ? Double.NaN : new PearsonsCorrelation().correlation(a, b);
     }
 
     /** Annualized standard deviation of the monthly return difference, in points. */
@@ -166,6 +171,6 @@ public final class Replication {
         double[] d = new double[months.size()];
         for (int k = 0; k < d.length; k++) d[k] = months.get(k).replica() - months.get(k).index();
         return d.length < 2 ? Double.NaN
-                : 100 * Math.sqrt(12) * new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(d);
+                : 100 * Math.sqrt(12) * new StandardDeviation().evaluate(d);
     }
 }

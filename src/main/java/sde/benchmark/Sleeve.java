@@ -1,12 +1,13 @@
 package sde.benchmark;
 
 import java.util.List;
+import sde.data.Symbol;
 
 /**
  * One position a replica keeps on {@code symbol}, rolled on its cycle: optionally 100 shares per unit, the
  * option legs per unit, and the rule that sets the number of units at each roll.
  */
-public record Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count, sde.data.Symbol symbol) {
+public record Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count, Symbol symbol) {
     public Sleeve {
         options = List.copyOf(options);
         if (options.isEmpty()) throw new IllegalArgumentException(tag + ": a sleeve writes or buys at least one option");
@@ -15,7 +16,7 @@ public record Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle
 
     /** A sleeve on SPY, as every S&P 500 index's replica is. */
     public Sleeve(String tag, boolean shares, List<OptionRule> options, Cycle cycle, Count count) {
-        this(tag, shares, options, cycle, count, sde.data.Symbol.SPY);
+        this(tag, shares, options, cycle, count, Symbol.SPY);
     }
 
     /** How the strike of a leg is chosen on SPY's listed strikes at the roll close. */

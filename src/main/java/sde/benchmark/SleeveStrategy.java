@@ -10,6 +10,7 @@ import sde.strategy.PortfolioView;
 import sde.strategy.PositionView;
 import sde.strategy.PricedSignal;
 import sde.strategy.Signal;
+import sde.strategy.Sizing;
 import sde.strategy.Strategy;
 
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class SleeveStrategy implements Strategy<Sleeve> {
             case PER_100_SHARES -> equity / (100 * s.signal().legs().get(0).strike() / p.options().get(0).level());
             case MAX_LOSS_MULTIPLE -> s.maxLoss() > 0 ? equity / (collateralMultiple * s.maxLoss()) : 0;
         };
-        return sde.strategy.Sizing.whole(n);
+        return Sizing.whole(n);
     }
 
     @Override

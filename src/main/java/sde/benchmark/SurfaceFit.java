@@ -12,11 +12,15 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.RawSeries;
 import sde.pricing.Calibration;
+import sde.pricing.FillSettings;
 import sde.pricing.OptionRow;
 import sde.pricing.PricingSettings;
+import sde.pricing.QuoteSettings;
 import sde.pricing.SurfaceSettings;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +46,7 @@ public final class SurfaceFit {
         public String setLines() {
             StringBuilder sb = new StringBuilder();
             for (Param p : Param.values()) {
-                sb.append(String.format(java.util.Locale.ROOT, " --set pricing.surface.%s=%.4f", p.key(), p.get(settings.surface())));
+                sb.append(String.format(Locale.ROOT, " --set pricing.surface.%s=%.4f", p.key(), p.get(settings.surface())));
             }
             return sb.toString().strip();
         }
@@ -58,7 +62,7 @@ public final class SurfaceFit {
 
         Param(double step, double lo, double hi) { this.step = step; this.lo = lo; this.hi = hi; }
 
-        public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String key() { return name().toLowerCase(Locale.ROOT); }
 
         double get(SurfaceSettings s) {
             return switch (this) {
@@ -71,10 +75,10 @@ public final class SurfaceFit {
 
         public static Param parse(String key) {
             try {
-                return valueOf(key.strip().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(key.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("benchmark.fit_params: unknown '" + key + "'; known: "
-                        + java.util.Arrays.stream(values()).map(Param::key).toList());
+                        + Arrays.stream(values()).map(Param::key).toList());
             }
         }
     }
@@ -117,11 +121,11 @@ public final class SurfaceFit {
 
     /** {@code p} with fills at the mid: no spread beyond the tick, no slippage, commissions or fees. */
     static PricingSettings atMid(PricingSettings p) {
-        sde.pricing.QuoteSettings q = p.quotes();
-        sde.pricing.FillSettings f = p.fills();
-        return new PricingSettings(p.listing(), p.surface(), new sde.pricing.QuoteSettings(q.tick(), 0, 0, q.spreadMaxPct(), q.volRef(),
+        QuoteSettings q = p.quotes();
+        FillSettings f = p.fills();
+        return new PricingSettings(p.listing(), p.surface(), new QuoteSettings(q.tick(), 0, 0, q.spreadMaxPct(), q.volRef(),
                 q.volPower()),
-                new sde.pricing.FillSettings(0, 0, 0, f.assignmentFee(), f.putAssignmentExtrinsic(), 0, 0), p.liquidity());
+                new FillSettings(0, 0, 0, f.assignmentFee(), f.putAssignmentExtrinsic(), 0, 0), p.liquidity());
     }
 
     private static PricingSettings with(PricingSettings p, List<Param> params, double[] x) {

@@ -15,6 +15,7 @@ import sde.pricing.OptionRow;
 import sde.pricing.PricingSettings;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class SymbolFit {
                          int heldOut, double heldOutYearMaePp, double heldOutMonthMaePp, double unfittedYearMaePp,
                          double unfittedMonthMaePp) {
         public String setLine() {
-            return String.format(java.util.Locale.ROOT, "--set pricing.surface.symbol_atm_scale.%s=%.4f", symbol, scale);
+            return String.format(Locale.ROOT, "--set pricing.surface.symbol_atm_scale.%s=%.4f", symbol, scale);
         }
     }
 

@@ -1,11 +1,18 @@
 package sde.cli;
 
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.BacktestSettings;
+import sde.backtest.Engine;
+import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
+import sde.data.MarketData;
+import sde.io.Location;
 import sde.spark.Answer;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "answer", mixinStandardHelpOptions = true,
@@ -18,7 +25,7 @@ public final class AnswerCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
             description = "The sweep's or daemon's output folder (default output).")
-    sde.io.Location out;
+    Location out;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master that reads the leaderboards (default: spark-submit's, else local[*]).")
@@ -29,12 +36,12 @@ public final class AnswerCommand implements Callable<Integer> {
     boolean checks;
 
     /** The checks' runner: a params file on a surface of the model band, at its own starting capital (NaN) or another. */
-    static Answer.Runner runner(sde.backtest.Engine engine, SdeConfig cfg) {
+    static Answer.Runner runner(Engine engine, SdeConfig cfg) {
         return (params, model, capital) -> {
-            sde.backtest.RunSpec spec = cfg.specs().read(params, "answer check");
+            RunSpec spec = cfg.specs().read(params, "answer check");
             if (!Double.isNaN(capital)) {
-                sde.backtest.BacktestSettings b = spec.backtest().toBuilder().startingCapital(capital).build();
-                spec = new sde.backtest.RunSpec(spec.strategies(), b, spec.from(), spec.to(), spec.regime());
+                BacktestSettings b = spec.backtest().toBuilder().startingCapital(capital).build();
+                spec = new RunSpec(spec.strategies(), b, spec.from(), spec.to(), spec.regime());
             }
             return engine.on(model).run(spec);
         };
@@ -43,17 +50,17 @@ public final class AnswerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
-        org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-answer", master);
+        SparkSession spark = CommonOptions.spark("sde-answer", master);
         try {
             long t0 = System.nanoTime();
             Answer.File a = Answer.compute(spark, out, cfg.backtest().firstYear(), cfg.backtest().lastYear());
             if (checks) {
-                sde.data.MarketData md = common.marketData(cfg, common.dataDir().dir());
-                a = Answer.checked(spark, out, a, runner(sde.backtest.Engine.of(md, cfg.pricing()), cfg));
+                MarketData md = common.marketData(cfg, common.dataDir().dir());
+                a = Answer.checked(spark, out, a, runner(Engine.of(md, cfg.pricing()), cfg));
             }
             Answer.write(out, a);
             System.out.println(a.verdictLine());
-            System.out.printf(java.util.Locale.ROOT, "read %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,
+            System.out.printf(Locale.ROOT, "read %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,
                     out.resolve("answer.md"), out.resolve("answer.json"));
             return 0;
         } finally {

@@ -15,6 +15,7 @@ import sde.data.SyntheticMarket;
 import sde.io.Json;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -82,5 +83,5 @@ public final class AuditCommand implements Callable<Integer> {
         return new double[]{r.get(0), r.get(1)};
     }
 
-    private static int epoch(java.time.LocalDate d) { return (int) d.toEpochDay(); }
+    private static int epoch(LocalDate d) { return (int) d.toEpochDay(); }
 }

@@ -1,6 +1,7 @@
 package sde.cli;
 
 import sde.data.AuditReport;
+import sde.data.SeriesDating;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class AuditTable {
         }
         sb.append("\nDating (SPEC §1): correlation of each series' daily change with the reference's change of the\n"
                 + "previous, the same and the next session; a series that follows the previous (or next) session is misdated\n");
-        for (sde.data.SeriesDating.Finding f : r.dating()) {
+        for (SeriesDating.Finding f : r.dating()) {
             sb.append(String.format("  %-6s vs %-4s prev %+.2f  same %+.2f  next %+.2f  %s%n", f.series(), f.reference(),
                     f.previous(), f.same(), f.next(), f.verdict()));
         }

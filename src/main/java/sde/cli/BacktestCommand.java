@@ -4,23 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
+import sde.backtest.RunSummary;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
 import sde.data.Dates;
 import sde.data.MarketData;
+import sde.data.SyntheticMarket;
+import sde.io.Json;
 import sde.metrics.Summary;
+import sde.pricing.Model;
 import sde.results.Feasibility;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
+import sde.validate.Coverage;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -72,7 +79,7 @@ public final class BacktestCommand implements Callable<Integer> {
         RunSpec spec = spec(cfg, paramSets);
         MarketData md;
         if (demo) {
-            md = sde.data.SyntheticMarket.generate(cfg.synthetic().seed(), ConfigLoader.date("config", "synthetic.from",
+            md = SyntheticMarket.generate(cfg.synthetic().seed(), ConfigLoader.date("config", "synthetic.from",
                     cfg.synthetic().from()),
                     ConfigLoader.date("config", "synthetic.to", cfg.synthetic().to()));
             System.out.println("*** SYNTHETIC MARKET (seed " + cfg.synthetic().seed() + "): a demo, not a result ***");
@@ -80,29 +87,29 @@ public final class BacktestCommand implements Callable<Integer> {
             md = common.marketData(cfg, common.dataDir().dir());
         }
         long t0 = System.nanoTime();
-        sde.pricing.Model m = sde.pricing.Model.parse(model);
-        if (m != sde.pricing.Model.BASE) System.out.println("*** priced on the " + m + " surface of the model band ***");
+        Model m = Model.parse(model);
+        if (m != Model.BASE) System.out.println("*** priced on the " + m + " surface of the model band ***");
         ConfigLoader.date("--from", "from", spec.from());   // a bad date is named by its option before anything runs
         ConfigLoader.date("--to", "to", spec.to());
-        RunResult r = sde.backtest.Engine.of(md, cfg.pricing().model(m)).run(spec);
+        RunResult r = Engine.of(md, cfg.pricing().model(m)).run(spec);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
-        String id = spec.id(md.fingerprint()) + (m == sde.pricing.Model.BASE ? "" : "-" + m.name().toLowerCase(java.util.Locale.ROOT));
+        String id = spec.id(md.fingerprint()) + (m == Model.BASE ? "" : "-" + m.name().toLowerCase(Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
         List<Integer> train = cfg.validate().trainYears();
         boolean coversTrain = Dates.year(r.days()[0]) < train.get(0) && Dates.year(r.days()[r.days().length - 1]) >= train.get(1);
         Summary trainWindow = coversTrain ? RunOutputs.summarizeWindow(r, train.get(0), train.get(1)) : s;
-        sde.backtest.RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, trainWindow, md.fingerprint(), wallMs)
-                .onModel(m.name().toLowerCase(java.util.Locale.ROOT));
+        RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, trainWindow, md.fingerprint(), wallMs)
+                .onModel(m.name().toLowerCase(Locale.ROOT));
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
-        String violation = summary.feasible() ? "" : String.format(java.util.Locale.ROOT, ", violation %.3f", summary.violation());
-        System.out.printf(java.util.Locale.ROOT, "%s (SPEC §4 over %s: max DD <= %.0f %%, >= %d closed trades every year, no ruin)%s;"
+        String violation = summary.feasible() ? "" : String.format(Locale.ROOT, ", violation %.3f", summary.violation());
+        System.out.printf(Locale.ROOT, "%s (SPEC §4 over %s: max DD <= %.0f %%, >= %d closed trades every year, no ruin)%s;"
                         + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
                 coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
                 Feasibility.DEFAULT.minTradesPerYear(), violation, s.capacityBoundTrades());
         // SPEC §5 model coverage: where the option P&L was made, and whether real data checked the model there.
-        System.out.println("model coverage (SPEC §5): " + sde.validate.Coverage.of(r.cellGrossPnl(), cfg.coverage()).describe());
+        System.out.println("model coverage (SPEC §5): " + Coverage.of(r.cellGrossPnl(), cfg.coverage()).describe());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);
         return 0;
     }
@@ -114,11 +121,11 @@ public final class BacktestCommand implements Callable<Integer> {
         if (params != null) {
             if (!paramSets.isEmpty()) throw new IllegalArgumentException("--set " + paramSets.get(0)
                     + ": with --params, put strategy values in the file");
-            spec = cfg.specs().read(sde.io.Json.MAPPER.readTree(params.toFile()), params.toString());
+            spec = cfg.specs().read(Json.MAPPER.readTree(params.toFile()), params.toString());
         } else {
             Strategy<?> st = Strategies.get(strategy);
             Map<String, Object> raw = new LinkedHashMap<>();
-            if (symbol != null) raw.put("symbol", symbol.toUpperCase(java.util.Locale.ROOT));
+            if (symbol != null) raw.put("symbol", symbol.toUpperCase(Locale.ROOT));
             for (String kv : paramSets) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) throw new IllegalArgumentException("--set " + kv + ": expected key=value");

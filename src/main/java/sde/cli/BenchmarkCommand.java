@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sde.benchmark.BenchmarkReport;
 import sde.benchmark.CboeIndex;
+import sde.benchmark.CoverageEvidence;
 import sde.benchmark.ModelBand;
 import sde.benchmark.Replication;
 import sde.benchmark.SurfaceFit;
@@ -13,10 +14,18 @@ import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.data.MarketSources;
 import sde.data.RawSeries;
+import sde.data.Symbol;
+import sde.io.Json;
+import sde.pricing.Calibration;
+import sde.pricing.HistoricalQuotes;
+import sde.pricing.Model;
+import sde.pricing.PricingSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -70,15 +79,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (String name : indices != null ? indices : cfg.benchmark().indices()) chosen.add(CboeIndex.parse(name));
         MarketSources src = MarketSources.fromFolder(common.dataDir().dir());
         MarketData md = common.marketData(cfg, src);
-        sde.pricing.PricingSettings pricing = cfg.pricing();
-        Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.SPY);
+        PricingSettings pricing = cfg.pricing();
+        Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks(), Symbol.SPY);
         List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k)).sorted().toList();
         if (!other.isEmpty()) {
             System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
         }
         if (fit) {
             int lastTrain = cfg.validate().trainYears().get(1);
-            var split = sde.pricing.HistoricalQuotes.split(common.dataDir().dir());
+            var split = HistoricalQuotes.split(common.dataDir().dir());
             long t0 = System.nanoTime();
             if (cv) {
                 double sumY = 0, sumM = 0;
@@ -86,24 +95,24 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 for (int y = cfg.validate().trainYears().get(0); y <= lastTrain; y++) {
                     SurfaceFit.Result h = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), spx, split.calibration(),
                             lastTrain, y, maxEvals);
-                    System.out.printf(java.util.Locale.ROOT, "  held out %d: |year error| %.2f pp, |month error| %.2f pp  (%s)%n", y,
+                    System.out.printf(Locale.ROOT, "  held out %d: |year error| %.2f pp, |month error| %.2f pp  (%s)%n", y,
                             h.heldOutYearMaePp(), h.heldOutMonthMaePp(), h.setLines());
                     sumY += h.heldOutYearMaePp();
                     sumM += h.heldOutMonthMaePp();
                     n++;
                 }
-                System.out.printf(java.util.Locale.ROOT, "cross-validated (fit_params %s): |year error| %.2f pp, |month error| %.2f pp%n",
+                System.out.printf(Locale.ROOT, "cross-validated (fit_params %s): |year error| %.2f pp, |month error| %.2f pp%n",
                         cfg.benchmark().fitParams(), sumY / n, sumM / n);
             }
             SurfaceFit.Result f = SurfaceFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), spx, split.calibration(),
                     lastTrain, maxEvals);
             pricing = f.settings();
             var s = pricing.surface();
-            System.out.printf(java.util.Locale.ROOT,
+            System.out.printf(Locale.ROOT,
                     "Fitted on %d calibration quotes and the %s months through %d (%d evaluations, %.0f s):%n"
                             + "  quotes IV MAE %.2f pts, replica |year error| %.2f pp, |month error| %.2f pp%n"
                             + " %s%n",
-                    sde.pricing.Calibration.compare(md, pricing, split.calibration()).size(), spx.keySet(), lastTrain, f.evaluations(),
+                    Calibration.compare(md, pricing, split.calibration()).size(), spx.keySet(), lastTrain, f.evaluations(),
                     (System.nanoTime() - t0) / 1e9,
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
         }
@@ -113,43 +122,43 @@ public final class BenchmarkCommand implements Callable<Integer> {
             double[] grid = bs.bandGrid().stream().mapToDouble(Double::doubleValue).toArray();
             ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, spx, cfg.validate().trainYears().get(1),
                     grid, bs.bandQuantiles().get(0), bs.bandQuantiles().get(1));
-            System.out.printf(java.util.Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
+            System.out.printf(Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
                             + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set "
                                     + "pricing.surface.band_high=%.4f%n",
-                    b.years(), java.util.Arrays.toString(java.util.Arrays.stream(b.crossings()).map(x ->
+                    b.years(), Arrays.toString(Arrays.stream(b.crossings()).map(x ->
                             Math.rint(x * 1e4) / 1e4).toArray()),
                     b.low(), b.high());
             var s = pricing.surface();
-            pricing = new sde.pricing.PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills(),
+            pricing = new PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills(),
                     pricing.liquidity());
         }
-        sde.pricing.Model m = sde.pricing.Model.parse(model);
-        if (m != sde.pricing.Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");
+        Model m = Model.parse(model);
+        if (m != Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");
         Replication replication = new Replication(md, pricing.model(m), cfg.backtest(), cfg.benchmark());
         List<Replication.Result> results = new ArrayList<>();
         for (CboeIndex idx : chosen) results.add(replication.run(idx, src.benchmarks().get(idx.name())));
         System.out.print(BenchmarkReport.table(results));
         BenchmarkReport.write(out, results, md.fingerprint());
         if (coverage) {
-            var check = sde.pricing.Calibration.compare(md, pricing, sde.pricing.HistoricalQuotes.split(common.dataDir().dir()).check());
-            List<sde.benchmark.CoverageEvidence.Line> lines = sde.benchmark.CoverageEvidence.lines(check, results, cfg.coverage());
+            var check = Calibration.compare(md, pricing, HistoricalQuotes.split(common.dataDir().dir()).check());
+            List<CoverageEvidence.Line> lines = CoverageEvidence.lines(check, results, cfg.coverage());
             System.out.println("\nModel coverage (SPEC §5): every cell with evidence, against conf's coverage tolerances");
-            for (var l : lines) System.out.printf(java.util.Locale.ROOT, "  %-24s %-8s %-10s %s%n", l.cell(), l.kind(),
+            for (var l : lines) System.out.printf(Locale.ROOT, "  %-24s %-8s %-10s %s%n", l.cell(), l.kind(),
                     l.verified() ? "verified" : "not", l.evidence());
-            Map<String, String> verified = sde.benchmark.CoverageEvidence.verified(lines);
+            Map<String, String> verified = CoverageEvidence.verified(lines);
             System.out.println("\nconf/sde.yaml coverage.verified (" + verified.size() + " cells; every other cell is unverified):");
             verified.forEach((c, e) -> System.out.println("    \"" + c + "\": \"" + e + "\""));
-            sde.io.Json.write(out.resolve("coverage.json"), Map.of("cells", lines, "verified", verified));
+            Json.write(out.resolve("coverage.json"), Map.of("cells", lines, "verified", verified));
         }
         System.out.println("wrote " + out.resolve(BenchmarkReport.JSON) + " and " + out.resolve(BenchmarkReport.FOLDER));
         return 0;
     }
 
     /** QQQ's and IWM's ATM scales: a leave-one-year-out check inside the train years, then the fit, kept only if it generalizes. */
-    private sde.pricing.PricingSettings fitSymbols(SdeConfig cfg, MarketData md, MarketSources src, sde.pricing.PricingSettings pricing) {
+    private PricingSettings fitSymbols(SdeConfig cfg, MarketData md, MarketSources src, PricingSettings pricing) {
         int firstTrain = cfg.validate().trainYears().get(0), lastTrain = cfg.validate().trainYears().get(1);
-        var rows = sde.pricing.HistoricalQuotes.split(common.dataDir().dir()).calibration();
-        for (sde.data.Symbol sym : List.of(sde.data.Symbol.QQQ, sde.data.Symbol.IWM)) {
+        var rows = HistoricalQuotes.split(common.dataDir().dir()).calibration();
+        for (Symbol sym : List.of(Symbol.QQQ, Symbol.IWM)) {
             Map<String, RawSeries> funds = CboeIndex.replicated(src.benchmarks(), sym);
             if (funds.isEmpty()) {
                 System.out.println(sym + ": no fund in the data to fit on");
@@ -158,7 +167,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             double held = 0, heldUnfitted = 0;
             for (int y = firstTrain; y <= lastTrain; y++) {
                 SymbolFit.Result h = SymbolFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), sym, funds, rows, lastTrain, y);
-                System.out.printf(java.util.Locale.ROOT, "  %s held out %d: scale %.4f, |year error| %.2f pp (unfitted %.2f),"
+                System.out.printf(Locale.ROOT, "  %s held out %d: scale %.4f, |year error| %.2f pp (unfitted %.2f),"
                                 + " |month error| %.2f pp (unfitted %.2f)%n", sym, y, h.scale(), h.heldOutYearMaePp(),
                         h.unfittedYearMaePp(), h.heldOutMonthMaePp(), h.unfittedMonthMaePp());
                 held += h.heldOutYearMaePp() + 2 * h.heldOutMonthMaePp();
@@ -167,14 +176,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
             SymbolFit.Result f = SymbolFit.fit(md, pricing, cfg.backtest(), cfg.benchmark(), sym, funds, rows, lastTrain, 0);
             boolean keep = held < heldUnfitted;
             boolean chains = rows.stream().anyMatch(r -> r.symbol() == sym);
-            System.out.printf(java.util.Locale.ROOT, "%s on %s %d-%d%s: scale %.4f (%d evaluations): quotes IV MAE %.2f pts,"
+            System.out.printf(Locale.ROOT, "%s on %s %d-%d%s: scale %.4f (%d evaluations): quotes IV MAE %.2f pts,"
                             + " |year error| %.2f pp, |month error| %.2f pp; held-out objective %.2f fitted vs %.2f at 1: %s%n  %s%n",
                     sym, funds.keySet(), firstTrain, lastTrain, chains ? " and its calibration chains" : "", f.scale(), f.evaluations(),
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), held, heldUnfitted,
                     keep ? "the fit generalizes, keep it" : "the fit does not beat 1 out of sample, keep 1",
-                    keep ? f.setLine() : String.format(java.util.Locale.ROOT, "--set pricing.surface.symbol_atm_scale.%s=1.0", sym));
+                    keep ? f.setLine() : String.format(Locale.ROOT, "--set pricing.surface.symbol_atm_scale.%s=1.0", sym));
             if (keep) {
-                pricing = new sde.pricing.PricingSettings(pricing.listing(), pricing.surface().withSymbolScale(sym, f.scale()),
+                pricing = new PricingSettings(pricing.listing(), pricing.surface().withSymbolScale(sym, f.scale()),
                         pricing.quotes(), pricing.fills(), pricing.liquidity());
             }
         }

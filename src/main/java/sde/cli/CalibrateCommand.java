@@ -1,5 +1,8 @@
 package sde.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -7,13 +10,20 @@ import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Json;
 import sde.pricing.Calibration;
+import sde.pricing.ChainActivity;
 import sde.pricing.HistoricalQuotes;
+import sde.pricing.LiquidityFit;
+import sde.pricing.LiquiditySettings;
+import sde.pricing.OptionRow;
 import sde.pricing.PricingSettings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -41,7 +51,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--chains", paramLabel = "PATH",
             description = "More real quotes, checked but never fitted: a canonical CSV or a Parquet file/folder (docs/pricing.md).")
-    List<Path> chains = new java.util.ArrayList<>();
+    List<Path> chains = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -51,13 +61,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (liquidity) return liquidity(md, cfg.pricing().liquidity(), HistoricalQuotes.activity(dir));
         HistoricalQuotes.Split split = HistoricalQuotes.split(dir);
         for (Path c : chains) {
-            List<sde.pricing.OptionRow> rows;
+            List<OptionRow> rows;
             if (c.toString().endsWith(".csv")) {
                 rows = HistoricalQuotes.read(c, 0);
             } else {
-                org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().appName("sde-calibrate")
+                SparkSession spark = SparkSession.builder().appName("sde-calibrate")
                         .master(System.getProperty("spark.master", "local[*]")).config("spark.ui.enabled", "false").getOrCreate();
-                rows = sde.cli.ParquetQuotes.read(spark, c.toString());
+                rows = ParquetQuotes.read(spark, c.toString());
             }
             System.out.println("chains " + c + ": " + rows.size() + " quotes added to the check rows");
             split.check().addAll(rows);
@@ -82,8 +92,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (fitWing) {
             Calibration.WingFit w = Calibration.fitWing(md, p, split.calibration());
             p = w.settings();
-            String set = String.format(java.util.Locale.ROOT, "--set pricing.surface.call_skew_tenor_power=%.4f", w.power());
-            System.out.printf(java.util.Locale.ROOT, "Wing fitted on %d calibration calls (|delta| 10-60, 3-60 DTE): level-neutral error"
+            String set = String.format(Locale.ROOT, "--set pricing.surface.call_skew_tenor_power=%.4f", w.power());
+            System.out.printf(Locale.ROOT, "Wing fitted on %d calibration calls (|delta| 10-60, 3-60 DTE): level-neutral error"
                     + " %.2f -> %.2f pts%n  %s%n%n", w.rows(), w.beforePts(), w.afterPts(), set);
             fitted = fitted == null ? set : fitted + " " + set;
         }
@@ -102,15 +112,15 @@ public final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int liquidity(MarketData md, sde.pricing.LiquiditySettings base, List<sde.pricing.ChainActivity> activity) {
-        sde.pricing.LiquidityFit.Result r = sde.pricing.LiquidityFit.fit(md, base, activity);
+    private int liquidity(MarketData md, LiquiditySettings base, List<ChainActivity> activity) {
+        LiquidityFit.Result r = LiquidityFit.fit(md, base, activity);
         System.out.println("Liquidity model fitted on " + r.chains().size() + " chains (" + activity.size()
                 + " contracts); its error on each:");
         String columns = "  %-50s %8s %12s %12s %9s %12s %12s %9s %9s %9s%n";
-        System.out.printf(java.util.Locale.ROOT, columns, "chain", "contracts", "day volume", "model",
+        System.out.printf(Locale.ROOT, columns, "chain", "contracts", "day volume", "model",
                 "|log10|", "open int.", "model", "|log10|", "vol/share", "OI/share");
-        for (sde.pricing.LiquidityFit.ChainError e : r.chains()) {
-            System.out.printf(java.util.Locale.ROOT, "  %-50s %8d %,12.0f %,12.0f %9.2f %,12.0f %,12.0f %9.2f %9.4f %9.4f%n",
+        for (LiquidityFit.ChainError e : r.chains()) {
+            System.out.printf(Locale.ROOT, "  %-50s %8d %,12.0f %,12.0f %9.2f %,12.0f %,12.0f %9.2f %9.4f %9.4f%n",
                     e.source(), e.contracts(), e.dayVolume(), e.modelVolume(), e.medianLogErrorVolume(), e.openInterest(),
                     e.modelOpenInterest(), e.medianLogErrorOpenInterest(),
                     e.contractsPerShare(), e.openInterestPerShare());
@@ -126,13 +136,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static String inline(Map<String, Double> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + ": " + sde.pricing.LiquidityFit.round(e.getValue()))
+        return m.entrySet().stream().map(e -> e.getKey() + ": " + LiquidityFit.round(e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** calibration.json: the fitted --set line (with --fit), each row set's error tables, the check rows' error by source. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder(alphabetic = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record CalibrationFile(String fitted, Report calibration, Report check, Map<String, Calibration.Bucket> checkBySource,
                            Map<String, Calibration.Bucket> calibrationBySource, Map<String, Calibration.Bucket> calibrationByCell,
                            Map<String, Calibration.Bucket> checkByCell) {}
@@ -140,10 +150,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** The wing tables: each model cell's IV error (SPEC §5 coverage), printed under {@code title}. */
     private static Map<String, Calibration.Bucket> cells(String title, List<Calibration.Row> rows) {
         System.out.println("\n" + title);
-        System.out.printf(java.util.Locale.ROOT, "  %-24s %6s %9s %9s %9s%n", "cell", "rows", "IV MAE", "IV bias", "spread");
+        System.out.printf(Locale.ROOT, "  %-24s %6s %9s %9s %9s%n", "cell", "rows", "IV MAE", "IV bias", "spread");
         Map<String, Calibration.Bucket> out = new LinkedHashMap<>();
         Calibration.cells(rows).forEach((c, b) -> {
-            System.out.printf(java.util.Locale.ROOT, "  %-24s %6d %9.2f %+9.2f %9.3f%n", c, b.n(), b.maeIvPts(), b.ivBiasPts(),
+            System.out.printf(Locale.ROOT, "  %-24s %6d %9.2f %+9.2f %9.3f%n", c, b.n(), b.maeIvPts(), b.ivBiasPts(),
                     b.maeSpread());
             out.put(c.toString(), b);
         });
@@ -153,7 +163,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** Each source's error over all its rows, printed under {@code title}; keyed by symbol and source. */
     private static Map<String, Calibration.Bucket> bySource(String title, List<Calibration.Row> rows) {
         Map<String, List<Calibration.Row>> groups = rows.stream().collect(Collectors.groupingBy(
-                r -> r.real().symbol() + " " + r.real().source(), java.util.TreeMap::new, Collectors.toList()));
+                r -> r.real().symbol() + " " + r.real().source(), TreeMap::new, Collectors.toList()));
         System.out.println(title);
         Map<String, Calibration.Bucket> out = new LinkedHashMap<>();
         groups.forEach((k, g) -> {
@@ -165,7 +175,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** The error of one row set by delta bucket and by days-to-expiry bucket. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     record Report(List<Calibration.Bucket> byDelta, List<Calibration.Bucket> byDte) {}
 
     private static Report report(String title, List<Calibration.Row> rows) {

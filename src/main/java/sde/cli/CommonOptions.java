@@ -1,9 +1,18 @@
 package sde.cli;
 
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
+import sde.data.AlignmentRules;
+import sde.data.AuditReport;
+import sde.data.DataAudit;
+import sde.data.DataException;
 import sde.data.DataLocator;
+import sde.data.MarketData;
+import sde.data.MarketDataBuilder;
+import sde.data.MarketSources;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +33,16 @@ public final class CommonOptions {
     SdeConfig config() { return ConfigLoader.load(config, overrides); }
 
     /** The Spark session of a command: --master if given, else spark-submit's, else local[*]. */
-    static org.apache.spark.sql.SparkSession spark(String appName, String master) {
-        org.apache.spark.sql.SparkSession.Builder b = org.apache.spark.sql.SparkSession.builder().appName(appName);
+    static SparkSession spark(String appName, String master) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (master != null) b.master(master);
-        else if (!new org.apache.spark.SparkConf().contains("spark.master")) b.master("local[*]");
+        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
         return b.getOrCreate();
     }
 
     /** The market data over data.load_from..data.load_to, aligned by the SPEC §1 rules in conf. */
-    sde.data.MarketData marketData(SdeConfig cfg, Path dir) {
-        return marketData(cfg, sde.data.MarketSources.fromFolder(dir));
+    MarketData marketData(SdeConfig cfg, Path dir) {
+        return marketData(cfg, MarketSources.fromFolder(dir));
     }
 
     /**
@@ -42,17 +51,17 @@ public final class CommonOptions {
      * with the audit's own one-line message (naming the file and line where it has one), before
      * anything is written.
      */
-    sde.data.MarketData marketData(SdeConfig cfg, sde.data.MarketSources src) {
-        sde.data.AuditReport audit = sde.data.DataAudit.run(src, AuditCommand.settings(cfg, null, null));
+    MarketData marketData(SdeConfig cfg, MarketSources src) {
+        AuditReport audit = DataAudit.run(src, AuditCommand.settings(cfg, null, null));
         if (!audit.tradable()) {
-            throw new sde.data.DataException(src.origin(), 0, audit.errors().get(0)
+            throw new DataException(src.origin(), 0, audit.errors().get(0)
                     + (audit.errors().size() > 1 ? " (and " + (audit.errors().size() - 1) + " more: run `jobs/sde data audit`)" : ""));
         }
         SdeConfig.Data d = cfg.data();
-        return sde.data.MarketDataBuilder.build(src,
+        return MarketDataBuilder.build(src,
                 (int) ConfigLoader.date("config", "data.load_from", d.loadFrom()).toEpochDay(),
                 (int) ConfigLoader.date("config", "data.load_to", d.loadTo()).toEpochDay(),
-                new sde.data.AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()));
+                new AlignmentRules(d.maxCarryForwardDays(), d.allowGaps()));
     }
 
     /** Resolves the data folder and prints which one won. */

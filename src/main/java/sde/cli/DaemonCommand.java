@@ -4,12 +4,15 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.daemon.Daemon;
 import sde.daemon.DaemonLock;
+import sde.daemon.Replay;
 import sde.daemon.StudyRunner;
+import sde.io.Location;
 import sde.spark.Answer;
 import sde.spark.SparkBackend;
 import sde.daemon.Telegram;
@@ -44,13 +47,13 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
             description = "Output folder (default output): a local path, or a Hadoop URI such as hdfs://namenode:8020/sde/out.")
-    sde.io.Location out;
+    Location out;
 
     @Override
     public Integer call() throws Exception {
         if (maxRuns < 0 || maxMinutes < 0) throw new IllegalArgumentException("--max-runs and --max-minutes must be >= 0");
         SdeConfig cfg = common.config();
-        sde.io.Location dir = out;
+        Location dir = out;
         try (DaemonLock lock = DaemonLock.acquire(dir)) {
             MarketData md = common.marketData(cfg, common.dataDir().dir());
             SparkSession spark = CommonOptions.spark("sde-daemon", master);
@@ -66,8 +69,8 @@ public final class DaemonCommand implements Callable<Integer> {
             try {
                 StudyRunner runner = new StudyRunner(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
                         cfg.validate(), cfg.coverage(), dir, System.out);
-                sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-                sde.daemon.Replay replay = (params, model) ->
+                Engine engine = Engine.of(md, cfg.pricing());
+                Replay replay = (params, model) ->
                         engine.on(model).run(cfg.specs().read(params, "ceiling replay"));
                 Telegram tg = Telegram.fromEnv(System.getenv(), cfg.daemon());
                 System.out.printf("daemon on %s, out %s, budget %s runs / %s minutes, Telegram %s%n", spark.sparkContext().master(), dir,

@@ -4,8 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sde.io.ConfigException;
 import sde.data.DataException;
+import sde.io.Location;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /** Entry point of jobs/sde and both jars: `sde COMMAND …` (SPEC §7). */
 @Command(name = "sde", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -25,7 +28,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.err, true), args);
     }
 
     /** Exit code for a failure of the machinery (Spark, Hadoop, the file system), reported in one line. */
@@ -36,12 +39,12 @@ public final class Main implements Runnable {
      * exit 2; any other failure (Spark, Hadoop, I/O) one line naming what failed and exit 1, with the
      * stack trace only under {@code --verbose} (accepted anywhere on the line).
      */
-    public static int run(java.io.PrintWriter err, String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
+    public static int run(PrintWriter err, String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
         CommandLine cli = new CommandLine(new Main());
         // --out takes a local folder or any Hadoop URI (hdfs://, s3a://).
-        cli.registerConverter(sde.io.Location.class, sde.io.Location::of);
+        cli.registerConverter(Location.class, Location::of);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof DataException || ex instanceof ConfigException || ex instanceof UncheckedIOException

@@ -1,12 +1,19 @@
 package sde.cli;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import sde.data.DataException;
 import sde.data.Symbol;
 import sde.pricing.OptionRow;
 
+import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Option chains stored as Parquet, read through Spark: Spark stays above the pricing package. */
 public final class ParquetQuotes {
@@ -18,22 +25,22 @@ public final class ParquetQuotes {
      * optionally underlying_price (double) and source_id (string). Read through Spark SQL so a
      * multi-gigabyte chain history is filtered by the executors, not loaded whole by hand.
      */
-    public static List<OptionRow> read(org.apache.spark.sql.SparkSession spark, String path) {
-        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = spark.read().parquet(path);
-        java.util.Set<String> cols = new java.util.HashSet<>(java.util.Arrays.asList(df.columns()));
+    public static List<OptionRow> read(SparkSession spark, String path) {
+        Dataset<Row> df = spark.read().parquet(path);
+        Set<String> cols = new HashSet<>(Arrays.asList(df.columns()));
         for (String n : new String[]{"quote_date", "underlying", "expiration", "strike", "type"}) {
             if (!cols.contains(n)) throw new DataException(path, 0, "option chain Parquet needs column '" + n + "'");
         }
         boolean midOnly = !cols.contains("bid");
         if (midOnly && !cols.contains("mid")) throw new DataException(path, 0, "option chain Parquet needs bid/ask or mid");
         List<OptionRow> out = new ArrayList<>();
-        for (org.apache.spark.sql.Row r : df.collectAsList()) {
+        for (Row r : df.collectAsList()) {
             String type = r.<String>getAs("type").toUpperCase(Locale.ROOT);
-            out.add(new OptionRow((int) r.<java.sql.Date>getAs("quote_date").toLocalDate().toEpochDay(),
+            out.add(new OptionRow((int) r.<Date>getAs("quote_date").toLocalDate().toEpochDay(),
                     Symbol.parse(r.getAs("underlying")),
                     cols.contains("underlying_price") && r.getAs("underlying_price") != null ? r.<Double>getAs("underlying_price")
                             : Double.NaN,
-                    (int) r.<java.sql.Date>getAs("expiration").toLocalDate().toEpochDay(), r.<Double>getAs("strike"), type.equals("C"),
+                    (int) r.<Date>getAs("expiration").toLocalDate().toEpochDay(), r.<Double>getAs("strike"), type.equals("C"),
                     midOnly ? Double.NaN : r.<Double>getAs("bid"), midOnly ? Double.NaN : r.<Double>getAs("ask"),
                     midOnly ? r.<Double>getAs("mid") : Double.NaN,
                     cols.contains("source_id") ? r.getAs("source_id") : path));

@@ -1,12 +1,17 @@
 package sde.cli;
 
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.Engine;
 import sde.backtest.RunSpec;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
+import sde.io.Location;
 import sde.report.Report;
+import sde.spark.TrialSample;
+import sde.sweep.Study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +26,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
             description = "The sweep's or daemon's output folder or Hadoop URI (default output).")
-    sde.io.Location out;
+    Location out;
 
     @Option(names = "--study", paramLabel = "NAME|FILE",
             description = "Only this study's rows (a name, or a study file whose name is used).")
@@ -52,23 +57,23 @@ public final class ReportCommand implements Callable<Integer> {
         SdeConfig cfg = common.config();
         String name = study;
         if (study != null && (study.endsWith(".yaml") || study.endsWith(".yml")) && Files.exists(Path.of(study))) {
-            name = sde.sweep.Study.load(Path.of(study)).name();
+            name = Study.load(Path.of(study)).name();
         }
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         long t0 = System.nanoTime();
-        Report report = new Report(md, cfg.regime(), sde.backtest.Engine.of(md, cfg.pricing()),
+        Report report = new Report(md, cfg.regime(), Engine.of(md, cfg.pricing()),
                 node -> cfg.specs().read(node, "leaderboard"));
         if (trials > 0) {
             report.withTrials((dir, st) -> {
-                org.apache.spark.sql.SparkSession spark = CommonOptions.spark("sde-report", master);
+                SparkSession spark = CommonOptions.spark("sde-report", master);
                 try {
-                    return sde.spark.TrialSample.read(spark, dir, st, trials);
+                    return TrialSample.read(spark, dir, st, trials);
                 } finally {
                     spark.stop();
                 }
             });
         }
-        sde.io.Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(),
+        Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(),
                 cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);
         return 0;

@@ -1,8 +1,14 @@
 package sde.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import sde.backtest.BacktestSettings;
+import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
@@ -14,6 +20,8 @@ import sde.param.Params;
 import picocli.CommandLine.Option;
 import sde.io.Json;
 import sde.param.ParamSpec;
+import sde.pricing.Model;
+import sde.results.Feasibility;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -42,15 +50,15 @@ public final class StrategiesCommand implements Callable<Integer> {
     Path doc;
 
     /** A strategy as {@code strategies --json} lists it. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     record Listed(String name, List<Param> params) {}
 
     /** A declared parameter: its type, its choices or its range and step, its default. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder(alphabetic = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Param(String name, String type, List<String> choices, Double min, Double max, Double step,
-                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-                 @com.fasterxml.jackson.annotation.JsonProperty("default") Object dflt, Boolean log) {}
+                 @JsonInclude(JsonInclude.Include.ALWAYS)
+                 @JsonProperty("default") Object dflt, Boolean log) {}
 
     @Override
     public Integer call() throws IOException {
@@ -60,7 +68,7 @@ public final class StrategiesCommand implements Callable<Integer> {
             List<Param> params = new ArrayList<>();
             for (ParamSpec p : s.space().specs()) {
                 boolean choice = p.type() == ParamSpec.Type.CHOICE, ranged = !choice && p.type() != ParamSpec.Type.BOOL;
-                params.add(new Param(p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), choice ? p.choices() : null,
+                params.add(new Param(p.name(), p.type().name().toLowerCase(Locale.ROOT), choice ? p.choices() : null,
                         ranged ? p.lo() : null, ranged ? p.hi() : null, ranged ? p.step() : null, p.dflt(), p.log() ? Boolean.TRUE : null));
             }
             out.add(new Listed(s.name(), params));
@@ -91,8 +99,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         List<Strategy<?>> every = Strategies.all();
         // The same runs on the low and high surfaces of the model band (SPEC §5 model risk): the range
         // in which the real premiums lay decides how far any default's result can be believed.
-        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-        sde.backtest.Engine low = engine.on(sde.pricing.Model.LOW), high = engine.on(sde.pricing.Model.HIGH);
+        Engine engine = Engine.of(md, cfg.pricing());
+        Engine low = engine.on(Model.LOW), high = engine.on(Model.HIGH);
         StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
                 "| strategy | CAGR %% low surface (ATM × %s) | CAGR %% fitted | CAGR %% high surface (ATM × %s) | losing years low / "
                         + "high |%n|---|---:|---:|---:|---:|%n",
@@ -150,23 +158,23 @@ public final class StrategiesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Summary summary(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
-            sde.backtest.BacktestSettings b) {
+    private static Summary summary(Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
+            BacktestSettings b) {
         return RunOutputs.summarize(run(engine, cfg, slots, b));
     }
 
-    private static sde.backtest.RunResult run(sde.backtest.Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
-                                              sde.backtest.BacktestSettings b) {
+    private static RunResult run(Engine engine, SdeConfig cfg, List<RunSpec.SlotSpec> slots,
+                                              BacktestSettings b) {
         return engine.run(new RunSpec(slots, b, cfg.backtest().firstYear() + "-01-01", cfg.backtest().lastYear() + "-12-31"));
     }
 
-    private static Summary row(sde.backtest.Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots,
-            sde.backtest.BacktestSettings b,
+    private static Summary row(Engine engine, SdeConfig cfg, String name, List<RunSpec.SlotSpec> slots,
+            BacktestSettings b,
                                StringBuilder per, StringBuilder all) {
-        sde.backtest.RunResult r = run(engine, cfg, slots, b);
+        RunResult r = run(engine, cfg, slots, b);
         Summary s = RunOutputs.summarize(r);
         List<Integer> train = cfg.validate().trainYears();
-        double violation = RunOutputs.summarizeWindow(r, train.get(0), train.get(1)).violation(sde.results.Feasibility.DEFAULT);
+        double violation = RunOutputs.summarizeWindow(r, train.get(0), train.get(1)).violation(Feasibility.DEFAULT);
         int losing = 0;
         for (YearStats y : s.years()) {
             per.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %d | %.2f |%n", name, y.year(), y.returnPct(), y.maxDdPct(),

@@ -6,9 +6,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
+import sde.io.Location;
 import sde.sweep.Study;
 import sde.daemon.SearchGate;
 import sde.spark.SparkBackend;
+import sde.sweep.SweepContext;
 import sde.sweep.SweepJob;
 
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
             description = "Output folder (default output): a local path, or a Hadoop URI such as hdfs://namenode:8020/sde/out.")
-    sde.io.Location out;
+    Location out;
 
     @Override
     public Integer call() {
@@ -51,7 +53,7 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.printf("study %s: %s, population %d, %d generations, seed %d, on %s%n", study.name(), study.optimizer(),
                     study.population(), study.generations(), study.seed(), spark.sparkContext().master());
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
-            sde.sweep.SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
+            SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             SweepJob.StudyResult o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
                     .run(resume);
             System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());

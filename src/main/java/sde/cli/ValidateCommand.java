@@ -1,5 +1,7 @@
 package sde.cli;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -7,22 +9,33 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.backtest.Engine;
+import sde.backtest.RunOutputs;
 import sde.backtest.RunSpec;
+import sde.backtest.Trade;
 import sde.config.SdeConfig;
+import sde.data.Dates;
 import sde.data.MarketData;
+import sde.io.HadoopPaths;
 import sde.io.Json;
 import sde.daemon.SearchGate;
+import sde.io.Location;
 import sde.spark.SparkBackend;
 import sde.spark.SparkMonteCarlo;
 import sde.sweep.LeaderGate;
 import sde.sweep.SweepContext;
 import sde.validate.GateSettings;
+import sde.validate.MonteCarlo;
+import sde.validate.Stress;
 import sde.validate.Validator;
 import sde.validate.GateReport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
@@ -45,7 +58,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output",
             description = "Where the leaderboard is and the verdict goes: a folder or Hadoop URI (default output).")
-    sde.io.Location out;
+    Location out;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
@@ -54,20 +67,20 @@ public final class ValidateCommand implements Callable<Integer> {
     boolean fin;
 
     /** validations/ID.final.json: the candidate's one replay on the untouched year. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     record FinalYear(String id, int year, String through, double returnPct, double maxDdPct, int trades, double sharpe, String note) {}
 
     /** The untouched year, replayed once; a second replay is refused. */
     private int finalYear(SdeConfig cfg, MarketData md, RunSpec spec, String id) {
-        sde.io.Location file = out.resolve("validations").resolve(id + ".final.json");
+        Location file = out.resolve("validations").resolve(id + ".final.json");
         if (file.isFile()) throw new IllegalArgumentException(file + " exists: the untouched year is replayed once per candidate");
         int y = cfg.validate().finalYear();
-        if (sde.data.Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + sde.data.Dates.format(md.lastDay())
+        if (Dates.year(md.lastDay()) < y) throw new IllegalArgumentException("the data end " + Dates.format(md.lastDay())
                 + " before " + y);
         RunSpec once = new RunSpec(spec.strategies(), spec.backtest().withYears(y, y), y + "-01-01", y + "-12-31", spec.regime());
-        var r = sde.backtest.Engine.of(md, cfg.pricing()).run(once);
-        var s = sde.backtest.RunOutputs.summarize(r);
-        FinalYear doc = new FinalYear(id, y, sde.data.Dates.format(r.days()[r.days().length - 1]), s.years().get(0).returnPct(),
+        var r = Engine.of(md, cfg.pricing()).run(once);
+        var s = RunOutputs.summarize(r);
+        FinalYear doc = new FinalYear(id, y, Dates.format(r.days()[r.days().length - 1]), s.years().get(0).returnPct(),
                 s.maxDdPct(),
                 s.trades(), s.sharpe(), "the only truly out-of-sample figure: no optimizer or gate step has seen this year");
         Json.write(file, doc);
@@ -89,9 +102,9 @@ public final class ValidateCommand implements Callable<Integer> {
             double[] sharpes = new double[0];
             List<String> top = new ArrayList<>();
             if (target.id != null) {
-                sde.io.Location lb = out.resolve("leaderboard.parquet");
+                Location lb = out.resolve("leaderboard.parquet");
                 if (!lb.hasParquet()) throw new IllegalArgumentException("--id: no leaderboard at " + lb);
-                var all = spark.read().parquet(sde.io.HadoopPaths.literal(lb.uri()));
+                var all = spark.read().parquet(HadoopPaths.literal(lb.uri()));
                 List<Row> row = all.where(col("id").equalTo(target.id)).select("study", "params").limit(1).collectAsList();
                 if (row.isEmpty()) throw new IllegalArgumentException("--id " + target.id + ": not in " + lb);
                 String study = row.get(0).getString(0);
@@ -102,7 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 sharpes = rows.select("sharpe").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
                 // PBO's candidates are what the search would rank first: feasible rows by objective (SPEC §4).
                 // A folder written before feasibility was recorded has no such column: its rows rank as they always did.
-                Dataset<Row> feasible = java.util.Arrays.asList(rows.columns()).contains("violation")
+                Dataset<Row> feasible = Arrays.asList(rows.columns()).contains("violation")
                         ? rows.where(col("violation").equalTo(0)) : rows;
                 for (Row r : feasible.orderBy(col("fitness").desc(), col("id").asc()).limit(g.pboTop()).select("params").collectAsList()) {
                     top.add(r.getString(0));
@@ -116,30 +129,30 @@ public final class ValidateCommand implements Callable<Integer> {
             SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             GateReport v = (GateReport) new SearchGate(ctx, g, cfg.coverage())
                     .judge(new LeaderGate.Leader(id, spec, sharpes, top, g.trainYears(), g.testYears(), spec.backtest())).document();
-            var run = sde.backtest.Engine.of(md, cfg.pricing()).run(spec);
+            var run = Engine.of(md, cfg.pricing()).run(spec);
             double years = (run.days()[run.days().length - 1] - run.days()[0]) / 365.25;
-            sde.validate.MonteCarlo.Report mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
-                    run.trades().stream().mapToDouble(sde.backtest.Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
+            MonteCarlo.Report mc = SparkMonteCarlo.run(spark, Validator.dailyReturns(run),
+                    run.trades().stream().mapToDouble(Trade::pnl).toArray(), run.startingCapital(), years, g.mcMeanBlock(),
                     g.seed(), g.mcPaths(), 0);
-            java.util.Map<String, sde.validate.Stress.Figures> stress = sde.validate.Stress.run(md, cfg.pricing(), spec,
-                    new sde.validate.Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(),
+            Map<String, Stress.Figures> stress = Stress.run(md, cfg.pricing(), spec,
+                    new Stress.Settings(g.stressCrashDate(), g.stressGapPct(), g.stressVolFactor(), g.stressVolDays(),
                             g.stressHaltDate()));
             // SPEC §7: snake_case keys (overfit_score, base_score, variant_scores), as every JSON the engine writes.
-            com.fasterxml.jackson.databind.node.ObjectNode doc = Json.MAPPER.valueToTree(v);
+            ObjectNode doc = Json.MAPPER.valueToTree(v);
             doc.set("monte_carlo", Json.MAPPER.valueToTree(mc));
             doc.set("stress", Json.MAPPER.valueToTree(stress));
-            sde.io.Location file = out.resolve("validations").resolve(id + ".json");
+            Location file = out.resolve("validations").resolve(id + ".json");
             Json.write(file, doc);
             System.out.print(Validator.report(v));
             System.out.print(mc.table());
-            System.out.print(sde.validate.Stress.table(stress));
+            System.out.print(Stress.table(stress));
             // The rest of the one-screen report, where it exists: the untouched year and the study's walk-forward.
             String fin = out.resolve("validations").resolve(id + ".final.json").read().orElse(null);
             if (fin == null) {
                 System.out.println("  untouched year: not replayed yet (validate --final, once)");
             } else {
                 var y = Json.MAPPER.readTree(fin);
-                System.out.printf(java.util.Locale.ROOT,
+                System.out.printf(Locale.ROOT,
                         "  untouched year %d (to %s): return %.2f %%, max DD %.2f %%, %d trades, Sharpe %.2f%n",
                         y.path("year").asInt(), y.path("through").asText(), y.path("return_pct").asDouble(),
                                 y.path("max_dd_pct").asDouble(),

@@ -6,6 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
+import sde.io.Location;
+import sde.spark.SparkBackend;
 import sde.sweep.Study;
 import sde.sweep.WalkForward;
 
@@ -32,7 +34,7 @@ public final class WalkforwardCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--out", paramLabel = "DIR|URI", defaultValue = "output", description = "Output folder or Hadoop URI (default output).")
-    sde.io.Location out;
+    Location out;
 
     @Override
     public Integer call() throws Exception {
@@ -41,8 +43,8 @@ public final class WalkforwardCommand implements Callable<Integer> {
         MarketData md = common.marketData(cfg, common.dataDir().dir());
         SparkSession spark = CommonOptions.spark("sde-walkforward " + study.name(), master);
         try {
-            sde.io.Location dir = out.resolve("walkforward").resolve(study.name());
-            WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
+            Location dir = out.resolve("walkforward").resolve(study.name());
+            WalkForward.Result r = WalkForward.run(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
                     study, dir, System.out);
             System.out.println("out-of-sample (stitched test years): " + r.outOfSample());
             System.out.println("wrote " + dir.resolve("walkforward.json"));

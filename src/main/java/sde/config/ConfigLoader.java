@@ -1,5 +1,6 @@
 package sde.config;
 
+import sde.data.DataLocator;
 import sde.io.ConfigException;
 import sde.io.Yaml;
 
@@ -29,7 +30,7 @@ public final class ConfigLoader {
      * @param overrides {@code key=value} pairs applied last
      */
     public static SdeConfig load(Path file, List<String> overrides) {
-        Path home = sde.data.DataLocator.home();
+        Path home = DataLocator.home();
         String name = Files.isRegularFile(home.resolve(DEFAULT_FILE)) ? DEFAULT_FILE : "classpath:" + DEFAULT_FILE;
         ObjectNode root = defaults(home);
         if (file != null) {

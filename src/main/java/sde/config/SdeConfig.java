@@ -1,13 +1,21 @@
 package sde.config;
 
 import java.util.List;
+import sde.backtest.BacktestSettings;
+import sde.backtest.SpecReader;
+import sde.benchmark.BenchmarkSettings;
+import sde.daemon.DaemonSettings;
+import sde.pricing.PricingSettings;
+import sde.regime.RegimeSettings;
+import sde.validate.CoverageSettings;
+import sde.validate.GateSettings;
 
 /** Defaults from conf/sde.yaml with --set overrides applied; see that file for what each key means.
  * Each layer owns the record of its own settings (sde.pricing.PricingSettings); this only assembles them. */
-public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing.PricingSettings pricing,
-                        sde.backtest.BacktestSettings backtest, sde.regime.RegimeSettings regime,
-                        sde.validate.GateSettings validate, sde.daemon.DaemonSettings daemon,
-                        sde.benchmark.BenchmarkSettings benchmark, sde.validate.CoverageSettings coverage) {
+public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, PricingSettings pricing,
+                        BacktestSettings backtest, RegimeSettings regime,
+                        GateSettings validate, DaemonSettings daemon,
+                        BenchmarkSettings benchmark, CoverageSettings coverage) {
 
 
     public record Data(String loadFrom, String loadTo, String auditFrom, String auditTo, List<String> requiredSeries,
@@ -21,7 +29,7 @@ public record SdeConfig(Data data, Fetch fetch, Synthetic synthetic, sde.pricing
     public record Synthetic(long seed, String from, String to) {}
 
     /** How every command reads a params file: conf's backtest and regime sections as its defaults. */
-    public sde.backtest.SpecReader specs() {
-        return new sde.backtest.SpecReader(backtest, regime);
+    public SpecReader specs() {
+        return new SpecReader(backtest, regime);
     }
 }

@@ -5,13 +5,18 @@ import sde.backtest.RunResult;
 import sde.results.CeilingFile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import sde.pricing.Model;
 import sde.results.LeaderboardRow;
+import sde.validate.Coverage;
+import sde.validate.CoverageSettings;
 
 /**
  * The ceiling report a daemon writes when it stops for anything but a stop request (ceiling.md and
@@ -31,7 +36,7 @@ final class CeilingReport {
      * @param coverage   the verified model cells: each rung's best replayed says where its option P&L was made (null: not said)
      */
     static Written of(Ladder ladder, String reason, int runsTotal, Replay replay, Function<String, LeaderboardRow> robustRows,
-                      sde.validate.CoverageSettings coverage) {
+                      CoverageSettings coverage) {
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         StringBuilder md = new StringBuilder("# Ceiling report\n\n");
         md.append("Stopped: ").append(reason).append(". Runs evaluated: ").append(runsTotal).append(".\n\n");
@@ -43,14 +48,14 @@ final class CeilingReport {
         for (Rung r : Rung.values()) {
             StudyProgress p = best.get(r);
             StudyProgress bestRobust = ladder.studies().stream().filter(x -> x.rung() == r && x.bestRobustId() != null)
-                    .max(java.util.Comparator.comparingDouble(x ->
+                    .max(Comparator.comparingDouble(x ->
                             Double.isNaN(x.bestRobustScore()) ? Double.NEGATIVE_INFINITY : x.bestRobustScore()))
                     .orElse(null);
             String robust = bestRobust == null ? "none" : bestRobust.bestRobustId() + (Double.isNaN(bestRobust.bestRobustScore()) ? ""
                     : String.format(Locale.ROOT, " (%.4f)", bestRobust.bestRobustScore()));
             if (p == null) { md.append("| ").append(r.label).append(" | not reached | | | | | |\n"); continue; }
             String cov = coverage == null || replay == null || p.bestParams().isEmpty() ? "not replayed"
-                    : sde.validate.Coverage.of(replay.run(p.bestParams(), Model.BASE).cellGrossPnl(), coverage).describe();
+                    : Coverage.of(replay.run(p.bestParams(), Model.BASE).cellGrossPnl(), coverage).describe();
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4f | %s | %s | %s |%n", r.label, p.name(), p.bestId(), p.bestFitness(),
                     p.bestTier(), robust, cov));
             rungs.add(new CeilingFile.RungBest(r.name(), p.name(), p.bestId(), p.bestFitness(), String.valueOf(p.bestTier()), robust, cov));
@@ -67,7 +72,7 @@ final class CeilingReport {
         // of each day into absurd numbers: with every study's best it showed 250-560 % a year at 0 %
         // drawdown on a 15-minute search, a bound too loose to tell the user anything.
         Map<String, RunResult> bestRuns = new LinkedHashMap<>();
-        Map<Model, Map<String, RunResult>> bySurface = new java.util.EnumMap<>(Model.class);
+        Map<Model, Map<String, RunResult>> bySurface = new EnumMap<>(Model.class);
         if (replay != null) {
             for (Model m : Model.values()) {
                 Map<String, RunResult> runs = new LinkedHashMap<>();
@@ -100,7 +105,7 @@ final class CeilingReport {
                     + "return % / max DD % per year:\n\n| year |");
             for (Model m : Model.values()) md.append(' ').append(m.name().toLowerCase(Locale.ROOT)).append(" |");
             md.append("\n|---:|").append("---:|".repeat(Model.values().length)).append('\n');
-            Map<Model, List<SwitchingOracle.Year>> per = new java.util.EnumMap<>(Model.class);
+            Map<Model, List<SwitchingOracle.Year>> per = new EnumMap<>(Model.class);
             for (Model m : Model.values()) {
                 per.put(m, SwitchingOracle.oracle(bySurface.get(m)));
                 surfaces.put(m.name().toLowerCase(Locale.ROOT), per.get(m).stream().map(y -> new CeilingFile.OracleYear(y.year(),
@@ -137,8 +142,8 @@ final class CeilingReport {
                 .append("| rung | result | year | return % | max DD % | Calmar | of goal |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (Rung r : Rung.values()) {
             LeaderboardRow robust = ladder.studies().stream().filter(p -> p.rung() == r && p.bestRobustId() != null)
-                    .map(p -> robustRows == null ? null : robustRows.apply(p.name())).filter(java.util.Objects::nonNull)
-                    .max(java.util.Comparator.comparingDouble(LeaderboardRow::fitness)).orElse(null);
+                    .map(p -> robustRows == null ? null : robustRows.apply(p.name())).filter(Objects::nonNull)
+                    .max(Comparator.comparingDouble(LeaderboardRow::fitness)).orElse(null);
             StudyProgress b = best.get(r);
             JsonNode params = robust != null ? robust.params() : b == null ? null : b.bestParams();
             String id = robust != null ? robust.id() : b == null ? null : b.bestId();

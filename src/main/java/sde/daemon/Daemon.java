@@ -1,14 +1,19 @@
 package sde.daemon;
 
+import sde.metrics.Metrics;
+import sde.pricing.Model;
+import sde.results.LeaderboardRow;
 import sde.sweep.SweepJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import sde.backtest.RunResult;
 import sde.io.Location;
+import sde.validate.CoverageSettings;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,13 +60,13 @@ public final class Daemon {
     private final DaemonSettings s;
     private final GenerationRunner runner;
     private final Replay replay;
-    private final Map<String, sde.results.LeaderboardRow> robustRows = new java.util.HashMap<>();
+    private final Map<String, LeaderboardRow> robustRows = new HashMap<>();
     private final PrintStream console;
     private final Telegram telegram;
     private final LongSupplier clockMillis;
     private final DaemonStore store;
     /** The verified model cells, to say of each rung's best whether the model vouches for it; null: not said. */
-    private final sde.validate.CoverageSettings coverage;
+    private final CoverageSettings coverage;
     private final Location out;
     /** Writes answer.md at every report and stop; null: not written (the tests' daemons). */
     private AnswerWriter answer;
@@ -77,7 +82,7 @@ public final class Daemon {
 
     /** @param coverage the verified model cells (SPEC §5): the ceiling report says of each rung's best whether it is MODEL_UNVERIFIED */
     public Daemon(DaemonSettings s, GenerationRunner runner, Replay replay, Location out, PrintStream console,
-                  Telegram telegram, LongSupplier clockMillis, sde.validate.CoverageSettings coverage) {
+                  Telegram telegram, LongSupplier clockMillis, CoverageSettings coverage) {
         this.coverage = coverage;
         this.out = out;
         this.s = s;
@@ -107,7 +112,7 @@ public final class Daemon {
         ladder.restoreCurves(store::curvesInJournal);
         if (replay != null) {
             // Each single's best run over its own (train) window: what the blend's members are chosen by.
-            ladder.withReturns(p -> sde.metrics.Metrics.dailyReturns(replay.run(p.bestParams(), sde.pricing.Model.BASE).equity()));
+            ladder.withReturns(p -> Metrics.dailyReturns(replay.run(p.bestParams(), Model.BASE).equity()));
         }
         int runsTotal = st == null ? 0 : st.runsTotal();
         int nextReport = st == null ? s.reportEveryRuns() : st.nextReportAt();
@@ -221,7 +226,7 @@ public final class Daemon {
     }
 
     /** A study's best ROBUST row: as its last generation reported it, else as on disk (a study of an earlier session). */
-    private sde.results.LeaderboardRow robustRow(String study) {
+    private LeaderboardRow robustRow(String study) {
         return robustRows.computeIfAbsent(study, n -> {
             SweepJob.StudyResult r = runner.onDisk(n);
             return r == null ? null : r.robustRow();

@@ -2,6 +2,7 @@ package sde.daemon;
 
 import java.io.Serializable;
 import java.util.List;
+import sde.strategy.Strategies;
 
 /** The daemon keys of conf/sde.yaml; see there for meanings. */
 public record DaemonSettings(List<String> strategies, String optimizer, int population, int plateauGenerations, double minImprovement,
@@ -21,7 +22,7 @@ public record DaemonSettings(List<String> strategies, String optimizer, int popu
         if (!(blendMaxCorrelation > -1
                 && blendMaxCorrelation <= 1)) throw new IllegalArgumentException("daemon.blend_max_correlation: must be in (-1, 1]");
         if (strategies == null || strategies.isEmpty()) throw new IllegalArgumentException("daemon.strategies: at least one");
-        for (String s : strategies) sde.strategy.Strategies.get(s);
+        for (String s : strategies) Strategies.get(s);
         if (population < 2) throw new IllegalArgumentException("daemon.population: must be >= 2");
         if (plateauGenerations < 1) throw new IllegalArgumentException("daemon.plateau_generations: must be >= 1");
         if (!(minImprovement >= 0)) throw new IllegalArgumentException("daemon.min_improvement: must be >= 0");

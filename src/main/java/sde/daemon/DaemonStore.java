@@ -1,14 +1,17 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import sde.io.Json;
 import sde.io.Location;
 import sde.results.Journal;
 import sde.results.LeaderboardRow;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -41,7 +44,7 @@ final class DaemonStore {
         if (text == null) return null;
         try {
             return Json.MAPPER.readValue(text, Daemon.Saved.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(p + ": unreadable daemon state (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
@@ -69,7 +72,7 @@ final class DaemonStore {
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -95,11 +98,11 @@ final class DaemonStore {
         if (journal == null) journal = Journal.in(out);
         Map<String, List<double[]>> points = new LinkedHashMap<>();
         Map<String, Double> evaluations = new LinkedHashMap<>();
-        for (com.fasterxml.jackson.databind.JsonNode e : journal.entries()) {
+        for (JsonNode e : journal.entries()) {
             if (!Event.OUTCOME.toString().equals(e.path("event").asText())) continue;
             String study = e.path("study").asText();
             double n = evaluations.merge(study, e.path("evaluated").asDouble(), Double::sum);
-            com.fasterxml.jackson.databind.JsonNode f = e.path("best_fitness");
+            JsonNode f = e.path("best_fitness");
             if (f.isNumber() && Double.isFinite(f.asDouble())) points.computeIfAbsent(study, k -> new ArrayList<>()).add(new double[]{n,
                     f.asDouble()});
         }

@@ -3,6 +3,8 @@ package sde.daemon;
 import sde.sweep.SweepJob;
 import sde.sweep.Study;
 
+import java.util.Map;
+
 /** Runs the next generation of a study and reports what is on disk after it (Spark, or a synthetic objective in tests). */
 @FunctionalInterface
 public interface GenerationRunner {
@@ -16,5 +18,5 @@ public interface GenerationRunner {
      * open study: the results of the studies that changed, to be recorded without counting a
      * generation. Called once when the daemon stops.
      */
-    default java.util.Map<String, SweepJob.StudyResult> settle() { return java.util.Map.of(); }
+    default Map<String, SweepJob.StudyResult> settle() { return Map.of(); }
 }

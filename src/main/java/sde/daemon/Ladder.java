@@ -1,5 +1,9 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import sde.io.Json;
 import sde.sweep.SweepJob;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
@@ -12,13 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The escalation ladder, free of Spark and files so a test can drive it with a synthetic objective.
@@ -52,8 +63,8 @@ public final class Ladder {
 
     private final DaemonSettings s;
     private final Map<String, StudyProgress> studies = new LinkedHashMap<>();
-    private final Map<String, double[]> returnsCache = new java.util.HashMap<>();
-    private java.util.function.Function<StudyProgress, double[]> returns;
+    private final Map<String, double[]> returnsCache = new HashMap<>();
+    private Function<StudyProgress, double[]> returns;
     private int sinceExplore;
 
     /**
@@ -61,7 +72,7 @@ public final class Ladder {
      * blend takes uncorrelated members rather than the top K scores alone. Without
      * it the blend is the top blend_top_k by score.
      */
-    public Ladder withReturns(java.util.function.Function<StudyProgress, double[]> dailyReturns) {
+    public Ladder withReturns(Function<StudyProgress, double[]> dailyReturns) {
         this.returns = dailyReturns;
         return this;
     }
@@ -95,7 +106,7 @@ public final class Ladder {
      * Gives the studies that have searched but carry no curve (a state file written before the curves
      * were kept) the curve the journal recorded for them. Returns how many it gave one.
      */
-    int restoreCurves(java.util.function.Supplier<Map<String, List<double[]>>> journal) {
+    int restoreCurves(Supplier<Map<String, List<double[]>>> journal) {
         if (studies.values().stream().noneMatch(p -> p.generations() > 0 && p.curve().isEmpty())) return 0;
         Map<String, List<double[]>> fromJournal = journal.get();
         int n = 0;
@@ -257,16 +268,16 @@ public final class Ladder {
      * Choices and switches keep their declared range; so does a window that would not be narrower.
      */
     static Map<String, List<Double>> recentred(StudyProgress from, double width) {
-        Map<String, List<Double>> out = new java.util.TreeMap<>();
+        Map<String, List<Double>> out = new TreeMap<>();
         if (width >= 1) return out;
-        com.fasterxml.jackson.databind.JsonNode params = from.bestParams().path("strategies").path(0).path("params");
+        JsonNode params = from.bestParams().path("strategies").path(0).path("params");
         for (ParamSpec p : Strategies.get(from.members().get(0)).space().specs()) {
-            com.fasterxml.jackson.databind.JsonNode v = params.get(p.name());
+            JsonNode v = params.get(p.name());
             if (v == null || !v.isNumber() || (p.type() != ParamSpec.Type.DOUBLE && p.type() != ParamSpec.Type.INT)
                     || !(p.lo() < p.hi())) continue;
             // On the parameter's own scale: the unit interval is log(lo)..log(hi) for a log-scale one.
             boolean log = p.log() && p.lo() > 0;
-            java.util.function.DoubleUnaryOperator scale = log ? Math::log : x -> x, unscale = log ? Math::exp : x -> x;
+            DoubleUnaryOperator scale = log ? Math::log : x -> x, unscale = log ? Math::exp : x -> x;
             double s0 = scale.applyAsDouble(p.lo()), s1 = scale.applyAsDouble(p.hi());
             double u = (scale.applyAsDouble(v.asDouble()) - s0) / (s1 - s0);
             double a = Math.max(0, Math.min(1 - width, u - width / 2)), b = a + width;
@@ -365,8 +376,8 @@ public final class Ladder {
     static double correlation(double[] a, double[] b) {
         int n = Math.min(a.length, b.length);
         if (n < 3) return 0;
-        double[] x = java.util.Arrays.copyOfRange(a, a.length - n, a.length), y = java.util.Arrays.copyOfRange(b, b.length - n, b.length);
-        double c = new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(x, y);
+        double[] x = Arrays.copyOfRange(a, a.length - n, a.length), y = Arrays.copyOfRange(b, b.length - n, b.length);
+        double c = new PearsonsCorrelation().correlation(x, y);
         return Double.isNaN(c) ? 0 : c;
     }
 
@@ -377,7 +388,7 @@ public final class Ladder {
         for (StudyProgress p : top) key.append(p.name()).append('=').append(p.bestId()).append(';');
         // A searched leverage is another study (a folder of an older daemon keeps its studies as they were).
         if (s.blendLeverage() != null && !s.blendLeverage().isEmpty()) key.append("leverage=").append(s.blendLeverage());
-        return rung.name().toLowerCase(java.util.Locale.ROOT) + "_" + hash(key.toString());
+        return rung.name().toLowerCase(Locale.ROOT) + "_" + hash(key.toString());
     }
 
     /** The optimizers restarts cycle through after the daemon's own: restart 1 CMA-ES, 2 GA, 3 the daemon's again. */
@@ -411,10 +422,10 @@ public final class Ladder {
     private Study compositeStudy(Rung rung, StudyProgress p, List<StudyProgress> top) {
         List<Study.StudySlot> slots = new ArrayList<>();
         for (StudyProgress m : top) {
-            com.fasterxml.jackson.databind.JsonNode slot = m.bestParams().get("strategies").get(0);
+            JsonNode slot = m.bestParams().get("strategies").get(0);
             String id = m.members().get(0);
             slots.add(new Study.StudySlot(slot.get("name").asText(), id, 1.0 / top.size(), false,
-                    sde.io.Json.MAPPER.convertValue(slot.get("params"), new com.fasterxml.jackson.core.type.TypeReference<Map<String,
+                    Json.MAPPER.convertValue(slot.get("params"), new TypeReference<Map<String,
                             Object>>() {}),
                     rung == Rung.BLEND ? List.of(Study.WEIGHT) : List.of(), Map.of()));
         }
@@ -437,7 +448,7 @@ public final class Ladder {
         }
     }
 
-    private static String fmtPct(double v) { return String.format(java.util.Locale.ROOT, "%.0f %%", 100 * v); }
+    private static String fmtPct(double v) { return String.format(Locale.ROOT, "%.0f %%", 100 * v); }
 
-    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.4f", v); }
 }

@@ -32,7 +32,8 @@ public record StudyProgress(String name, Rung rung, List<String> members, int ge
     }
 
     static StudyProgress fresh(String name, Rung rung, List<String> members) {
-        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, null, null, null);
+        return new StudyProgress(name, rung, members, 0, 0, Double.NEGATIVE_INFINITY, null, null, null, Double.NaN, 0, false, null, null,
+                null);
     }
 
     /** The same progress with a restart's searched bounds. */

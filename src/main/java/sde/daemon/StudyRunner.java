@@ -10,9 +10,12 @@ import sde.io.Location;
 import sde.results.LeaderboardRow;
 import sde.results.StudyState;
 import sde.results.VerdictFile;
+import sde.validate.CoverageSettings;
 import sde.validate.GateSettings;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +37,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     private final Map<String, double[]> closed = new TreeMap<>();
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
-    public StudyRunner(SweepContext ctx, GateSettings gate, sde.validate.CoverageSettings coverage, Location out, PrintStream console) {
+    public StudyRunner(SweepContext ctx, GateSettings gate, CoverageSettings coverage, Location out, PrintStream console) {
         this.ctx = ctx;
         this.gate = new SearchGate(ctx, gate, coverage);
         this.studies = out.resolve("studies");
@@ -74,14 +77,14 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     /** The Sharpe ratios of every other study's trials: open studies from memory, the others from their leaderboards, read once. */
     @Override
     public double[] sharpes(String study) {
-        java.util.List<double[]> parts = new java.util.ArrayList<>();
+        List<double[]> parts = new ArrayList<>();
         for (Location d : studies.children()) {
             String name = d.name();
             if (name.equals(study)) continue;
             SweepJob.Session s = open.get(name);
             parts.add(s != null ? s.sharpes() : closed.computeIfAbsent(name, n -> SweepJob.sharpes(ctx, d)));
         }
-        return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        return parts.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
     @Override

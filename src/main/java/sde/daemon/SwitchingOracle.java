@@ -1,9 +1,11 @@
 package sde.daemon;
 
 import sde.backtest.RunResult;
+import sde.metrics.Metrics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public final class SwitchingOracle {
         List<String> names = new ArrayList<>(runs.keySet());
         int[] days = runs.get(names.get(0)).days();
         for (RunResult r : runs.values()) {
-            if (!java.util.Arrays.equals(r.days(), days)) throw new IllegalArgumentException("the runs must cover the same sessions");
+            if (!Arrays.equals(r.days(), days)) throw new IllegalArgumentException("the runs must cover the same sessions");
         }
         List<Year> out = new ArrayList<>();
         double equity = 1, peak = 1, yearStart = 1, dd = 0;
@@ -45,7 +47,7 @@ public final class SwitchingOracle {
             String who = null;
             for (String n : names) {
                 double[] e = runs.get(n).equity();
-                double r = sde.metrics.Metrics.dailyReturn(e[t - 1], e[t]);
+                double r = Metrics.dailyReturn(e[t - 1], e[t]);
                 if (r > best) { best = r; who = n; }
             }
             picks.merge(who, 1, Integer::sum);

@@ -1,6 +1,7 @@
 package sde.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Aligned daily bars of one underlying, one slot per trading day of the axis. Package-private
@@ -29,6 +30,6 @@ final class Bars implements Serializable {
     }
 
     static double[] cut(double[] a, int from, int to) {
-        return a == null ? null : java.util.Arrays.copyOfRange(a, from, to);
+        return a == null ? null : Arrays.copyOfRange(a, from, to);
     }
 }

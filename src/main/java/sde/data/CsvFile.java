@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public record CsvFile(Path path, List<String> header, List<String[]> rows, int[]
             rows.add(split(line));
         }
         if (rows.isEmpty()) throw new DataException(path, first + 1, "no data rows after the header");
-        return new CsvFile(path, List.copyOf(header), rows, java.util.Arrays.copyOf(numbers, rows.size()));
+        return new CsvFile(path, List.copyOf(header), rows, Arrays.copyOf(numbers, rows.size()));
     }
 
     private static String clean(String line) {

@@ -3,6 +3,7 @@ package sde.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import sde.io.AtomicFiles;
+import sde.io.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,7 +36,7 @@ import java.util.function.Consumer;
 public final class DataFetcher {
     public static final String POLYGON_KEY_ENV = "POLYGON_API_KEY";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final ObjectMapper JSON = sde.io.Json.PLAIN;
+    private static final ObjectMapper JSON = Json.PLAIN;
 
     public enum Source { CBOE, FRED, OHLCV, POLYGON }
 
@@ -97,7 +99,7 @@ public final class DataFetcher {
                     note = "Polygon aggregates adjusted=false";
                 } else if (sources.contains(Source.OHLCV)) {
                     file = sym + "_ohlcv.csv";
-                    download(url(settings.ohlcvUrl(), sym.toLowerCase(java.util.Locale.ROOT), sym), staged.resolve(file), sym, false);
+                    download(url(settings.ohlcvUrl(), sym.toLowerCase(Locale.ROOT), sym), staged.resolve(file), sym, false);
                     kind = DataImport.looksAdjusted(SeriesReader.read(sym, staged.resolve(file))) ? "bars_adjusted" : "bars_raw";
                     note = "OHLCV source; kind from whole-cent check";
                 } else {
@@ -186,7 +188,7 @@ public final class DataFetcher {
         Set<Source> out = EnumSet.noneOf(Source.class);
         for (String n : names) {
             try {
-                out.add(Source.valueOf(n.strip().toUpperCase(java.util.Locale.ROOT)));
+                out.add(Source.valueOf(n.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--source: unknown source '" + n + "' (expected cboe, fred, ohlcv, polygon)");
             }

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -142,7 +144,7 @@ public final class DataImport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + from + ": " + e.getMessage(), e);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Path f : files) {
             List<String> tokens = Arrays.asList(f.getFileName().toString().replaceFirst("\\.[cC][sS][vV]$", "")
                     .toUpperCase(Locale.ROOT).split("[^A-Z0-9]+"));

@@ -3,6 +3,7 @@ package sde.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class MarketDataBuilder {
         }
         int[] axis = Arrays.copyOfRange(spy.days(), lo, hi);
 
-        Map<String, SeriesAlignment> report = new java.util.LinkedHashMap<>();
+        Map<String, SeriesAlignment> report = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         Bars[] bars = new Bars[Symbol.values().length];
         for (Symbol s : Symbol.values()) {

@@ -2,9 +2,11 @@ package sde.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -76,7 +78,7 @@ public record MarketSources(String origin,
                     SeriesId id = SeriesId.find(e.series());
                     if (id == null) {
                         throw new DataException(mf, e.line(), "unknown series '" + e.series() + "'; known: "
-                                + java.util.Arrays.toString(SeriesId.values()));
+                                + Arrays.toString(SeriesId.values()));
                     }
                     if (scalars.containsKey(id)) throw new DataException(mf, e.line(), "second file for " + id);
                     scalars.put(id, SeriesReader.read(id.name(), file));
@@ -93,7 +95,7 @@ public record MarketSources(String origin,
                     });
                 }
                 case BENCHMARK -> {
-                    String name = e.series().strip().toUpperCase(java.util.Locale.ROOT);
+                    String name = e.series().strip().toUpperCase(Locale.ROOT);
                     if (benchmarks.containsKey(name)) throw new DataException(mf, e.line(), "second file for benchmark " + name);
                     RawSeries b = SeriesReader.read(name, file);
                     if (b.layout() != Layout.FRED && b.layout() != Layout.CBOE_CLOSE) {

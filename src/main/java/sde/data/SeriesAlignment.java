@@ -1,5 +1,7 @@
 package sde.data;
 
+import java.util.List;
+
 /**
  * What aligning one series to the axis found. Indexes are axis indexes.
  *
@@ -11,6 +13,6 @@ package sde.data;
  * @param errors       the gaps SPEC §1 does not allow (missing underlying bars, index gaps over the limit)
  */
 public record SeriesAlignment(String name, int firstIndex, int lastIndex, int[] missing, int[] offAxisDays,
-                              int longestGap, java.util.List<String> errors) {
+                              int longestGap, List<String> errors) {
     public boolean ok() { return errors.isEmpty(); }
 }

@@ -1,6 +1,7 @@
 package sde.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +119,16 @@ public final class SeriesDating {
 
     private static double[] values(int[] axis, RawSeries raw) {
         double[] out = new double[axis.length];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         int[] map = MarketDataBuilder.mapToAxis(axis, raw);
         for (int k = 0; k < map.length; k++) if (map[k] >= 0) out[map[k]] = raw.close()[k];
         return out;
     }
 
     private static int[] window(int[] days, int from, int to) {
-        int lo = java.util.Arrays.binarySearch(days, from), hi = java.util.Arrays.binarySearch(days, to);
+        int lo = Arrays.binarySearch(days, from), hi = Arrays.binarySearch(days, to);
         lo = lo >= 0 ? lo : -lo - 1;
         hi = hi >= 0 ? hi + 1 : -hi - 1;
-        return java.util.Arrays.copyOfRange(days, lo, Math.max(lo, hi));
+        return Arrays.copyOfRange(days, lo, Math.max(lo, hi));
     }
 }

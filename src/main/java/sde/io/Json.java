@@ -1,11 +1,18 @@
 package sde.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** JSON output files: snake_case keys (SPEC §7 names such as cagr_pct), pretty printed, written atomically. */
 public final class Json {
@@ -14,8 +21,8 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             // A params object kept as a tree (LeaderboardRow.params) is written sorted like a map.
-            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Json() {}
 
@@ -51,12 +58,12 @@ public final class Json {
     public static final ObjectMapper PLAIN = new ObjectMapper();
 
     /** A JSON file as {@code type}, or {@code absent} when there is no such file. */
-    public static <T> T read(Location p, com.fasterxml.jackson.core.type.TypeReference<T> type, T absent) {
+    public static <T> T read(Location p, TypeReference<T> type, T absent) {
         String text = p.read().orElse(null);
         if (text == null) return absent;
         try {
             return PLAIN.readValue(text, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(p + ": not readable JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
@@ -66,16 +73,16 @@ public final class Json {
      * → overfit_score, at every level), or null when there is no such file: files older versions
      * wrote with camelCase keys still resume and report (SPEC §7 wants snake_case).
      */
-    public static com.fasterxml.jackson.databind.node.ObjectNode readSnake(Location p) {
-        com.fasterxml.jackson.databind.JsonNode n = read(p,
-                new com.fasterxml.jackson.core.type.TypeReference<com.fasterxml.jackson.databind.JsonNode>() {}, null);
-        return n instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? snake(o) : null;
+    public static ObjectNode readSnake(Location p) {
+        JsonNode n = read(p,
+                new TypeReference<JsonNode>() {}, null);
+        return n instanceof ObjectNode o ? snake(o) : null;
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode snake(com.fasterxml.jackson.databind.node.ObjectNode m) {
-        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+    private static ObjectNode snake(ObjectNode m) {
+        ObjectNode out = MAPPER.createObjectNode();
         m.fields().forEachRemaining(e -> {
-            com.fasterxml.jackson.databind.JsonNode v = e.getValue() instanceof com.fasterxml.jackson.databind.node.ObjectNode inner
+            JsonNode v = e.getValue() instanceof ObjectNode inner
                     ? snake(inner) : e.getValue();
             String k = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(e.getKey());
             if (!out.has(k)) out.set(k, v);
@@ -89,19 +96,19 @@ public final class Json {
         if (text == null) return null;
         try {
             return MAPPER.readValue(text, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(p + ": not a readable " + type.getSimpleName() + ": "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
     /** A list file of the results layer as {@code type}s, or an empty list when there is no such file. */
-    public static <T> java.util.List<T> readListOf(Location p, Class<T> type) {
+    public static <T> List<T> readListOf(Location p, Class<T> type) {
         String text = p.read().orElse(null);
-        if (text == null) return java.util.List.of();
+        if (text == null) return List.of();
         try {
-            return MAPPER.readValue(text, MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, type));
-        } catch (java.io.IOException e) {
+            return MAPPER.readValue(text, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (IOException e) {
             throw new IllegalArgumentException(p + ": not a readable list of " + type.getSimpleName() + ": "
                     + e.getMessage().lines().findFirst().orElse(""));
         }

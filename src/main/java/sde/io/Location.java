@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -185,7 +186,7 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
         public void append(String text) {
             try {
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, text, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(path, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + path + ": " + e.getMessage(), e);
             }
@@ -195,7 +196,7 @@ public abstract sealed class Location permits Location.Local, Location.Remote {
         public boolean createNew(String text) {
             try {
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, text, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                Files.writeString(path, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return true;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 return false;

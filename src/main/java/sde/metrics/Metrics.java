@@ -3,6 +3,7 @@ package sde.metrics;
 import sde.data.Dates;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -153,7 +154,7 @@ public final class Metrics {
     static int maxConsecutiveLosers(int[] exitDays, double[] pnl) {
         Integer[] order = new Integer[pnl.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (x, y) -> Integer.compare(exitDays[x], exitDays[y]));
+        Arrays.sort(order, (x, y) -> Integer.compare(exitDays[x], exitDays[y]));
         int run = 0, best = 0;
         for (int i : order) {
             run = pnl[i] < 0 ? run + 1 : 0;

@@ -3,12 +3,14 @@ package sde.optimize;
 import sde.param.ParamSpec;
 import sde.param.ParamValue;
 
+import java.io.Serializable;
+
 /**
  * One searched dimension: a parameter of one strategy slot over (possibly narrowed) bounds, or the
  * on/off switch of an optional slot ({@code spec} null). Genes live on [0, 1]; {@link #decode}
  * maps a gene to a value of the parameter's type, honouring step and log scale.
  */
-public record Gene(int slot, ParamSpec spec, double lo, double hi) implements java.io.Serializable {
+public record Gene(int slot, ParamSpec spec, double lo, double hi) implements Serializable {
 
     public boolean isSwitch() { return spec == null; }
 

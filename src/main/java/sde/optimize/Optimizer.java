@@ -4,6 +4,7 @@ import sde.results.Feasibility;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -54,7 +55,7 @@ public interface Optimizer {
         /** The name a study file and the logs use: "tpe". */
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

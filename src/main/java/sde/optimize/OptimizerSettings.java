@@ -1,8 +1,10 @@
 package sde.optimize;
 
+import java.io.Serializable;
+
 /** GA and TPE settings of a study (conf/study.yaml, optimizer_settings). */
 public record OptimizerSettings(int elites, int tournament, double crossover, double mutationRate, double mutationSigma,
-                                double tpeGamma, int tpeCandidates, int tpeStartup) implements java.io.Serializable {
+                                double tpeGamma, int tpeCandidates, int tpeStartup) implements Serializable {
     public OptimizerSettings {
         if (elites < 0 || tournament < 2 || !(crossover >= 0 && crossover <= 1) || !(mutationRate >= 0 && mutationRate <= 1)
                 || !(mutationSigma > 0) || !(tpeGamma > 0 && tpeGamma < 1) || tpeCandidates < 1 || tpeStartup < 1) {

@@ -1,8 +1,10 @@
 package sde.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Tree-structured Parzen estimator, multivariate as Optuna's {@code TPESampler(multivariate=True)}:
@@ -50,7 +52,7 @@ public final class Tpe implements Optimizer {
         Density lGood = new Density(good, bwGood), gBad = new Density(badOrGood, bwBad);
         SplittableRandom[] own = new SplittableRandom[batch];
         for (int b = 0; b < batch; b++) own[b] = new SplittableRandom(rng.nextLong());
-        return java.util.stream.IntStream.range(0, batch).parallel()
+        return IntStream.range(0, batch).parallel()
                 .mapToObj(b -> suggest(own[b], dims, good, bwGood, lGood, gBad)).toList();
     }
 
@@ -90,13 +92,13 @@ public final class Tpe implements Optimizer {
     /** The list itself when it holds at most MAX_KERNELS, else MAX_KERNELS of it drawn without replacement, in their order. */
     private static List<Evaluated> sample(List<Evaluated> all, SplittableRandom rng) {
         if (all.size() <= MAX_KERNELS) return all;
-        int[] idx = java.util.stream.IntStream.range(0, all.size()).toArray();
+        int[] idx = IntStream.range(0, all.size()).toArray();
         for (int k = 0; k < MAX_KERNELS; k++) {
             int j = k + rng.nextInt(idx.length - k);
             int t = idx[k]; idx[k] = idx[j]; idx[j] = t;
         }
-        int[] pick = java.util.Arrays.copyOf(idx, MAX_KERNELS);
-        java.util.Arrays.sort(pick);
+        int[] pick = Arrays.copyOf(idx, MAX_KERNELS);
+        Arrays.sort(pick);
         List<Evaluated> out = new ArrayList<>(MAX_KERNELS);
         for (int i : pick) out.add(all.get(i));
         return out;
@@ -150,7 +152,7 @@ public final class Tpe implements Optimizer {
 
         /** log density at x; {@code logs} is the caller's scratch, at least n + 1 long. */
         double log(double[] x, double[] logs) {
-            java.util.Arrays.fill(logs, 0, n, 0.0);
+            Arrays.fill(logs, 0, n, 0.0);
             for (int d = 0, o = 0; d < dims; d++, o += n) {
                 double xs = x[d] / bw[d];
                 for (int k = 0; k < n; k++) {

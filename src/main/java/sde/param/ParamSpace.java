@@ -1,5 +1,6 @@
 package sde.param;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ public record ParamSpace(List<ParamSpec> specs) {
 
     public ParamSpace {
         specs = List.copyOf(specs);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ParamSpec s : specs) {
             if (!seen.add(s.name())) throw new IllegalArgumentException("parameter declared twice: " + s.name());
             s.check(s.name(), s.dflt());   // a default outside its own bounds is a programming error

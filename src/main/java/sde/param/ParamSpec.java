@@ -1,5 +1,6 @@
 package sde.param;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * and scale from here, and every run validates its values against it.
  */
 public record ParamSpec(String name, Type type, double lo, double hi, Object dflt, double step, boolean log,
-                        List<String> choices) implements java.io.Serializable {
+                        List<String> choices) implements Serializable {
     public enum Type { DOUBLE, INT, BOOL, CHOICE }
 
     public static ParamSpec dbl(String name, double lo, double hi, double dflt, double step) {

@@ -7,14 +7,23 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import sde.data.MarketData;
 import sde.data.SeriesId;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Model against real quotes: per row the model's mid, spread and IV beside the
@@ -85,7 +94,7 @@ public final class Calibration {
 
     /** The error of the rows in each model cell that has any, in cell order (SPEC §5 coverage: the wing tables). */
     public static Map<ModelCell, Bucket> cells(List<Row> rows) {
-        Map<ModelCell, List<Row>> groups = new java.util.TreeMap<>(ModelCell.ORDER);
+        Map<ModelCell, List<Row>> groups = new TreeMap<>(ModelCell.ORDER);
         for (Row r : rows) groups.computeIfAbsent(cell(r), k -> new ArrayList<>()).add(r);
         Map<ModelCell, Bucket> out = new LinkedHashMap<>();
         groups.forEach((c, g) -> out.put(c, bucket(c.toString(), g)));
@@ -94,7 +103,7 @@ public final class Calibration {
 
     public static List<Bucket> table(List<Row> rows, Function<Row, String> key) {
         Map<String, List<Row>> groups = new LinkedHashMap<>();
-        rows.stream().sorted(java.util.Comparator.comparing(key::apply, Calibration::bucketOrder))
+        rows.stream().sorted(Comparator.comparing(key::apply, Calibration::bucketOrder))
                 .forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
         List<Bucket> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(bucket(k, g)));
@@ -107,7 +116,7 @@ public final class Calibration {
     }
 
     private static double firstNumber(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(s);
+        Matcher m = Pattern.compile("(\\d+)").matcher(s);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -190,10 +199,10 @@ public final class Calibration {
         List<OptionRow> rows = calibrationRows.stream().filter(r -> r.dte() >= 3 && r.dte() <= 60).toList();
         Function<Double, double[]> error =
                 k -> wingError(compare(md, in, new VolSurface(in, p.surface().withCallSkewTenorPower(k)), qm, rows));
-        org.apache.commons.math3.optim.univariate.UnivariatePointValuePair best =
-                new org.apache.commons.math3.optim.univariate.BrentOptimizer(1e-4, 1e-5).optimize(new MaxEval(100), GoalType.MINIMIZE,
-                        new org.apache.commons.math3.optim.univariate.SearchInterval(-1.5, 1.5, p.surface().callSkewTenorPower()),
-                        new org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction(k -> error.apply(k)[0]));
+        UnivariatePointValuePair best =
+                new BrentOptimizer(1e-4, 1e-5).optimize(new MaxEval(100), GoalType.MINIMIZE,
+                        new SearchInterval(-1.5, 1.5, p.surface().callSkewTenorPower()),
+                        new UnivariateObjectiveFunction(k -> error.apply(k)[0]));
         double k = best.getPoint();
         double[] before = error.apply(p.surface().callSkewTenorPower()), after = error.apply(k);
         PricingSettings fitted = new PricingSettings(p.listing(), p.surface().withCallSkewTenorPower(k), p.quotes(), p.fills(),
@@ -203,7 +212,7 @@ public final class Calibration {
 
     /** {mean |wing call error − its expiry's ATM put error| in points, rows}: the wing's shape error, level-neutral. */
     static double[] wingError(List<Row> rows) {
-        Map<String, double[]> level = new java.util.HashMap<>();
+        Map<String, double[]> level = new HashMap<>();
         for (Row r : rows) {
             double d = Math.abs(r.modelDelta());
             if (r.real().call() || d < 0.40 || d >= 0.60 || Double.isNaN(r.realIv())) continue;

@@ -3,6 +3,9 @@ package sde.pricing;
 import sde.data.NyseCalendar;
 import sde.data.Symbol;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -25,7 +28,7 @@ import java.util.TreeMap;
  * <p>Precomputed once into sorted arrays of (expiry, listing horizon); queries do not allocate
  * except {@link #listed}, which returns a new array.
  */
-public final class ExpiryCalendar implements java.io.Serializable {
+public final class ExpiryCalendar implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int FIRST_YEAR = 2000, LAST_YEAR = 2032;
 
@@ -90,7 +93,7 @@ public final class ExpiryCalendar implements java.io.Serializable {
         }
     }
 
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         index();
     }

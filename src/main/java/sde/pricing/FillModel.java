@@ -1,5 +1,6 @@
 package sde.pricing;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * slippage paid once (docs/pricing.md has the evidence from the real quotes). Expiry and assignment
  * settle at intrinsic value.
  */
-public final class FillModel implements java.io.Serializable {
+public final class FillModel implements Serializable {
     private static final long serialVersionUID = 1L;
     private final FillSettings s;
     private final double impactCoefficient;

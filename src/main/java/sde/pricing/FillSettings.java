@@ -1,9 +1,11 @@
 package sde.pricing;
 
+import java.io.Serializable;
+
 /** The pricing.fills keys of conf/sde.yaml. */
 public record FillSettings(double slippagePerShare, double commissionPerContract, double feesPerContract,
                            double assignmentFee, double putAssignmentExtrinsic, double shareHalfSpread, double shareCommission,
-                           double comboSpreadShare) implements java.io.Serializable {
+                           double comboSpreadShare) implements Serializable {
     /** Single-leg settings: every leg of a multi-leg order crosses its whole spread (combo_spread_share 1). */
     public FillSettings(double slippagePerShare, double commissionPerContract, double feesPerContract, double assignmentFee,
                         double putAssignmentExtrinsic, double shareHalfSpread, double shareCommission) {

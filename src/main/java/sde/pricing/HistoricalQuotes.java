@@ -7,11 +7,20 @@ import sde.data.Manifest;
 import sde.data.Symbol;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real option quotes from files. Layouts, told apart by the header:
@@ -85,10 +94,10 @@ public final class HistoricalQuotes {
     static List<OptionRow> atParitySpot(List<OptionRow> rows) {
         if (rows.isEmpty()) return rows;
         double stated = rows.get(0).underlying();
-        Map<Integer, Map<Double, double[]>> byExpiry = new java.util.TreeMap<>();
+        Map<Integer, Map<Double, double[]>> byExpiry = new TreeMap<>();
         for (OptionRow r : rows) {
             if (!(r.bid() > 0 && r.ask() >= r.bid()) || Math.abs(r.strike() / stated - 1) > PARITY_BAND || r.dte() < 0) continue;
-            double[] cp = byExpiry.computeIfAbsent(r.expiry(), e -> new java.util.TreeMap<>())
+            double[] cp = byExpiry.computeIfAbsent(r.expiry(), e -> new TreeMap<>())
                     .computeIfAbsent(r.strike(), k -> new double[]{Double.NaN, Double.NaN});
             cp[r.call() ? 0 : 1] = (r.bid() + r.ask()) / 2;
         }
@@ -96,7 +105,7 @@ public final class HistoricalQuotes {
             List<Double> votes = new ArrayList<>();
             strikes.forEach((k, cp) -> { if (!Double.isNaN(cp[0]) && !Double.isNaN(cp[1])) votes.add(cp[0] - cp[1] + k); });
             if (votes.size() < 3) continue;
-            java.util.Collections.sort(votes);
+            Collections.sort(votes);
             int m = votes.size();
             double spot = m % 2 == 1 ? votes.get(m / 2) : (votes.get(m / 2 - 1) + votes.get(m / 2)) / 2;
             List<OptionRow> out = new ArrayList<>(rows.size());
@@ -122,7 +131,7 @@ public final class HistoricalQuotes {
         for (Manifest.Entry e : Manifest.read(dataDir).entries()) {
             if (!e.type().options() || !e.available()) continue;
             int snap = 0;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(e.file());
+            Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(e.file());
             if (m.find()) snap = Dates.of(m.group(1));
             out.add(new Source(dataDir.resolve(e.file()), e.type(), snap, e.note()));
         }
@@ -137,14 +146,14 @@ public final class HistoricalQuotes {
 
     public static Split split(Path dataDir) {
         List<Source> sources = sources(dataDir);
-        java.util.Set<Integer> calDates = new java.util.HashSet<>();
+        Set<Integer> calDates = new HashSet<>();
         for (Source s : sources) {
             if (s.kind() != Manifest.Kind.OPTIONS_QUOTES_CALIBRATION) continue;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(s.note());
+            Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(s.note());
             while (m.find()) calDates.add(Dates.of(m.group(1)));
         }
         List<OptionRow> cal = new ArrayList<>(), check = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        Set<Path> seen = new HashSet<>();
         for (Source s : sources) {
             if (s.kind() == Manifest.Kind.OPTIONS_LIQUIDITY) continue;   // volume and open interest only (SPEC §1), read by activity()
             if (!seen.add(s.file())) continue;   // a file listed twice (calibration and check rows) is read once
@@ -167,7 +176,7 @@ public final class HistoricalQuotes {
      */
     public static List<ChainActivity> activity(Path dataDir) {
         List<ChainActivity> out = new ArrayList<>();
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        Set<Path> seen = new HashSet<>();
         for (Source s : sources(dataDir)) {
             if (!(s.kind() == Manifest.Kind.OPTIONS_LIQUIDITY || s.kind() == Manifest.Kind.OPTIONS_SNAPSHOT) || !seen.add(s.file())) {
                 continue;
@@ -242,8 +251,8 @@ public final class HistoricalQuotes {
     /** yfinance's "2026-02-10 14:55:42+00:00" (UTC) as minutes after midnight New York time, -1 when not on {@code day}. */
     private static int minutesEt(String s, int day) {
         if (s.isEmpty()) return -1;
-        java.time.ZonedDateTime t = java.time.OffsetDateTime.parse(s.replace(' ', 'T'))
-                .atZoneSameInstant(java.time.ZoneId.of("America/New_York"));
+        ZonedDateTime t = OffsetDateTime.parse(s.replace(' ', 'T'))
+                .atZoneSameInstant(ZoneId.of("America/New_York"));
         if (Dates.of(t.toLocalDate().toString()) != day) return -1;
         return t.getHour() * 60 + t.getMinute();
     }
@@ -251,7 +260,7 @@ public final class HistoricalQuotes {
     /** Yahoo's page form "2020-07-31 4:15PM EDT" (New York time), -1 when not on {@code day}. */
     private static int minutesYahoo(String s, int day) {
         if (s.isEmpty()) return -1;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{1,2}):(\\d{2})([AP]M)").matcher(s);
+        Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{1,2}):(\\d{2})([AP]M)").matcher(s);
         if (!m.find()) throw new IllegalArgumentException("expected 'YYYY-MM-DD h:mmAM', got '" + s + "'");
         if (Dates.of(m.group(1)) != day) return -1;
         int h = Integer.parseInt(m.group(2)) % 12 + (m.group(4).equals("PM") ? 12 : 0);

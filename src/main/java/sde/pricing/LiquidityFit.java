@@ -1,5 +1,6 @@
 package sde.pricing;
 
+import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.SeriesId;
 import sde.data.Symbol;
@@ -74,7 +75,7 @@ public final class LiquidityFit {
     private static Chain chain(MarketData md, LiquiditySettings base, String source, List<ChainActivity> rows) {
         ChainActivity first = rows.get(0);
         int t = md.indexOf(first.quoteDate());
-        if (t < 0) throw new IllegalArgumentException(source + ": " + sde.data.Dates.format(first.quoteDate())
+        if (t < 0) throw new IllegalArgumentException(source + ": " + Dates.format(first.quoteDate())
                 + " is not a session of the loaded market");
         double vix = md.has(SeriesId.VIX) && md.covered(SeriesId.VIX, t) ? md.value(SeriesId.VIX, t) / 100 : 0.2;
         double[] vol = new double[CELLS], oi = new double[CELLS];

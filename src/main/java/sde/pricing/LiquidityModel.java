@@ -3,6 +3,7 @@ package sde.pricing;
 import sde.data.MarketData;
 import sde.data.Symbol;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  * so it follows each symbol and year as its ETF's trading did; a contract's share of it is its cell
  * of the fitted tables ({@link LiquidityFit} fits them on the real chains, docs/pricing.md).
  */
-public final class LiquidityModel implements java.io.Serializable {
+public final class LiquidityModel implements Serializable {
     private static final long serialVersionUID = 1L;
     private final LiquiditySettings s;
     /** [symbol][session]: the ETF's mean share volume over the window up to the session. */

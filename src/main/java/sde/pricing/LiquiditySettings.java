@@ -2,6 +2,7 @@ package sde.pricing;
 
 import sde.data.Symbol;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ import java.util.Map;
 public record LiquiditySettings(double participation, double openInterestShare, Map<String, Long> positionLimits, double impactCoefficient,
                                 int shareVolumeWindow, double intradayCurvature, Map<String, Double> contractsPerShare,
                                 Map<String, Double> openInterestPerShare, Map<String, List<List<Double>>> volumeTable,
-                                Map<String, List<List<Double>>> openInterestTable) implements java.io.Serializable {
+                                Map<String, List<List<Double>>> openInterestTable) implements Serializable {
     public static final int DTE_BUCKETS = 5, DELTA_BUCKETS = 5;
     /** Upper DTE (calendar days, inclusive) of every bucket but the last. */
     static final int[] DTE_TOPS = {2, 7, 30, 60};

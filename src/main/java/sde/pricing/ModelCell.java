@@ -2,6 +2,8 @@ package sde.pricing;
 
 import sde.data.Symbol;
 
+import java.util.Comparator;
+
 /**
  * A region of the option surface where the model is, or is not, checked against real prices (SPEC §5
  * model coverage): symbol, call or put, |delta| bucket and DTE bucket. The same cells key the error
@@ -92,5 +94,5 @@ public record ModelCell(Symbol symbol, boolean call, DeltaBucket delta, DteBucke
     }
 
     /** Sort order: symbol, put before call, then delta and DTE. */
-    public static final java.util.Comparator<ModelCell> ORDER = java.util.Comparator.comparingInt(ModelCell::index);
+    public static final Comparator<ModelCell> ORDER = Comparator.comparingInt(ModelCell::index);
 }

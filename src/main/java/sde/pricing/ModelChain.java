@@ -4,12 +4,14 @@ import sde.data.MarketData;
 import sde.data.SeriesId;
 import sde.data.Symbol;
 
+import java.io.Serializable;
+
 /**
  * The modeled chain: listed expiries and strikes only, BSM on the modeled surface for the mid,
  * the quote model for bid/ask. Time to expiry counts calendar days from the decision close to the
  * expiry close; on its expiry day an option is worth its intrinsic value.
  */
-public final class ModelChain implements OptionChain, java.io.Serializable {
+public final class ModelChain implements OptionChain, Serializable {
     private static final long serialVersionUID = 1L;
     private final MarketData md;
     private final VolSurface surface;

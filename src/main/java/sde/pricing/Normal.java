@@ -1,5 +1,7 @@
 package sde.pricing;
 
+import org.apache.commons.math3.special.Erf;
+
 /**
  * Standard normal density and distribution for the pricer's hot path.
  * Hand-written because Commons Math's NormalDistribution goes through Erf's continued fractions
@@ -59,6 +61,6 @@ public final class Normal {
     /** Inverse of {@link #cdf}; used when choosing strikes, not per day, so Commons Math's erfInv is fine. */
     public static double inverseCdf(double p) {
         if (!(p > 0 && p < 1)) throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
-        return Math.sqrt(2) * org.apache.commons.math3.special.Erf.erfInv(2 * p - 1);
+        return Math.sqrt(2) * Erf.erfInv(2 * p - 1);
     }
 }

@@ -1,10 +1,13 @@
 package sde.pricing;
 
+import sde.data.EventSchedule;
+import sde.data.EventType;
 import sde.data.MarketData;
 import sde.data.SeriesId;
 import sde.data.Symbol;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Per-day pricing inputs derived from {@link MarketData} once, causally: every value of day i uses
@@ -76,14 +79,14 @@ public final class PricingInputs implements Serializable {
         }
         termVol = new double[TERM.length][n];
         for (int k = 0; k < TERM.length; k++) for (int i = 0; i < n; i++) termVol[k][i] = md.value(TERM[k], i) / 100;
-        double[] move2 = new double[sde.data.EventType.values().length];
-        s.eventMove().forEach((name, m) -> move2[sde.data.EventType.find(name).ordinal()] = m * m);
-        sde.data.EventSchedule sch = md.schedule();
+        double[] move2 = new double[EventType.values().length];
+        s.eventMove().forEach((name, m) -> move2[EventType.find(name).ordinal()] = m * m);
+        EventSchedule sch = md.schedule();
         eventDays = sch.days().clone();
         cumEventVar = new double[eventDays.length];
         for (int e = 0; e < eventDays.length; e++) {
             double v = 0;
-            for (sde.data.EventType t : sde.data.EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v,
+            for (EventType t : EventType.values()) if ((sch.masks()[e] & t.bit()) != 0) v = Math.max(v,
                     move2[t.ordinal()]);
             cumEventVar[e] = (e == 0 ? 0 : cumEventVar[e - 1]) + v;   // one move per day, the largest of its events
         }
@@ -91,7 +94,7 @@ public final class PricingInputs implements Serializable {
         cumEventVarByDay = new double[n == 0 ? 0 : days[n - 1] - days[0] + 1 + EVENT_TABLE_DAYS];
         for (int d = 0; d < cumEventVarByDay.length; d++) cumEventVarByDay[d] = searchCumEventVar(eventTableFrom + d);
         volRatio = new double[Symbol.values().length][n];
-        java.util.Arrays.fill(volRatio[Symbol.SPY.ordinal()], 1.0);
+        Arrays.fill(volRatio[Symbol.SPY.ordinal()], 1.0);
         fillRatio(md, s, Symbol.QQQ, SeriesId.VXN);
         fillRatio(md, s, Symbol.IWM, SeriesId.RVX);
     }
@@ -165,7 +168,7 @@ public final class PricingInputs implements Serializable {
     }
 
     private double searchCumEventVar(int day) {
-        int k = java.util.Arrays.binarySearch(eventDays, day);
+        int k = Arrays.binarySearch(eventDays, day);
         int upto = k >= 0 ? k + 1 : -k - 1;
         return upto == 0 ? 0 : cumEventVar[upto - 1];
     }

@@ -2,9 +2,11 @@ package sde.pricing;
 
 import sde.data.MarketData;
 
+import java.io.Serializable;
+
 /** The pricing section of conf/sde.yaml, and the model chain built from it. */
 public record PricingSettings(ListingSettings listing, SurfaceSettings surface, QuoteSettings quotes, FillSettings fills,
-                              LiquiditySettings liquidity) implements java.io.Serializable {
+                              LiquiditySettings liquidity) implements Serializable {
 
     public ModelChain modelChain(MarketData md) {
         return new ModelChain(md, new VolSurface(new PricingInputs(md, surface), surface), new QuoteModel(quotes),

@@ -1,7 +1,9 @@
 package sde.pricing;
 
+import java.io.Serializable;
+
 /** Bid/ask around a model mid; see pricing.quotes in conf/sde.yaml. */
-public final class QuoteModel implements java.io.Serializable {
+public final class QuoteModel implements Serializable {
     private static final long serialVersionUID = 1L;
     private final QuoteSettings s;
 

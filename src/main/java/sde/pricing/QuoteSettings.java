@@ -1,8 +1,10 @@
 package sde.pricing;
 
+import java.io.Serializable;
+
 /** The pricing.quotes keys of conf/sde.yaml. */
 public record QuoteSettings(double tick, double spreadBase, double spreadPct, double spreadMaxPct, double volRef,
-        double volPower) implements java.io.Serializable {
+        double volPower) implements Serializable {
     public QuoteSettings {
         if (!(tick > 0)) throw new IllegalArgumentException("pricing.quotes.tick must be > 0");
         if (!(spreadBase >= 0 && spreadPct >= 0 && spreadMaxPct > 0)) {

@@ -2,6 +2,7 @@ package sde.pricing;
 
 import sde.data.Symbol;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
  * Listed-looking strikes: per symbol, a step per band of distance from spot
  * (pricing.strikes). Strategies round to these; no continuous strikes.
  */
-public final class StrikeGrid implements java.io.Serializable {
+public final class StrikeGrid implements Serializable {
     private static final long serialVersionUID = 1L;
     private final ListingSettings.StrikeBand[][] bands = new ListingSettings.StrikeBand[Symbol.values().length][];
 

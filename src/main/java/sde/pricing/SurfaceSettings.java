@@ -1,6 +1,12 @@
 package sde.pricing;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import sde.data.EventType;
+import sde.data.NyseCalendar;
+import sde.data.Symbol;
 
 /** The pricing.surface keys of conf/sde.yaml; see there for meanings. */
 public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTenorPower, double atmSkewPower,
@@ -11,7 +17,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
                               int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
                               double bandLow, double bandHigh, Map<String, Double> symbolAtmScale,
-                              double callSkewTenorPower) implements java.io.Serializable {
+                              double callSkewTenorPower) implements Serializable {
     /** The vol-index level (as a fraction) and tenor (calendar days) at which atm_ratio is quoted. */
     public static final double REF_LEVEL = 0.20, REF_DAYS = 30, REF_SKEW = 130;
 
@@ -45,7 +51,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
             throw new IllegalArgumentException("pricing.surface.call_skew_tenor_power must be in [-2, 2], got " + callSkewTenorPower);
         }
         symbolAtmScale = Map.copyOf(symbolAtmScale);
-        for (sde.data.Symbol sym : sde.data.Symbol.values()) {
+        for (Symbol sym : Symbol.values()) {
             Double k = symbolAtmScale.get(sym.name());
             if (k == null || !(k > 0.2 && k < 5)) {
                 throw new IllegalArgumentException("pricing.surface.symbol_atm_scale." + sym + ": must be in (0.2, 5), got " + k);
@@ -56,9 +62,9 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         }
         eventMove = Map.copyOf(eventMove);
         for (Map.Entry<String, Double> e : eventMove.entrySet()) {
-            if (sde.data.EventType.find(e.getKey()) == null) {
+            if (EventType.find(e.getKey()) == null) {
                 throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": unknown event; known: "
-                        + java.util.Arrays.toString(sde.data.EventType.values()));
+                        + Arrays.toString(EventType.values()));
             }
             if (!(e.getValue() >= 0 && e.getValue() < 0.2)) {
                 throw new IllegalArgumentException("pricing.surface.event_move." + e.getKey() + ": must be in [0, 0.2), got "
@@ -131,8 +137,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
     }
 
     /** These settings with {@code symbol}'s ATM scale replaced (`benchmark --fit-symbols`). */
-    public SurfaceSettings withSymbolScale(sde.data.Symbol symbol, double scale) {
-        Map<String, Double> m = new java.util.HashMap<>(symbolAtmScale);
+    public SurfaceSettings withSymbolScale(Symbol symbol, double scale) {
+        Map<String, Double> m = new HashMap<>(symbolAtmScale);
         m.put(symbol.name(), scale);
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
@@ -165,7 +171,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
      */
     public double varianceTime(int today, int expiry) {
         if (expiry <= today) return 0;
-        int sessions = sde.data.NyseCalendar.sessionsBetween(today, expiry);
+        int sessions = NyseCalendar.sessionsBetween(today, expiry);
         int other = expiry - today - sessions;
         return (sessions + nonSessionWeight * other) / (SESSIONS_PER_YEAR + nonSessionWeight * OTHER_DAYS_PER_YEAR);
     }

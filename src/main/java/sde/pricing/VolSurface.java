@@ -2,6 +2,8 @@ package sde.pricing;
 
 import sde.data.Symbol;
 
+import java.io.Serializable;
+
 /**
  * The modeled implied volatility of a contract: ATM level from the
  * vol-index term structure, scaled to the symbol, shaped by a skew in standardized moneyness,
@@ -16,7 +18,7 @@ import sde.data.Symbol;
  * Skew: x = ln(K/F)/(ATM·√T), multiplier 1 − a·x + b·x² with separate put-side and call-side (a, b),
  * a scaled by skewScale(ρ) so that the smile's variance swap stays on the index as ρ moves.
  */
-public final class VolSurface implements java.io.Serializable {
+public final class VolSurface implements Serializable {
     private static final long serialVersionUID = 1L;
     private final PricingInputs in;
     private final SurfaceSettings s;

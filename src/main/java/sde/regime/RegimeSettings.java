@@ -3,13 +3,15 @@ package sde.regime;
 import sde.data.Symbol;
 import sde.param.ParamSpec;
 
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The regime keys of conf/sde.yaml; also a parameter space, so a study can search the thresholds. */
 public record RegimeSettings(String symbol, int trendWindow, double trendBand, int declineWindow, double crashDecline,
                              double crashVix, double highVolVix, double bearVixMin, double bullVixMax, double lowVolVix,
-                             int minDays) implements java.io.Serializable {
+                             int minDays) implements Serializable {
     public RegimeSettings {
         Symbol.parse(symbol);
         if (trendWindow < 2 || declineWindow < 2 || minDays < 1) {
@@ -56,7 +58,7 @@ public record RegimeSettings(String symbol, int trendWindow, double trendBand, i
 
     /** The searchable thresholds' values by their names in {@link #SPECS}. */
     public Map<String, Double> thresholds() {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         out.put("trend_window", (double) trendWindow);
         out.put("trend_band", trendBand);
         out.put("decline_window", (double) declineWindow);

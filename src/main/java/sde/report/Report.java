@@ -10,7 +10,9 @@ import sde.io.Location;
 import sde.regime.Regime;
 import sde.regime.RegimeClassifier;
 import sde.regime.RegimeSettings;
+import sde.results.CeilingFile;
 import sde.results.LeaderboardRow;
+import sde.results.StudyTrial;
 import sde.results.VerdictFile;
 import sde.validate.MonteCarlo;
 
@@ -48,7 +50,7 @@ public final class Report {
     /** Where the study views read the trials (the Parquet leaderboards, through Spark in the report command). */
     @FunctionalInterface
     public interface TrialSource {
-        List<sde.results.StudyTrial> trials(Location out, String study);
+        List<StudyTrial> trials(Location out, String study);
 
         TrialSource NONE = (out, study) -> List.of();
     }
@@ -88,7 +90,7 @@ public final class Report {
         double[] ret = ReportFigures.dailyReturns(run.equity());
         double[][] bands = MonteCarlo.bands(ret, run.equity()[0], q.mcMeanBlock(), q.seed(), q.mcPaths());
         StudyViews.Written views = StudyViews.of(trials.trials(q.out(), q.study()), rows,
-                Json.readAs(q.out().resolve("ceiling.json"), sde.results.CeilingFile.class));
+                Json.readAs(q.out().resolve("ceiling.json"), CeilingFile.class));
         data.resolve("trials.csv").write(views.trialsCsv());
         data.resolve("importance.csv").write(views.importanceCsv());
         Location index = q.out().resolve("report").resolve("index.html");

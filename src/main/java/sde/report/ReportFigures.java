@@ -4,10 +4,12 @@ import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.data.Dates;
 import sde.data.MarketData;
+import sde.metrics.Metrics;
 import sde.regime.Regime;
 import sde.results.VerdictFile;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ final class ReportFigures {
     private ReportFigures() {}
 
     static double[] dailyReturns(double[] equity) {
-        return sde.metrics.Metrics.dailyReturns(equity);
+        return Metrics.dailyReturns(equity);
     }
 
     static double[] drawdownPct(double[] equity) {
@@ -32,7 +34,7 @@ final class ReportFigures {
     /** Month-end to month-end returns in percent, [year][month], NaN where the run does not cover. */
     static double[][] monthly(int[] days, double[] equity, int[] years) {
         double[][] out = new double[years.length][12];
-        for (double[] row : out) java.util.Arrays.fill(row, Double.NaN);
+        for (double[] row : out) Arrays.fill(row, Double.NaN);
         double prev = equity[0];
         for (int i = 1; i < days.length; i++) {
             LocalDate d = LocalDate.ofEpochDay(days[i]);

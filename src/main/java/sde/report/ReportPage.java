@@ -143,7 +143,7 @@ final class ReportPage {
     /** The gross option P&L by model cell (SPEC §5 coverage) as "SPY C d40-60 dte8-30 31 %, …", largest first. */
     static String shares(JsonNode byCell) {
         List<String> out = new ArrayList<>();
-        byCell.fields().forEachRemaining(c -> out.add(String.format(java.util.Locale.ROOT, "%s %.0f %%", c.getKey(),
+        byCell.fields().forEachRemaining(c -> out.add(String.format(Locale.ROOT, "%s %.0f %%", c.getKey(),
                 100 * c.getValue().doubleValue())));
         return String.join(", ", out);
     }

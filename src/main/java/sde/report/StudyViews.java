@@ -7,6 +7,7 @@ import sde.results.LeaderboardRow;
 import sde.results.YearFigures;
 import sde.results.StudyTrial;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -183,7 +184,7 @@ final class StudyViews {
     private static JsonNode tree(StudyTrial t) {
         try {
             return Json.MAPPER.readTree(t.params());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(t.study() + " trial " + t.id() + ": unreadable params JSON", e);
         }
     }

@@ -1,8 +1,10 @@
 package sde.report;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import sde.results.Verdict;
 
 /**
  * Inline SVG charts for the self-contained HTML report. Hand-written because the report
@@ -191,12 +193,12 @@ public final class Svg {
                 .append(String.format(Locale.ROOT, " (%.3f … %.3f)", x0, x1)).append("</text>")
                 .append("<text x=\"").append(L + 4).append("\" y=\"").append(T + 10).append("\" font-size=\"11\">").append(esc(yName))
                 .append(String.format(Locale.ROOT, " (%.2f … %.2f)", y0, y1)).append("</text>");
-        double y70 = y(sde.results.Verdict.ROBUST.threshold(), y0, y1, H);
+        double y70 = y(Verdict.ROBUST.threshold(), y0, y1, H);
         sb.append("<line x1=\"").append(L).append("\" y1=\"").append(f(y70)).append("\" x2=\"").append(W - R).append("\" y2=\"")
                 .append(f(y70))
                 .append("\" stroke=\"#2ca02c\" stroke-dasharray=\"4 3\"/><text x=\"").append(W - R).append("\" y=\"").append(f(y70 - 3))
                 .append("\" font-size=\"10\" text-anchor=\"end\" fill=\"#2ca02c\">ROBUST ≥ ").append(String.format(Locale.ROOT, "%.2f",
-                        sde.results.Verdict.ROBUST.threshold())).append("</text>");
+                        Verdict.ROBUST.threshold())).append("</text>");
         for (int i = 0; i < xs.length; i++) {
             double px = L + plotW * (xs[i] - x0) / (x1 - x0), py = y(ys[i], y0, y1, H);
             sb.append("<circle class=\"point\" cx=\"").append(f(px)).append("\" cy=\"").append(f(py))
@@ -300,8 +302,8 @@ public final class Svg {
         StringBuilder sb = open(id, title, h);
         int n = axes.size();
         double[] lo = new double[n], hi = new double[n];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
         for (double[] r : rows) for (int a = 0; a < n; a++) { lo[a] = Math.min(lo[a], r[a]); hi[a] = Math.max(hi[a], r[a]); }
         double s0 = Double.POSITIVE_INFINITY, s1 = Double.NEGATIVE_INFINITY;
         for (double v : score) { s0 = Math.min(s0, v); s1 = Math.max(s1, v); }

@@ -1,5 +1,7 @@
 package sde.results;
 
+import java.io.Serializable;
+
 /**
  * SPEC §4 feasibility and ranking. A row is feasible over the train years when its max drawdown is at
  * most {@code maxDrawdownPct}, every year has at least {@code minTradesPerYear} closed trades and the
@@ -10,7 +12,7 @@ package sde.results;
  * violation. No death penalty: an infeasible row keeps its place among the infeasible, so a search that
  * starts there still climbs toward the boundary, where the best feasible rows probably lie.
  */
-public record Feasibility(Objective objective, double maxDrawdownPct, int minTradesPerYear) implements java.io.Serializable {
+public record Feasibility(Objective objective, double maxDrawdownPct, int minTradesPerYear) implements Serializable {
     /** The seed's lines: its Reject drawdown and its rule D (SPEC §4, §5). */
     public static final Feasibility DEFAULT = new Feasibility(Objective.SCORE, 35, 30);
 

@@ -1,6 +1,7 @@
 package sde.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import sde.io.Json;
 import sde.io.Location;
@@ -29,7 +30,7 @@ public final class Journal {
         Journal j = new Journal(out.resolve("optimization_log.jsonl"), out.resolve("optimization_log.json"));
         if (!j.lines.isFile() && j.list.isFile()) {
             StringBuilder sb = new StringBuilder();
-            for (JsonNode e : Json.read(j.list, new com.fasterxml.jackson.core.type.TypeReference<List<JsonNode>>() {}, List.of())) {
+            for (JsonNode e : Json.read(j.list, new TypeReference<List<JsonNode>>() {}, List.of())) {
                 sb.append(line(e));
             }
             j.lines.write(sb.toString());

@@ -1,7 +1,9 @@
 package sde.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import sde.io.Json;
 import sde.io.Location;
 
@@ -39,11 +41,11 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
      * camelCase keys at the top are read too.
      */
     public static VerdictFile read(Location p) {
-        com.fasterxml.jackson.databind.node.ObjectNode m = Json.readSnake(p);
+        ObjectNode m = Json.readSnake(p);
         if (m == null) return null;
         try {
             return Json.MAPPER.treeToValue(m, VerdictFile.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException(p + ": not a verdict file: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }

@@ -1,23 +1,37 @@
 package sde.spark;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import sde.backtest.RunOutputs;
+import sde.backtest.RunResult;
 import sde.daemon.SwitchingOracle;
 import sde.daemon.Daemon;
 import sde.io.Json;
 import sde.io.Location;
+import sde.metrics.YearStats;
+import sde.pricing.Model;
+import sde.results.CeilingFile;
 import sde.results.VerdictFile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.*;
@@ -71,12 +85,12 @@ public final class Answer {
                         double highReturnPct, double highMaxDdPct, Double capacityCutsFrom) {}
 
     /** answer.json. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     public record File(String verdict, String verdictLine, String victoryId, long rows, long feasibleRows, int judged, int robust,
                        int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation,
-                       List<Check> checks, List<sde.results.CeilingFile.OracleYear> oracle) {
+                       List<Check> checks, List<CeilingFile.OracleYear> oracle) {
         /** This answer with its ROBUST frontier re-run, and the switching oracle over those runs. */
-        public File withChecks(List<Check> c, List<sde.results.CeilingFile.OracleYear> o) {
+        public File withChecks(List<Check> c, List<CeilingFile.OracleYear> o) {
             return new File(verdict, verdictLine, victoryId, rows, feasibleRows, judged, robust, vouched, years, distance, frontier,
                     saturation, List.copyOf(c), List.copyOf(o));
         }
@@ -88,7 +102,7 @@ public final class Answer {
     /** Runs a params file (SPEC §7) on a surface of the model band with a starting capital: what the checks re-run. */
     @FunctionalInterface
     public interface Runner {
-        sde.backtest.RunResult run(com.fasterxml.jackson.databind.JsonNode params, sde.pricing.Model model, double startingCapital);
+        RunResult run(JsonNode params, Model model, double startingCapital);
     }
 
     /**
@@ -100,25 +114,25 @@ public final class Answer {
         if (points.isEmpty()) return a.withChecks(List.of(), List.of());
         Set<String> ids = new TreeSet<>();
         for (Point p : points) ids.add(p.id());
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         for (Row r : read(spark, tables(dir)).where(col("id").isin(ids.toArray())).select(col("id"), col("params")).collectAsList()) {
             params.putIfAbsent(r.getString(0), r.getString(1));
         }
-        Map<String, Map<Integer, sde.metrics.YearStats>> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
-        Map<String, Double> cutsFrom = new java.util.HashMap<>();
-        Map<String, sde.backtest.RunResult> base = new java.util.TreeMap<>();
+        Map<String, Map<Integer, YearStats>> low = new HashMap<>(), high = new HashMap<>();
+        Map<String, Double> cutsFrom = new HashMap<>();
+        Map<String, RunResult> base = new TreeMap<>();
         for (String id : ids) {
-            com.fasterxml.jackson.databind.JsonNode p;
+            JsonNode p;
             try {
                 p = Json.MAPPER.readTree(params.get(id));
             } catch (Exception e) {
                 continue;
             }
-            base.put(id, runner.run(p, sde.pricing.Model.BASE, Double.NaN));
-            low.put(id, byYear(runner.run(p, sde.pricing.Model.LOW, Double.NaN)));
-            high.put(id, byYear(runner.run(p, sde.pricing.Model.HIGH, Double.NaN)));
+            base.put(id, runner.run(p, Model.BASE, Double.NaN));
+            low.put(id, byYear(runner.run(p, Model.LOW, Double.NaN)));
+            high.put(id, byYear(runner.run(p, Model.HIGH, Double.NaN)));
             for (double c : CAPITALS) {
-                if (runner.run(p, sde.pricing.Model.BASE, c).capacityBoundDays().length > 0) {
+                if (runner.run(p, Model.BASE, c).capacityBoundDays().length > 0) {
                     cutsFrom.put(id, c);
                     break;
                 }
@@ -126,25 +140,25 @@ public final class Answer {
         }
         List<Check> out = new ArrayList<>();
         for (Point p : points) {
-            sde.metrics.YearStats l = low.getOrDefault(p.id(), Map.of()).get(p.year());
-            sde.metrics.YearStats h = high.getOrDefault(p.id(), Map.of()).get(p.year());
+            YearStats l = low.getOrDefault(p.id(), Map.of()).get(p.year());
+            YearStats h = high.getOrDefault(p.id(), Map.of()).get(p.year());
             if (l == null || h == null) continue;
             out.add(new Check(p.id(), p.year(), p.capPct(), p.returnPct(), p.maxDdPct(), l.returnPct(), l.maxDdPct(), h.returnPct(),
                     h.maxDdPct(), cutsFrom.get(p.id())));
         }
         // The switching oracle over the ROBUST frontier's runs: each day's best of them, with hindsight (an upper bound on
         // timing among them); the regime-switching population's frontier beside it is timing without hindsight.
-        List<sde.results.CeilingFile.OracleYear> oracle = new ArrayList<>();
+        List<CeilingFile.OracleYear> oracle = new ArrayList<>();
         for (SwitchingOracle.Year y : SwitchingOracle.oracle(base)) {
-            oracle.add(new sde.results.CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
+            oracle.add(new CeilingFile.OracleYear(y.year(), y.returnPct(), y.maxDdPct(),
                     y.returnPct() >= GOAL && y.maxDdPct() <= GOAL_DD, y.picks()));
         }
         return a.withChecks(out, oracle);
     }
 
-    private static Map<Integer, sde.metrics.YearStats> byYear(sde.backtest.RunResult r) {
-        Map<Integer, sde.metrics.YearStats> m = new java.util.HashMap<>();
-        for (sde.metrics.YearStats y : sde.backtest.RunOutputs.summarize(r).years()) m.put(y.year(), y);
+    private static Map<Integer, YearStats> byYear(RunResult r) {
+        Map<Integer, YearStats> m = new HashMap<>();
+        for (YearStats y : RunOutputs.summarize(r).years()) m.put(y.year(), y);
         return m;
     }
 
@@ -157,7 +171,7 @@ public final class Answer {
     static Dataset<Row> read(SparkSession spark, List<Location> tables) {
         Dataset<Row> all = spark.read().option("recursiveFileLookup", "true").option("pathGlobFilter", "*.parquet")
                 .option("mergeSchema", "true").parquet(tables.stream().map(Location::uri).toArray(String[]::new));
-        List<String> columns = java.util.Arrays.asList(all.columns());
+        List<String> columns = Arrays.asList(all.columns());
         Column study = regexp_extract(input_file_name(), "study=([^/]+)/", 1);
         Column generation = regexp_extract(input_file_name(), "generation=(\\d+)/", 1).cast("int");
         return all.withColumn("study", columns.contains("study") ? coalesce(col("study"), study) : study)
@@ -191,13 +205,13 @@ public final class Answer {
                     List.of());
         }
         Dataset<Row> all = read(spark, tables);
-        if (java.util.Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
-        Column feasible = java.util.Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
+        if (Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
+        Column feasible = Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
         // Each evaluation once (the columns the answer reads), then its years: both cached, so the files are read once.
         Dataset<Row> evals = all.select(col("id"), col("study"), col("optimizer"), col("generation"), feasible.as("feasible"),
                 col("years")).cache();
         Dataset<Row> rows = evals.select(col("id"), col("study"), col("optimizer"), col("generation"), col("feasible"),
-                        explode(from_json(col("years"), org.apache.spark.sql.types.DataType.fromDDL(YEARS_SCHEMA))).as("y"))
+                        explode(from_json(col("years"), DataType.fromDDL(YEARS_SCHEMA))).as("y"))
                 .select(col("id"), col("study"), col("optimizer"), col("generation"), col("feasible"), col("y.year").as("year"),
                         col("y.return_pct").as("ret"), col("y.max_dd_pct").as("dd"))
                 .where(col("year").between(firstYear, lastYear).and(not(isnan(col("ret")))).and(not(isnan(col("dd")))))
@@ -289,23 +303,23 @@ public final class Answer {
         // A restart (NAME_rK) searches again where a study plateaued: its own curve says whether restarting still pays.
         Column restart = when(col("study").rlike("_r[0-9]+$"), lit("restarts")).otherwise(lit("first searches"));
         Column groups = explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")), restart)).as("group");
-        Map<String, java.util.TreeMap<Integer, Long>> perGeneration = new java.util.TreeMap<>();
+        Map<String, TreeMap<Integer, Long>> perGeneration = new TreeMap<>();
         for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
-            perGeneration.computeIfAbsent(r.getString(0), g -> new java.util.TreeMap<>()).put(r.getInt(1), r.getLong(2));
+            perGeneration.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
         }
         List<Row> clock = new ArrayList<>();
-        Map<String, java.util.TreeSet<Long>> checkpointsOf = new java.util.TreeMap<>();
+        Map<String, TreeSet<Long>> checkpointsOf = new TreeMap<>();
         perGeneration.forEach((group, counts) -> {
             long size = counts.values().stream().mapToLong(Long::longValue).sum(), seen = 0;
             for (Map.Entry<Integer, Long> g : counts.entrySet()) {
                 seen += g.getValue();
                 long k = size;
                 for (long c : CHECKPOINTS) if (seen <= c && c <= size) { k = c; break; }
-                clock.add(org.apache.spark.sql.RowFactory.create(group, g.getKey(), k));
-                checkpointsOf.computeIfAbsent(group, x -> new java.util.TreeSet<>()).add(k);
+                clock.add(RowFactory.create(group, g.getKey(), k));
+                checkpointsOf.computeIfAbsent(group, x -> new TreeSet<>()).add(k);
             }
         });
-        Dataset<Row> clockTable = spark.createDataFrame(clock, new org.apache.spark.sql.types.StructType()
+        Dataset<Row> clockTable = spark.createDataFrame(clock, new StructType()
                 .add("group", "string").add("generation", "int").add("k", "long"));
         // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
         List<Row> best = rows.where(col("feasible").and(col("dd").leq(GOAL_DD)))
@@ -315,7 +329,7 @@ public final class Answer {
                 .agg(max(struct(col("ret"), col("id"))).as("b"))
                 .select(col("group"), col("k"), col("year"), col("b.ret"), col("b.id"))
                 .collectAsList();
-        Map<String, Row> byKey = new java.util.HashMap<>();
+        Map<String, Row> byKey = new HashMap<>();
         for (Row r : best) byKey.put(r.getString(0) + "|" + r.getLong(1) + "|" + r.getInt(2), r);
         Set<Integer> years = new TreeSet<>();
         for (Row r : best) years.add(r.getInt(2));
@@ -330,7 +344,7 @@ public final class Answer {
                 }
             }
         });
-        out.sort(java.util.Comparator.comparing(Saturation::group).thenComparingLong(Saturation::evaluations)
+        out.sort(Comparator.comparing(Saturation::group).thenComparingLong(Saturation::evaluations)
                 .thenComparingInt(Saturation::year));
         return out;
     }
@@ -413,7 +427,7 @@ public final class Answer {
                     + " did best that day: hindsight, so an upper bound on any timing among them. The regime-switching ROBUST"
                     + " frontier above is timing without hindsight.\n\n"
                     + "| year | oracle return % | oracle max DD % | goal met |\n|---:|---:|---:|---|\n");
-            for (sde.results.CeilingFile.OracleYear y : a.oracle()) {
+            for (CeilingFile.OracleYear y : a.oracle()) {
                 md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %s |%n", y.year(), y.returnPct(), y.maxDdPct(),
                         y.goalMet() ? "yes" : "no"));
             }
@@ -424,7 +438,7 @@ public final class Answer {
         md.append("\n|---|---:|").append("---:|".repeat(a.years().size())).append('\n');
         Map<String, Map<Long, Map<Integer, Double>>> s = new LinkedHashMap<>();
         for (Saturation x : a.saturation()) {
-            s.computeIfAbsent(x.group(), g -> new java.util.TreeMap<>()).computeIfAbsent(x.evaluations(), k -> new java.util.TreeMap<>())
+            s.computeIfAbsent(x.group(), g -> new TreeMap<>()).computeIfAbsent(x.evaluations(), k -> new TreeMap<>())
                     .put(x.year(), x.returnPct());
         }
         s.forEach((g, byN) -> byN.forEach((n, byYear) -> {

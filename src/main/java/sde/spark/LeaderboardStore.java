@@ -1,18 +1,28 @@
 package sde.spark;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
+import sde.results.Feasibility;
 import sde.sweep.Evaluation;
 import sde.sweep.TrialStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
@@ -56,21 +66,21 @@ final class LeaderboardStore implements TrialStore {
         Map<String, List<Evaluation>> parts = new TreeMap<>();
         for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k ->
                 new ArrayList<>()).add(e);
-        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (Map.Entry<String, List<Evaluation>> part : parts.entrySet()) {
-            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(parquet.uri() + "/" + part.getKey());
-            String uuid = java.util.UUID.randomUUID().toString();
-            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir, "_writing-" + uuid);
-            org.apache.hadoop.fs.Path done = new org.apache.hadoop.fs.Path(dir, "part-00000-" + uuid + ".c000.snappy.parquet");
+            Path dir = new Path(parquet.uri() + "/" + part.getKey());
+            String uuid = UUID.randomUUID().toString();
+            Path tmp = new Path(dir, "_writing-" + uuid);
+            Path done = new Path(dir, "part-00000-" + uuid + ".c000.snappy.parquet");
             try {
-                org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+                FileSystem fs = dir.getFileSystem(conf);
                 fs.mkdirs(dir);
-                try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> w = ParquetRows.writer(tmp, conf)) {
+                try (ParquetWriter<Group> w = ParquetRows.writer(tmp, conf)) {
                     for (Evaluation e : part.getValue()) w.write(ParquetRows.group(e));
                 }
-                if (!fs.rename(tmp, done)) throw new java.io.IOException("rename " + tmp + " to " + done + " failed");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write " + done + ": " + e.getMessage(), e);
+                if (!fs.rename(tmp, done)) throw new IOException("rename " + tmp + " to " + done + " failed");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + done + ": " + e.getMessage(), e);
             }
         }
     }
@@ -92,7 +102,7 @@ final class LeaderboardStore implements TrialStore {
             e.setError(r.getString(4));
             e.setSharpe(r.getDouble(5));
             e.setViolation(r.getDouble(6));
-            e.setFeasible(sde.results.Feasibility.feasible(e.getViolation()));
+            e.setFeasible(Feasibility.feasible(e.getViolation()));
             out.add(e);
         }
         return out;
@@ -115,7 +125,7 @@ final class LeaderboardStore implements TrialStore {
      * are not feasible.
      */
     static Dataset<Row> withViolation(Dataset<Row> rows) {
-        java.util.List<String> cols = java.util.Arrays.asList(rows.columns());
+        List<String> cols = Arrays.asList(rows.columns());
         Dataset<Row> out = rows;
         if (!cols.contains("violation")) out = out.withColumn("violation", lit(Double.NaN));
         if (!cols.contains("feasible")) out = out.withColumn("feasible", lit(false));

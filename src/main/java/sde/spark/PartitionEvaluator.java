@@ -1,5 +1,6 @@
 package sde.spark;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import sde.backtest.Engine;
 import sde.sweep.Trial;
@@ -7,6 +8,7 @@ import sde.sweep.TrialRunner;
 import sde.sweep.Evaluation;
 import sde.sweep.Scoring;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +23,9 @@ import java.util.List;
  * ClassReader was among the JIT's longest compiles in a warm sweep). The full
  * {@code SparkContext.runJob}, given a class of our own rather than a closure, cleans nothing.
  */
-final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apache.spark.TaskContext, scala.collection.Iterator<byte[]>,
+final class PartitionEvaluator extends scala.runtime.AbstractFunction2<TaskContext, scala.collection.Iterator<byte[]>,
         byte[]>
-        implements java.io.Serializable {
+        implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Broadcast<Engine> engine;
     private final Broadcast<Scoring> scoring;
@@ -35,7 +37,7 @@ final class PartitionEvaluator extends scala.runtime.AbstractFunction2<org.apach
     }
 
     @Override
-    public byte[] apply(org.apache.spark.TaskContext task, scala.collection.Iterator<byte[]> chunks) {
+    public byte[] apply(TaskContext task, scala.collection.Iterator<byte[]> chunks) {
         TrialRunner evaluator = new TrialRunner(engine.value(), scoring.value());
         List<Evaluation> out = new ArrayList<>();
         while (chunks.hasNext()) for (Trial c : RowCodec.trials(chunks.next())) out.add(evaluator.evaluate(c));

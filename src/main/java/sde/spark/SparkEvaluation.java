@@ -3,6 +3,7 @@ package sde.spark;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
+import org.apache.spark.rdd.RDD;
 import sde.sweep.Trial;
 import sde.sweep.Evaluation;
 
@@ -34,7 +35,7 @@ final class SparkEvaluation {
         List<byte[]> chunks = new ArrayList<>(slices);
         for (int s = 0; s < slices; s++) chunks.add(RowCodec.trials(batch.subList((int) ((long) s * n / slices),
                 (int) ((long) (s + 1) * n / slices))));
-        org.apache.spark.rdd.RDD<byte[]> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, slices).rdd();
+        RDD<byte[]> rdd = JavaSparkContext.fromSparkContext(sc).parallelize(chunks, slices).rdd();
         byte[][] parts = new byte[slices][];
         List<Object> ids = new ArrayList<>(slices);
         for (int s = 0; s < slices; s++) ids.add(s);

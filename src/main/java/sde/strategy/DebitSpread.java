@@ -5,6 +5,7 @@ import sde.param.ParamSpace;
 import sde.param.Params;
 import sde.data.Symbol;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class DebitSpread implements DebitBuying<DebitSpread.P> {
 
     @Override
     public ParamSpace space() {
-        List<ParamSpec> s = new java.util.ArrayList<>(List.of(
+        List<ParamSpec> s = new ArrayList<>(List.of(
                 ParamSpec.choice("symbol", "SPY", "SPY", "QQQ", "IWM"),
                 ParamSpec.integer("dte", 7, 120, 45),
                 ParamSpec.integer("dte_window", 2, 20, 10),

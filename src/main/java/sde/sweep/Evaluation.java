@@ -1,6 +1,12 @@
 package sde.sweep;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import sde.io.Json;
+import sde.results.LeaderboardRow;
+import sde.results.YearFigures;
 
 /**
  * One leaderboard row (SPEC §6), a Spark bean written to the Parquet leaderboard. {@code fitness}
@@ -74,15 +80,15 @@ public class Evaluation implements Serializable {
     public void setWallMs(double v) { wallMs = v; }
 
     /** This row as leaderboard.json lists it, at {@code rank} (SPEC §7). */
-    public sde.results.LeaderboardRow toRow(int rank) {
+    public LeaderboardRow toRow(int rank) {
         try {
-            java.util.List<sde.results.YearFigures> y = sde.io.Json.MAPPER.readValue(years,
-                    sde.io.Json.MAPPER.getTypeFactory().constructCollectionType(java.util.List.class, sde.results.YearFigures.class));
-            return new sde.results.LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
+            List<YearFigures> y = Json.MAPPER.readValue(years,
+                    Json.MAPPER.getTypeFactory().constructCollectionType(List.class, YearFigures.class));
+            return new LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
                     trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation,
-                    optimizer, y, sde.io.Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(id + ": unreadable years or params JSON", e);
+                    optimizer, y, Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(id + ": unreadable years or params JSON", e);
         }
     }
 }

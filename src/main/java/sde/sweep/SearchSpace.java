@@ -1,11 +1,14 @@
 package sde.sweep;
 
 import sde.backtest.BacktestSettings;
+import sde.backtest.RegimeSpec;
 import sde.backtest.RunSpec;
 import sde.optimize.Gene;
 import sde.param.ParamSpec;
 import sde.param.ParamValue;
 import sde.param.Params;
+import sde.regime.Regime;
+import sde.regime.RegimeSettings;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The study's genome: one gene per searched parameter, plus an on/off gene per optional strategy. */
 public final class SearchSpace implements Serializable {
@@ -25,7 +29,7 @@ public final class SearchSpace implements Serializable {
     private static final int LEVERAGE = -2;
 
     private final Study study;
-    private final sde.regime.RegimeSettings regimeDefaults;
+    private final RegimeSettings regimeDefaults;
     private final List<Gene> genes = new ArrayList<>();
 
     public SearchSpace(Study study) {
@@ -33,7 +37,7 @@ public final class SearchSpace implements Serializable {
     }
 
     /** @param regimeDefaults conf's regime section; thresholds the study neither fixes nor searches keep these */
-    public SearchSpace(Study study, sde.regime.RegimeSettings regimeDefaults) {
+    public SearchSpace(Study study, RegimeSettings regimeDefaults) {
         this.study = study;
         this.regimeDefaults = regimeDefaults;
         for (int s = 0; s < study.strategies().size(); s++) {
@@ -64,7 +68,7 @@ public final class SearchSpace implements Serializable {
             }
             for (String id : r.searchedWeights()) {
                 int slot = slotOf(id);
-                for (sde.regime.Regime reg : sde.regime.Regime.values()) {
+                for (Regime reg : Regime.values()) {
                     genes.add(new Gene(slot, ParamSpec.dbl(WEIGHT + reg.name(), 0, 1, 1, 0.25), 0, 1));
                 }
             }
@@ -102,10 +106,10 @@ public final class SearchSpace implements Serializable {
             on[s] = true;
         }
         Map<String, Number> thresholds = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> weights = new java.util.TreeMap<>();
+        Map<String, Map<String, Double>> weights = new TreeMap<>();
         if (study.regime() != null) {
             study.regime().fixedValues().forEach((k, v) -> thresholds.put(k, (Number) v));
-            study.regime().fixedWeights().forEach((k, v) -> weights.put(k, new java.util.TreeMap<>(v)));
+            study.regime().fixedWeights().forEach((k, v) -> weights.put(k, new TreeMap<>(v)));
         }
         double leverage = 1;
         for (int g = 0; g < genes.size(); g++) {
@@ -115,7 +119,7 @@ public final class SearchSpace implements Serializable {
             else if (gene.slot() == LEVERAGE) leverage = value.number();
             else if (gene.slot() == REGIME) thresholds.put(gene.spec().name(), value.number());
             else if (gene.spec().name().startsWith(WEIGHT)) {
-                weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new java.util.TreeMap<>())
+                weights.computeIfAbsent(study.strategies().get(gene.slot()).slotId(), k -> new TreeMap<>())
                         .put(gene.spec().name().substring(WEIGHT.length()), value.number());
             } else if (gene.spec().name().equals(SLOT_WEIGHT)) {
                 slotWeight[gene.slot()] = value.number();
@@ -136,8 +140,8 @@ public final class SearchSpace implements Serializable {
             if (on[s]) params = st.space().overlay(params, searched.get(s), slot.slotId() + ".");
             slots.add(new RunSpec.SlotSpec(slot.slotId(), slot.name(), on[s] ? slotWeight[s] : 0.0, params));
         }
-        sde.backtest.RegimeSpec regime = study.regime() == null ? null
-                : new sde.backtest.RegimeSpec(regimeDefaults.with(thresholds), weights, study.regime().switchRule());
+        RegimeSpec regime = study.regime() == null ? null
+                : new RegimeSpec(regimeDefaults.with(thresholds), weights, study.regime().switchRule());
         return new RunSpec(slots, backtest, study.trainYears().get(0) + "-01-01", study.testYears().get(1) + "-12-31", regime);
     }
 }

@@ -2,11 +2,13 @@ package sde.sweep;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import sde.backtest.RegimeSpec;
 import sde.io.ConfigException;
 import sde.io.Yaml;
 import sde.optimize.Optimizer;
 import sde.optimize.OptimizerSettings;
 import sde.param.ParamSpec;
+import sde.regime.RegimeSettings;
 import sde.results.Feasibility;
 import sde.results.Objective;
 import sde.strategy.Strategies;
@@ -174,7 +176,7 @@ public record Study(@JsonProperty("study") String name, long seed, String optimi
         if (regime == null) return;
         String k = w + "regime.";
         try {
-            sde.backtest.RegimeSpec.OnSwitch.of(regime.switchRule());
+            RegimeSpec.OnSwitch.of(regime.switchRule());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(k + "on_switch': keep or close");
         }
@@ -199,14 +201,14 @@ public record Study(@JsonProperty("study") String name, long seed, String optimi
         for (String id : regime.searchedWeights()) if (!ids.contains(id)) throw new ConfigException(k
                 + "search_weights': no such strategy id '" + id + "'");
         try {
-            new sde.backtest.RegimeSpec(null, regime.fixedWeights(), regime.switchRule());
+            new RegimeSpec(null, regime.fixedWeights(), regime.switchRule());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(w + e.getMessage().replaceFirst(": ", "': "));
         }
     }
 
     static ParamSpec regimeSpec(String name) {
-        for (ParamSpec p : sde.regime.RegimeSettings.SPECS) if (p.name().equals(name)) return p;
+        for (ParamSpec p : RegimeSettings.SPECS) if (p.name().equals(name)) return p;
         return null;
     }
 

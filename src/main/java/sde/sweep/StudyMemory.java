@@ -1,5 +1,6 @@
 package sde.sweep;
 
+import sde.io.Json;
 import sde.optimize.Optimizer;
 import sde.results.Feasibility;
 import sde.results.LeaderboardRow;
@@ -114,7 +115,7 @@ final class StudyMemory {
 
     private static double[] genome(String json) {
         try {
-            return sde.io.Json.MAPPER.readValue(json, double[].class);
+            return Json.MAPPER.readValue(json, double[].class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package sde.sweep;
 
 import sde.backtest.BacktestSettings;
+import sde.backtest.Engine;
 import sde.data.MarketData;
 import sde.pricing.PricingSettings;
 import sde.regime.RegimeSettings;
@@ -13,6 +14,6 @@ import sde.regime.RegimeSettings;
 public record SweepContext(MarketData md, PricingSettings pricing, BacktestSettings backtest, RegimeSettings regime, SweepBackend backend) {
     /** A context on this JVM with the leaderboard in memory: no Spark (tests, and the baseline a benchmark compares with). */
     public static SweepContext local(MarketData md, PricingSettings pricing, BacktestSettings backtest, RegimeSettings regime) {
-        return new SweepContext(md, pricing, backtest, regime, new LocalBackend(sde.backtest.Engine.of(md, pricing)));
+        return new SweepContext(md, pricing, backtest, regime, new LocalBackend(Engine.of(md, pricing)));
     }
 }

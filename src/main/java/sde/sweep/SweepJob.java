@@ -1,7 +1,10 @@
 package sde.sweep;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.backtest.SpecReader;
@@ -20,8 +23,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -93,7 +98,7 @@ public final class SweepJob {
      */
     public SweepJob withTrialsFrom(List<Location> leaderboards) {
         double[] sharpes = leaderboards.stream().filter(l -> !l.equals(store.location()))
-                .flatMapToDouble(l -> java.util.Arrays.stream(ctx.backend().sharpes(l))).toArray();
+                .flatMapToDouble(l -> Arrays.stream(ctx.backend().sharpes(l))).toArray();
         this.others = name -> sharpes;
         return this;
     }
@@ -126,8 +131,8 @@ public final class SweepJob {
         public String bestTier() { return best() == null ? null : best().tier(); }
 
         /** The best row's params file (SPEC §7), empty before any row succeeded. */
-        public com.fasterxml.jackson.databind.JsonNode bestParams() {
-            return best() == null || best().params() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        public JsonNode bestParams() {
+            return best() == null || best().params() == null ? JsonNodeFactory.instance.objectNode()
                     : best().params();
         }
 
@@ -285,7 +290,7 @@ public final class SweepJob {
             journal.publish();
             Feasibility f = study.feasibility();
             double secs = (System.nanoTime() - startNs) / 1e9;
-            console.printf(java.util.Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: "
+            console.printf(Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: "
                             + "max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
                     evaluatedNow, secs, feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(),
                     f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
@@ -301,9 +306,9 @@ public final class SweepJob {
         /** The best feasible row, or, while there is none, the row closest to feasible and its violation (SPEC §4). */
         private String bestLine(Best now) {
             String objective = study.feasibility().objective().key();
-            if (now.id != null) return String.format(java.util.Locale.ROOT, "best train %s %.4f (%s)", objective, now.fitness, now.id);
+            if (now.id != null) return String.format(Locale.ROOT, "best train %s %.4f (%s)", objective, now.fitness, now.id);
             Evaluation least = mem.leastViolating();
-            return least == null ? "no feasible row yet" : String.format(java.util.Locale.ROOT,
+            return least == null ? "no feasible row yet" : String.format(Locale.ROOT,
                     "no feasible row yet: the least violating is %s (violation %.3f: train max DD %.1f %%, train %s %.4f)", least.getId(),
                     least.getViolation(), least.getTrainMaxDdPct(), objective, least.getFitness());
         }
@@ -337,7 +342,7 @@ public final class SweepJob {
             if (row == null) throw new IllegalStateException("leader " + id + " is not among the study's best rows");
             RunSpec spec = specs.read(row.getParams(), "leaderboard");
             double[] own = mem.sharpes(), other = others.sharpes(study.name());
-            double[] sharpes = java.util.Arrays.copyOf(own, own.length + other.length);
+            double[] sharpes = Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
                     study.testYears(), backtest);
@@ -359,7 +364,7 @@ public final class SweepJob {
                 if (v.robust()) {
                     robust = p.id;
                     robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags(), Double.NaN, List.of(),
-                            java.util.Map.of(), java.util.Map.of(), sde.io.Json.MAPPER.valueToTree(v.document()).get("statistics"), null);
+                            Map.of(), Map.of(), Json.MAPPER.valueToTree(v.document()).get("statistics"), null);
                 } else {
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
                 }
@@ -489,7 +494,7 @@ public final class SweepJob {
             // Keys added after studies were saved: absent, they leave the hash, and so a saved study's --resume, as it was.
             for (String late : List.of("leverage", "objective", "maxDrawdown", "minTradesPerYear")) if (m.get(late) == null) m.remove(late);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(JSON.writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            d.update(JSON.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .writeValueAsBytes(m));
             return HexFormat.of().formatHex(d.digest()).substring(0, 16);
         } catch (Exception e) {

@@ -1,10 +1,12 @@
 package sde.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.MarketData;
+import sde.io.Json;
 import sde.metrics.Summary;
 import sde.results.Feasibility;
 
@@ -60,7 +62,7 @@ public final class TrialRunner {
             e.setSharpe(all.sharpe());
             e.setTrades(all.trades());
             e.setTier(all.tier());
-            e.setYears(sde.io.Json.compact(RunOutputs.years(all)));
+            e.setYears(Json.compact(RunOutputs.years(all)));
         } catch (RuntimeException ex) {
             e.setFitness(Double.NaN);
             e.setError(ex.getClass().getSimpleName() + ": " + ex.getMessage());
@@ -72,8 +74,8 @@ public final class TrialRunner {
     /** Jackson's defaults, one line: the form the leaderboard's params and genome columns have always had. */
     private static String text(Object value) {
         try {
-            return sde.io.Json.PLAIN.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return Json.PLAIN.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
     }

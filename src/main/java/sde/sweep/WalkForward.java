@@ -1,19 +1,28 @@
 package sde.sweep;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import sde.backtest.BacktestSettings;
 import sde.backtest.Engine;
+import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
+import sde.backtest.SpecReader;
+import sde.backtest.Trade;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.io.Json;
+import sde.io.Location;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
 import sde.regime.RegimeSettings;
+import sde.results.LeaderboardRow;
+import sde.results.YearFigures;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Rolling anchored walk-forward with re-optimisation: for each test year y from
@@ -27,21 +36,21 @@ public final class WalkForward {
     private WalkForward() {}
 
     /** One re-optimisation: the years it fit, the year it was tested on, what it chose and what that earned. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     public record Window(List<Integer> fitYears, int testYear, String chosenId, double fitScore, double testYearReturnPct,
-                         com.fasterxml.jackson.databind.JsonNode params) {}
+                         JsonNode params) {}
 
     /** The stitched test years' SPEC §4 figures. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    public record OutOfSample(List<sde.results.YearFigures> years, double cagrPct, double maxDdPct, double sharpe, double score,
+    @JsonPropertyOrder(alphabetic = true)
+    public record OutOfSample(List<YearFigures> years, double cagrPct, double maxDdPct, double sharpe, double score,
             String tier,
                               double finalEquity) {}
 
     /** walkforward.json. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
+    @JsonPropertyOrder(alphabetic = true)
     public record Result(String study, List<Window> windows, OutOfSample outOfSample) {}
 
-    public static Result run(SweepContext ctx, Study study, sde.io.Location out, PrintStream console) {
+    public static Result run(SweepContext ctx, Study study, Location out, PrintStream console) {
         MarketData md = ctx.md();
         BacktestSettings backtest = ctx.backtest();
         RegimeSettings regime = ctx.regime();
@@ -56,15 +65,15 @@ public final class WalkForward {
         for (int y = first + 2; y <= last; y++) {
             Study window = study.toBuilder().name(study.name() + "_wf" + y).trainYears(List.of(first, y - 1)).testYears(List.of(y,
                     y)).build();
-            sde.io.Location dir = out.resolve(window.name());
+            Location dir = out.resolve(window.name());
             SweepJob.StudyResult o = new SweepJob(ctx, window, dir, console).run(false);
             if (o.leaderboard().isEmpty()) {
                 throw new IllegalStateException("walk-forward: no feasible row fitting " + first + "-" + (y - 1)
                         + " (SPEC §4): nothing to carry into " + y
                         + "; see " + dir.resolve("optimization_log.json"));
             }
-            sde.results.LeaderboardRow top = o.leaderboard().get(0);
-            RunSpec spec = new sde.backtest.SpecReader(backtest, regime).read(top.params(), "walk-forward " + y);
+            LeaderboardRow top = o.leaderboard().get(0);
+            RunSpec spec = new SpecReader(backtest, regime).read(top.params(), "walk-forward " + y);
             RunResult r = engine.run(spec);
             // The test year's daily returns, chained onto the out-of-sample curve.
             int[] d = r.days();
@@ -84,7 +93,7 @@ public final class WalkForward {
                 rf.add(r.riskFree()[t]);
                 yearEnd = e;
             }
-            for (sde.backtest.Trade tr : r.trades()) {
+            for (Trade tr : r.trades()) {
                 if (Dates.year(tr.exitDay()) == y) { tradeExits.add(tr.exitDay()); tradePnl.add(tr.pnl()); }
             }
             windows.add(new Window(List.of(first, y - 1), y, top.id(), top.fitness(), 100 * (yearEnd / yearStart - 1), top.params()));
@@ -95,10 +104,10 @@ public final class WalkForward {
                 equity.stream().mapToDouble(Double::doubleValue).toArray(),
                 backtest.startingCapital(), rf.stream().mapToDouble(Double::doubleValue).toArray(),
                 tradeExits.stream().mapToInt(Integer::intValue).toArray(), tradePnl.stream().mapToDouble(Double::doubleValue).toArray());
-        Result result = new Result(study.name(), windows, new OutOfSample(sde.backtest.RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
+        Result result = new Result(study.name(), windows, new OutOfSample(RunOutputs.years(s), s.cagrPct(), s.maxDdPct(),
                 s.sharpe(), s.score(), s.tier(), s.finalEquity()));
         List<String> curve = new ArrayList<>(List.of("date,equity"));
-        for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(java.util.Locale.ROOT, "%.2f",
+        for (int k = 0; k < days.size(); k++) curve.add(Dates.format(days.get(k)) + "," + String.format(Locale.ROOT, "%.2f",
                 equity.get(k)));
         out.resolve("walkforward_equity.csv").write(String.join("\n", curve) + "\n");
         Json.write(out.resolve("walkforward.json"), result);

@@ -5,6 +5,7 @@ import sde.pricing.ModelCell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,12 +44,12 @@ public record Coverage(double grossOptionPnl, double unverifiedShare, Map<String
     public String describe() {
         if (grossOptionPnl == 0) return "no option P&L: relies on no modeled price";
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(java.util.Locale.ROOT, "%s%.0f %% of the gross option P&L in unverified cells",
+        sb.append(String.format(Locale.ROOT, "%s%.0f %% of the gross option P&L in unverified cells",
                 flagged ? MODEL_UNVERIFIED + ": " : "", 100 * unverifiedShare));
         if (!unverifiedCells.isEmpty()) {
             List<String> top = new ArrayList<>();
             for (String c : unverifiedCells.subList(0, Math.min(5, unverifiedCells.size()))) {
-                top.add(String.format(java.util.Locale.ROOT, "%s %.0f %%", c, 100 * shareByCell.get(c)));
+                top.add(String.format(Locale.ROOT, "%s %.0f %%", c, 100 * shareByCell.get(c)));
             }
             sb.append(" (").append(String.join(", ", top)).append(unverifiedCells.size() > 5 ? ", …" : "").append(')');
         }

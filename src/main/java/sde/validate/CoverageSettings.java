@@ -2,6 +2,7 @@ package sde.validate;
 
 import sde.pricing.ModelCell;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 public record CoverageSettings(double maxUnverifiedShare, double ivTolerancePts, double midTolerancePct, int minRows,
                                double replicaYearErrorPp, double replicaMonthlyCorr, Map<String, String> verified)
-        implements java.io.Serializable {
+        implements Serializable {
     public CoverageSettings {
         if (!(maxUnverifiedShare >= 0 && maxUnverifiedShare <= 1)) {
             throw new IllegalArgumentException("coverage.max_unverified_share must be in [0, 1], got " + maxUnverifiedShare);

@@ -2,6 +2,7 @@ package sde.validate;
 
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
+import sde.results.Verdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class Gate {
 
         double overfit = 0.25 * consistency + 0.30 * walkforward + 0.25 * sensitivity + 0.10 * tradeCount + 0.10 * regimeDiverse;
         // SPEC §5: REJECTED overrides the grade; the grade stays beside it.
-        sde.results.Verdict grade = sde.results.Verdict.of(overfit);
+        Verdict grade = Verdict.of(overfit);
 
         Map<String, Double> comp = new LinkedHashMap<>();
         comp.put("consistency", consistency);
@@ -76,7 +77,7 @@ public final class Gate {
         passes.put("sensitivity", sensitivity >= 0.60);
         passes.put("trade_count", enough);
         passes.put("drawdown_reality", !rejected);
-        return new GateReport(id, overfit, sde.results.Verdict.of(grade, rejected), rejected, comp, passes, flags, seed, variantScores,
+        return new GateReport(id, overfit, Verdict.of(grade, rejected), rejected, comp, passes, flags, seed, variantScores,
                 score,
                 statistics, null, null, null, null, grade);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import sde.results.Verdict;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
 
     /** This verdict with one more flag. */
     public GateReport withFlag(String flag) {
-        List<String> f = new java.util.ArrayList<>(flags);
+        List<String> f = new ArrayList<>(flags);
         f.add(flag);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
                 statistics, scoreLow, scoreHigh, verdictLow, verdictHigh, grade);
@@ -56,7 +57,7 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
      * surface; a ROBUST verdict that does not hold on both is flagged MODEL_FRAGILE (SPEC §5).
      */
     public GateReport withModelRisk(GateReport low, GateReport high) {
-        List<String> f = new java.util.ArrayList<>(flags);
+        List<String> f = new ArrayList<>(flags);
         if (robust() && !(low.robust() && high.robust())) f.add(MODEL_FRAGILE);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
                 statistics, low.baseScore(), high.baseScore(), low.verdict().toString(), high.verdict().toString(), grade);

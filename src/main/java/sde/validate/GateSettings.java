@@ -1,12 +1,15 @@
 package sde.validate;
 
+import java.io.Serializable;
+import java.util.List;
+
 /** The validate keys of conf/sde.yaml (SPEC §5 thresholds and the overfitting statistics' settings). */
-public record GateSettings(java.util.List<Integer> trainYears, java.util.List<Integer> testYears, int sensitivityVariants,
+public record GateSettings(List<Integer> trainYears, List<Integer> testYears, int sensitivityVariants,
         double jitterMin, double jitterMax, int minTradesPerYear, int targetTradesPerYear,
                            double maxDrawdownPct, int maxConsecutiveLosers, int maxRecoveryDays, int pboBlocks, int pboTop, long seed,
                            int mcPaths, double mcMeanBlock, String stressCrashDate, double stressGapPct, double stressVolFactor,
                            int stressVolDays, String stressHaltDate, int finalYear)
-        implements java.io.Serializable {
+        implements Serializable {
     public GateSettings {
         if (trainYears == null || trainYears.size() != 2 || testYears == null || testYears.size() != 2
                 || testYears.get(0) <= trainYears.get(1)) {
@@ -24,7 +27,7 @@ public record GateSettings(java.util.List<Integer> trainYears, java.util.List<In
     }
 
     /** The same gate with another walk-forward split (a study's own train and test years). */
-    public GateSettings withYears(java.util.List<Integer> train, java.util.List<Integer> test) {
+    public GateSettings withYears(List<Integer> train, List<Integer> test) {
         return toBuilder().trainYears(train).testYears(test).build();
     }
 
@@ -35,8 +38,8 @@ public record GateSettings(java.util.List<Integer> trainYears, java.util.List<In
 
     /** Named setters for every component of {@link GateSettings}; {@link #build} checks them as the constructor does. */
     public static final class Builder {
-        private java.util.List<Integer> trainYears;
-        private java.util.List<Integer> testYears;
+        private List<Integer> trainYears;
+        private List<Integer> testYears;
         private int sensitivityVariants;
         private double jitterMin;
         private double jitterMax;
@@ -81,12 +84,12 @@ public record GateSettings(java.util.List<Integer> trainYears, java.util.List<In
             finalYear = r.finalYear();
         }
 
-        public Builder trainYears(java.util.List<Integer> v) {
+        public Builder trainYears(List<Integer> v) {
             trainYears = v;
             return this;
         }
 
-        public Builder testYears(java.util.List<Integer> v) {
+        public Builder testYears(List<Integer> v) {
             testYears = v;
             return this;
         }

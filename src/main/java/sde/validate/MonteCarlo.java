@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -99,7 +100,7 @@ public final class MonteCarlo {
                           int paths) {
         /** The paths' figures as a table a terminal shows: one row per figure, its percentiles and its tail probabilities. */
         public String table() {
-            StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %8s %8s%n",
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %8s %8s%n",
                     "monte carlo (" + paths + " paths)", "p5", "p25", "p50", "p75", "p95", "P(>15)", "P(>35)"));
             row(sb, "CAGR %", cagrPct, Double.NaN, Double.NaN);
             row(sb, "max drawdown %", maxDdPct, maxDdOver15, maxDdOver35);
@@ -108,10 +109,10 @@ public final class MonteCarlo {
         }
 
         private static void row(StringBuilder sb, String name, Percentiles p, double over15, double over35) {
-            sb.append(String.format(java.util.Locale.ROOT, "  %-28s %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s%n", name, p.p5(), p.p25(),
+            sb.append(String.format(Locale.ROOT, "  %-28s %9.2f %9.2f %9.2f %9.2f %9.2f %8s %8s%n", name, p.p5(), p.p25(),
                     p.p50(),
-                    p.p75(), p.p95(), Double.isNaN(over15) ? "" : String.format(java.util.Locale.ROOT, "%.3f", over15),
-                    Double.isNaN(over35) ? "" : String.format(java.util.Locale.ROOT, "%.3f", over35)));
+                    p.p75(), p.p95(), Double.isNaN(over15) ? "" : String.format(Locale.ROOT, "%.3f", over15),
+                    Double.isNaN(over35) ? "" : String.format(Locale.ROOT, "%.3f", over35)));
         }
     }
 

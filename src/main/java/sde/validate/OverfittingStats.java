@@ -5,6 +5,7 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
 
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.SplittableRandom;
 
 /** The statistics SPEC §5 reports beside the overfit score. */
 public final class OverfittingStats {
@@ -114,7 +115,7 @@ public final class OverfittingStats {
         double[] mean = new double[k];
         for (double[] row : d) for (int j = 0; j < k; j++) mean[j] += row[j] / n;
         double[][] boot = new double[bootstraps][k];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
         for (int b = 0; b < bootstraps; b++) {
             int at = rng.nextInt(n);
             for (int t = 0; t < n; t++) {

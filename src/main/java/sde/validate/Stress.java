@@ -1,5 +1,7 @@
 package sde.validate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunSpec;
@@ -10,6 +12,7 @@ import sde.pricing.PricingSettings;
 import sde.pricing.QuoteSettings;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,23 +26,23 @@ public final class Stress {
     public record Settings(String crashDate, double gapPct, double volFactor, int volDays, String haltDate) {}
 
     /** A scenario's figures, and (beside the base run) what it cost against the base. */
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder(alphabetic = true)
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder(alphabetic = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Figures(double cagrPct, double maxDdPct, double finalEquity, Double damageCagrPts, Double damageMaxDdPts,
                           Double damageFinalEquity) {}
 
     /** The scenarios as a table: each one's CAGR, max drawdown and final equity, and what it cost against the base run. */
     public static String table(Map<String, Figures> scenarios) {
-        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-44s %9s %9s %15s %11s %11s%n", "stress",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-44s %9s %9s %15s %11s %11s%n", "stress",
                 "CAGR %", "max DD %", "final equity", "ΔCAGR pts", "ΔDD pts"));
-        scenarios.forEach((name, f) -> sb.append(String.format(java.util.Locale.ROOT, "  %-42s %9.2f %9.2f %15s %11s %11s%n", name,
-                f.cagrPct(), f.maxDdPct(), String.format(java.util.Locale.ROOT, "%,.0f", f.finalEquity()), pts(f.damageCagrPts()),
+        scenarios.forEach((name, f) -> sb.append(String.format(Locale.ROOT, "  %-42s %9.2f %9.2f %15s %11s %11s%n", name,
+                f.cagrPct(), f.maxDdPct(), String.format(Locale.ROOT, "%,.0f", f.finalEquity()), pts(f.damageCagrPts()),
                 pts(f.damageMaxDdPts()))));
         return sb.toString();
     }
 
     private static String pts(Double x) {
-        return x == null ? "" : String.format(java.util.Locale.ROOT, "%+.2f", x);
+        return x == null ? "" : String.format(Locale.ROOT, "%+.2f", x);
     }
 
     /** The base run and each scenario, by name. */

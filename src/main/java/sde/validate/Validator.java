@@ -5,7 +5,9 @@ import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.data.Dates;
+import sde.metrics.Metrics;
 import sde.metrics.Summary;
+import sde.strategy.Strategies;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ public final class Validator {
             pboConfigurations = cols.length;
             // Hansen's SPA of the same configurations against buying and holding SPY over the same days.
             RunSpec hold = new RunSpec(List.of(new RunSpec.SlotSpec("hold", "buy_and_hold", 1.0,
-                    sde.strategy.Strategies.get("buy_and_hold").space().resolve(Map.of(), ""))), spec.backtest(), spec.from(), spec.to());
+                    Strategies.get("buy_and_hold").space().resolve(Map.of(), ""))), spec.backtest(), spec.from(), spec.to());
             double[] bench = dailyReturns(run(hold));
             double[][] diff = new double[returns.length][cols.length];
             for (int t = 0; t < returns.length; t++) for (int c = 0; c < cols.length; c++) diff[t][c] = cols[c][t] - bench[t];
@@ -131,7 +133,7 @@ public final class Validator {
         double[] e = r.equity().clone();
         e[0] = r.startingCapital();
         double[] out = new double[e.length - 1];
-        for (int t = 1; t < e.length; t++) out[t - 1] = sde.metrics.Metrics.dailyReturn(e[t - 1], e[t]);
+        for (int t = 1; t < e.length; t++) out[t - 1] = Metrics.dailyReturn(e[t - 1], e[t]);
         return out;
     }
 

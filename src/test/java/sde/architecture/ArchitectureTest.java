@@ -7,7 +7,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.Test;
+import sde.cli.Main;
+import sde.data.PlantedBackEdge;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -38,7 +41,7 @@ class ArchitectureTest {
 
     static ArchRule layers() {
         Architectures.LayeredArchitecture a = Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
-        for (String[] l : LAYERS) a = a.layer(l[0]).definedBy(java.util.Arrays.copyOfRange(l, 1, l.length));
+        for (String[] l : LAYERS) a = a.layer(l[0]).definedBy(Arrays.copyOfRange(l, 1, l.length));
         for (int i = 1; i < LAYERS.size(); i++) {
             String[] above = LAYERS.subList(0, i).stream().map(l -> l[0]).toArray(String[]::new);
             a = a.whereLayer(LAYERS.get(i)[0]).mayOnlyBeAccessedByLayers(above);
@@ -74,7 +77,7 @@ class ArchitectureTest {
     @Test
     void aPlantedBackEdgeFailsTheRule() {
         // A data-layer class that reaches up into the command line: what the rule exists to stop.
-        JavaClasses planted = new ClassFileImporter().importClasses(sde.data.PlantedBackEdge.class, sde.cli.Main.class);
+        JavaClasses planted = new ClassFileImporter().importClasses(PlantedBackEdge.class, Main.class);
         EvaluationResult r = layers().evaluate(planted);
         assertTrue(r.hasViolation(), "the layering rule must fail on data -> cli");
         assertTrue(r.getFailureReport().toString().contains("sde.data.PlantedBackEdge"), r.getFailureReport().toString());

@@ -1,6 +1,7 @@
 package sde.backtest;
 
 import org.junit.jupiter.api.Test;
+import sde.config.ConfigLoader;
 import sde.data.Dates;
 import sde.data.EventType;
 import sde.data.MarketData;
@@ -11,6 +12,7 @@ import sde.strategy.Leg;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class ArsenalRunTest {
         for (Strategy<?> s : every) slots.add(new RunSpec.SlotSpec(s.name(), s.name(), 1.0 / every.size(), s.space().resolve(Map.of(),
                 "")));
         // 2,000,000 so that a 1/17 slot still holds a cash-secured SPY put and a 100-share buy-write.
-        var b = sde.config.ConfigLoader.load(null, List.of("backtest.starting_capital=2000000")).backtest();
+        var b = ConfigLoader.load(null, List.of("backtest.starting_capital=2000000")).backtest();
         return new RunSpec(slots, b, "2020-01-01", "2025-12-31");
     }
 
@@ -59,11 +61,11 @@ class ArsenalRunTest {
         for (int year = 2020; year <= 2025; year++) {
             int y = year;
             long rolls = r.trades().stream().filter(t ->
-                    t.strategy().equals("hedge") && java.time.LocalDate.ofEpochDay(t.exitDay()).getYear() == y).count();
+                    t.strategy().equals("hedge") && LocalDate.ofEpochDay(t.exitDay()).getYear() == y).count();
             assertTrue(rolls >= 4, year + ": " + rolls + " hedge trades");
         }
-        var hedged = sde.backtest.RunOutputs.summarize(r);
-        var bare = sde.backtest.RunOutputs.summarize(Engines.run(Engines.real(), Engines.spec("buy_and_hold", Map.of()), "2025-12-31"));
+        var hedged = RunOutputs.summarize(r);
+        var bare = RunOutputs.summarize(Engines.run(Engines.real(), Engines.spec("buy_and_hold", Map.of()), "2025-12-31"));
         assertTrue(hedged.years().get(0).maxDdPct() < bare.years().get(0).maxDdPct() - 10, "the 2020 drawdown is cut: "
                 + hedged.years().get(0).maxDdPct() + " vs " + bare.years().get(0).maxDdPct());
         assertTrue(hedged.cagrPct() < bare.cagrPct(), "and the protection costs return");
@@ -95,7 +97,7 @@ class ArsenalRunTest {
             int event = md.schedule().next(t.entryDay(), mask);
             assertEquals(1, NyseCalendar.sessionsBetween(t.entryDay(), event), "entered the session before an event: " + t);
             assertEquals(event, t.exitDay(), "settled on the event day: " + t);
-            assertEquals(sde.backtest.ExitReason.EXPIRY, t.reason());
+            assertEquals(ExitReason.EXPIRY, t.reason());
         }
         assertTrue(trades.stream().noneMatch(t -> t.entryDay() == Dates.of("2020-03-02")),
                 "the emergency cut of 2020-03-03 was not known the day before");

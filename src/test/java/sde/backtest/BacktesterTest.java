@@ -7,19 +7,24 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.Symbol;
 import sde.metrics.Summary;
+import sde.pricing.LiquidityModel;
 import sde.pricing.Quote;
 import sde.strategy.Leg;
+import sde.strategy.Strategies;
+import sde.strategy.Strategy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The engine on the real data: causality, accounting, the baseline against the market, determinism. */
 class BacktesterTest {
 
-    static java.util.stream.Stream<String> allStrategies() {
-        return sde.strategy.Strategies.all().stream().map(sde.strategy.Strategy::name);
+    static Stream<String> allStrategies() {
+        return Strategies.all().stream().map(Strategy::name);
     }
 
     @ParameterizedTest
@@ -32,7 +37,7 @@ class BacktesterTest {
         MarketData md = Engines.real();
         RunSpec spec = Engines.spec(strategy, Map.of());
         RunResult full = Engines.run(md, spec, "2025-12-31");
-        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>(List.of(Dates.of("2022-06-15")));
+        TreeSet<Integer> cuts = new TreeSet<>(List.of(Dates.of("2022-06-15")));
         full.trades().stream().map(Trade::entryDay).distinct().limit(8).forEach(cuts::add);
         for (int day : cuts) {
             int cut = md.indexOf(day);
@@ -71,7 +76,7 @@ class BacktesterTest {
         double perContract = Engines.CONF.pricing().fills().commissionPerContract() + Engines.CONF.pricing().fills().feesPerContract();
         assertFalse(r.trades().isEmpty());
         for (Trade t : r.trades()) {
-            int fills = t.reason() == sde.backtest.ExitReason.EXPIRY ? 1 : 2;   // entry, and exit unless settled at expiry
+            int fills = t.reason() == ExitReason.EXPIRY ? 1 : 2;   // entry, and exit unless settled at expiry
             assertEquals(fills * 2 * t.units() * perContract, t.costs(), 1e-9, t.toString());
         }
     }
@@ -103,7 +108,7 @@ class BacktesterTest {
         var chain = Engines.backtester(md, spec.backtest());
         var fills = Engines.CONF.pricing().fills();
         var model = Engines.CONF.pricing().modelChain(md);
-        var liquidity = new sde.pricing.LiquidityModel(md, Engines.CONF.pricing().liquidity());
+        var liquidity = new LiquidityModel(md, Engines.CONF.pricing().liquidity());
         double k = Engines.CONF.pricing().liquidity().impactCoefficient();
         double share = fills.comboSpreadShare(), slip = fills.slippagePerShare();
         double perOrderCosts = 2 * (fills.commissionPerContract() + fills.feesPerContract());
@@ -127,7 +132,7 @@ class BacktesterTest {
                     + impact(k, lOut, t.units(), liquidity.volume(Symbol.SPY, out, expiry - t.exitDay(), Math.abs(lOut.delta()), false));
             double halfOut = share * (sOut.spread() + lOut.spread()) / 2 + impactOut;
             double perUnitOut = -(sOut.mid() - lOut.mid() + halfOut + slip) * 100 - perOrderCosts;
-            assertEquals(sde.backtest.ExitReason.STRATEGY, t.reason());
+            assertEquals(ExitReason.STRATEGY, t.reason());
             assertEquals(t.units() * perUnitOut, t.exitCash(), 1e-6,
                     "exit: the net mid debit plus the combo half-spread, impact and one slippage");
             assertNotNull(chain);

@@ -8,10 +8,13 @@ import sde.data.MarketData;
 import sde.data.Symbol;
 import sde.data.SyntheticMarket;
 import sde.metrics.Summary;
+import sde.metrics.YearStats;
 import sde.pricing.LiquidityModel;
 import sde.pricing.LiquiditySettings;
+import sde.strategy.Strategies;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,7 @@ class CapacityTest {
     /** conf's pricing with the liquidity model's per-share ratios set (a thin or a deep market). */
     private static SdeConfig conf(double contractsPerShare, String... more) {
         String r = "{SPY: " + contractsPerShare + ", QQQ: " + contractsPerShare + ", IWM: " + contractsPerShare + "}";
-        List<String> sets = new java.util.ArrayList<>(List.of("pricing.liquidity.contracts_per_share=" + r,
+        List<String> sets = new ArrayList<>(List.of("pricing.liquidity.contracts_per_share=" + r,
                 "pricing.liquidity.open_interest_per_share=" + r));
         sets.addAll(List.of(more));
         return ConfigLoader.load(null, sets);
@@ -32,7 +35,7 @@ class CapacityTest {
 
     private static RunResult run(SdeConfig cfg, String strategy, Map<String, ?> params, double capital) {
         RunSpec spec = new RunSpec(List.of(new RunSpec.SlotSpec(strategy, strategy, 1.0,
-                sde.strategy.Strategies.get(strategy).space().resolve(params, ""))),
+                Strategies.get(strategy).space().resolve(params, ""))),
                 cfg.backtest().toBuilder().startingCapital(capital).build(), "2020-01-01", "2021-12-31");
         return Engine.of(MD, cfg.pricing()).run(spec);
     }
@@ -62,7 +65,7 @@ class CapacityTest {
         }
         Summary s = RunOutputs.summarize(r);
         assertEquals(r.trades().size() + r.refusedOrderDays().length, s.capacityBoundTrades());
-        assertEquals(s.capacityBoundTrades(), s.years().stream().mapToInt(sde.metrics.YearStats::capacityBoundTrades).sum());
+        assertEquals(s.capacityBoundTrades(), s.years().stream().mapToInt(YearStats::capacityBoundTrades).sum());
     }
 
     @Test

@@ -1,14 +1,18 @@
 package sde.backtest;
 
+import org.apache.spark.sql.SparkSession;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
+import sde.daemon.SearchGate;
 import sde.data.AlignmentRules;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.MarketDataBuilder;
 import sde.data.RealData;
+import sde.spark.SparkBackend;
 import sde.strategy.Strategies;
 import sde.strategy.Strategy;
+import sde.sweep.SweepContext;
 
 import java.util.List;
 import java.util.Map;
@@ -34,18 +38,18 @@ public final class Engines {
     public static Engine engine() { return RealEngine.ENGINE; }
 
     /** The gate the searches are handed, on the real market and conf's settings. */
-    public static sde.daemon.SearchGate gate(sde.sweep.SweepContext ctx) {
-        return new sde.daemon.SearchGate(ctx, CONF.validate(), CONF.coverage());
+    public static SearchGate gate(SweepContext ctx) {
+        return new SearchGate(ctx, CONF.validate(), CONF.coverage());
     }
 
     /** The gate on a context of its own (its variants run on Spark like the search's). */
-    public static sde.daemon.SearchGate gate(org.apache.spark.sql.SparkSession spark) {
+    public static SearchGate gate(SparkSession spark) {
         return gate(context(spark));
     }
 
     /** The context the searches run in: Spark on the real market at conf's settings. */
-    public static sde.sweep.SweepContext context(org.apache.spark.sql.SparkSession spark) {
-        return sde.spark.SparkBackend.context(spark, real(), CONF.pricing(), CONF.backtest(), CONF.regime());
+    public static SweepContext context(SparkSession spark) {
+        return SparkBackend.context(spark, real(), CONF.pricing(), CONF.backtest(), CONF.regime());
     }
 
     public static Engine engine(MarketData md) { return md == real() ? engine() : Engine.of(md, CONF.pricing()); }

@@ -1,6 +1,7 @@
 package sde.backtest;
 
 import org.junit.jupiter.api.Test;
+import sde.data.Dates;
 import sde.param.ParamSpace;
 import sde.param.Params;
 import sde.strategy.Action;
@@ -27,7 +28,7 @@ class EntryGateTest {
         Params p = s.space().resolve(Map.of(), "");
         Strategy<P> used = gated ? s : new Ungated<>(s);
         return Engines.backtester(Engines.real(), Engines.CONF.backtest()).run(List.of(Slot.of(s.name(), used, p, 1.0)),
-                sde.data.Dates.of("2020-01-01"), sde.data.Dates.of("2025-12-31"));
+                Dates.of("2020-01-01"), Dates.of("2025-12-31"));
     }
 
     @Test

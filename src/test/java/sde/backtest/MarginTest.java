@@ -58,7 +58,7 @@ class MarginTest {
         int crash = md.indexOf(Dates.of("2021-03-01"));
         MarketData shocked = md.shocked(crash, 0.80, 3, 5);   // −20 % for good, vol indices × 3 for a week
         RunResult r = Engines.run(shocked, maxedNakedPut(), "2021-12-31");
-        List<Trade> calls = r.trades().stream().filter(t -> t.reason() == sde.backtest.ExitReason.MARGIN_CALL).toList();
+        List<Trade> calls = r.trades().stream().filter(t -> t.reason() == ExitReason.MARGIN_CALL).toList();
         assertFalse(calls.isEmpty(), "the maxed naked puts are called");
         // At the crash's close the strategy's own stops go first (they run before the margin check);
         // what they leave is called there or in the week of tripled vol that follows: nothing held into
@@ -69,7 +69,7 @@ class MarginTest {
         assertFalse(heldIntoCrash.isEmpty(), "positions were open at the crash");
         for (Trade t : heldIntoCrash) {
             assertTrue(t.exitDay() <= shocked.day(crash + 5), t.toString());
-            assertTrue(t.reason() == sde.backtest.ExitReason.MARGIN_CALL || t.reason() == sde.backtest.ExitReason.STRATEGY, t.toString());
+            assertTrue(t.reason() == ExitReason.MARGIN_CALL || t.reason() == ExitReason.STRATEGY, t.toString());
             assertTrue(t.pnl() < 0, "closed at a loss: " + t);
         }
         for (Trade t : calls) {

@@ -58,7 +58,7 @@ class RegimeAllocationTest {
         MarketData md = Engines.real();
         RegimeClassifier.Labels l = RegimeClassifier.classify(md, Engines.CONF.regime());
         RunResult r = run(md, spec("close"));
-        List<Trade> switched = r.trades().stream().filter(t -> t.reason() == sde.backtest.ExitReason.REGIME_SWITCH).toList();
+        List<Trade> switched = r.trades().stream().filter(t -> t.reason() == ExitReason.REGIME_SWITCH).toList();
         assertFalse(switched.isEmpty(), "2020 and 2022 switch the strategy off");
         for (Trade t : switched) {
             int i = md.indexOf(t.exitDay());
@@ -66,7 +66,7 @@ class RegimeAllocationTest {
             assertTrue(now == Regime.CRASH || now == Regime.HIGH_VOL || now == Regime.BEAR, "closed on a switch to " + now);
             assertFalse(before == Regime.CRASH || before == Regime.HIGH_VOL || before == Regime.BEAR, "the day before it was on");
         }
-        assertTrue(run(md, spec("keep")).trades().stream().noneMatch(t -> t.reason() == sde.backtest.ExitReason.REGIME_SWITCH));
+        assertTrue(run(md, spec("keep")).trades().stream().noneMatch(t -> t.reason() == ExitReason.REGIME_SWITCH));
     }
 
     @Test

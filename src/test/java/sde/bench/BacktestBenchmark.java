@@ -13,9 +13,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import sde.backtest.Backtester;
+import sde.backtest.Engine;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.backtest.Slot;
+import sde.backtest.Ungated;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
 import sde.data.AlignmentRules;
@@ -31,8 +33,10 @@ import sde.pricing.PricingInputs;
 import sde.pricing.QuoteModel;
 import sde.pricing.VolSurface;
 import sde.strategy.Strategies;
+import sde.strategy.Strategy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,7 +70,7 @@ public class BacktestBenchmark {
         PricingInputs in = new PricingInputs(md, cfg.pricing().surface());
         VolSurface surface = new VolSurface(in, cfg.pricing().surface());
         chain = new ModelChain(md, surface, new QuoteModel(cfg.pricing().quotes()), new ExpiryCalendar(cfg.pricing().listing()));
-        engine = sde.backtest.Engine.of(md, cfg.pricing()).loop(cfg.backtest());
+        engine = Engine.of(md, cfg.pricing()).loop(cfg.backtest());
         spreadOnly = spec(List.of("credit_spread"), List.of(Symbol.SPY), cfg);
         everything = spec(List.of("buy_and_hold", "momentum", "credit_spread", "iron_condor"), List.of(Symbol.values()), cfg);
         quiet = new RunSpec(List.of(new RunSpec.SlotSpec("quiet", "credit_spread", 1.0,
@@ -121,8 +125,8 @@ public class BacktestBenchmark {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<Slot<?>> alone(String name, boolean ungated) {
-        sde.strategy.Strategy s = Strategies.get(name);
-        return List.of(Slot.of(name, ungated ? new sde.backtest.Ungated<>(s) : s, s.space().resolve(Map.of(), ""), 1.0));
+        Strategy s = Strategies.get(name);
+        return List.of(Slot.of(name, ungated ? new Ungated<>(s) : s, s.space().resolve(Map.of(), ""), 1.0));
     }
 
     /**
@@ -186,8 +190,8 @@ public class BacktestBenchmark {
             for (int k = 0; k < 20_000; k++) sink += chainPrice();
             ns[r] = (System.nanoTime() - t0) / 20_000.0;
         }
-        java.util.Arrays.sort(w1);
-        java.util.Arrays.sort(ns);
+        Arrays.sort(w1);
+        Arrays.sort(ns);
         double floor = a * ns[100];
         System.out.printf("[floor] W1 %.3f ms; %d prices x %.1f ns = %.3f ms; W1 / floor %.2fx (goal <= 1.5x)%s%n", w1[100] / 1e6, a,
                 ns[100], floor / 1e6,

@@ -2,23 +2,37 @@ package sde.bench;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.backtest.BacktestSettings;
+import sde.backtest.Engine;
 import sde.backtest.RunSpec;
+import sde.backtest.SpecReader;
+import sde.cli.Main;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
+import sde.daemon.SearchGate;
 import sde.data.AlignmentRules;
 import sde.data.DataLocator;
 import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.MarketDataBuilder;
 import sde.data.MarketSources;
+import sde.io.Location;
+import sde.regime.RegimeSettings;
+import sde.spark.SparkBackend;
+import sde.sweep.Scoring;
+import sde.sweep.SweepJob;
 import sde.sweep.Trial;
+import sde.sweep.TrialEvaluator;
 import sde.sweep.TrialRunner;
 import sde.sweep.SearchSpace;
 import sde.sweep.SweepContext;
 import sde.sweep.Study;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +60,7 @@ import java.util.concurrent.Future;
  */
 public final class SweepBench {
     /** conf's regime section, the default every params file is read with. */
-    private static final sde.regime.RegimeSettings REGIME = ConfigLoader.load(null, List.of()).regime();
+    private static final RegimeSettings REGIME = ConfigLoader.load(null, List.of()).regime();
 
     public static void main(String[] args) throws Exception {
         int[] populations = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray() : new int[]{1000,
@@ -58,13 +72,13 @@ public final class SweepBench {
                 Dates.of("2025-12-31"), AlignmentRules.spec());
         BacktestSettings bt = cfg.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
         SearchSpace space = new SearchSpace(study, REGIME);
-        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
+        Engine engine = Engine.of(md, cfg.pricing());
         System.out.printf("%-8s %-9s %12s %12s %9s%n", "pop", "cores", "spark ev/s", "pool ev/s", "overhead");
         double[][] sparkRate = new double[populations.length][3];
         for (int cores = 1; cores <= 2; cores++) {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("sweep-bench")
                     .config("spark.ui.enabled", "false").getOrCreate();
-            Broadcast<sde.backtest.Engine> bc = sde.spark.SparkBackend.broadcast(spark, engine);
+            Broadcast<Engine> bc = SparkBackend.broadcast(spark, engine);
             for (int p = 0; p < populations.length; p++) {
                 List<Trial> cands = new ArrayList<>();
                 SplittableRandom rng = new SplittableRandom(populations[p]);
@@ -75,8 +89,8 @@ public final class SweepBench {
                     cands.add(Trial.ofGenome(study.name(), 0, "bench", spec.id(md.fingerprint()) + "-" + k, g));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
-                sde.sweep.TrialEvaluator ev = new sde.spark.SparkBackend(spark, bc).evaluator(sde.sweep.Scoring.of(study, space,
-                        new sde.backtest.SpecReader(bt, cfg.regime())), 0);
+                TrialEvaluator ev = new SparkBackend(spark, bc).evaluator(Scoring.of(study, space,
+                        new SpecReader(bt, cfg.regime())), 0);
                 Runnable viaSpark = () -> ev.evaluate(cands);
                 final int threads = cores;
                 Runnable viaPool = () -> pool(engine, bt, study, cands, threads);
@@ -98,11 +112,11 @@ public final class SweepBench {
 
     /** The sweep command and a daemon, each timed whole, against the pool on the runs they evaluated. */
     private static void endToEnd(MarketData md, SdeConfig cfg, BacktestSettings bt, Study study, double daemonMinutes) throws Exception {
-        sde.backtest.Engine engine = sde.backtest.Engine.of(md, cfg.pricing());
-        Path tmp = java.nio.file.Files.createTempDirectory("bench-sweep");
+        Engine engine = Engine.of(md, cfg.pricing());
+        Path tmp = Files.createTempDirectory("bench-sweep");
         Path sweepOut = tmp.resolve("sweep");
         long t0 = System.nanoTime();
-        int rc = sde.cli.Main.run("sweep", "--study", "conf/study.yaml", "--master", "local[2]", "--out", sweepOut.toString());
+        int rc = Main.run("sweep", "--study", "conf/study.yaml", "--master", "local[2]", "--out", sweepOut.toString());
         double sweepSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("sweep exited " + rc);
         List<Trial> swept = evaluated(sweepOut.resolve("leaderboard.parquet"), Integer.MAX_VALUE);
@@ -117,10 +131,10 @@ public final class SweepBench {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("bench-sweep-loop").config("spark.ui.enabled",
                 "false").getOrCreate();
         try {
-            sde.sweep.SweepContext ctx = sde.spark.SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
-            sde.daemon.SearchGate gate = new sde.daemon.SearchGate(ctx, cfg.validate(), cfg.coverage());
-            java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-            new sde.sweep.SweepJob(ctx, study.toBuilder().name("warmup").generations(1).build(), sde.io.Location.of(tmp.resolve("warm")),
+            SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
+            SearchGate gate = new SearchGate(ctx, cfg.validate(), cfg.coverage());
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            new SweepJob(ctx, study.toBuilder().name("warmup").generations(1).build(), Location.of(tmp.resolve("warm")),
                     quiet)
                     .withGate(gate).run(false);
             // Six loops of the same study (the same runs as the pool's), each in a folder of its own. The
@@ -132,7 +146,7 @@ public final class SweepBench {
             int evaluations = 0;
             for (int r = 0; r < loops.length; r++) {
                 long t1 = System.nanoTime();
-                sde.sweep.SweepJob.StudyResult o = new sde.sweep.SweepJob(ctx, study, sde.io.Location.of(tmp.resolve("loop" + r)),
+                SweepJob.StudyResult o = new SweepJob(ctx, study, Location.of(tmp.resolve("loop" + r)),
                         quiet).withGate(gate).run(false);
                 loops[r] = (System.nanoTime() - t1) / 1e9;
                 evaluations = o.evaluations();
@@ -152,12 +166,12 @@ public final class SweepBench {
         if (daemonMinutes <= 0) return;
         Path daemonOut = tmp.resolve("daemon");
         t0 = System.nanoTime();
-        rc = sde.cli.Main.run("daemon", "--master", "local[2]", "--max-minutes", String.valueOf(daemonMinutes), "--out",
+        rc = Main.run("daemon", "--master", "local[2]", "--max-minutes", String.valueOf(daemonMinutes), "--out",
                 daemonOut.toString());
         double daemonSecs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IllegalStateException("daemon exited " + rc);
         List<Trial> all = new ArrayList<>();
-        try (var dirs = java.nio.file.Files.list(daemonOut.resolve("studies"))) {
+        try (var dirs = Files.list(daemonOut.resolve("studies"))) {
             for (Path d : dirs.sorted().toList()) all.addAll(evaluated(d.resolve("leaderboard.parquet"), Integer.MAX_VALUE));
         }
         // A sample spread over every study and generation, as many as the pool runs in about a minute.
@@ -180,7 +194,7 @@ public final class SweepBench {
                 "false").getOrCreate();
         try {
             List<Trial> out = new ArrayList<>();
-            for (org.apache.spark.sql.Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id",
+            for (Row r : spark.read().parquet(parquet.toString()).select("study", "generation", "optimizer", "id",
                     "params", "genome")
                     .orderBy("generation", "id").limit(max).collectAsList()) {
                 out.add(Trial.ofParams(r.getString(0), r.getInt(1), r.getString(2), r.getString(3), r.getString(4)));
@@ -203,9 +217,9 @@ public final class SweepBench {
     }
 
     /** The reference: a plain thread pool over one engine built once (as the sweep broadcasts one), contiguous slices per thread. */
-    private static void pool(sde.backtest.Engine engine, BacktestSettings bt, Study study, List<Trial> cands, int threads) {
+    private static void pool(Engine engine, BacktestSettings bt, Study study, List<Trial> cands, int threads) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
-        sde.sweep.Scoring scoring = sde.sweep.Scoring.of(study, new SearchSpace(study, REGIME), new sde.backtest.SpecReader(bt, REGIME));
+        Scoring scoring = Scoring.of(study, new SearchSpace(study, REGIME), new SpecReader(bt, REGIME));
         try {
             List<Future<Double>> fs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

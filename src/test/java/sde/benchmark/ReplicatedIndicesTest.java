@@ -3,8 +3,10 @@ package sde.benchmark;
 import org.junit.jupiter.api.Test;
 import sde.data.MarketSources;
 import sde.data.RealData;
+import sde.data.Symbol;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -14,11 +16,11 @@ class ReplicatedIndicesTest {
     void theSurfaceIsFittedOnTheIndicesReplicatedHereNotOnEveryBenchmarkTheManifestLists() {
         MarketSources src = RealData.sources();
         assertTrue(src.benchmarks().keySet().containsAll(List.of("PUT", "BXM", "QYLD", "RYLD")), src.benchmarks().keySet().toString());
-        assertEquals(java.util.Set.of("PUT", "BXM"),
-                java.util.Set.copyOf(CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.SPY).keySet()),
+        assertEquals(Set.of("PUT", "BXM"),
+                Set.copyOf(CboeIndex.replicated(src.benchmarks(), Symbol.SPY).keySet()),
                 "SPY's fit and band read the S&P 500 indices only: the funds trade other markets");
         assertTrue(CboeIndex.known("put"));
-        assertEquals(java.util.Set.of("QYLD"), CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.QQQ).keySet(), "QQQ's fund");
-        assertEquals(java.util.Set.of("RYLD"), CboeIndex.replicated(src.benchmarks(), sde.data.Symbol.IWM).keySet(), "IWM's fund");
+        assertEquals(Set.of("QYLD"), CboeIndex.replicated(src.benchmarks(), Symbol.QQQ).keySet(), "QQQ's fund");
+        assertEquals(Set.of("RYLD"), CboeIndex.replicated(src.benchmarks(), Symbol.IWM).keySet(), "IWM's fund");
     }
 }

@@ -1,6 +1,7 @@
 package sde.benchmark;
 
 import org.junit.jupiter.api.Test;
+import sde.backtest.ExitReason;
 import sde.backtest.Trade;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
@@ -8,9 +9,11 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.Symbol;
 import sde.data.SyntheticMarket;
+import sde.pricing.ModelCell;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +54,7 @@ class ReplicationTest {
             double strike = Double.parseDouble(m.group(3));
             assertEquals("-1", m.group(1));
             assertEquals("P", m.group(4));
-            assertEquals(sde.backtest.ExitReason.EXPIRY, t.reason(), "held to expiry (European, as SPX)");
+            assertEquals(ExitReason.EXPIRY, t.reason(), "held to expiry (European, as SPX)");
             assertEquals(expiry, t.exitDay());
             assertEquals(Cycle.MONTHLY.next(t.entryDay()), expiry, "expires at the next roll");
             assertEquals(Math.floor(level(t.entryDay())), strike, 0.0, "the listed (1-dollar) strike just below " + level(t.entryDay()));
@@ -135,18 +138,18 @@ class ReplicationTest {
     @Test
     void aRunSplitsItsGrossOptionPnlByTheCellEachLegOpenedIn() {
         Replication.Result put = run(CboeIndex.PUT);
-        double total = java.util.Arrays.stream(put.cellGrossPnl()).sum();
+        double total = Arrays.stream(put.cellGrossPnl()).sum();
         assertTrue(total > 0);
         double pnl = put.tradeLog().stream().mapToDouble(t -> Math.abs(t.pnl())).sum();
         assertTrue(total >= pnl - 1e-6, "one leg a trade: its |P&L| at least, the open one's marked too");
         for (int c = 0; c < put.cellGrossPnl().length; c++) {
             if (put.cellGrossPnl()[c] == 0) continue;
-            sde.pricing.ModelCell cell = sde.pricing.ModelCell.ofIndex(c);
+            ModelCell cell = ModelCell.ofIndex(c);
             assertEquals(Symbol.SPY, cell.symbol());
             assertFalse(cell.call(), "a put index writes puts only: " + cell);
-            assertTrue(cell.delta() == sde.pricing.ModelCell.DeltaBucket.D40_60 || cell.delta() == sde.pricing.ModelCell.DeltaBucket.D25_40,
+            assertTrue(cell.delta() == ModelCell.DeltaBucket.D40_60 || cell.delta() == ModelCell.DeltaBucket.D25_40,
                     "at the money: " + cell);
-            assertTrue(cell.dte() != sde.pricing.ModelCell.DteBucket.D0_2 && cell.dte() != sde.pricing.ModelCell.DteBucket.D61_UP,
+            assertTrue(cell.dte() != ModelCell.DteBucket.D0_2 && cell.dte() != ModelCell.DteBucket.D61_UP,
                     "one month: " + cell);
         }
     }

@@ -3,11 +3,14 @@ package sde.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sde.data.Fixtures;
+import sde.data.RealData;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -132,15 +135,15 @@ class BadInputTest {
     }
 
     /** ../shared/data with one negative SPY open on 2020-03-10: the MANIFEST points at a patched copy of the SPY file. */
-    private Path negativeSpyOpen() throws java.io.IOException {
+    private Path negativeSpyOpen() throws IOException {
         return patchedSpy("neg", 1);
     }
 
     /** ../shared/data with SPY's column {@code column} (0: Date) negated on 2020-03-10, in a patched copy named by the MANIFEST. */
-    private Path patchedSpy(String name, int column) throws java.io.IOException {
-        Path shared = sde.data.RealData.dir().toAbsolutePath(), dir = tmp.resolve(name);
+    private Path patchedSpy(String name, int column) throws IOException {
+        Path shared = RealData.dir().toAbsolutePath(), dir = tmp.resolve(name);
         Files.createDirectories(dir);
-        List<String> manifest = new java.util.ArrayList<>();
+        List<String> manifest = new ArrayList<>();
         for (String line : Files.readAllLines(shared.resolve("MANIFEST.csv"))) {
             String[] c = line.split(",", 4);
             if (c.length >= 3 && !c[2].isEmpty() && !c[0].equals("series")) {
@@ -149,7 +152,7 @@ class BadInputTest {
             manifest.add(String.join(",", c));
         }
         Files.write(dir.resolve("MANIFEST.csv"), manifest);
-        List<String> spy = new java.util.ArrayList<>(Files.readAllLines(shared.resolve("derived/SPY_daily_unadjusted_DERIVED.csv")));
+        List<String> spy = new ArrayList<>(Files.readAllLines(shared.resolve("derived/SPY_daily_unadjusted_DERIVED.csv")));
         for (int i = 0; i < spy.size(); i++) {
             if (spy.get(i).startsWith("2020-03-10,")) {
                 String[] c = spy.get(i).split(",");
@@ -202,7 +205,7 @@ class BadInputTest {
     void aFailureOfTheMachineryIsReportedAsOneLine() {
         // (Commands that start Spark stop it when they end: they are not run in this shared test JVM.)
         assertEquals("RuntimeException: outer; caused by IOException: root",
-                Main.oneLine(new RuntimeException("outer\nmore", new java.io.IOException("root\nmore"))));
+                Main.oneLine(new RuntimeException("outer\nmore", new IOException("root\nmore"))));
         assertEquals("IllegalStateException: alone", Main.oneLine(new IllegalStateException("alone")));
     }
 

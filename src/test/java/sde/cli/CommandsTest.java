@@ -1,6 +1,7 @@
 package sde.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,12 +79,12 @@ class CommandsTest {
     }
 
     @Test
-    void strategiesDocRewritesOnlyItsMarkedSection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        java.nio.file.Path doc = tmp.resolve("s.md");
-        java.nio.file.Files.writeString(doc,
+    void strategiesDocRewritesOnlyItsMarkedSection(@TempDir Path tmp) throws Exception {
+        Path doc = tmp.resolve("s.md");
+        Files.writeString(doc,
                 "# Mine\nkept above\n" + StrategiesCommand.BEGIN + "\nold table\n" + StrategiesCommand.END + "\nkept below\n");
         assertEquals(0, Main.run("strategies", "--doc", doc.toString()));
-        String text = java.nio.file.Files.readString(doc);
+        String text = Files.readString(doc);
         assertTrue(text.startsWith("# Mine\nkept above\n") && text.endsWith(StrategiesCommand.END + "\nkept below\n"), text);
         assertFalse(text.contains("old table"));
         for (String name : List.of("gamma_lotto", "hedge_overlay",
@@ -89,11 +92,11 @@ class CommandsTest {
         assertTrue(text.contains("| strategy | CAGR % low surface (ATM × "), "the model-risk table");
         assertTrue(text.contains("- **vol_crush**: `symbol` = SPY"), "the parameter list");
 
-        java.nio.file.Path bare = tmp.resolve("bare.md");
-        java.nio.file.Files.writeString(bare, "no markers\n");
+        Path bare = tmp.resolve("bare.md");
+        Files.writeString(bare, "no markers\n");
         StringWriter err = new StringWriter();
         assertEquals(Main.EXIT_BAD_INPUT, Main.run(new PrintWriter(err, true), "strategies", "--doc", bare.toString()));
         assertTrue(err.toString().contains("no '" + StrategiesCommand.BEGIN + "'"), err.toString());
-        assertEquals("no markers\n", java.nio.file.Files.readString(bare), "left untouched");
+        assertEquals("no markers\n", Files.readString(bare), "left untouched");
     }
 }

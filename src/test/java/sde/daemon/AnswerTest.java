@@ -4,8 +4,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import sde.data.Fixtures;
 import sde.io.Json;
 import sde.io.Location;
+import sde.pricing.Model;
 import sde.spark.Answer;
 import sde.spark.SparkBackend;
 import sde.spark.SparkSessionExtension;
@@ -74,7 +76,7 @@ class AnswerTest {
         List<String> runs = new ArrayList<>();
         Answer.File checked = Answer.checked(spark, Location.of(out), a, (params, model, capital) -> {
             runs.add(model + "@" + capital);
-            return Synthetic.run(model == sde.pricing.Model.LOW ? 0.001 : 0.002);
+            return Synthetic.run(model == Model.LOW ? 0.001 : 0.002);
         });
         assertFalse(checked.checks().isEmpty());
         assertTrue(checked.checks().stream().allMatch(c -> c.id().equals("b1") || c.id().equals("b2")), checked.checks().toString());
@@ -123,7 +125,7 @@ class AnswerTest {
         // SPY swings ±3 % around a flat level every 8 sessions, in a market deep enough that no order moves it: buying the
         // trough and selling the way back up makes about 300 % a year at under 1 % drawdown, with 32 or more trades a year.
         Path file = out.resolve("crafted.yaml");
-        sde.data.Fixtures.write(file, """
+        Fixtures.write(file, """
                 study: crafted_swing
                 seed: 3
                 optimizer: random

@@ -1,5 +1,7 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,10 +50,10 @@ class DaemonProcessTest {
             List<String> lines = Files.readAllLines(p);
             long n = 0;
             for (int i = 0; i < lines.size(); i++) {
-                com.fasterxml.jackson.databind.JsonNode e;
+                JsonNode e;
                 try {
                     e = Json.MAPPER.readTree(lines.get(i));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException torn) {
+                } catch (JsonProcessingException torn) {
                     if (i == lines.size() - 1) break;   // the line being appended right now
                     throw torn;
                 }

@@ -1,9 +1,13 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sde.io.Json;
+import sde.io.Location;
+import sde.results.YearFigures;
 import sde.sweep.Study;
 
 import java.io.ByteArrayOutputStream;
@@ -13,10 +17,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -26,7 +35,7 @@ class DaemonTest {
 
     private Daemon daemon(DaemonSettings s, Synthetic obj, Path out, Telegram tg) {
         AtomicInteger fake = new AtomicInteger();
-        return new Daemon(s, obj, (params, model) -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), sde.io.Location.of(out),
+        return new Daemon(s, obj, (params, model) -> Synthetic.run(0.001 * (1 + fake.getAndIncrement() % 3)), Location.of(out),
                 new PrintStream(console, true, StandardCharsets.UTF_8), tg, () -> 1_700_000_000_000L + fake.get());
     }
 
@@ -75,8 +84,9 @@ class DaemonTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Integer> pointsPerStudy(Path out) throws Exception {
         Map<String, Object> json = Json.MAPPER.readValue(out.resolve("ceiling.json").toFile(), Map.class);
-        Map<String, Integer> n = new java.util.TreeMap<>();
-        for (Map<String, Object> c : (List<Map<String, Object>>) json.get("curves")) n.put((String) c.get("study"), ((List<?>) c.get("points")).size());
+        Map<String, Integer> n = new TreeMap<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) json.get("curves")) n.put((String) c.get("study"),
+                ((List<?>) c.get("points")).size());
         return n;
     }
 
@@ -88,20 +98,20 @@ class DaemonTest {
 
         // A state file written before the curves were kept: the curves come back from the journal's lines.
         Path state = out.resolve(DaemonStore.STATE);
-        com.fasterxml.jackson.databind.JsonNode saved = Json.MAPPER.readTree(state.toFile());
-        for (com.fasterxml.jackson.databind.JsonNode p : saved.path("ladder").path("studies")) {
+        JsonNode saved = Json.MAPPER.readTree(state.toFile());
+        for (JsonNode p : saved.path("ladder").path("studies")) {
             assertTrue(p.path("curve").size() > 0, "the state keeps each study's curve");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) p).remove("curve");
+            ((ObjectNode) p).remove("curve");
         }
         Json.MAPPER.writeValue(state.toFile(), saved);
         daemon(s, obj, out, null).run(new Daemon.Budget(8, 0), () -> false);
         // One point per generation, the first session's too.
-        assertEquals(new java.util.TreeMap<>(obj.generations), pointsPerStudy(out), "no point lost across the upgrade");
+        assertEquals(new TreeMap<>(obj.generations), pointsPerStudy(out), "no point lost across the upgrade");
 
         // The ceiling reads the curves from the state: without the journal, a third session still has every point.
         Files.delete(out.resolve("optimization_log.jsonl"));
         daemon(s, obj, out, null).run(new Daemon.Budget(4, 0), () -> false);
-        assertEquals(new java.util.TreeMap<>(obj.generations), pointsPerStudy(out));
+        assertEquals(new TreeMap<>(obj.generations), pointsPerStudy(out));
     }
 
     @Test
@@ -123,7 +133,7 @@ class DaemonTest {
                 "why it moved up");
         // The evidence behind the ceiling: every study's best-so-far curve, from its log.
         List<Map<String, Object>> curves = (List<Map<String, Object>>) json.get("curves");
-        assertEquals(obj.generations.keySet(), curves.stream().map(c -> c.get("study")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(obj.generations.keySet(), curves.stream().map(c -> c.get("study")).collect(Collectors.toSet()));
         for (Map<String, Object> c : curves) {
             List<List<Number>> pts = (List<List<Number>>) c.get("points");
             assertEquals(obj.generations.get((String) c.get("study")), pts.size(), "one point per generation");
@@ -143,7 +153,7 @@ class DaemonTest {
             assertEquals(((Number) y.get("return_pct")).doubleValue() / ((Number) y.get("max_dd_pct")).doubleValue(), c, 1e-12);
         }
         // ... and the switching oracle again on the low and high surfaces.
-        assertEquals(java.util.Set.of("base", "low", "high"), ((Map<String, Object>) json.get("switching_ceiling_by_surface")).keySet());
+        assertEquals(Set.of("base", "low", "high"), ((Map<String, Object>) json.get("switching_ceiling_by_surface")).keySet());
     }
 
     @Test
@@ -186,14 +196,14 @@ class DaemonTest {
         assertEquals("every rung has plateaued", again.reason());
     }
 
-    private static sde.results.YearFigures year(int y, double returnPct, double maxDdPct) {
-        return new sde.results.YearFigures(y, returnPct, maxDdPct, 40, 1.0, 1.0, 0);
+    private static YearFigures year(int y, double returnPct, double maxDdPct) {
+        return new YearFigures(y, returnPct, maxDdPct, 40, 1.0, 1.0, 0);
     }
 
     @Test
     void everyReportStartsWithTheAnswersVerdictAndTheAnswerIsWrittenAtTheStop(@TempDir Path out) throws Exception {
         DaemonSettings s = Synthetic.settings(List.of("momentum"), 3, 100, 1000);
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         daemon(s, new Synthetic(4, (study, g) -> 0.5), out, null)
                 .withAnswer(dir -> {
                     written.add(dir.toString());
@@ -270,7 +280,7 @@ class DaemonTest {
                     0, 1, List.of(2020, 2022), List.of(2023, 2025), api, 2, 600, 2, 1.0, null, 3, 0.25, 24);
             Synthetic obj = new Synthetic(4, (study, g) -> 0.1 + 0.01 * g);
             // Each generation takes a minute on this clock.
-            Daemon d = new Daemon(s, obj, null, sde.io.Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
+            Daemon d = new Daemon(s, obj, null, Location.of(out), new PrintStream(console, true, StandardCharsets.UTF_8),
                     Telegram.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "1:X", "TELEGRAM_CHAT_ID", "2"), s), () ->
                             1_700_000_000_000L + 60_000L * obj.calls.size());
             d.run(new Daemon.Budget(80, 0), () -> false);
@@ -349,7 +359,7 @@ class DaemonTest {
         // On a's down days the oracle holds b (flat): only the up days count.
         int ups2020 = 0;
         for (int t = 1; t < a.days().length; t++) {
-            if (java.time.LocalDate.ofEpochDay(a.days()[t]).getYear() == 2020 && a.equity()[t] > a.equity()[t - 1]) ups2020++;
+            if (LocalDate.ofEpochDay(a.days()[t]).getYear() == 2020 && a.equity()[t] > a.equity()[t - 1]) ups2020++;
         }
         assertEquals(100 * (Math.pow(1.01, ups2020) - 1), y.get(0).returnPct(), 1e-6);
         assertEquals(0, y.get(0).maxDdPct(), 1e-12);

@@ -15,14 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 import sde.backtest.Engines;
 import sde.backtest.RunSpec;
 import sde.data.Fixtures;
+import sde.io.HadoopPaths;
+import sde.io.Json;
 import sde.io.Location;
 import sde.report.Report;
+import sde.results.LeaderboardRow;
 import sde.spark.SparkSessionExtension;
 import sde.sweep.Study;
 import sde.sweep.SweepJob;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,14 +122,14 @@ class HdfsOutputTest {
         assertTrue(stored.stream().anyMatch(p -> p.contains("leaderboard.parquet/study=hdfs/generation=2/") && p.endsWith(".parquet")),
                 "the executors wrote generation 3's Parquet part on HDFS: " + stored);
         assertTrue(stored.stream().noneMatch(p -> p.endsWith(".tmp")), "every temp file was renamed over its target: " + stored);
-        assertEquals(12, spark.read().parquet(sde.io.HadoopPaths.literal(remote.resolve("leaderboard.parquet").uri())).count(),
+        assertEquals(12, spark.read().parquet(HadoopPaths.literal(remote.resolve("leaderboard.parquet").uri())).count(),
                 "three generations of four, none repeated by the resume");
 
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> Engines.CONF.specs().read(node, "leaderboard"));
         Location index = report.write(new Report.Request(remote, "hdfs", null, 3, 100, 20, 2024));
         assertEquals(root + "/sde/local[1]/report/index.html", index.uri());
-        String best = sde.io.Json.readListOf(remote.resolve("leaderboard.json"), sde.results.LeaderboardRow.class).get(0).id();
+        String best = Json.readListOf(remote.resolve("leaderboard.json"), LeaderboardRow.class).get(0).id();
         assertTrue(index.read().orElseThrow().contains(best), "the report on HDFS charts the best row");
         assertTrue(remote.resolve("report/data/equity_" + best + ".csv").isFile());
     }
@@ -146,14 +150,14 @@ class HdfsOutputTest {
                 assertEquals(4 * session, o.runsTotal(), "session " + session + " continues from the state on HDFS");
             }
         }
-        Daemon.Saved state = sde.io.Json.readAs(out.resolve("optimization_state.json"), Daemon.Saved.class);
+        Daemon.Saved state = Json.readAs(out.resolve("optimization_state.json"), Daemon.Saved.class);
         assertEquals(8, state.runsTotal());
         assertTrue(out.resolve("studies").children().get(0).resolve("leaderboard.parquet").hasParquet());
         assertFalse(out.resolve("daemon.lock").isFile(), "released on close");
         assertTrue(out.resolve("progress.md").read().orElseThrow().contains("runs in total"));
 
         // A lock left by a daemon of this host that was killed (its pid is gone) is taken over.
-        String host = java.net.InetAddress.getLocalHost().getHostName();
+        String host = InetAddress.getLocalHost().getHostName();
         assertTrue(out.resolve("daemon.lock").createNew(host + " " + Integer.MAX_VALUE));
         DaemonLock.acquire(out).close();
         // One held from another host is not.

@@ -1,10 +1,15 @@
 package sde.daemon;
 
 import org.junit.jupiter.api.Test;
+import sde.config.ConfigLoader;
+import sde.sweep.SearchSpace;
+import sde.sweep.Study;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -71,14 +76,14 @@ class LadderTest {
                         base.seed(),
                 base.trainYears(), base.testYears(), base.telegramApi(), base.telegramTimeoutSeconds(), base.telegramMinIntervalSeconds(),
                         3, 0.7, null, base.restartRotation(), base.restartWidth(), base.tpeCandidates());
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        SplittableRandom r = new SplittableRandom(3);
         double[] common = new double[500], own = new double[500], noise = new double[500];
         for (int i = 0; i < 500; i++) {
             common[i] = 0.01 * r.nextGaussian();
             own[i] = 0.01 * r.nextGaussian();
             noise[i] = 0.002 * r.nextGaussian();
         }
-        Map<String, double[]> daily = Map.of("momentum", common, "mean_reversion", java.util.stream.IntStream.range(0, 500)
+        Map<String, double[]> daily = Map.of("momentum", common, "mean_reversion", IntStream.range(0, 500)
                 .mapToDouble(i -> common[i] + noise[i]).toArray(), "credit_spread", own);
         Map<String, Double> score = Map.of("single_momentum", 0.14, "single_mean_reversion", 0.13, "single_credit_spread", 0.12);
         Synthetic obj = new Synthetic(4, (study, g) -> score.getOrDefault(study, 0.05));
@@ -124,7 +129,7 @@ class LadderTest {
                 "invest_pct", 1.0)
                 : Map.of();
         Ladder ladder = new Ladder(s, null);
-        List<sde.sweep.Study> restarts = new ArrayList<>();
+        List<Study> restarts = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             Ladder.Decision d = ladder.next();
             if (d == null) break;
@@ -134,7 +139,7 @@ class LadderTest {
             ladder.record(name, obj.next(d.study()));
         }
         assertEquals(List.of("single_momentum_r1", "single_mean_reversion_r2", "single_credit_spread_r3", "single_momentum_r4"),
-                restarts.stream().map(sde.sweep.Study::name).toList(), "restart k takes the ((k - 1) mod 3)-th best strategy");
+                restarts.stream().map(Study::name).toList(), "restart k takes the ((k - 1) mod 3)-th best strategy");
 
         // momentum's first restart: a quarter of each declared range, centred on the best, on the step grid.
         Map<String, List<Double>> r1 = restarts.get(0).strategies().get(0).boundsOverrides();
@@ -147,12 +152,12 @@ class LadderTest {
         // A strategy whose best row names no values (here, the others) keeps its declared bounds.
         assertEquals(Map.of(), restarts.get(1).strategies().get(0).boundsOverrides());
         // Every value the narrowed study decodes to is one the declared search could give.
-        sde.sweep.SearchSpace narrowed = new sde.sweep.SearchSpace(restarts.get(0));
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        SearchSpace narrowed = new SearchSpace(restarts.get(0));
+        SplittableRandom rng = new SplittableRandom(7);
         for (int i = 0; i < 200; i++) {
             double[] genome = new double[narrowed.dimensions()];
             for (int g = 0; g < genome.length; g++) genome[g] = rng.nextDouble();
-            var slot = narrowed.decode(genome, sde.config.ConfigLoader.load(null, List.of()).backtest()).slots().get(0);
+            var slot = narrowed.decode(genome, ConfigLoader.load(null, List.of()).backtest()).slots().get(0);
             int lookback = slot.params().integer("lookback");
             double threshold = slot.params().dbl("threshold");
             assertTrue(lookback >= 170 && lookback <= 230, "lookback " + lookback);

@@ -1,13 +1,26 @@
 package sde.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import sde.io.Json;
+import sde.pricing.ModelCell;
+import sde.results.LeaderboardRow;
+import sde.results.StudyState;
+import sde.results.Verdict;
+import sde.results.VerdictFile;
+import sde.results.YearFigures;
 import sde.sweep.SweepJob;
 import sde.backtest.RunResult;
 import sde.sweep.Study;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -21,12 +34,12 @@ final class Synthetic implements GenerationRunner {
     final int population;
     final ToDoubleBiFunction<String, Integer> score;
     /** Studies whose best turns ROBUST, with the per-year figures of their robust row. */
-    final Map<String, List<sde.results.YearFigures>> robust = new HashMap<>();
+    final Map<String, List<YearFigures>> robust = new HashMap<>();
     /** Studies whose ROBUST result the gate flags MODEL_UNVERIFIED (SPEC §5 coverage). */
-    final java.util.Set<String> unverified = new java.util.HashSet<>();
+    final Set<String> unverified = new HashSet<>();
 
     /** The params a study's best row reports (none by default). */
-    java.util.function.Function<String, Map<String, Object>> paramsOf = study -> Map.of();
+    Function<String, Map<String, Object>> paramsOf = study -> Map.of();
 
     Synthetic(int population, ToDoubleBiFunction<String, Integer> score) {
         this.population = population;
@@ -44,7 +57,7 @@ final class Synthetic implements GenerationRunner {
     }
 
     /** Every study the daemon asked for, in order (the last generation's study for each name). */
-    final Map<String, Study> asked = new java.util.LinkedHashMap<>();
+    final Map<String, Study> asked = new LinkedHashMap<>();
 
     @Override
     public SweepJob.StudyResult next(Study study) {
@@ -56,23 +69,23 @@ final class Synthetic implements GenerationRunner {
         double b = Math.max(best.getOrDefault(name, Double.NEGATIVE_INFINITY), s);
         best.put(name, b);
         String id = name + "#" + (b == s ? g - 1 : "best");
-        com.fasterxml.jackson.databind.JsonNode params = sde.io.Json.MAPPER.valueToTree(Map.of("strategies",
+        JsonNode params = Json.MAPPER.valueToTree(Map.of("strategies",
                 List.of(Map.of("name", study.strategies().get(0).name(), "params", paramsOf.apply(name)))));
-        List<sde.results.YearFigures> years = robust.get(name);
-        sde.results.LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
+        List<YearFigures> years = robust.get(name);
+        LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
         // The study as its state file would say: g generations of the population, its best, its ROBUST best when it has one.
-        sde.results.StudyState state = new sde.results.StudyState(name, "synthetic", 0, study.optimizer(), g, g, g * population, id, b,
+        StudyState state = new StudyState(name, "synthetic", 0, study.optimizer(), g, g, g * population, id, b,
                 "fp", years == null ? null : id, null);
         return new SweepJob.StudyResult(state, List.of(best),
-                years == null ? null : new sde.results.VerdictFile(id, 0.8, sde.results.Verdict.ROBUST, false,
+                years == null ? null : new VerdictFile(id, 0.8, Verdict.ROBUST, false,
                         unverified.contains(name) ? List.of("MODEL_UNVERIFIED") : List.of(), Double.NaN, List.of(), Map.of(), Map.of(),
-                        sde.io.Json.MAPPER.valueToTree(Map.of("coverage",
+                        Json.MAPPER.valueToTree(Map.of("coverage",
                                 unverified.contains(name) ? "MODEL_UNVERIFIED: …" : "0 % …")), null));
     }
 
-    static sde.results.LeaderboardRow row(String id, double fitness, com.fasterxml.jackson.databind.JsonNode params,
-            List<sde.results.YearFigures> years) {
-        return new sde.results.LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0,
+    static LeaderboardRow row(String id, double fitness, JsonNode params,
+            List<YearFigures> years) {
+        return new LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0,
                 "tpe", years, params,
                 "fp", "dev", null);
     }
@@ -82,7 +95,7 @@ final class Synthetic implements GenerationRunner {
         int n = 500;
         int[] days = new int[n];
         double[] eq = new double[n];
-        int d0 = (int) java.time.LocalDate.parse("2019-12-31").toEpochDay();
+        int d0 = (int) LocalDate.parse("2019-12-31").toEpochDay();
         double e = 100_000;
         for (int i = 0; i < n; i++) {
             days[i] = d0 + i;
@@ -90,6 +103,6 @@ final class Synthetic implements GenerationRunner {
             e *= 1 + daily * (i % 2 == 0 ? 1 : -0.5);
         }
         return new RunResult(new String[]{"x"}, days, eq, new double[][]{new double[n]}, new double[n], new double[n], List.of(), 0,
-                100_000, 0, true, new int[0], new double[sde.pricing.ModelCell.COUNT]);
+                100_000, 0, true, new int[0], new double[ModelCell.COUNT]);
     }
 }

@@ -2,6 +2,11 @@ package sde.data;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -106,7 +111,7 @@ class RealDataTest {
                         new double[]{1, 400}, new double[]{-2, 25}));
         assertTrue(r.tradable(), () -> String.join("\n", r.errors()));
         AuditReport.SeriesRow vxn = r.series().stream().filter(s -> s.series().equals("VXN")).findFirst().orElseThrow();
-        assertEquals(java.util.List.of("2019-02-19", "2020-10-15"), vxn.missingTradingDays(), "SOURCES.md: VXN re-dated");
+        assertEquals(List.of("2019-02-19", "2020-10-15"), vxn.missingTradingDays(), "SOURCES.md: VXN re-dated");
         for (String s : new String[]{"SPY", "QQQ", "IWM", "VIX"}) {
             AuditReport.SeriesRow row = r.series().stream().filter(x -> x.series().equals(s)).findFirst().orElseThrow();
             assertEquals(0, row.missingTradingDays().size(), s);
@@ -131,18 +136,18 @@ class RealDataTest {
     }
 
     @Test
-    void theAuditNamesTheOriginalVxnFileAsDatedOneSessionLate() throws java.io.IOException {
+    void theAuditNamesTheOriginalVxnFileAsDatedOneSessionLate() throws IOException {
         // The same folder, with VXN pointed back at the source file that dates each close a session late.
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sde-vxn");
-        java.nio.file.Path shared = RealData.dir().toAbsolutePath();
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        for (String line : java.nio.file.Files.readAllLines(shared.resolve(Manifest.FILE_NAME))) {
+        Path dir = Files.createTempDirectory("sde-vxn");
+        Path shared = RealData.dir().toAbsolutePath();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(shared.resolve(Manifest.FILE_NAME))) {
             String[] c = line.split(",", 4);
             if (c.length >= 3 && !c[2].isEmpty() && !c[0].equals("series")) c[2] = shared.resolve(c[2]).toString();
             if (c[0].equals("VXN")) c[2] = shared.resolve("vol/VXN_History.csv").toString();
             lines.add(String.join(",", c));
         }
-        java.nio.file.Files.write(dir.resolve(Manifest.FILE_NAME), lines);
+        Files.write(dir.resolve(Manifest.FILE_NAME), lines);
 
         AuditSettings settings = new AuditSettings(Dates.of("2019-01-02"), Dates.of("2025-12-31"), Dates.of("2019-01-02"),
                 Dates.of("2025-12-31"), Set.of(SeriesId.VIX), AlignmentRules.spec(), 0.25, 0.5, 0.3, 0.2, new double[]{1, 400},

@@ -3,6 +3,8 @@ package sde.metrics;
 import org.junit.jupiter.api.Test;
 import sde.data.Dates;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /** SPEC §3–4 on crafted equity curves whose answers are worked out by hand. */
@@ -37,7 +39,7 @@ class MetricsTest {
         e[0] = 100;
         for (int i = 1; i < 8; i++) e[i] = e[i - 1] * (i % 2 == 1 ? 1.02 : 1.01);
         double[] rf = new double[8];
-        java.util.Arrays.fill(rf, 0.01);
+        Arrays.fill(rf, 0.01);
         Summary s = Metrics.compute(DAYS, e, 100, rf, new int[0], new double[0]);
         // Excess returns alternate +1%, 0: mean 0.5714% over 7, sample sd computed by hand below.
         double[] x = {0.01, 0, 0.01, 0, 0.01, 0, 0.01};
@@ -50,7 +52,7 @@ class MetricsTest {
     @Test
     void anIdleRunHasNoSharpe() {
         double[] e = new double[8];
-        java.util.Arrays.fill(e, 100_000);
+        Arrays.fill(e, 100_000);
         double[] rf = {0, 0.0001, 0.00012, 0.0001, 0.00011, 0.0001, 0.00013, 0.0001};
         Summary s = Metrics.compute(DAYS, e, 100_000, rf, new int[0], new double[0]);
         assertEquals(0, s.sharpe(), "no position, no risk: 0, not −rf/stdev(rf)");

@@ -14,6 +14,9 @@ import sde.data.Symbol;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -54,8 +57,8 @@ class CalibrationTest {
     @Test
     void everyChainWithVolumeIsReadForItsVolumeAndOpenInterestOnly() {
         List<ChainActivity> a = HistoricalQuotes.activity(RealData.dir());
-        java.util.Map<String, Long> bySource = a.stream().collect(java.util.stream.Collectors.groupingBy(ChainActivity::source,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        Map<String, Long> bySource = a.stream().collect(Collectors.groupingBy(ChainActivity::source,
+                TreeMap::new, Collectors.counting()));
         assertEquals(5, bySource.size(), "SPY 2020-07-31, 2020-08-18 and 2026-02-11, QQQ 2026-02-11 and 2026-02-12: " + bySource);
         assertEquals(5963L, bySource.get("SPY_chain_2020-07-31_yahoo_jamesfbush.csv"));
         ChainActivity first = a.stream().filter(r -> r.source().startsWith("SPY_chain_2020-08-18")).findFirst().orElseThrow();

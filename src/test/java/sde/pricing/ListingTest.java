@@ -6,6 +6,10 @@ import sde.data.Dates;
 import sde.data.NyseCalendar;
 import sde.data.Symbol;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -98,10 +102,10 @@ class ListingTest {
 
     @Test
     void anEngineShippedToAnExecutorListsTheSameExpiriesAndNoDayOutsideTheCalendarHasAny() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) { o.writeObject(CAL); }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) { o.writeObject(CAL); }
         ExpiryCalendar shipped;
-        try (java.io.ObjectInputStream i = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             shipped = (ExpiryCalendar) i.readObject();
         }
         for (int d = Dates.of("2019-01-02"); d <= Dates.of("2025-12-31"); d += 5) {

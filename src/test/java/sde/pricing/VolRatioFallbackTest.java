@@ -12,6 +12,7 @@ import sde.data.Symbol;
 import sde.data.SyntheticMarket;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 
@@ -33,8 +34,8 @@ class VolRatioFallbackTest {
         int end = 0, last = (int) LocalDate.of(2020, 8, 31).toEpochDay();
         while (end < vxn.days().length && vxn.days()[end] <= last) end++;
         var scalars = new EnumMap<>(src.scalars());
-        scalars.put(SeriesId.VXN, new RawSeries(vxn.name(), vxn.source(), vxn.layout(), java.util.Arrays.copyOf(vxn.days(), end),
-                null, null, null, java.util.Arrays.copyOf(vxn.close(), end), null, null, null));
+        scalars.put(SeriesId.VXN, new RawSeries(vxn.name(), vxn.source(), vxn.layout(), Arrays.copyOf(vxn.days(), end),
+                null, null, null, Arrays.copyOf(vxn.close(), end), null, null, null));
         scalars.remove(SeriesId.RVX);   // as in the real data: IWM has no vol index at all
         MarketSources gapped = new MarketSources(src.origin(), src.bars(), src.adjustedOnly(), src.dividends(), scalars, src.events(),
                 src.unavailable(), src.ignoredEvents(), src.warnings(), src.synthetic(), src.benchmarks());

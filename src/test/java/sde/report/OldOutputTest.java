@@ -3,6 +3,9 @@ package sde.report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sde.io.Json;
+import sde.io.Location;
+import sde.results.Verdict;
+import sde.results.VerdictFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +26,11 @@ class OldOutputTest {
                 {"id": "abc123", "overfitScore": 0.734, "verdict": "ROBUST", "rejected": false,
                  "baseScore": 0.5, "variantScores": [0.4, 0.5], "components": {"walkforward_ratio": 0.9}}
                 """);
-        Map<String, sde.results.VerdictFile> read = ReportSources.verdicts(sde.io.Location.of(out));
-        sde.results.VerdictFile m = read.get("abc123");
+        Map<String, VerdictFile> read = ReportSources.verdicts(Location.of(out));
+        VerdictFile m = read.get("abc123");
         assertNotNull(m, "read back");
         assertEquals(0.734, m.overfitScore());
-        assertEquals(sde.results.Verdict.ROBUST, m.verdict());
+        assertEquals(Verdict.ROBUST, m.verdict());
         assertEquals(List.of(0.4, 0.5), m.variantScores());
         assertEquals(0.5, m.baseScore());
         assertEquals(0.9, m.components().get("walkforward_ratio"));
@@ -41,9 +44,9 @@ class OldOutputTest {
         Files.writeString(v.resolve("old.json"), """
                 {"id": "old", "overfit_score": 0.747, "verdict": "ROBUST", "rejected": true, "flags": ["REJECT_TRADES"]}
                 """);
-        sde.results.VerdictFile m = ReportSources.verdicts(sde.io.Location.of(out)).get("old");
-        assertEquals(sde.results.Verdict.REJECTED, m.verdict());
-        assertEquals(sde.results.Verdict.ROBUST, m.grade());
+        VerdictFile m = ReportSources.verdicts(Location.of(out)).get("old");
+        assertEquals(Verdict.REJECTED, m.verdict());
+        assertEquals(Verdict.ROBUST, m.grade());
         assertFalse(m.robust());
     }
 

@@ -10,8 +10,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import sde.backtest.Engines;
 import sde.backtest.RunSpec;
+import sde.benchmark.BenchmarkReport;
+import sde.benchmark.CboeIndex;
+import sde.benchmark.Replication;
 import sde.data.Fixtures;
+import sde.data.RealData;
+import sde.io.Location;
+import sde.results.VerdictFile;
+import sde.spark.Answer;
 import sde.spark.SparkSessionExtension;
+import sde.spark.TrialSample;
 import sde.sweep.Study;
 import sde.sweep.SweepJob;
 
@@ -67,23 +75,23 @@ class ResultsViewsTest {
                     search: [lookback]
                 """);
         out = tmp.resolve("out");
-        new SweepJob(Engines.context(spark), Study.load(f), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(f), Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).withGate(Engines.gate(spark)).run(false);
         // The benchmark command's outputs beside the leaderboard: the report charts replica against index.
-        var replication = new sde.benchmark.Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
+        var replication = new Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(),
                 Engines.CONF.benchmark());
-        List<sde.benchmark.Replication.Result> replicas = new ArrayList<>();
+        List<Replication.Result> replicas = new ArrayList<>();
         for (String name : List.of("PUT", "BXM")) {
-            replicas.add(replication.run(sde.benchmark.CboeIndex.parse(name), sde.data.RealData.sources().benchmarks().get(name)));
+            replicas.add(replication.run(CboeIndex.parse(name), RealData.sources().benchmarks().get(name)));
         }
-        sde.benchmark.BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
+        BenchmarkReport.write(out, replicas, Engines.real().fingerprint());
         // The answer over the study's leaderboard (SPEC §7), which the report opens with.
-        sde.spark.Answer.write(sde.io.Location.of(out), sde.spark.Answer.compute(spark, sde.io.Location.of(out), 2020, 2025));
+        Answer.write(Location.of(out), Answer.compute(spark, Location.of(out), 2020, 2025));
         long t0 = System.nanoTime();
         Report report = new Report(Engines.real(), Engines.CONF.regime(), Engines.engine(),
                 node -> Engines.CONF.specs().read(node, "leaderboard"))
-                .withTrials((dir, name) -> sde.spark.TrialSample.read(spark, dir, name, 20_000));
-        index = report.write(new Report.Request(sde.io.Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
+                .withTrials((dir, name) -> TrialSample.read(spark, dir, name, 20_000));
+        index = report.write(new Report.Request(Location.of(out), "views", null, 10, 500, 20, 2024)).local().orElseThrow();
         reportSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
@@ -111,10 +119,10 @@ class ResultsViewsTest {
         assertTrue(html.contains("NO VICTORY FOUND over 12 evaluations"), "the verdict of the 12 trials");
         assertTrue(html.contains("id=\"saturation\""), "the saturation curves");
         // The leaderboard's verdict column is the gate's: the best row's verdict shows in the board as in the gate's section.
-        Map<?, ?> state = new com.fasterxml.jackson.databind.ObjectMapper().readValue(out.resolve("optimization_state.json").toFile(),
+        Map<?, ?> state = new ObjectMapper().readValue(out.resolve("optimization_state.json").toFile(),
                 Map.class);
         String judged = String.valueOf(state.get("best_id"));
-        String verdict = sde.results.VerdictFile.read(sde.io.Location.of(out.resolve("validations/" + judged + ".json"))).verdict().name();
+        String verdict = VerdictFile.read(Location.of(out.resolve("validations/" + judged + ".json"))).verdict().name();
         String board = html.substring(html.indexOf("id=\"leaderboard\""), html.indexOf("</table>", html.indexOf("id=\"leaderboard\"")));
         String row = board.substring(board.indexOf(judged));
         row = row.substring(0, row.indexOf("</tr>"));

@@ -6,6 +6,7 @@ import sde.io.Location;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +30,9 @@ class JournalTest {
     void aTornLastLineFromAKillIsSkipped(@TempDir Path dir) throws Exception {
         Journal j = Journal.in(Location.of(dir));
         j.append(Map.of("event", "start"));
-        Files.writeString(dir.resolve("optimization_log.jsonl"), "{\"event\":\"deci", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("optimization_log.jsonl"), "{\"event\":\"deci", StandardOpenOption.APPEND);
         assertEquals(1, j.entries().size());
-        Files.writeString(dir.resolve("optimization_log.jsonl"), "\n{\"event\":\"stop\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("optimization_log.jsonl"), "\n{\"event\":\"stop\"}\n", StandardOpenOption.APPEND);
         assertThrows(IllegalArgumentException.class, j::entries, "a bad line inside the journal is damage, not a kill");
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sde.io.Location;
 import sde.sweep.Evaluation;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class LeaderboardStoreTest {
         // Nothing is left under a name readers would take for a part, and no staging file remains.
         try (var files = Files.walk(parquet)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("_writing")), "staging renamed away");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             fail(e);
         }
     }

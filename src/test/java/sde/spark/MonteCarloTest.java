@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sde.spark.SparkMonteCarlo;
 import sde.validate.MonteCarlo;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -28,7 +29,7 @@ class MonteCarloTest {
     @Test
     void aConstantSeriesHasItsOwnCagrAndNoDrawdown() {
         double[] returns = new double[252 * 2];
-        java.util.Arrays.fill(returns, 0.001);
+        Arrays.fill(returns, 0.001);
         double[] p = MonteCarlo.path(returns, new double[]{100, 200}, 100_000, 2, 20, 1, 0);
         assertEquals(100 * (Math.pow(1.001, 252) - 1), p[0], 1e-9);
         assertEquals(0, p[1], 1e-12);

@@ -6,11 +6,13 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import sde.cli.ParquetQuotes;
 import sde.data.Fixtures;
 import sde.pricing.HistoricalQuotes;
 import sde.pricing.OptionRow;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,11 +35,11 @@ class ParquetChainTest {
                         "cast(bid as double) bid", "cast(ask as double) ask", "source_id");
         String parquet = tmp.resolve("chain.parquet").toString();
         df.write().parquet(parquet);
-        List<OptionRow> fromParquet = sde.cli.ParquetQuotes.read(spark, parquet);
+        List<OptionRow> fromParquet = ParquetQuotes.read(spark, parquet);
         assertEquals(sorted(fromCsv).toString(), sorted(fromParquet).toString());
     }
 
     private static List<OptionRow> sorted(List<OptionRow> rows) {
-        return rows.stream().sorted(java.util.Comparator.comparing(OptionRow::call)).toList();
+        return rows.stream().sorted(Comparator.comparing(OptionRow::call)).toList();
     }
 }

@@ -6,6 +6,7 @@ import sde.sweep.Evaluation;
 
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -74,7 +75,7 @@ class RowCodecTest {
     @Test
     void truncatedBytesAreAnErrorThatSaysSo() {
         byte[] whole = RowCodec.trials(List.of(Trial.ofParams("s", 0, "ga", "id", "{}")));
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 3);
         RuntimeException e = assertThrows(RuntimeException.class, () -> RowCodec.trials(cut));
         assertEquals("a partition's rows are truncated or corrupt", e.getMessage());
     }

@@ -1,6 +1,7 @@
 package sde.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -33,14 +34,14 @@ class SparkBroadcastTest {
         // Each task looks up one day's SPY close on the executor side.
         List<Double> closes = spark.createDataset(List.of("2020-03-23", "2022-01-03", "2025-12-31"), Encoders.STRING())
                 .repartition(3)
-                .map((org.apache.spark.api.java.function.MapFunction<String, Double>) d -> {
+                .map((MapFunction<String, Double>) d -> {
                     MarketData m = data.value();
                     return m.close(Symbol.SPY, m.indexOf(Dates.of(d)));
                 }, Encoders.DOUBLE())
                 .collectAsList();
         assertEquals(List.of(222.95, 477.71, 681.92), closes.stream().sorted().toList());
         List<String> prints = spark.createDataset(List.of(1, 2, 3, 4), Encoders.INT()).repartition(4)
-                .map((org.apache.spark.api.java.function.MapFunction<Integer, String>) i -> data.value().fingerprint(),
+                .map((MapFunction<Integer, String>) i -> data.value().fingerprint(),
                         Encoders.STRING())
                 .distinct().collectAsList();
         assertEquals(List.of(md.fingerprint()), prints, "every executor sees the same data");

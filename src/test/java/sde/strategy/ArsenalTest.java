@@ -1,5 +1,6 @@
 package sde.strategy;
 
+import sde.data.Symbol;
 import sde.param.ParamSpec;
 import org.junit.jupiter.api.Test;
 import sde.data.EventType;
@@ -129,7 +130,7 @@ class ArsenalTest {
         var p = Stubs.configure(m, Map.of("lookback", 5, "entry_z", 1.5, "exit_z", 0.0, "max_hold", 10));
         Stubs.View v = new Stubs.View();
         v.closes = new double[]{380, 400, 400, 400, 400};   // today's close 380 after four at 400: z = -2
-        assertEquals(-2.0, MeanReversion.z(v, sde.data.Symbol.SPY, 5), 1e-12);
+        assertEquals(-2.0, MeanReversion.z(v, Symbol.SPY, 5), 1e-12);
         List<Signal> out = signals(m, p, v);
         assertEquals("long", out.get(0).tag());
         v.closes = new double[]{400, 400, 400, 400, 380};
@@ -231,7 +232,7 @@ class ArsenalTest {
     void longOptionIsSizedByPremiumAtRisk() {
         LongOption o = new LongOption();
         var p = Stubs.configure(o, Map.of("risk_pct", 0.01));
-        Signal call = new Signal("long_call", List.of(Leg.option(sde.data.Symbol.SPY, 20_030, 400, true, 1)));
+        Signal call = new Signal("long_call", List.of(Leg.option(Symbol.SPY, 20_030, 400, true, 1)));
         // A premium of 250 a contract risks 250: 1 % of a 100,000 base buys 4.
         PricedSignal ps = new PricedSignal(call, -250, 250, 250, 250);
         Stubs.Account acc = new Stubs.Account();

@@ -5,6 +5,7 @@ import sde.data.Symbol;
 import sde.pricing.Quote;
 
 import java.util.List;
+import java.util.Map;
 
 /** Crafted market, account and position views for strategy unit tests: every answer is set by the test. */
 final class Stubs {
@@ -84,7 +85,7 @@ final class Stubs {
     }
 
     @SuppressWarnings("unchecked")
-    static <P> P configure(Strategy<P> s, java.util.Map<String, ?> params) {
+    static <P> P configure(Strategy<P> s, Map<String, ?> params) {
         return s.configure(s.space().resolve(params, ""));
     }
 }

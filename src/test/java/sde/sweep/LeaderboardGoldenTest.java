@@ -7,12 +7,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import sde.backtest.Engines;
 import sde.data.Fixtures;
+import sde.io.Location;
 import sde.spark.SparkSessionExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -73,7 +75,7 @@ class LeaderboardGoldenTest {
     @ValueSource(ints = {1, 3})
     void theSameStudyAndSeedWriteTheRecordedFilesByteForByte(int partitions, SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        new SweepJob(Engines.context(spark), Study.load(study(tmp, partitions)), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, partitions)), Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
                 .run(false);
@@ -81,7 +83,7 @@ class LeaderboardGoldenTest {
         if (Boolean.getBoolean("sde.golden.write")) {
             for (Path f : written) {
                 Files.createDirectories(GOLDEN.resolve(f).getParent());
-                Files.copy(out.resolve(f), GOLDEN.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(out.resolve(f), GOLDEN.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
             return;
         }

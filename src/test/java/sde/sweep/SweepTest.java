@@ -1,19 +1,25 @@
 package sde.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sde.backtest.Engines;
 import sde.io.ConfigException;
 import sde.data.Fixtures;
+import sde.io.Location;
+import sde.spark.SparkBackend;
 import sde.spark.SparkSessionExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +62,7 @@ class SweepTest {
     }
 
     private static SweepJob.StudyResult run(SparkSession spark, Study s, Path out, boolean resume) {
-        return new SweepJob(Engines.context(spark), s, sde.io.Location.of(out),
+        return new SweepJob(Engines.context(spark), s, Location.of(out),
                 new PrintStream(new ByteArrayOutputStream())).run(resume);
     }
 
@@ -77,7 +83,7 @@ class SweepTest {
     void aStudyRunsOnTheLocalBackendWithoutSparkAndGivesSparksLeaderboard(SparkSession spark, @TempDir Path tmp) throws Exception {
         Study s = Study.load(study(tmp, "tpe", 2));
         SweepContext local = SweepContext.local(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.regime());
-        SweepJob.StudyResult here = new SweepJob(local, s, sde.io.Location.of(tmp.resolve("local")),
+        SweepJob.StudyResult here = new SweepJob(local, s, Location.of(tmp.resolve("local")),
                 new PrintStream(new ByteArrayOutputStream()))
                 .run(false);
         SweepJob.StudyResult onSpark = run(spark, s, tmp.resolve("spark"), false);
@@ -107,8 +113,8 @@ class SweepTest {
         assertEquals(8, spark.read().parquet(tmp.resolve("whole/leaderboard.parquet").toString()).count());
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"ga", "tpe", "cmaes", "random"})
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ga", "tpe", "cmaes", "random"})
     void aStudyKilledAndResumedOnAnotherPartitionCountIsTheUnbrokenStudy(String optimizer, SparkSession spark,
             @TempDir Path tmp) throws Exception {
         SweepJob.StudyResult unbroken = run(spark, Study.load(study(tmp, optimizer, 2)), tmp.resolve("p2"), false);
@@ -127,11 +133,11 @@ class SweepTest {
         Path other = tmp.resolve("other");
         run(spark, Study.load(study(tmp, "random", 0)), other, false);   // 8 trials elsewhere
         Path out = tmp.resolve("this");
-        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)).with(1, null), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)).with(1, null), Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark))
-                .withTrialsFrom(List.of(sde.io.Location.of(other.resolve("leaderboard.parquet")),
-                        sde.io.Location.of(out.resolve("leaderboard.parquet")))).run(false);
+                .withTrialsFrom(List.of(Location.of(other.resolve("leaderboard.parquet")),
+                        Location.of(out.resolve("leaderboard.parquet")))).run(false);
         Map<String, Object> state = JSON.readValue(out.resolve("optimization_state.json").toFile(), Map.class);
         Map<String, Object> v = JSON.readValue(out.resolve("validations/" + state.get("best_id") + ".json").toFile(), Map.class);
         long failed = spark.read().parquet(out.resolve("leaderboard.parquet").toString()).where("error is not null").count()
@@ -156,14 +162,14 @@ class SweepTest {
         Study old = Study.load(study(tmp, "tpe", 2)).with(1, null);
         Study now = old.toBuilder().optimizerSettings(old.optimizerSettings().withTpeCandidates(24)).build();
         Path out = tmp.resolve("o");
-        assertSame(now, SweepJob.asSaved(now, sde.io.Location.of(out), List.of(old)), "nothing saved yet");
+        assertSame(now, SweepJob.asSaved(now, Location.of(out), List.of(old)), "nothing saved yet");
         run(spark, old, out, false);
-        Study resumed = SweepJob.asSaved(now, sde.io.Location.of(out), List.of(old));
+        Study resumed = SweepJob.asSaved(now, Location.of(out), List.of(old));
         assertEquals(16, resumed.optimizerSettings().tpeCandidates());
         assertEquals(8, run(spark, resumed.with(2, null), out, true).evaluations(), "it resumes where it stopped");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(spark, now.with(3, null), out, true));
         assertTrue(e.getMessage().contains("the study changed"), "without the saved settings --resume refuses: " + e.getMessage());
-        assertSame(now, SweepJob.asSaved(now, sde.io.Location.of(out), List.of()), "no earlier variant matches: the study as asked");
+        assertSame(now, SweepJob.asSaved(now, Location.of(out), List.of()), "no earlier variant matches: the study as asked");
     }
 
     @Test
@@ -211,7 +217,7 @@ class SweepTest {
     @Test
     void theCurrentBestChangesOnlyThroughARobustVerdict(SparkSession spark, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("gated");
-        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)), sde.io.Location.of(out),
+        new SweepJob(Engines.context(spark), Study.load(study(tmp, "ga", 0)), Location.of(out),
                 new PrintStream(new ByteArrayOutputStream()))
                 .withGate(Engines.gate(spark)).run(false);
         List<Map<String, Object>> log = JSON.readValue(out.resolve("optimization_log.json").toFile(), List.class);
@@ -242,9 +248,9 @@ class SweepTest {
         s = new Study(s.name(), s.seed(), s.optimizer(), s.optimizerSettings(), s.population(), 1, 0, List.of(2020, 2021), List.of(2022,
                 2023),
                 s.topN(), s.strategies(), null, null, s.objective(), s.maxDrawdown(), s.minTradesPerYear());
-        WalkForward.Result r = WalkForward.run(sde.spark.SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(),
+        WalkForward.Result r = WalkForward.run(SparkBackend.context(spark, Engines.real(), Engines.CONF.pricing(),
                 Engines.CONF.backtest(), Engines.CONF.regime()), s,
-                sde.io.Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
+                Location.of(tmp.resolve("wf")), new PrintStream(new ByteArrayOutputStream()));
         List<WalkForward.Window> windows = r.windows();
         assertEquals(2, windows.size());
         assertEquals(List.of(2020, 2021), windows.get(0).fitYears());
@@ -296,8 +302,8 @@ class SweepTest {
         Files.writeString(f, seed);
         run(spark, Study.load(f), tmp.resolve("seed"), false);
         List<Map<String, Object>> rows = JSON.readValue(tmp.resolve("seed/leaderboard.json").toFile(), List.class);
-        List<Map<String, Object>> all = new java.util.ArrayList<>();
-        for (org.apache.spark.sql.Row r : spark.read().parquet(tmp.resolve("seed/leaderboard.parquet").toString())
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (Row r : spark.read().parquet(tmp.resolve("seed/leaderboard.parquet").toString())
                 .select("id", "feasible", "violation", "fitness").collectAsList()) {
             all.add(Map.of("id", r.getString(0), "feasible", r.getBoolean(1), "violation", r.getDouble(2), "fitness", r.getDouble(3)));
         }
@@ -319,7 +325,7 @@ class SweepTest {
         Files.writeString(none, seed.replace("study: tiny", "study: tiny\nmin_trades_per_year: 100000"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         new SweepJob(Engines.context(spark),
-                Study.load(none), sde.io.Location.of(tmp.resolve("none")), new PrintStream(console)).run(false);
+                Study.load(none), Location.of(tmp.resolve("none")), new PrintStream(console)).run(false);
         assertEquals(List.of(), JSON.readValue(tmp.resolve("none/leaderboard.json").toFile(), List.class));
         Map<String, Object> noBest = JSON.readValue(tmp.resolve("none/optimization_state.json").toFile(), Map.class);
         assertNull(noBest.get("best_id"));

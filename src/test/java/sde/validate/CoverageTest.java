@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import sde.data.Symbol;
 import sde.pricing.ModelCell;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -38,7 +39,7 @@ class CoverageTest {
         Coverage c = Coverage.of(gross, S);
         assertTrue(c.flagged());
         assertEquals(1.0, c.unverifiedShare(), 1e-12);
-        assertEquals(java.util.List.of("QQQ C d10-25 dte3-7"), c.unverifiedCells());
+        assertEquals(List.of("QQQ C d10-25 dte3-7"), c.unverifiedCells());
         assertTrue(c.describe().startsWith(
                 "MODEL_UNVERIFIED: 100 % of the gross option P&L in unverified cells (QQQ C d10-25 dte3-7 100 %)"), c.describe());
     }

@@ -1,5 +1,8 @@
 package sde.validate;
 
+import sde.backtest.RegimeSpec;
+import sde.io.Json;
+import sde.regime.RegimeSettings;
 import sde.results.Verdict;
 import org.junit.jupiter.api.Test;
 import sde.backtest.Engines;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -55,7 +59,8 @@ class GateTest {
         GateReport base = Gate.judge("premium", s, 10, 10, months(8), variants, 1, G, GateStatistics.none());
         // On the low surface the premiums it sells are cheaper: two losing years, a test CAGR a tenth of the train one.
         Summary low = summary(new double[]{6, 4, -2, 3, -1, 2}, 60, 0.1, 12);
-        GateReport onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G, GateStatistics.none());
+        GateReport onLow = Gate.judge("premium", low, 4, 0.4, months(6), variants.stream().map(x -> x / 5).toList(), 1, G,
+                GateStatistics.none());
         GateReport onHigh = Gate.judge("premium", summary(new double[]{15, 13, 10, 14, 12, 13}, 60, 0.7, 7), 12, 12, months(9),
                 variants.stream().map(x -> x * 1.4).toList(), 1, G, GateStatistics.none());
         assertTrue(base.robust() && onHigh.robust());
@@ -84,7 +89,7 @@ class GateTest {
         assertTrue(v.flags().contains("REJECT_TRADES"));
         assertEquals(0.0, v.components().get("trade_count"));
         // What validations/ID.json says: REJECTED, with the grade beside it; a verdict that is not rejected has no second grade.
-        var json = sde.io.Json.MAPPER.valueToTree(v);
+        var json = Json.MAPPER.valueToTree(v);
         assertEquals("REJECTED", json.get("verdict").asText());
         assertEquals("ROBUST", json.get("overfit_verdict").asText());
         assertTrue(Validator.report(v).startsWith("validation of idle: overfit_score "), Validator.report(v));
@@ -93,7 +98,7 @@ class GateTest {
                 + " it ROBUST)"), Validator.report(v));
         GateReport fine = Gate.judge("fine", summary(new double[]{12, 10, 8, 11, 9, 10}, 60, 0.5, 10), 10, 10, months(8),
                 List.of(0.5, 0.5, 0.5, 0.5, 0.5), 1, G, GateStatistics.none());
-        assertFalse(sde.io.Json.MAPPER.valueToTree(fine).has("overfit_verdict"), fine.verdict().name());
+        assertFalse(Json.MAPPER.valueToTree(fine).has("overfit_verdict"), fine.verdict().name());
     }
 
     @Test
@@ -141,8 +146,8 @@ class GateTest {
         var st = Strategies.get("credit_spread");
         var mom = Strategies.get("momentum");
         // crash_vix = high_vol_vix = bear_vix_min: a jitter that lowers crash_vix below the others is refused.
-        var tight = new sde.regime.RegimeSettings("SPY", 100, 0.01, 10, 0.10, 30, 30, 30, 20, 15, 3);
-        var regime = new sde.backtest.RegimeSpec(tight, Map.of("spread", Map.of("BULL", 1.0, "CRASH", 0.5)), "keep");
+        var tight = new RegimeSettings("SPY", 100, 0.01, 10, 0.10, 30, 30, 30, 20, 15, 3);
+        var regime = new RegimeSpec(tight, Map.of("spread", Map.of("BULL", 1.0, "CRASH", 0.5)), "keep");
         RunSpec base = new RunSpec(List.of(new RunSpec.SlotSpec("spread", "credit_spread", 0.6, st.space().resolve(Map.of(), "")),
                 new RunSpec.SlotSpec("trend", "momentum", 0.4, mom.space().resolve(Map.of(), ""))), Engines.CONF.backtest(),
                 "2020-01-01", "2025-12-31", regime);
@@ -179,7 +184,7 @@ class GateTest {
 
     @Test
     void spaRejectsOnlyWhenAModelReallyBeatsTheBenchmark() {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        SplittableRandom r = new SplittableRandom(3);
         int n = 1500;
         double[][] none = new double[n][3], one = new double[n][3];
         for (int t = 0; t < n; t++) {
@@ -210,13 +215,13 @@ class GateTest {
         GateStatistics st = new GateStatistics(0.05, -0.2, 4.1, 1, null, null, 0.93, "no study: one trial, nothing to deflate for",
                 null, null, null, "needs a study's top configurations", 12.5, 8.0, Map.of("SPY P d25-40 dte31-60", 1.0), 0.0,
                 "0 % of the gross option P&L in unverified cells");
-        String json = sde.io.Json.compact(st);
+        String json = Json.compact(st);
         assertEquals("{\"coverage\":\"0 % of the gross option P&L in unverified cells\",\"deflated_sharpe\":0.93,"
                 + "\"deflated_sharpe_note\":\"no study: one trial, nothing to deflate for\",\"kurtosis\":4.1,"
                 + "\"option_pnl_by_cell\":{\"SPY P d25-40 dte31-60\":1.0},\"pbo_note\":\"needs a study's top configurations\","
                 + "\"sharpe_daily\":0.05,\"skew\":-0.2,\"test_cagr_pct\":8.0,\"train_cagr_pct\":12.5,\"trials\":1,"
                 + "\"unverified_share\":0.0}", json);
-        assertEquals("{}", sde.io.Json.compact(GateStatistics.none()));
+        assertEquals("{}", Json.compact(GateStatistics.none()));
         assertEquals(List.of("sharpe_daily 0.0500", "skew -0.2000", "kurtosis 4.1000", "trials 1"),
                 st.lines().subList(0, 4).stream().map(l -> l.name() + " " + l.value()).toList());
         assertEquals("SPY P d25-40 dte31-60 100 %", st.lines().stream().filter(l -> l.name().equals("option_pnl_by_cell"))

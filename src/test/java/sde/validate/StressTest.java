@@ -2,6 +2,7 @@ package sde.validate;
 
 import org.junit.jupiter.api.Test;
 import sde.backtest.Engines;
+import sde.backtest.ExitReason;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.backtest.Trade;
@@ -9,7 +10,9 @@ import sde.data.Dates;
 import sde.data.MarketData;
 import sde.data.SeriesId;
 import sde.data.Symbol;
+import sde.io.Json;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -33,7 +36,7 @@ class StressTest {
 
     @Test
     void validatePrintsTablesNotRecordDumps() {
-        String stress = Stress.table(new java.util.LinkedHashMap<>(Map.of("base", new Stress.Figures(12.5, 8.25, 180_000, null, null,
+        String stress = Stress.table(new LinkedHashMap<>(Map.of("base", new Stress.Figures(12.5, 8.25, 180_000, null, null,
                 null))));
         assertTrue(stress.lines().skip(1).findFirst().orElseThrow().matches("\\s+base\\s+12\\.50\\s+8\\.25\\s+180,000\\s*"), stress);
         MonteCarlo.Percentiles p = new MonteCarlo.Percentiles(1, 2, 3, 4, 5);
@@ -50,7 +53,7 @@ class StressTest {
         RunResult r = Engines.backtester(md, spec.backtest()).run(spec.slots(), null, Dates.of(spec.from()), Dates.of(spec.to()), halt);
         for (Trade t : r.trades()) {
             assertNotEquals(halt, t.entryDay(), "entry on the halted day");
-            if (t.reason() != sde.backtest.ExitReason.EXPIRY) assertNotEquals(halt, t.exitDay(), "exit on the halted day: " + t);
+            if (t.reason() != ExitReason.EXPIRY) assertNotEquals(halt, t.exitDay(), "exit on the halted day: " + t);
         }
         RunResult normal = Engines.run(md, spec, "2025-12-31");
         assertTrue(normal.trades().stream().anyMatch(t -> t.entryDay() == halt || t.exitDay() == halt), "the day matters without the halt");
@@ -67,7 +70,7 @@ class StressTest {
         // Not necessarily a loss: with less credit the min-credit filter skips more entries, and a
         // losing strategy that trades less loses less. What must hold is that the scenario changes the run.
         assertNotEquals(0.0, doubled.damageFinalEquity(), doubled.toString());
-        String json = sde.io.Json.toJson(doubled);
+        String json = Json.toJson(doubled);
         for (String k : new String[]{"damage_cagr_pts", "damage_max_dd_pts",
                 "damage_final_equity"}) assertTrue(json.contains("\"" + k + "\""), k);
     }
