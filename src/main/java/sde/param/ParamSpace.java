@@ -49,13 +49,14 @@ public record ParamSpace(List<ParamSpec> specs) {
 
     /** {@code base} with {@code changes} laid over it, each checked as {@link #resolve} checks a raw value. */
     public Params overlay(Params base, Map<String, ParamValue> changes, String prefix) {
-        Params out = base;
+        if (changes.isEmpty()) return base;
+        Map<String, ParamValue> out = new TreeMap<>(base.values());
         for (Map.Entry<String, ParamValue> e : changes.entrySet()) {
             ParamSpec s = specs.stream().filter(x -> x.name().equals(e.getKey())).findFirst().orElseThrow(() ->
                     new IllegalArgumentException(prefix + e.getKey() + ": unknown parameter; known: "
                             + specs.stream().map(ParamSpec::name).toList()));
-            out = out.with(s.name(), s.check(prefix + s.name(), e.getValue()));
+            out.put(s.name(), s.check(prefix + s.name(), e.getValue()));
         }
-        return out;
+        return new Params(out);
     }
 }

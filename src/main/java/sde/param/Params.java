@@ -52,13 +52,6 @@ public record Params(Map<String, ParamValue> values) implements Serializable {
     /** The value, or {@code dflt} for a parameter the strategy does not declare. */
     public double dbl(String name, double dflt) { return has(name) ? dbl(name) : dflt; }
 
-    /** These values with one replaced (not checked: callers hold the spec and check it, as a jitter does). */
-    public Params with(String name, ParamValue value) {
-        TreeMap<String, ParamValue> out = new TreeMap<>(values);
-        out.put(name, value);
-        return new Params(out);
-    }
-
     private ParamValue get(String name) {
         ParamValue v = values.get(name);
         if (v == null) throw new IllegalArgumentException("no parameter '" + name + "'");
