@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Checked parameter values of one strategy, sorted by name (a canonical form for ids and files). */
 public record Params(Map<String, ParamValue> values) implements Serializable {
@@ -19,18 +20,18 @@ public record Params(Map<String, ParamValue> values) implements Serializable {
     }
 
     /** A {@code ParamSpec.dbl} parameter (any number, as a double). */
-    public double dbl(String name) { return get(name).number(); }
+    public double dbl(String name) { return read(name, ParamValue::number); }
 
     /** A {@code ParamSpec.integer} parameter. */
     public int integer(String name) {
-        return get(name) instanceof ParamValue.Whole w ? w.value() : (int) get(name).number();
+        return get(name) instanceof ParamValue.Whole w ? w.value() : (int) dbl(name);
     }
 
     /** A {@code ParamSpec.bool} parameter. */
-    public boolean bool(String name) { return get(name).flag(); }
+    public boolean bool(String name) { return read(name, ParamValue::flag); }
 
     /** A {@code ParamSpec.choice} parameter as its text ("SPY", "put"); {@link #choice} gives the enum constant. */
-    public String text(String name) { return get(name).text(); }
+    public String text(String name) { return read(name, ParamValue::text); }
 
     /**
      * A choice parameter as the enum constant of the same name (upper case: "kelly_half" is
@@ -51,6 +52,16 @@ public record Params(Map<String, ParamValue> values) implements Serializable {
 
     /** The value, or {@code dflt} for a parameter the strategy does not declare. */
     public double dbl(String name, double dflt) { return has(name) ? dbl(name) : dflt; }
+
+    /** A value read as its type, a type error naming the parameter as every other error about a parameter does. */
+    private <T> T read(String name, Function<ParamValue, T> as) {
+        ParamValue v = get(name);
+        try {
+            return as.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
 
     private ParamValue get(String name) {
         ParamValue v = values.get(name);

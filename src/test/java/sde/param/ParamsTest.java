@@ -34,7 +34,7 @@ class ParamsTest {
     void readingAValueAsAnotherTypeIsAnErrorThatShowsTheValue() {
         Params p = space.resolve(Map.of(), "");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.dbl("right"));
-        assertEquals("expected a number, got 'put'", e.getMessage());
+        assertEquals("right: expected a number, got 'put'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> p.bool("dte"));
         assertThrows(IllegalArgumentException.class, () -> p.text("delta"));
         assertEquals("no parameter 'width'", assertThrows(IllegalArgumentException.class, () -> p.dbl("width")).getMessage());
