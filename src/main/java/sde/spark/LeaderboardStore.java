@@ -6,12 +6,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
-import sde.results.Feasibility;
 import sde.sweep.Evaluation;
 import sde.sweep.TrialStore;
 
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
@@ -52,10 +51,10 @@ final class LeaderboardStore implements TrialStore {
 
     /**
      * Appends one generation's evaluations as one Parquet part per study and generation, in the
-     * layout and schema Spark's {@code partitionBy("study", "generation")} write of the bean gives
-     * (so every reader, and a folder an older version wrote, stays as it was), but written here on
+     * layout and schema Spark's {@code partitionBy("study", "generation")} write gives
+     * ({@link ParquetRows}: every reader, and a folder an older version wrote, stays as it was), but written here on
      * the driver with parquet-hadoop: the rows are the ones the driver already collected for
-     * selection. Spark's write cost a query plan, bean encoding and its commit protocol per
+     * selection. Spark's write cost a query plan, row encoding and its commit protocol per
      * generation, 0.3–1.5 s on 2 cores against about 0.8 s for the generation itself.
      * The part is written under a name readers skip (leading "_"), then renamed: it is
      * whole or absent.
@@ -64,7 +63,7 @@ final class LeaderboardStore implements TrialStore {
     public void append(List<Evaluation> rows) {
         if (rows.isEmpty()) return;
         Map<String, List<Evaluation>> parts = new TreeMap<>();
-        for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.getStudy() + "/generation=" + e.getGeneration(), k ->
+        for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.study() + "/generation=" + e.generation(), k ->
                 new ArrayList<>()).add(e);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         for (Map.Entry<String, List<Evaluation>> part : parts.entrySet()) {
@@ -93,17 +92,9 @@ final class LeaderboardStore implements TrialStore {
         List<Evaluation> out = new ArrayList<>();
         for (Row r : withViolation(read()).where(col("study").equalTo(study))
                 .select("id", "genome", "fitness", "generation", "error", "sharpe", "violation").collectAsList()) {
-            Evaluation e = new Evaluation();
-            e.setStudy(study);
-            e.setId(r.getString(0));
-            e.setGenome(r.getString(1));
-            e.setFitness(r.getDouble(2));
-            e.setGeneration(r.getInt(3));
-            e.setError(r.getString(4));
-            e.setSharpe(r.getDouble(5));
-            e.setViolation(r.getDouble(6));
-            e.setFeasible(Feasibility.feasible(e.getViolation()));
-            out.add(e);
+            // What the study's memory ranks and breeds by; the full rows it keeps come from top().
+            out.add(new Evaluation(study, r.getInt(3), null, r.getString(0), null, r.getString(1), null, null,
+                    Evaluation.Figures.ranking(r.getDouble(2), r.getDouble(6), r.getDouble(5)), r.getString(4), 0));
         }
         return out;
     }
@@ -116,7 +107,7 @@ final class LeaderboardStore implements TrialStore {
         // Feasible rows (violation 0) first, by objective; then by violation (NaN, unknown, sorts last in Spark).
         return rows.orderBy(col("violation").asc(), when(col("violation").gt(0), lit(0.0)).otherwise(col("fitness")).desc(),
                 col("id").asc())
-                .limit(n).as(Encoders.bean(Evaluation.class)).collectAsList();
+                .limit(n).collectAsList().stream().map(ParquetRows::evaluation).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /**

@@ -13,56 +13,82 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import sde.sweep.Evaluation;
 
-import java.beans.IntrospectionException;
-import java.beans.Introspector;
-import java.beans.PropertyDescriptor;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * An {@link Evaluation} as a row of a leaderboard Parquet part, in exactly the schema Spark's bean
- * encoder gives it less the partition columns (study, generation): the same columns in the same
- * (alphabetical) order, primitives required and strings optional, and Spark's own row-schema
- * footer, so Spark reads a part written here as one it wrote itself (LeaderboardStoreTest).
+ * An {@link Evaluation} as a row of the Parquet leaderboard: one column per component, the figures
+ * flattened, named and typed as Spark's bean encoder named and typed them when the row was a bean
+ * (the same columns in the same alphabetical order, primitives required and strings optional), so
+ * every leaderboard written before reads as one written now. A part file holds them less the
+ * partition columns (study, generation) and carries Spark's own row-schema footer, so Spark reads a
+ * part written here as one it wrote itself (LeaderboardStoreTest).
  */
 final class ParquetRows {
     private ParquetRows() {}
 
     static final List<String> PARTITIONS = List.of("study", "generation");
 
-    /** The bean encoder's schema without the partition columns: what a part file holds. */
+    /** One column: its name, its Spark type (nullable when a string) and its value in a row. */
+    record Column(String name, DataType type, Function<Evaluation, Object> value) {
+        StructField field() {
+            return DataTypes.createStructField(name, type, type.equals(DataTypes.StringType));
+        }
+    }
+
+    /** Every column, in the bean encoder's (alphabetical) order. */
+    static final List<Column> COLUMNS = List.of(
+            new Column("cagrPct", DataTypes.DoubleType, e -> e.figures().cagrPct()),
+            new Column("capacityBoundTrades", DataTypes.IntegerType, e -> e.figures().capacityBoundTrades()),
+            new Column("codeVersion", DataTypes.StringType, Evaluation::codeVersion),
+            new Column("dataFingerprint", DataTypes.StringType, Evaluation::dataFingerprint),
+            new Column("error", DataTypes.StringType, Evaluation::error),
+            new Column("feasible", DataTypes.BooleanType, Evaluation::feasible),
+            new Column("fitness", DataTypes.DoubleType, Evaluation::fitness),
+            new Column("generation", DataTypes.IntegerType, Evaluation::generation),
+            new Column("genome", DataTypes.StringType, Evaluation::genome),
+            new Column("id", DataTypes.StringType, Evaluation::id),
+            new Column("maxDdPct", DataTypes.DoubleType, e -> e.figures().maxDdPct()),
+            new Column("optimizer", DataTypes.StringType, Evaluation::optimizer),
+            new Column("params", DataTypes.StringType, Evaluation::params),
+            new Column("score", DataTypes.DoubleType, Evaluation::score),
+            new Column("sharpe", DataTypes.DoubleType, Evaluation::sharpe),
+            new Column("study", DataTypes.StringType, Evaluation::study),
+            new Column("testCagrPct", DataTypes.DoubleType, e -> e.figures().testCagrPct()),
+            new Column("testMaxDdPct", DataTypes.DoubleType, e -> e.figures().testMaxDdPct()),
+            new Column("testScore", DataTypes.DoubleType, e -> e.figures().testScore()),
+            new Column("tier", DataTypes.StringType, e -> e.figures().tier()),
+            new Column("trades", DataTypes.IntegerType, e -> e.figures().trades()),
+            new Column("trainCagrPct", DataTypes.DoubleType, e -> e.figures().trainCagrPct()),
+            new Column("trainMaxDdPct", DataTypes.DoubleType, Evaluation::trainMaxDdPct),
+            new Column("trainScore", DataTypes.DoubleType, e -> e.figures().trainScore()),
+            new Column("violation", DataTypes.DoubleType, Evaluation::violation),
+            new Column("wallMs", DataTypes.DoubleType, Evaluation::wallMs),
+            new Column("years", DataTypes.StringType, e -> e.figures().years()));
+
+    /** A whole row's schema, partition columns included: what a leaderboard folder reads as. */
+    static final StructType ROW_SCHEMA = DataTypes.createStructType(COLUMNS.stream().map(Column::field).toList());
+
+    /** The schema without the partition columns: what a part file holds. */
     static final StructType FILE_SCHEMA;
+    private static final List<Column> FILE_COLUMNS;
     private static final MessageType PARQUET;
-    private static final Method[] GETTERS;
     private static final SimpleGroupFactory ROWS;
 
     static {
-        List<StructField> kept = new ArrayList<>();
-        for (StructField f : Encoders.bean(Evaluation.class).schema().fields()) if (!PARTITIONS.contains(f.name())) kept.add(f);
-        FILE_SCHEMA = DataTypes.createStructType(kept);
-        Map<String, Method> read = new HashMap<>();
-        try {
-            for (PropertyDescriptor d : Introspector.getBeanInfo(Evaluation.class).getPropertyDescriptors()) read.put(d.getName(),
-                    d.getReadMethod());
-        } catch (IntrospectionException e) {
-            throw new IllegalStateException(e);
-        }
+        FILE_COLUMNS = COLUMNS.stream().filter(c -> !PARTITIONS.contains(c.name())).toList();
+        FILE_SCHEMA = DataTypes.createStructType(FILE_COLUMNS.stream().map(Column::field).toList());
         Types.MessageTypeBuilder b = Types.buildMessage();
-        GETTERS = new Method[kept.size()];
-        for (int k = 0; k < kept.size(); k++) {
-            StructField f = kept.get(k);
-            GETTERS[k] = read.get(f.name());
+        for (StructField f : FILE_SCHEMA.fields()) {
             Type.Repetition rep = f.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             if (f.dataType().equals(DataTypes.DoubleType)) b.addField(Types.primitive(PrimitiveType.PrimitiveTypeName.DOUBLE,
                     rep).named(f.name()));
@@ -90,18 +116,25 @@ final class ParquetRows {
 
     static Group group(Evaluation e) {
         Group g = ROWS.newGroup();
-        try {
-            for (int k = 0; k < GETTERS.length; k++) {
-                Object v = GETTERS[k].invoke(e);
-                if (v == null) continue;
-                if (v instanceof Double d) g.add(k, d);
-                else if (v instanceof Integer i) g.add(k, i);
-                else if (v instanceof Boolean z) g.add(k, z);
-                else g.add(k, (String) v);
-            }
-        } catch (IllegalAccessException | InvocationTargetException ex) {
-            throw new IllegalStateException(ex);
+        for (int k = 0; k < FILE_COLUMNS.size(); k++) {
+            Object v = FILE_COLUMNS.get(k).value().apply(e);
+            if (v == null) continue;
+            if (v instanceof Double d) g.add(k, d);
+            else if (v instanceof Integer i) g.add(k, i);
+            else if (v instanceof Boolean z) g.add(k, z);
+            else g.add(k, (String) v);
         }
         return g;
+    }
+
+    /** A whole row read by Spark (partition columns included) as the record it was written from. */
+    static Evaluation evaluation(Row r) {
+        Evaluation.Figures f = new Evaluation.Figures(r.getAs("fitness"), r.getAs("violation"), r.<Boolean>getAs("feasible"),
+                r.<Double>getAs("trainScore"), r.<Double>getAs("trainCagrPct"), r.<Double>getAs("trainMaxDdPct"),
+                r.<Double>getAs("testScore"), r.<Double>getAs("testCagrPct"), r.<Double>getAs("testMaxDdPct"), r.<Double>getAs("score"),
+                r.<Double>getAs("cagrPct"), r.<Double>getAs("maxDdPct"), r.<Double>getAs("sharpe"), r.<Integer>getAs("trades"),
+                r.<Integer>getAs("capacityBoundTrades"), r.getAs("tier"), r.getAs("years"));
+        return new Evaluation(r.getAs("study"), r.<Integer>getAs("generation"), r.getAs("optimizer"), r.getAs("id"), r.getAs("params"),
+                r.getAs("genome"), r.getAs("dataFingerprint"), r.getAs("codeVersion"), f, r.getAs("error"), r.<Double>getAs("wallMs"));
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The form in which a generation's trials travel to the executors and their rows come back:
  * one byte array per partition, each field written in order. Java serialization
- * of the beans cost the driver little at run time but kept its C2 compiler busy: in a warm
+ * of the rows cost the driver little at run time but kept its C2 compiler busy: in a warm
  * 4-generation sweep loop the JIT was still compiling ObjectInputStream and ObjectOutputStream's
  * reflective paths, 1.6 s of compiler time over three loops of 2 s each on a 2-core machine, beside
  * the executors. A byte array is one object to Spark. Hand-written because the rows are plain
@@ -64,55 +64,44 @@ final class RowCodec {
     }
 
     /**
-     * A row: the strings, the ints, the booleans, then the doubles, each group in the bean's declaration order.
-     * RowCodecTest sets every bean property and reads it back, so a property added to the bean and not here fails there.
+     * A row: its components in declaration order, the figures' in theirs. RowCodecTest reads back a row whose every
+     * component differs from its default, so a component added to the record and not here fails there.
      */
     private static void write(DataOutputStream out, Evaluation e) throws IOException {
-        for (String s : new String[]{e.getStudy(), e.getOptimizer(), e.getId(), e.getParams(), e.getGenome(), e.getYears(), e.getTier(),
-                e.getDataFingerprint(), e.getCodeVersion(), e.getError()}) {
-            writeString(out, s);
-        }
-        out.writeInt(e.getGeneration());
-        out.writeInt(e.getTrades());
-        out.writeInt(e.getCapacityBoundTrades());
-        out.writeBoolean(e.isFeasible());
-        for (double d : new double[]{e.getViolation(), e.getFitness(), e.getTrainScore(), e.getTrainCagrPct(), e.getTrainMaxDdPct(),
-                e.getTestScore(), e.getTestCagrPct(), e.getTestMaxDdPct(), e.getScore(), e.getCagrPct(), e.getMaxDdPct(), e.getSharpe(),
-                e.getWallMs()}) {
+        writeString(out, e.study());
+        out.writeInt(e.generation());
+        writeString(out, e.optimizer());
+        writeString(out, e.id());
+        writeString(out, e.params());
+        writeString(out, e.genome());
+        writeString(out, e.dataFingerprint());
+        writeString(out, e.codeVersion());
+        Evaluation.Figures f = e.figures();
+        for (double d : new double[]{f.fitness(), f.violation()}) out.writeDouble(d);
+        out.writeBoolean(f.feasible());
+        for (double d : new double[]{f.trainScore(), f.trainCagrPct(), f.trainMaxDdPct(), f.testScore(), f.testCagrPct(),
+                f.testMaxDdPct(), f.score(), f.cagrPct(), f.maxDdPct(), f.sharpe()}) {
             out.writeDouble(d);
         }
+        out.writeInt(f.trades());
+        out.writeInt(f.capacityBoundTrades());
+        writeString(out, f.tier());
+        writeString(out, f.years());
+        writeString(out, e.error());
+        out.writeDouble(e.wallMs());
     }
 
+    /** Java evaluates arguments left to right: each read below takes the next field in the order written above. */
     private static Evaluation evaluation(DataInputStream in) throws IOException {
-        Evaluation e = new Evaluation();
-        e.setStudy(readString(in));
-        e.setOptimizer(readString(in));
-        e.setId(readString(in));
-        e.setParams(readString(in));
-        e.setGenome(readString(in));
-        e.setYears(readString(in));
-        e.setTier(readString(in));
-        e.setDataFingerprint(readString(in));
-        e.setCodeVersion(readString(in));
-        e.setError(readString(in));
-        e.setGeneration(in.readInt());
-        e.setTrades(in.readInt());
-        e.setCapacityBoundTrades(in.readInt());
-        e.setFeasible(in.readBoolean());
-        e.setViolation(in.readDouble());
-        e.setFitness(in.readDouble());
-        e.setTrainScore(in.readDouble());
-        e.setTrainCagrPct(in.readDouble());
-        e.setTrainMaxDdPct(in.readDouble());
-        e.setTestScore(in.readDouble());
-        e.setTestCagrPct(in.readDouble());
-        e.setTestMaxDdPct(in.readDouble());
-        e.setScore(in.readDouble());
-        e.setCagrPct(in.readDouble());
-        e.setMaxDdPct(in.readDouble());
-        e.setSharpe(in.readDouble());
-        e.setWallMs(in.readDouble());
-        return e;
+        String study = readString(in);
+        int generation = in.readInt();
+        String optimizer = readString(in), id = readString(in), params = readString(in), genome = readString(in);
+        String fingerprint = readString(in), codeVersion = readString(in);
+        Evaluation.Figures f = new Evaluation.Figures(in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble(),
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                in.readDouble(), in.readDouble(), in.readInt(), in.readInt(), readString(in), readString(in));
+        return new Evaluation(study, generation, optimizer, id, params, genome, fingerprint, codeVersion, f, readString(in),
+                in.readDouble());
     }
 
     /** Null as length −1, else the UTF-8 bytes after their length (no 64 KB limit, unlike writeUTF: an error can be long). */

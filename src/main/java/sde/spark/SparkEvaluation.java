@@ -17,12 +17,12 @@ import java.util.List;
  * {@link TrialRunner} over the broadcast market, and the rows come back to the driver,
  * sorted by id so that nothing downstream depends on the partition count.
  *
- * <p>Through the RDD API rather than a Dataset: a Dataset of beans costs a query
- * plan, bean encoders and generated code on every job, about 0.35 s here whatever the size, which
+ * <p>Through the RDD API rather than a Dataset: a Dataset of rows costs a query
+ * plan, encoders and generated code on every job, about 0.35 s here whatever the size, which
  * at 1,000 trials a generation was half the time the evaluations themselves took. Each
  * partition's trials and rows travel as one byte array ({@link RowCodec}), and the job is
  * {@code runJob} with a function of our own ({@link PartitionEvaluator}): what Spark itself adds
- * per job is then scheduling, not Java serialization of beans or closure cleaning.
+ * per job is then scheduling, not Java serialization of rows or closure cleaning.
  */
 final class SparkEvaluation {
     private SparkEvaluation() {}
@@ -47,7 +47,7 @@ final class SparkEvaluation {
         sc.runJob(rdd, evaluator, scala.jdk.javaapi.CollectionConverters.asScala(ids).toSeq(), keep, bytes);
         List<Evaluation> rows = new ArrayList<>(n);
         for (byte[] p : parts) rows.addAll(RowCodec.evaluations(p));
-        rows.sort(Comparator.comparing(Evaluation::getId));
+        rows.sort(Comparator.comparing(Evaluation::id));
         return rows;
     }
 }

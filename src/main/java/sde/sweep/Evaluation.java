@@ -4,89 +4,65 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
+
 import sde.io.Json;
+import sde.results.Feasibility;
 import sde.results.LeaderboardRow;
 import sde.results.YearFigures;
 
 /**
- * One leaderboard row (SPEC §6), a Spark bean written to the Parquet leaderboard. {@code fitness}
- * is the study's objective over the train years and {@code violation} its SPEC §4 constraint
- * violation there: the only numbers selection reads (Deb's order, {@link sde.results.Feasibility});
- * test-year figures are kept beside them. {@code error} is set (and fitness NaN) when an evaluation failed.
+ * One leaderboard row (SPEC §6): the trial it evaluated (study, generation, optimizer, id, params
+ * text, genome), the data and code it ran on, the run's {@link Figures}, the error when it failed
+ * and its wall time. {@code fitness} is the study's objective over the train years and
+ * {@code violation} its SPEC §4 constraint violation there: the only numbers selection reads (Deb's
+ * order, {@link Feasibility}); test-year figures are kept beside them. The Parquet
+ * leaderboard's columns are these components, figures flattened, by name (see sde.spark's
+ * ParquetRows).
  */
-public class Evaluation implements Serializable {
-    private String study, optimizer, id, params, genome, years, tier, dataFingerprint, codeVersion, error;
-    private int generation, trades, capacityBoundTrades;
-    private boolean feasible;
-    private double violation, fitness, trainScore, trainCagrPct, trainMaxDdPct, testScore, testCagrPct, testMaxDdPct, score,
-            cagrPct, maxDdPct, sharpe, wallMs;
+public record Evaluation(String study, int generation, String optimizer, String id, String params, String genome,
+                         String dataFingerprint, String codeVersion, Figures figures, String error, double wallMs)
+        implements Serializable {
 
-    public Evaluation() {}
+    public Evaluation {
+        if (figures == null) throw new IllegalArgumentException(id + ": an evaluation needs its figures (Figures.FAILED for none)");
+    }
 
-    public String getStudy() { return study; }
-    public void setStudy(String v) { study = v; }
-    public String getOptimizer() { return optimizer; }
-    public void setOptimizer(String v) { optimizer = v; }
-    public String getId() { return id; }
-    public void setId(String v) { id = v; }
-    public String getParams() { return params; }
-    public void setParams(String v) { params = v; }
-    public String getGenome() { return genome; }
-    public void setGenome(String v) { genome = v; }
-    public String getYears() { return years; }
-    public void setYears(String v) { years = v; }
-    public String getTier() { return tier; }
-    public void setTier(String v) { tier = v; }
-    public String getDataFingerprint() { return dataFingerprint; }
-    public void setDataFingerprint(String v) { dataFingerprint = v; }
-    public String getCodeVersion() { return codeVersion; }
-    public void setCodeVersion(String v) { codeVersion = v; }
-    public String getError() { return error; }
-    public void setError(String v) { error = v; }
-    public int getGeneration() { return generation; }
-    public void setGeneration(int v) { generation = v; }
-    public int getTrades() { return trades; }
-    public void setTrades(int v) { trades = v; }
-    public int getCapacityBoundTrades() { return capacityBoundTrades; }
-    public void setCapacityBoundTrades(int v) { capacityBoundTrades = v; }
-    /** SPEC §4 over the train years; always equal to {@code violation == 0} (both are recorded, as SPEC §7 asks). */
-    public boolean isFeasible() { return feasible; }
-    public void setFeasible(boolean v) { feasible = v; }
-    public double getViolation() { return violation; }
-    public void setViolation(double v) { violation = v; }
-    public double getFitness() { return fitness; }
-    public void setFitness(double v) { fitness = v; }
-    public double getTrainScore() { return trainScore; }
-    public void setTrainScore(double v) { trainScore = v; }
-    public double getTrainCagrPct() { return trainCagrPct; }
-    public void setTrainCagrPct(double v) { trainCagrPct = v; }
-    public double getTrainMaxDdPct() { return trainMaxDdPct; }
-    public void setTrainMaxDdPct(double v) { trainMaxDdPct = v; }
-    public double getTestScore() { return testScore; }
-    public void setTestScore(double v) { testScore = v; }
-    public double getTestCagrPct() { return testCagrPct; }
-    public void setTestCagrPct(double v) { testCagrPct = v; }
-    public double getTestMaxDdPct() { return testMaxDdPct; }
-    public void setTestMaxDdPct(double v) { testMaxDdPct = v; }
-    public double getScore() { return score; }
-    public void setScore(double v) { score = v; }
-    public double getCagrPct() { return cagrPct; }
-    public void setCagrPct(double v) { cagrPct = v; }
-    public double getMaxDdPct() { return maxDdPct; }
-    public void setMaxDdPct(double v) { maxDdPct = v; }
-    public double getSharpe() { return sharpe; }
-    public void setSharpe(double v) { sharpe = v; }
-    public double getWallMs() { return wallMs; }
-    public void setWallMs(double v) { wallMs = v; }
+    /**
+     * What a run measured. {@code fitness} is the study's objective over the train years (the score,
+     * or with {@code objective: worst_year} the smallest yearly score): it is not always
+     * {@code trainScore}. {@code feasible} is always {@code violation == 0}; both are recorded, as
+     * SPEC §7 asks. {@code years} is the yearly figures' JSON, {@code tier} SPEC §4's tier.
+     */
+    public record Figures(double fitness, double violation, boolean feasible, double trainScore, double trainCagrPct,
+                          double trainMaxDdPct, double testScore, double testCagrPct, double testMaxDdPct, double score, double cagrPct,
+                          double maxDdPct, double sharpe, int trades, int capacityBoundTrades, String tier, String years)
+            implements Serializable {
+        /** A failed run's: no fitness (NaN), every other figure zero or absent. */
+        public static final Figures FAILED = new Figures(Double.NaN, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
+
+        /** The figures a study's memory ranks and breeds by (its trials as read back), the rest zero or absent. */
+        public static Figures ranking(double fitness, double violation, double sharpe) {
+            return new Figures(fitness, violation, Feasibility.feasible(violation), 0, 0, 0, 0, 0, 0, 0, 0, 0, sharpe, 0, 0, null, null);
+        }
+    }
+
+    public double fitness() { return figures.fitness(); }
+    public double violation() { return figures.violation(); }
+    public boolean feasible() { return figures.feasible(); }
+    public double sharpe() { return figures.sharpe(); }
+    public double score() { return figures.score(); }
+    public double trainMaxDdPct() { return figures.trainMaxDdPct(); }
 
     /** This row as leaderboard.json lists it, at {@code rank} (SPEC §7). */
     public LeaderboardRow toRow(int rank) {
+        Figures f = figures;
         try {
-            List<YearFigures> y = Json.MAPPER.readValue(years,
+            List<YearFigures> y = Json.MAPPER.readValue(f.years(),
                     Json.MAPPER.getTypeFactory().constructCollectionType(List.class, YearFigures.class));
-            return new LeaderboardRow(rank, id, fitness, feasible, violation, score, trainScore, testScore, trainCagrPct,
-                    trainMaxDdPct, testCagrPct, testMaxDdPct, cagrPct, maxDdPct, sharpe, trades, capacityBoundTrades, tier, generation,
-                    optimizer, y, Json.MAPPER.readTree(params), dataFingerprint, codeVersion, null);
+            return new LeaderboardRow(rank, id, f.fitness(), f.feasible(), f.violation(), f.score(), f.trainScore(), f.testScore(),
+                    f.trainCagrPct(), f.trainMaxDdPct(), f.testCagrPct(), f.testMaxDdPct(), f.cagrPct(), f.maxDdPct(), f.sharpe(),
+                    f.trades(), f.capacityBoundTrades(), f.tier(), generation, optimizer, y, Json.MAPPER.readTree(params), dataFingerprint,
+                    codeVersion, null);
         } catch (IOException e) {
             throw new UncheckedIOException(id + ": unreadable years or params JSON", e);
         }

@@ -36,7 +36,7 @@ public final class LocalBackend implements SweepBackend {
                 TrialRunner ev = new TrialRunner(engine, scoring);
                 return part.stream().map(ev::evaluate).toList().stream();
             }).toList());
-            rows.sort(Comparator.comparing(Evaluation::getId));
+            rows.sort(Comparator.comparing(Evaluation::id));
             return rows;
         };
     }
@@ -56,17 +56,17 @@ public final class LocalBackend implements SweepBackend {
 
             @Override
             public List<Evaluation> trials() {
-                synchronized (rows) { return rows.stream().filter(e -> study.equals(e.getStudy())).toList(); }
+                synchronized (rows) { return rows.stream().filter(e -> study.equals(e.study())).toList(); }
             }
 
             @Override
             public List<Evaluation> top(int n) {
                 synchronized (rows) {
-                    return rows.stream().filter(e -> study.equals(e.getStudy()) && e.getError() == null && !Double.isNaN(e.getFitness()))
-                            .sorted(Comparator.comparingDouble(Evaluation::getViolation)
-                                    .thenComparing(Comparator.comparingDouble((Evaluation e) -> e.getViolation() > 0 ? 0 : e.getFitness())
+                    return rows.stream().filter(e -> study.equals(e.study()) && e.error() == null && !Double.isNaN(e.fitness()))
+                            .sorted(Comparator.comparingDouble(Evaluation::violation)
+                                    .thenComparing(Comparator.comparingDouble((Evaluation e) -> e.violation() > 0 ? 0 : e.fitness())
                                             .reversed())
-                                    .thenComparing(Evaluation::getId))
+                                    .thenComparing(Evaluation::id))
                             .limit(n).toList();
                 }
             }
@@ -76,6 +76,6 @@ public final class LocalBackend implements SweepBackend {
     @Override
     public synchronized double[] sharpes(Location leaderboard) {
         List<Evaluation> rows = stores.getOrDefault(leaderboard, List.of());
-        synchronized (rows) { return rows.stream().filter(e -> e.getError() == null).mapToDouble(Evaluation::getSharpe).toArray(); }
+        synchronized (rows) { return rows.stream().filter(e -> e.error() == null).mapToDouble(Evaluation::sharpe).toArray(); }
     }
 }

@@ -26,8 +26,8 @@ final class StudyMemory {
     static final Comparator<Ranked> RANK = ((Comparator<Ranked>) (a, b) ->
             Feasibility.compare(a.fitness(), a.violation(), b.fitness(), b.violation())).thenComparing(Ranked::id);
     /** The same order over full rows: what leaderboard.json and the gate read. */
-    static final Comparator<Evaluation> ROWS = ((Comparator<Evaluation>) (a, b) -> Feasibility.compare(a.getFitness(), a.getViolation(),
-            b.getFitness(), b.getViolation())).thenComparing(Evaluation::getId);
+    static final Comparator<Evaluation> ROWS = ((Comparator<Evaluation>) (a, b) -> Feasibility.compare(a.fitness(), a.violation(),
+            b.fitness(), b.violation())).thenComparing(Evaluation::id);
 
     /** A successful row's rank keys and Sharpe ratio. */
     record Ranked(String id, double fitness, double violation, double sharpe) {}
@@ -63,15 +63,15 @@ final class StudyMemory {
 
     private void add(List<Evaluation> rows, boolean full) {
         List<Evaluation> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingInt(Evaluation::getGeneration).thenComparing(Evaluation::getId));
+        sorted.sort(Comparator.comparingInt(Evaluation::generation).thenComparing(Evaluation::id));
         for (Evaluation e : sorted) {
-            seen.add(e.getId());   // the sweep proposes no id twice, and adds its proposals here before they run
-            ids.add(e.getId());
-            history.add(new Optimizer.Evaluated(genome(e.getGenome()), e.getFitness(), e.getViolation()));
-            nextGeneration = Math.max(nextGeneration, e.getGeneration() + 1);
-            if (e.getError() != null) continue;
-            ranked.add(new Ranked(e.getId(), e.getFitness(), e.getViolation(), e.getSharpe()));
-            if (full && !Double.isNaN(e.getFitness())) best.add(e);
+            seen.add(e.id());   // the sweep proposes no id twice, and adds its proposals here before they run
+            ids.add(e.id());
+            history.add(new Optimizer.Evaluated(genome(e.genome()), e.fitness(), e.violation()));
+            nextGeneration = Math.max(nextGeneration, e.generation() + 1);
+            if (e.error() != null) continue;
+            ranked.add(new Ranked(e.id(), e.fitness(), e.violation(), e.sharpe()));
+            if (full && !Double.isNaN(e.fitness())) best.add(e);
         }
         best.sort(ROWS);
         if (best.size() > keep) best.subList(keep, best.size()).clear();
@@ -85,7 +85,7 @@ final class StudyMemory {
     List<LeaderboardRow> top(int n) {
         List<LeaderboardRow> out = new ArrayList<>();
         for (Evaluation e : best) {
-            if (out.size() >= n || !e.isFeasible()) break;
+            if (out.size() >= n || !e.feasible()) break;
             out.add(e.toRow(out.size() + 1));
         }
         return out;
@@ -93,17 +93,17 @@ final class StudyMemory {
 
     /** The params of the best {@code n} feasible rows, best first (the gate's PBO candidates). */
     List<String> topParams(int n) {
-        return best.stream().filter(Evaluation::isFeasible).limit(n).map(Evaluation::getParams).toList();
+        return best.stream().filter(Evaluation::feasible).limit(n).map(Evaluation::params).toList();
     }
 
     /** The row closest to feasible when none is feasible yet, else null: what a study names instead of a best. */
     Evaluation leastViolating() {
-        return best.isEmpty() || best.get(0).isFeasible() ? null : best.get(0);
+        return best.isEmpty() || best.get(0).feasible() ? null : best.get(0);
     }
 
     /** The full row of {@code id} when it is among the best kept, else null. */
     Evaluation row(String id) {
-        return best.stream().filter(e -> e.getId().equals(id)).findFirst().orElse(null);
+        return best.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     }
 
     /** Every successful row's Sharpe ratio, best row first. */

@@ -246,13 +246,13 @@ public final class SweepJob {
             mem.add(rows);
             mem.nextGeneration = g + 1;   // even when every id was a duplicate
             evaluatedNow += rows.size();
-            for (Evaluation e : rows) if (e.isFeasible()) feasibleNow++;
+            for (Evaluation e : rows) if (e.feasible()) feasibleNow++;
             Best now = best();
             List<SweepLogEntry> verdicts = takeVerdicts();
             if (gate != null && now.id != null && !now.id.equals(best.id)) submitJudge(g, now.id);
             SweepLogEntry outcome = SweepLogEntry.outcome(study.name(), new SweepLogEntry.GenerationOutcome(g, rows.size(),
-                    rows.stream().filter(e -> Double.isNaN(e.getFitness())).count(),
-                    rows.stream().mapToDouble(Evaluation::getFitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
+                    rows.stream().filter(e -> Double.isNaN(e.fitness())).count(),
+                    rows.stream().mapToDouble(Evaluation::fitness).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN), now.fitness,
                     now.id, best.id == null || now.fitness > best.fitness, robust));
             StudyState st = newState(now);
             List<LeaderboardRow> top = mem.top(study.topN());
@@ -265,7 +265,7 @@ public final class SweepJob {
                 Json.write(statePath, st);
             });
             double eta = (study.generations() - g - 1) * secs;
-            long feasible = rows.stream().filter(Evaluation::isFeasible).count();
+            long feasible = rows.stream().filter(Evaluation::feasible).count();
             console.printf("generation %d/%d: %d/%d evaluated (%d feasible, %d total), %.1f eval/s, %s, ETA %.0f s%n",
                     g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), feasible, mem.evaluations(),
                     rows.size() / Math.max(secs, 1e-9), bestLine(now), Math.max(0, eta));
@@ -309,8 +309,8 @@ public final class SweepJob {
             if (now.id != null) return String.format(Locale.ROOT, "best train %s %.4f (%s)", objective, now.fitness, now.id);
             Evaluation least = mem.leastViolating();
             return least == null ? "no feasible row yet" : String.format(Locale.ROOT,
-                    "no feasible row yet: the least violating is %s (violation %.3f: train max DD %.1f %%, train %s %.4f)", least.getId(),
-                    least.getViolation(), least.getTrainMaxDdPct(), objective, least.getFitness());
+                    "no feasible row yet: the least violating is %s (violation %.3f: train max DD %.1f %%, train %s %.4f)", least.id(),
+                    least.violation(), least.trainMaxDdPct(), objective, least.fitness());
         }
 
         private StudyState newState(Best now) {
@@ -340,7 +340,7 @@ public final class SweepJob {
         private void submitJudge(int generation, String id) {
             Evaluation row = mem.row(id);
             if (row == null) throw new IllegalStateException("leader " + id + " is not among the study's best rows");
-            RunSpec spec = specs.read(row.getParams(), "leaderboard");
+            RunSpec spec = specs.read(row.params(), "leaderboard");
             double[] own = mem.sharpes(), other = others.sharpes(study.name());
             double[] sharpes = Arrays.copyOf(own, own.length + other.length);
             System.arraycopy(other, 0, sharpes, own.length, other.length);

@@ -22,7 +22,7 @@ public interface TrialEvaluator {
             trials.add(Trial.ofParams("validate", 0, "jitter", String.format("v%04d", k), specs.get(k).toJson().toString()));
         }
         List<Double> out = new ArrayList<>();
-        for (Evaluation r : evaluate(trials)) out.add(r.getError() == null ? r.getScore() : Double.NaN);
+        for (Evaluation r : evaluate(trials)) out.add(r.error() == null ? r.score() : Double.NaN);
         return out;
     }
 }

@@ -29,46 +29,28 @@ public final class TrialRunner {
     }
 
     public Evaluation evaluate(Trial c) {
-        Evaluation e = new Evaluation();
-        e.setStudy(c.study());
-        e.setGeneration(c.generation());
-        e.setOptimizer(c.optimizer());
-        e.setId(c.id());
         // A search's trial is decoded here, once: the row keeps its params text and genome as the driver used to write them.
         RunSpec spec = c.genome() != null ? scoring.space().decode(c.genome(), scoring.backtest()) : null;
-        e.setParams(spec != null ? text(spec.toJson()) : c.params());
-        e.setGenome(c.genome() != null ? text(c.genome()) : "[]");
-        e.setDataFingerprint(md.fingerprint());
-        e.setCodeVersion(RunOutputs.codeVersion());
+        String params = spec != null ? text(spec.toJson()) : c.params();
+        String genome = c.genome() != null ? text(c.genome()) : "[]";
+        Evaluation.Figures figures = Evaluation.Figures.FAILED;
+        String error = null;
         long t0 = System.nanoTime();
         try {
             RunResult r = engine.run(spec != null ? spec : scoring.specs().read(c.params(), c.id()));
             Summary all = RunOutputs.summarize(r);
             Summary train = RunOutputs.summarizeWindow(r, scoring.trainYears().get(0), scoring.trainYears().get(1));
             Summary test = RunOutputs.summarizeWindow(r, scoring.testYears().get(0), scoring.testYears().get(1));
-            e.setFitness(train.objective(scoring.feasibility().objective()));
-            e.setViolation(train.violation(scoring.feasibility()));
-            e.setFeasible(Feasibility.feasible(e.getViolation()));
-            e.setCapacityBoundTrades(all.capacityBoundTrades());
-            e.setTrainScore(train.score());
-            e.setTrainCagrPct(train.cagrPct());
-            e.setTrainMaxDdPct(train.maxDdPct());
-            e.setTestScore(test.score());
-            e.setTestCagrPct(test.cagrPct());
-            e.setTestMaxDdPct(test.maxDdPct());
-            e.setScore(all.score());
-            e.setCagrPct(all.cagrPct());
-            e.setMaxDdPct(all.maxDdPct());
-            e.setSharpe(all.sharpe());
-            e.setTrades(all.trades());
-            e.setTier(all.tier());
-            e.setYears(Json.compact(RunOutputs.years(all)));
+            double violation = train.violation(scoring.feasibility());
+            figures = new Evaluation.Figures(train.objective(scoring.feasibility().objective()), violation, Feasibility.feasible(violation),
+                    train.score(), train.cagrPct(), train.maxDdPct(), test.score(), test.cagrPct(), test.maxDdPct(), all.score(),
+                    all.cagrPct(), all.maxDdPct(), all.sharpe(), all.trades(), all.capacityBoundTrades(), all.tier(),
+                    Json.compact(RunOutputs.years(all)));
         } catch (RuntimeException ex) {
-            e.setFitness(Double.NaN);
-            e.setError(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
         }
-        e.setWallMs((System.nanoTime() - t0) / 1e6);
-        return e;
+        return new Evaluation(c.study(), c.generation(), c.optimizer(), c.id(), params, genome, md.fingerprint(), RunOutputs.codeVersion(),
+                figures, error, (System.nanoTime() - t0) / 1e6);
     }
 
     /** Jackson's defaults, one line: the form the leaderboard's params and genome columns have always had. */

@@ -227,7 +227,7 @@ public final class SweepBench {
                 fs.add(ex.submit(() -> {
                     TrialRunner ev = new TrialRunner(engine, scoring);
                     double s = 0;
-                    for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).getFitness();
+                    for (int k = from; k < to; k++) s += ev.evaluate(cands.get(k)).fitness();
                     return s;
                 }));
             }

@@ -204,26 +204,18 @@ class AnswerTest {
     }
 
     private static Evaluation row(String id, String study, String optimizer, int generation, boolean feasible, double[][] years) {
-        Evaluation e = new Evaluation();
-        e.setId(id);
-        e.setStudy(study);
-        e.setOptimizer(optimizer);
-        e.setGeneration(generation);
-        e.setFeasible(feasible);
-        e.setViolation(feasible ? 0 : 1);
         List<Map<String, Object>> y = new ArrayList<>();
         for (int k = 0; k < years.length; k++) {
             y.add(Map.of("year", 2020 + k, "return_pct", years[k][0], "max_dd_pct", years[k][1], "trades", 40));
         }
-        e.setYears(Json.compact(y));
-        e.setParams("{}");
-        return e;
+        Evaluation.Figures f = new Evaluation.Figures(0, feasible ? 0 : 1, feasible, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null,
+                Json.compact(y));
+        return new Evaluation(study, generation, optimizer, id, "{}", null, null, null, f, null, 0);
     }
 
     private static void write(SparkSession spark, Path studyDir, List<Evaluation> rows) {
-        // As LeaderboardStore lays a study out: partitioned by study and generation, which live in the path only.
-        spark.createDataFrame(rows, Evaluation.class).write().partitionBy("study", "generation")
-                .parquet(studyDir.resolve("leaderboard.parquet").toString());
+        // As the sweep lays a study out: its Parquet leaderboard, partitioned by study and generation.
+        new SparkBackend(spark, null).store(Location.of(studyDir), rows.get(0).study()).append(rows);
     }
 
     private static void verdict(Path dir, String id, List<String> flags, boolean judgedOnCoverage) throws Exception {

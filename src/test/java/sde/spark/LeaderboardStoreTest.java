@@ -1,8 +1,8 @@
 package sde.spark;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -26,22 +26,38 @@ class LeaderboardStoreTest {
     private static List<Evaluation> rows(String study, int generation, int n) {
         List<Evaluation> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            Evaluation e = new Evaluation();
-            e.setStudy(study);
-            e.setGeneration(generation);
-            e.setId(String.format("%s-%d-%03d", study, generation, k));
-            e.setOptimizer("ga");
-            e.setParams("{\"strategies\":[{\"name\":\"credit_spread\",\"params\":{\"dte\":" + (20 + k) + "}}]}");
-            e.setGenome("[0." + k + "]");
-            e.setTrades(k);
-            e.setFitness(k == 1 ? Double.NaN : 0.01 * k);
-            e.setSharpe(-0.5 + k);
-            e.setTier("Below");
-            if (k == 2) e.setError("IllegalArgumentException: dte: 99 is outside [1, 60]");   // a failed row: params kept, years null
-            else e.setYears("[{\"year\":2020}]");
-            out.add(e);
+            boolean failed = k == 2;   // a failed row: params kept, years null
+            Evaluation.Figures f = new Evaluation.Figures(k == 1 ? Double.NaN : 0.01 * k, 0, true, 0.1, 1, 2, 0.2, 3, 4, 0.3, 5, 6,
+                    -0.5 + k, k, 0, "Below", failed ? null : "[{\"year\":2020}]");
+            out.add(new Evaluation(study, generation, "ga", String.format("%s-%d-%03d", study, generation, k),
+                    "{\"strategies\":[{\"name\":\"credit_spread\",\"params\":{\"dte\":" + (20 + k) + "}}]}", "[0." + k + "]",
+                    "fp", "v1", f, failed ? "IllegalArgumentException: dte: 99 is outside [1, 60]" : null, 12.5));
         }
         return out;
+    }
+
+    /** The rows as Spark holds them: one value per column of the leaderboard's schema. */
+    private static Dataset<Row> frame(SparkSession spark, List<Evaluation> rows) {
+        List<Row> out = new ArrayList<>();
+        for (Evaluation e : rows) out.add(RowFactory.create(ParquetRows.COLUMNS.stream().map(c -> c.value().apply(e)).toArray()));
+        return spark.createDataFrame(out, ParquetRows.ROW_SCHEMA);
+    }
+
+    @Test
+    void theColumnsAreTheOnesSparksBeanEncoderGaveTheRowSoEveryOlderLeaderboardReads() {
+        // Recorded from Encoders.bean(Evaluation.class).schema() when the row was a bean: name, type, nullable.
+        String bean = "cagrPct double false, capacityBoundTrades integer false, codeVersion string true, dataFingerprint string true, "
+                + "error string true, feasible boolean false, fitness double false, generation integer false, genome string true, "
+                + "id string true, maxDdPct double false, optimizer string true, params string true, score double false, "
+                + "sharpe double false, study string true, testCagrPct double false, testMaxDdPct double false, "
+                + "testScore double false, tier string true, trades integer false, trainCagrPct double false, "
+                + "trainMaxDdPct double false, trainScore double false, violation double false, wallMs double false, "
+                + "years string true";
+        List<String> now = new ArrayList<>();
+        for (var f : ParquetRows.ROW_SCHEMA.fields()) now.add(f.name() + " " + f.dataType().typeName() + " " + f.nullable());
+        assertEquals(bean, String.join(", ", now));
+        assertEquals(Evaluation.class.getRecordComponents().length - 1 + Evaluation.Figures.class.getRecordComponents().length,
+                ParquetRows.COLUMNS.size(), "one column per component, the figures flattened");
     }
 
     @Test
@@ -50,8 +66,8 @@ class LeaderboardStoreTest {
         // store appends generations 1 and 2 beside it.
         Location out = Location.of(tmp);
         Path parquet = tmp.resolve("leaderboard.parquet");
-        spark.createDataset(rows("s", 0, 4), Encoders.bean(Evaluation.class)).coalesce(1).write().mode(SaveMode.Append)
-                .partitionBy("study", "generation").parquet(parquet.toString());
+        frame(spark, rows("s", 0, 4)).coalesce(1).write().mode(SaveMode.Append).partitionBy("study", "generation")
+                .parquet(parquet.toString());
         LeaderboardStore store = new LeaderboardStore(spark, out, "s");
         store.append(rows("s", 1, 4));
         store.append(rows("s", 2, 3));
@@ -61,25 +77,12 @@ class LeaderboardStoreTest {
         Dataset<Row> ours = spark.read().parquet(parquet.resolve("study=s/generation=1").toString());
         assertEquals(sparks.schema(), ours.schema(), "the same columns, types and nullability");
         assertEquals(11, all.count());
-        // Every value round-trips, the NaN fitness and the failed row's nulls included.
-        List<Evaluation> back = all.where("generation = 1").orderBy("id").as(Encoders.bean(Evaluation.class)).collectAsList();
-        List<Evaluation> sent = rows("s", 1, 4);
-        for (int k = 0; k < sent.size(); k++) {
-            Evaluation a = sent.get(k), b = back.get(k);
-            assertEquals(a.getId(), b.getId());
-            assertEquals(a.getStudy(), b.getStudy());
-            assertEquals(a.getGeneration(), b.getGeneration());
-            assertEquals(a.getParams(), b.getParams());
-            assertEquals(a.getGenome(), b.getGenome());
-            assertEquals(a.getYears(), b.getYears());
-            assertEquals(a.getError(), b.getError());
-            assertEquals(a.getTrades(), b.getTrades());
-            assertEquals(Double.doubleToLongBits(a.getFitness()), Double.doubleToLongBits(b.getFitness()));
-            assertEquals(a.getSharpe(), b.getSharpe());
-        }
+        // Every value round-trips, the NaN fitness and the failed row's nulls included: records compare by every component.
+        List<Evaluation> back = all.where("generation = 1").orderBy("id").collectAsList().stream().map(ParquetRows::evaluation).toList();
+        assertEquals(rows("s", 1, 4), back);
         // The store reads its own parts back: the trials and the best rows, failed and NaN rows left out.
         assertEquals(11, store.trials().size());
-        assertEquals(List.of("s-0-003", "s-1-003", "s-0-000"), store.top(3).stream().map(Evaluation::getId).toList(),
+        assertEquals(List.of("s-0-003", "s-1-003", "s-0-000"), store.top(3).stream().map(Evaluation::id).toList(),
                 "by train score, ties by id, across Spark's part and the store's");
         // Nothing is left under a name readers would take for a part, and no staging file remains.
         try (var files = Files.walk(parquet)) {

@@ -4,47 +4,46 @@ import org.junit.jupiter.api.Test;
 import sde.sweep.Trial;
 import sde.sweep.Evaluation;
 
-import java.beans.Introspector;
-import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** What goes to the executors and comes back is the bean, every property of it. */
+/** What goes to the executors and comes back is the record, every component of it. */
 class RowCodecTest {
 
-    /** Every bean property set to a value of its own (strings and numbers distinct per property), by introspection. */
-    private static <T> T filled(Class<T> type, int salt) throws Exception {
-        T bean = type.getDeclaredConstructor().newInstance();
-        int k = 0;
-        for (PropertyDescriptor p : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
-            k++;
-            Class<?> t = p.getPropertyType();
-            Object v = t == String.class ? p.getName() + "-" + salt + " \u00e9\u20ac" : t == int.class ? (Object) (k * 1000 + salt)
-                    : t == double.class ? (Object) (k + salt / 7.0) : t == boolean.class ? (Object) ((k + salt) % 2 == 0) : null;
-            if (v == null) throw new AssertionError(type.getSimpleName() + "." + p.getName()
-                    + ": RowCodec writes strings, ints, booleans and doubles, not " + t);
-            p.getWriteMethod().invoke(bean, v);
+    /**
+     * A record with every component set to a value of its own (strings and numbers distinct per component, a nested
+     * record filled the same way), through its canonical constructor.
+     */
+    private static <T extends Record> T filled(Class<T> type, int salt) throws Exception {
+        RecordComponent[] cs = type.getRecordComponents();
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int k = 0; k < cs.length; k++) {
+            Class<?> t = cs[k].getType();
+            types[k] = t;
+            int n = k + 1 + 100 * type.getSimpleName().length();
+            args[k] = t == String.class ? cs[k].getName() + "-" + salt + " \u00e9\u20ac" : t == int.class ? (Object) (n * 1000 + salt)
+                    : t == double.class ? (Object) (n + salt / 7.0) : t == boolean.class ? (Object) ((n + salt) % 2 == 0)
+                    : t.isRecord() ? filled(t.asSubclass(Record.class), salt) : null;
+            if (args[k] == null) throw new AssertionError(type.getSimpleName() + "." + cs[k].getName()
+                    + ": RowCodec writes strings, ints, booleans, doubles and records of them, not " + t);
         }
-        return bean;
-    }
-
-    private static <T> void assertSameProperties(Class<T> type, T expected, T actual) throws Exception {
-        for (PropertyDescriptor p : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
-            assertEquals(p.getReadMethod().invoke(expected), p.getReadMethod().invoke(actual), type.getSimpleName() + "." + p.getName());
-        }
+        return type.getDeclaredConstructor(types).newInstance(args);
     }
 
     @Test
-    void everyPropertyOfARowAndOfATrialComesBack() throws Exception {
+    void everyComponentOfARowAndOfATrialComesBack() throws Exception {
         List<Evaluation> rows = List.of(filled(Evaluation.class, 1), filled(Evaluation.class, 2));
         List<Evaluation> back = RowCodec.evaluations(RowCodec.evaluations(rows));
-        assertEquals(2, back.size());
-        for (int k = 0; k < 2; k++) assertSameProperties(Evaluation.class, rows.get(k), back.get(k));
+        assertEquals(rows, back, "records compare by every component");
+        assertNotEquals(rows.get(0), rows.get(1));
         // A search's trial (a genome) and a given run (params text): records compare by their components.
         List<Trial> trials = List.of(Trial.ofGenome("s \u00e9", 3, "tpe", "a1", new double[]{0.25, Double.MIN_VALUE, 1}),
                 Trial.ofParams("validate", 0, "jitter", "v0001", "{\"strategies\":[]} \u20ac"), Trial.ofGenome("s", 4, "ga", "a2",
@@ -60,15 +59,13 @@ class RowCodecTest {
 
     @Test
     void aFailedRowKeepsItsNaNFitnessItsNullsAndALongError() {
-        Evaluation e = new Evaluation();
-        e.setId("abc");
-        e.setFitness(Double.NaN);
-        e.setError("x".repeat(100_000));   // beyond writeUTF's 64 KB
-        Evaluation back = RowCodec.evaluations(RowCodec.evaluations(List.of(e))).get(0);
-        assertEquals("abc", back.getId());
-        assertEquals(Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(back.getFitness()));
-        assertEquals(100_000, back.getError().length());
-        assertNull(back.getParams());
+        Evaluation e = new Evaluation("s", 0, "ga", "abc", null, "[]", null, null, Evaluation.Figures.FAILED, "x".repeat(100_000), 1.5);
+        Evaluation back = RowCodec.evaluations(RowCodec.evaluations(List.of(e))).get(0);   // beyond writeUTF's 64 KB
+        assertEquals("abc", back.id());
+        assertEquals(Double.doubleToRawLongBits(Double.NaN), Double.doubleToRawLongBits(back.fitness()));
+        assertEquals(100_000, back.error().length());
+        assertNull(back.params());
+        assertEquals(e, back);
         assertArrayEquals(new Object[0], RowCodec.trials(RowCodec.trials(List.of())).toArray());
     }
 
