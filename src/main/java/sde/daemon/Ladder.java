@@ -104,20 +104,17 @@ public final class Ladder {
 
     /**
      * Gives the studies that have searched but carry no curve (a state file written before the curves
-     * were kept) the curve the journal recorded for them. Returns how many it gave one.
+     * were kept) the curve the journal recorded for them; the journal is read only when one lacks it.
      */
-    int restoreCurves(Supplier<Map<String, List<double[]>>> journal) {
-        if (studies.values().stream().noneMatch(p -> p.generations() > 0 && p.curve().isEmpty())) return 0;
+    void restoreCurves(Supplier<Map<String, List<double[]>>> journal) {
+        if (studies.values().stream().noneMatch(p -> p.generations() > 0 && p.curve().isEmpty())) return;
         Map<String, List<double[]>> fromJournal = journal.get();
-        int n = 0;
         for (Map.Entry<String, StudyProgress> e : studies.entrySet()) {
             StudyProgress p = e.getValue();
             List<double[]> c = fromJournal.get(p.name());
             if (p.generations() == 0 || !p.curve().isEmpty() || c == null) continue;
             e.setValue(p.withCurve(c));
-            n++;
         }
-        return n;
     }
 
     public Snapshot state() { return new Snapshot(List.copyOf(studies.values()), sinceExplore); }

@@ -75,9 +75,6 @@ final class ParquetRows {
             new Column("wallMs", DataTypes.DoubleType, Evaluation::wallMs),
             new Column("years", DataTypes.StringType, e -> e.figures().years()));
 
-    /** A whole row's schema, partition columns included: what a leaderboard folder reads as. */
-    static final StructType ROW_SCHEMA = DataTypes.createStructType(COLUMNS.stream().map(Column::field).toList());
-
     /** The schema without the partition columns: what a part file holds. */
     static final StructType FILE_SCHEMA;
     private static final List<Column> FILE_COLUMNS;

@@ -5,6 +5,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +38,15 @@ class LeaderboardStoreTest {
         return out;
     }
 
+    /** A whole row's schema, partition columns included: what a leaderboard folder reads as. */
+    private static final StructType ROW_SCHEMA = DataTypes.createStructType(ParquetRows.COLUMNS.stream()
+            .map(ParquetRows.Column::field).toList());
+
     /** The rows as Spark holds them: one value per column of the leaderboard's schema. */
     private static Dataset<Row> frame(SparkSession spark, List<Evaluation> rows) {
         List<Row> out = new ArrayList<>();
         for (Evaluation e : rows) out.add(RowFactory.create(ParquetRows.COLUMNS.stream().map(c -> c.value().apply(e)).toArray()));
-        return spark.createDataFrame(out, ParquetRows.ROW_SCHEMA);
+        return spark.createDataFrame(out, ROW_SCHEMA);
     }
 
     @Test
@@ -54,7 +60,7 @@ class LeaderboardStoreTest {
                 + "trainMaxDdPct double false, trainScore double false, violation double false, wallMs double false, "
                 + "years string true";
         List<String> now = new ArrayList<>();
-        for (var f : ParquetRows.ROW_SCHEMA.fields()) now.add(f.name() + " " + f.dataType().typeName() + " " + f.nullable());
+        for (var f : ROW_SCHEMA.fields()) now.add(f.name() + " " + f.dataType().typeName() + " " + f.nullable());
         assertEquals(bean, String.join(", ", now));
         assertEquals(Evaluation.class.getRecordComponents().length - 1 + Evaluation.Figures.class.getRecordComponents().length,
                 ParquetRows.COLUMNS.size(), "one column per component, the figures flattened");
