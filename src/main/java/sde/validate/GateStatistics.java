@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,35 +46,31 @@ public record GateStatistics(
     /** One statistic as a reader wants it, in the order the gate computes them. */
     public record Line(String name, String value) {}
 
-    /** The statistics present, each as a line: a number to 4 places, a share by cell as "SPY P d25-40 dte31-60 58 %, …". */
+    /**
+     * The statistics present, each as a line under its file name, in the order the components are
+     * declared (the order the gate computes them): a number to 4 places, a share by cell as
+     * "SPY P d25-40 dte31-60 58 %, …". Read from the components, so a statistic added is printed too.
+     */
     public List<Line> lines() {
         List<Line> out = new ArrayList<>();
-        add(out, "sharpe_daily", sharpeDaily);
-        add(out, "skew", skew);
-        add(out, "kurtosis", kurtosis);
-        add(out, "trials", trials);
-        add(out, "sharpe_variance_daily", sharpeVarianceDaily);
-        add(out, "expected_max_sharpe_daily", expectedMaxSharpeDaily);
-        add(out, "deflated_sharpe", deflatedSharpe);
-        add(out, "deflated_sharpe_note", deflatedSharpeNote);
-        add(out, "pbo", pbo);
-        add(out, "pbo_configurations", pboConfigurations);
-        add(out, "spa_p_value_vs_buy_and_hold", spaPValueVsBuyAndHold);
-        add(out, "pbo_note", pboNote);
-        add(out, "train_cagr_pct", trainCagrPct);
-        add(out, "test_cagr_pct", testCagrPct);
-        if (optionPnlByCell != null) {
-            List<String> parts = new ArrayList<>();
-            optionPnlByCell.forEach((cell, share) -> parts.add(String.format(Locale.ROOT, "%s %.0f %%", cell, 100 * share)));
-            out.add(new Line("option_pnl_by_cell", parts.isEmpty() ? "{}" : String.join(", ", parts)));
+        for (RecordComponent c : GateStatistics.class.getRecordComponents()) {
+            Object x;
+            try {
+                x = c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (x == null) continue;
+            String name = c.getAccessor().getAnnotation(JsonProperty.class).value();
+            out.add(new Line(name, x instanceof Double d ? String.format("%.4f", d) : x instanceof Map<?, ?> m ? shares(m)
+                    : String.valueOf(x)));
         }
-        add(out, "unverified_share", unverifiedShare);
-        add(out, "coverage", coverage);
         return out;
     }
 
-    private static void add(List<Line> out, String name, Object x) {
-        if (x == null) return;
-        out.add(new Line(name, x instanceof Double d ? String.format("%.4f", d) : String.valueOf(x)));
+    private static String shares(Map<?, ?> byCell) {
+        List<String> parts = new ArrayList<>();
+        byCell.forEach((cell, share) -> parts.add(String.format(Locale.ROOT, "%s %.0f %%", cell, 100 * (Double) share)));
+        return parts.isEmpty() ? "{}" : String.join(", ", parts);
     }
 }

@@ -224,6 +224,9 @@ class GateTest {
         assertEquals("{}", Json.compact(GateStatistics.none()));
         assertEquals(List.of("sharpe_daily 0.0500", "skew -0.2000", "kurtosis 4.1000", "trials 1"),
                 st.lines().subList(0, 4).stream().map(l -> l.name() + " " + l.value()).toList());
+        assertEquals(List.of("sharpe_daily", "skew", "kurtosis", "trials", "deflated_sharpe", "deflated_sharpe_note", "pbo_note",
+                "train_cagr_pct", "test_cagr_pct", "option_pnl_by_cell", "unverified_share", "coverage"),
+                st.lines().stream().map(GateStatistics.Line::name).toList(), "the file's names, in the gate's order, absent ones left out");
         assertEquals("SPY P d25-40 dte31-60 100 %", st.lines().stream().filter(l -> l.name().equals("option_pnl_by_cell"))
                 .findFirst().orElseThrow().value());
     }
