@@ -1,6 +1,8 @@
 package sde.benchmark;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import sde.backtest.BacktestSettings;
 
 /**
@@ -11,7 +13,8 @@ import sde.backtest.BacktestSettings;
 public record BenchmarkSettings(List<String> indices, double startingCapital, double maxBuyingPower, double collateralMultiple,
                                 boolean earlyAssignment, BacktestSettings.Settlement expirySettlement,
                                 double strikeFraction, double morningFraction, int firstYear, List<String> fitParams,
-                                List<Double> bandGrid, List<Double> bandQuantiles) {
+                                List<Double> bandGrid, List<Double> bandQuantiles, Map<String, DailyFund> dailyFunds,
+                                double sessionVarianceLeft) {
     public BenchmarkSettings {
         indices = List.copyOf(indices);
         fitParams = List.copyOf(fitParams);
@@ -25,7 +28,16 @@ public record BenchmarkSettings(List<String> indices, double startingCapital, do
                 && bandQuantiles.get(1) <= 1)) {
             throw new IllegalArgumentException("benchmark.band_quantiles: two quantiles 0 <= low <= high <= 1");
         }
-        for (String i : indices) CboeIndex.parse(i);
+        dailyFunds = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyFunds));
+        for (String f : dailyFunds.keySet()) {
+            if (CboeIndex.known(f)) throw new IllegalArgumentException("daily_funds." + f + ": the name of a built-in index");
+        }
+        if (!(sessionVarianceLeft > 0 && sessionVarianceLeft <= 1)) {
+            throw new IllegalArgumentException("benchmark.session_variance_left must be in (0, 1], got " + sessionVarianceLeft);
+        }
+        for (String i : indices) {
+            if (!dailyFunds.containsKey(i.strip().toUpperCase(java.util.Locale.ROOT))) CboeIndex.parse(i);
+        }
         if (!(startingCapital > 0)) throw new IllegalArgumentException("benchmark.starting_capital must be > 0");
         if (!(maxBuyingPower >= 1)) throw new IllegalArgumentException("benchmark.max_buying_power must be >= 1");
         if (!(collateralMultiple > 0)) throw new IllegalArgumentException("benchmark.collateral_multiple must be > 0");

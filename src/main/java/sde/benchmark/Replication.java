@@ -77,29 +77,40 @@ public final class Replication {
         RunResult r = engine.run(slots, Dates.of(settings.firstYear() + "-01-01"), md.lastDay());
         double wallMs = (System.nanoTime() - t0) / 1e6;
 
-        int n = r.days().length;
+        Map<String, Integer> exits = new TreeMap<>();
+        for (Trade t : r.trades()) exits.merge(t.reason().toString(), 1, Integer::sum);
+        return compare(index.name(), index.description(), r.days(), r.equity(), levels, index.feePctPerYear(), r.trades().size(), exits,
+                wallMs, r.trades(), r.cellGrossPnl());
+    }
+
+    /**
+     * A replica's account equity by session compared with its real levels ({@code levels} null: not
+     * compared): the fee taken out, the years, the months' correlation and tracking error. A year the run
+     * starts or ends inside is partial (marked *), and left out of the mean and largest |error|.
+     */
+    static Result compare(String name, String description, int[] days, double[] equity, RawSeries levels, double feePctPerYear,
+                          int trades, Map<String, Integer> exits, double wallMs, List<Trade> tradeLog, double[] cellGrossPnl) {
+        int n = days.length;
         double[] idx = new double[n];
         boolean compared = levels != null;
-        for (int i = 0; i < n; i++) idx[i] = compared ? levelOnOrBefore(levels, r.days()[i]) : Double.NaN;
+        for (int i = 0; i < n; i++) idx[i] = compared ? levelOnOrBefore(levels, days[i]) : Double.NaN;
         compared = compared && !Double.isNaN(idx[0]);
         double base = compared ? idx[0] : 100;
         double[] rep = new double[n];
         // A fund's expense ratio accrues daily on its assets. Its sizing is proportional to its equity, so
         // charging the fee on the finished path is the same as taking it out day by day (to whole contracts).
-        double feeRate = -Math.log1p(-index.feePctPerYear() / 100) / 365;
-        for (int i = 0; i < n; i++) {
-            rep[i] = base * r.equity()[i] / r.equity()[0] * Math.exp(-feeRate * (r.days()[i] - r.days()[0]));
-        }
+        double feeRate = -Math.log1p(-feePctPerYear / 100) / 365;
+        for (int i = 0; i < n; i++) rep[i] = base * equity[i] / equity[0] * Math.exp(-feeRate * (days[i] - days[0]));
 
         List<YearRow> years = new ArrayList<>();
         int prevEnd = 0;
         double sumAbs = 0, maxAbs = 0;
         int fullYears = 0;
         for (int i = 1; i < n; i++) {
-            boolean yearEnd = i == n - 1 || Dates.year(r.days()[i + 1]) != Dates.year(r.days()[i]);
+            boolean yearEnd = i == n - 1 || Dates.year(days[i + 1]) != Dates.year(days[i]);
             if (!yearEnd) continue;
-            int year = Dates.year(r.days()[i]);
-            boolean partial = i == n - 1 && !isLastSessionOfYear(r.days()[i]);
+            int year = Dates.year(days[i]);
+            boolean partial = (i == n - 1 && !isLastSessionOfYear(days[i])) || (prevEnd == 0 && Dates.year(days[0]) == year);
             double rr = 100 * (rep[i] / rep[prevEnd] - 1);
             Double ir = null, err = null;
             if (compared && !Double.isNaN(idx[i]) && !Double.isNaN(idx[prevEnd])) {
@@ -118,16 +129,14 @@ public final class Replication {
         Double corr = null, te = null;
         int months = 0;
         if (compared) {
-            List<Month> m = months(r.days(), rep, idx);
+            List<Month> m = months(days, rep, idx);
             months = m.size();
             corr = correlation(m);
             te = trackingError(m);
         }
-        Map<String, Integer> exits = new TreeMap<>();
-        for (Trade t : r.trades()) exits.merge(t.reason().toString(), 1, Integer::sum);
-        return new Result(index.name(), index.description(), compared, Dates.format(r.days()[0]), Dates.format(r.days()[n - 1]),
+        return new Result(name, description, compared, Dates.format(days[0]), Dates.format(days[n - 1]),
                 years, corr, te, months, fullYears > 0 ? sumAbs / fullYears : null, fullYears > 0 ? maxAbs : null,
-                r.trades().size(), exits, wallMs, r.days(), rep, idx, r.trades(), r.equity(), r.cellGrossPnl());
+                trades, exits, wallMs, days, rep, idx, tradeLog, equity, cellGrossPnl);
     }
 
     private static boolean isLastSessionOfYear(int day) {

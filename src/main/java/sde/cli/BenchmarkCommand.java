@@ -6,6 +6,9 @@ import picocli.CommandLine.Option;
 import sde.benchmark.BenchmarkReport;
 import sde.benchmark.CboeIndex;
 import sde.benchmark.CoverageEvidence;
+import sde.benchmark.DailyFund;
+import sde.benchmark.DailyFundReplica;
+import sde.benchmark.StrikeInference;
 import sde.benchmark.ModelBand;
 import sde.benchmark.Replication;
 import sde.benchmark.SurfaceFit;
@@ -65,6 +68,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             "replicas) against conf's coverage tolerances; print it and the conf lines of coverage.verified; write OUT/coverage.json."})
     boolean coverage;
 
+    @Option(names = "--infer-strikes", description = {"Infer each daily fund's strike rule (benchmark.daily_funds) from its first",
+            "year of daily returns against its index, both kinds (otm_pct, sigma); print them and the conf lines."})
+    boolean inferStrikes;
+
     @Option(names = "--model", defaultValue = "base", paramLabel = "base|low|high",
             description = "Replicate on the fitted surface (base) or on an edge of its model band (default base).")
     String model;
@@ -75,13 +82,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SdeConfig cfg = common.config();
-        List<CboeIndex> chosen = new ArrayList<>();
-        for (String name : indices != null ? indices : cfg.benchmark().indices()) chosen.add(CboeIndex.parse(name));
+        Map<String, DailyFund> daily = cfg.benchmark().dailyFunds();
+        List<String> chosen = new ArrayList<>();
+        for (String name : indices != null ? indices : cfg.benchmark().indices()) {
+            String key = name.strip().toUpperCase(Locale.ROOT);
+            if (!daily.containsKey(key)) key = CboeIndex.parse(name).name();
+            chosen.add(key);
+        }
         MarketSources src = MarketSources.fromFolder(common.dataDir().dir());
         MarketData md = common.marketData(cfg, src);
         PricingSettings pricing = cfg.pricing();
         Map<String, RawSeries> spx = CboeIndex.replicated(src.benchmarks(), Symbol.SPY);
-        List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k)).sorted().toList();
+        List<String> other = src.benchmarks().keySet().stream().filter(k -> !CboeIndex.known(k) && !daily.containsKey(k)).sorted().toList();
         if (!other.isEmpty()) {
             System.out.println("benchmarks of other markets in the data, not replicated here: " + String.join(", ", other));
         }
@@ -135,8 +147,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Model m = Model.parse(model);
         if (m != Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");
         Replication replication = new Replication(md, pricing.model(m), cfg.backtest(), cfg.benchmark());
+        DailyFundReplica.SessionOpens opens = DailyFundReplica.SessionOpens.of(md, src.scalars());
+        DailyFundReplica dailyReplica = new DailyFundReplica(md, pricing.model(m), cfg.benchmark(), opens);
+        if (inferStrikes) inferStrikes(md, dailyReplica, daily, src);
         List<Replication.Result> results = new ArrayList<>();
-        for (CboeIndex idx : chosen) results.add(replication.run(idx, src.benchmarks().get(idx.name())));
+        for (String name : chosen) {
+            results.add(daily.containsKey(name) ? dailyReplica.run(name, daily.get(name), src.benchmarks().get(name))
+                    : replication.run(CboeIndex.parse(name), src.benchmarks().get(name)));
+        }
         System.out.print(BenchmarkReport.table(results));
         BenchmarkReport.write(out, results, md.fingerprint());
         if (coverage) {
@@ -152,6 +170,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out.resolve(BenchmarkReport.JSON) + " and " + out.resolve(BenchmarkReport.FOLDER));
         return 0;
+    }
+
+    /** Each daily fund's strike rule of both kinds on its first year; the better of the two is the conf line. */
+    private static void inferStrikes(MarketData md, DailyFundReplica replica, Map<String, DailyFund> daily, MarketSources src) {
+        System.out.println("Strike rules inferred from each daily fund's first year of returns (StrikeInference):");
+        daily.forEach((name, f) -> {
+            RawSeries levels = src.benchmarks().get(name);
+            if (levels == null) {
+                System.out.println("  " + name + ": no levels in the data folder's MANIFEST");
+                return;
+            }
+            int from = (int) f.first().toEpochDay(), to = (int) f.first().plusYears(1).toEpochDay();
+            StrikeInference.Fit pct = StrikeInference.infer(md, replica, f, levels, "otm_pct", from, to);
+            StrikeInference.Fit sig = StrikeInference.infer(md, replica, f, levels, "sigma", from, to);
+            StrikeInference.Fit best = sig.rmsBp() <= pct.rmsBp() ? sig : pct;
+            System.out.printf(Locale.ROOT, "  %s  %s%n        %s%n    --set benchmark.daily_funds.%s.strike_rule.kind=%s"
+                    + " --set benchmark.daily_funds.%s.strike_rule.level=%s%n", name, pct.line(), sig.line(), name, best.rule().kind(),
+                    name, best.rule().level());
+        });
     }
 
     /** QQQ's and IWM's ATM scales: a leave-one-year-out check inside the train years, then the fit, kept only if it generalizes. */

@@ -22,6 +22,8 @@ import java.util.List;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_FILE = "conf/sde.yaml";
+    /** Maps whose entries a user's config may add to, not only change: a daily fund is declared there without code. */
+    private static final java.util.Set<String> OPEN_MAPS = java.util.Set.of("benchmark.daily_funds.");
 
     private ConfigLoader() {}
 
@@ -74,6 +76,10 @@ public final class ConfigLoader {
             var e = it.next();
             String key = prefix + e.getKey();
             JsonNode have = base.get(e.getKey());
+            if (have == null && OPEN_MAPS.contains(prefix)) {
+                base.set(e.getKey(), e.getValue());
+                continue;
+            }
             if (have == null) throw new ConfigException(name + ": key '" + key + "': unknown key");
             if (have instanceof ObjectNode h && e.getValue() instanceof ObjectNode u) {
                 overlay(name, h, u, key + ".");

@@ -3,6 +3,7 @@ package sde.pricing;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import sde.data.EventType;
 import sde.data.NyseCalendar;
@@ -17,7 +18,11 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
                               int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
                               double bandLow, double bandHigh, Map<String, Double> symbolAtmScale,
-                              double callSkewTenorPower) implements Serializable {
+                              double callSkewTenorPower, Map<String, List<Double>> levels, List<Double> levelTenorDays)
+        implements Serializable {
+    /** Tenor buckets of the fitted levels (docs/pricing.md): 0-2, 3-7, 8-30, 31-60, 61+ days, as the model cells'. */
+    public static final int LEVEL_BUCKETS = 5;
+
     /** The vol-index level (as a fraction) and tenor (calendar days) at which atm_ratio is quoted. */
     public static final double REF_LEVEL = 0.20, REF_DAYS = 30, REF_SKEW = 130;
 
@@ -60,6 +65,35 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         if (symbolAtmScale.get("SPY") != 1.0) {
             throw new IllegalArgumentException("pricing.surface.symbol_atm_scale.SPY must be 1: SPY's level is atm_ratio's");
         }
+        levelTenorDays = List.copyOf(levelTenorDays);
+        if (levelTenorDays.size() != LEVEL_BUCKETS) {
+            throw new IllegalArgumentException("pricing.surface.level_tenor_days: one tenor per bucket (0-2, 3-7, 8-30, 31-60, 61+ days), "
+                    + LEVEL_BUCKETS + " in all, got " + levelTenorDays.size());
+        }
+        for (int k = 0; k < LEVEL_BUCKETS; k++) {
+            double d = levelTenorDays.get(k);
+            if (!(d >= 0) || (k > 0 && !(d > levelTenorDays.get(k - 1)))) {
+                throw new IllegalArgumentException("pricing.surface.level_tenor_days must ascend from 0 or more, got " + levelTenorDays);
+            }
+        }
+        Map<String, List<Double>> lv = new HashMap<>();
+        for (Symbol sym : Symbol.values()) {
+            List<Double> row = levels.get(sym.name());
+            if (row == null || row.size() != LEVEL_BUCKETS) {
+                throw new IllegalArgumentException("pricing.surface.levels." + sym + ": one level per tenor bucket, " + LEVEL_BUCKETS
+                        + " in all, got " + row);
+            }
+            for (Double v : row) {
+                if (v == null || !(v > 0.5 && v < 2)) {
+                    throw new IllegalArgumentException("pricing.surface.levels." + sym + ": each level must be in (0.5, 2), got " + row);
+                }
+            }
+            lv.put(sym.name(), List.copyOf(row));
+        }
+        for (String k : levels.keySet()) {
+            if (!lv.containsKey(k)) throw new IllegalArgumentException("pricing.surface.levels." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+        }
+        levels = Map.copyOf(lv);
         eventMove = Map.copyOf(eventMove);
         for (Map.Entry<String, Double> e : eventMove.entrySet()) {
             if (EventType.find(e.getKey()) == null) {
@@ -107,7 +141,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                 minDiffusiveShare,
                 putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays, ratioFloor,
                 ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
-                symbolAtmScale, callSkewTenorPower);
+                symbolAtmScale, callSkewTenorPower, levels, levelTenorDays);
     }
 
     /** These settings with another model band. */
@@ -115,7 +149,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
                 ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high,
-                symbolAtmScale, callSkewTenorPower);
+                symbolAtmScale, callSkewTenorPower, levels, levelTenorDays);
     }
 
     /** These settings with another call_skew_tenor_power (`calibrate --fit-wing`). */
@@ -123,7 +157,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
                 ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
-                symbolAtmScale, power);
+                symbolAtmScale, power, levels, levelTenorDays);
     }
 
     /**
@@ -143,7 +177,35 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
                 ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
-                m, callSkewTenorPower);
+                m, callSkewTenorPower, levels, levelTenorDays);
+    }
+
+    /**
+     * The fitted level of {@code symbol}'s ATM vol at {@code days} calendar days to expiry: the bucket's
+     * level at its tenor (level_tenor_days), linear in tenor between two buckets' tenors and flat beyond
+     * the first and the last, so that a held contract's vol does not jump as it crosses 30 or 7 days.
+     */
+    public double level(Symbol symbol, double days) {
+        List<Double> row = levels.get(symbol.name());
+        if (days <= levelTenorDays.get(0)) return row.get(0);
+        for (int k = 1; k < LEVEL_BUCKETS; k++) {
+            double d1 = levelTenorDays.get(k);
+            if (days <= d1) {
+                double d0 = levelTenorDays.get(k - 1), w = (days - d0) / (d1 - d0);
+                return row.get(k - 1) + w * (row.get(k) - row.get(k - 1));
+            }
+        }
+        return row.get(LEVEL_BUCKETS - 1);
+    }
+
+    /** These settings with {@code symbol}'s levels replaced (`benchmark --fit-levels`). */
+    public SurfaceSettings withLevels(Symbol symbol, List<Double> row) {
+        Map<String, List<Double>> m = new HashMap<>(levels);
+        m.put(symbol.name(), List.copyOf(row));
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
+                symbolAtmScale, callSkewTenorPower, m, levelTenorDays);
     }
 
     /**
@@ -161,6 +223,11 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
 
     /** Sessions and non-session calendar days in an average year: τ of a year is 1. */
     static final double SESSIONS_PER_YEAR = 252, OTHER_DAYS_PER_YEAR = 113;
+
+    /** Variance time of one whole session, in the years of {@link #varianceTime}. */
+    public double sessionTime() {
+        return 1 / (SESSIONS_PER_YEAR + nonSessionWeight * OTHER_DAYS_PER_YEAR);
+    }
 
     /**
      * Variance time in years from the close of {@code today} to the close of {@code expiry}: sessions

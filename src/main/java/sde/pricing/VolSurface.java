@@ -75,7 +75,35 @@ public final class VolSurface implements Serializable {
         }
         if (!found) { w = prevW; d = prevDays; }                        // beyond the last point: flat vol
         if (Double.isNaN(w)) throw new IllegalStateException("no vol index covers day " + i + " (VIX is required)");
-        return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i));
+        // The fitted level acts after the ATM ratio's cap, so that it still moves a stressed market's price.
+        return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i) * s.level(sym, days));
+    }
+
+    /**
+     * A contract expiring at the close of session i, priced at that session's open (SPEC §2: only a
+     * benchmark replica trades there): mid into out[0] and delta into out[1], the session's IV returned.
+     * What the open knows: the underlying's open {@code open}, the previous close's surface, and how far
+     * the vol index moved overnight, {@code overnight} = its open over its previous close. The ATM vol is
+     * the previous close's one-day ATM (VIX1D where covered, its level included) times that move; the
+     * variance left is {@code varianceLeft} of one session's; carry over a few hours is nil, so the
+     * forward is the open. VIX1D's own open is not used: its opening prints sit 21 % under its closes
+     * (2024-2025 mean 11.4 against 14.5), below the session's realized move, where VIX's open is steady.
+     */
+    public double priceAtOpen(Symbol sym, int i, double open, double overnight, double varianceLeft, double strike, boolean call,
+                              double[] out) {
+        if (i < 1 || i >= in.size()) throw new IllegalArgumentException("priceAtOpen: session " + i + " has no previous close");
+        if (!(open > 0) || !(strike > 0)) throw new IllegalArgumentException("priceAtOpen: open and strike must be > 0, got " + open
+                + ", " + strike);
+        if (!(overnight > 0) || !Double.isFinite(overnight)) throw new IllegalArgumentException("priceAtOpen: the vol index's overnight"
+                + " move must be > 0, got " + overnight);
+        if (!(varianceLeft > 0 && varianceLeft <= 1)) throw new IllegalArgumentException("priceAtOpen: variance left must be in (0, 1],"
+                + " got " + varianceLeft);
+        double atm = clamp(atm(sym, i - 1, 1 / 365.0) * overnight);
+        double tau = varianceLeft * s.sessionTime();
+        double lnKF = Math.log(strike / open);
+        double iv = smileAt(atm, lnKF / (atm * Math.sqrt(tau)), skewScale[i - 1], s.callSkewAt(0));
+        BlackScholes.priceDeltaForward(call, open, strike, -lnKF, iv * Math.sqrt(tau), 1, 1, out);
+        return iv;
     }
 
     /**
