@@ -13,21 +13,21 @@ import sde.backtest.BacktestSettings;
 public record BenchmarkSettings(List<String> indices, double startingCapital, double maxBuyingPower, double collateralMultiple,
                                 boolean earlyAssignment, BacktestSettings.Settlement expirySettlement,
                                 double strikeFraction, double morningFraction, int firstYear, List<String> fitParams,
-                                List<Double> bandGrid, List<Double> bandQuantiles, Map<String, DailyFund> dailyFunds,
+                                List<Double> levelGrid, double levelMinSe, double levelPriorSe, Map<String, DailyFund> dailyFunds,
                                 double sessionVarianceLeft) {
     public BenchmarkSettings {
         indices = List.copyOf(indices);
         fitParams = List.copyOf(fitParams);
-        bandGrid = List.copyOf(bandGrid);
-        bandQuantiles = List.copyOf(bandQuantiles);
-        if (bandGrid.size() < 2) throw new IllegalArgumentException("benchmark.band_grid needs at least two points");
-        for (int k = 1; k < bandGrid.size(); k++) {
-            if (!(bandGrid.get(k) > bandGrid.get(k - 1))) throw new IllegalArgumentException("benchmark.band_grid must ascend");
+        levelGrid = List.copyOf(levelGrid);
+        if (levelGrid.size() != 3 || !(levelGrid.get(0) > 0 && levelGrid.get(1) > levelGrid.get(0) && levelGrid.get(2) > 0
+                && levelGrid.get(2) < levelGrid.get(1) - levelGrid.get(0))) {
+            throw new IllegalArgumentException("benchmark.level_grid: [from, to, step] with 0 < from < to and 0 < step < to - from, got "
+                    + levelGrid);
         }
-        if (bandQuantiles.size() != 2 || !(bandQuantiles.get(0) >= 0 && bandQuantiles.get(0) <= bandQuantiles.get(1)
-                && bandQuantiles.get(1) <= 1)) {
-            throw new IllegalArgumentException("benchmark.band_quantiles: two quantiles 0 <= low <= high <= 1");
+        if (!(levelPriorSe > 0 && levelPriorSe < 10)) {
+            throw new IllegalArgumentException("benchmark.level_prior_se must be in (0, 10), got " + levelPriorSe);
         }
+        if (!(levelMinSe > 0 && levelMinSe < 1)) throw new IllegalArgumentException("benchmark.level_min_se must be in (0, 1), got " + levelMinSe);
         dailyFunds = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyFunds));
         for (String f : dailyFunds.keySet()) {
             if (CboeIndex.known(f)) throw new IllegalArgumentException("daily_funds." + f + ": the name of a built-in index");

@@ -52,12 +52,13 @@ public final class CoverageEvidence {
             double worst = 0;
             for (Replication.YearRow y : r.years()) if (!y.partial() && y.errorPp() != null) worst = Math.max(worst, Math.abs(y.errorPp()));
             boolean ok = worst <= s.replicaYearErrorPp() && r.monthlyCorr() != null && r.monthlyCorr() >= s.replicaMonthlyCorr();
-            double total = Arrays.stream(r.cellGrossPnl()).sum();
+            // Shares of the gross by magnitude: a writer's cells can lose (a daily fund's calls that ended in the money).
+            double total = Arrays.stream(r.cellGrossPnl()).map(Math::abs).sum();
             for (int c = 0; c < r.cellGrossPnl().length; c++) {
-                if (total <= 0 || r.cellGrossPnl()[c] / total < MIN_REPLICA_SHARE) continue;
+                if (total <= 0 || Math.abs(r.cellGrossPnl()[c]) / total < MIN_REPLICA_SHARE) continue;
                 out.add(new Line(ModelCell.ofIndex(c).toString(), "replica", ok, String.format(Locale.ROOT,
                         "%s replica: max |year error| %.2f pp, monthly corr %.3f (%.0f %% of its option P&L here)", r.index(), worst,
-                        r.monthlyCorr(), 100 * r.cellGrossPnl()[c] / total)));
+                        r.monthlyCorr(), 100 * Math.abs(r.cellGrossPnl()[c]) / total)));
             }
         }
         out.sort(Comparator.comparing((Line l) -> ModelCell.parse(l.cell()), ModelCell.ORDER));

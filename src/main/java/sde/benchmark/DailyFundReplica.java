@@ -41,15 +41,25 @@ public final class DailyFundReplica {
     private final FillModel fills;
     private final double capital, varianceLeft;
     private final SessionOpens opens;
+    private final boolean atMid;
 
     public DailyFundReplica(MarketData md, PricingSettings pricing, BenchmarkSettings settings, SessionOpens opens) {
+        this(md, pricing, settings, opens, false);
+    }
+
+    /**
+     * @param atMid sell at the model's mid with no costs (what the level fit compares: the centre is a mid), instead
+     *              of at the modeled bid less slippage and commissions
+     */
+    public DailyFundReplica(MarketData md, PricingSettings pricing, BenchmarkSettings settings, SessionOpens opens, boolean atMid) {
         this.md = md;
         this.surface = new VolSurface(new PricingInputs(md, pricing.surface()), pricing.surface());
         this.quotes = new QuoteModel(pricing.quotes());
-        this.fills = new FillModel(pricing.fills());
         this.capital = settings.startingCapital();
         this.varianceLeft = settings.sessionVarianceLeft();
         this.opens = opens;
+        this.atMid = atMid;
+        this.fills = atMid ? new FillModel(SurfaceFit.atMid(pricing).fills()) : new FillModel(pricing.fills());
     }
 
     /**
@@ -105,7 +115,7 @@ public final class DailyFundReplica {
             if (contracts > 0) {
                 double strike = fund.strikeRule().strike(o, sigmaAtOpen(sym, i));
                 double iv = surface.priceAtOpen(sym, i, o, opens.overnight()[i], varianceLeft, strike, true, pd);
-                Quote q = quotes.quote(pd[0], 100 * opens.vixOpen()[i], iv, pd[1]);
+                Quote q = atMid ? new Quote(pd[0], pd[0], pd[0], iv, pd[1]) : quotes.quote(pd[0], 100 * opens.vixOpen()[i], iv, pd[1]);
                 Fill sold = fills.fill(q, -contracts);
                 Fill settled = fills.settle(true, strike, c, -contracts, "expiry");
                 next += sold.cash() + settled.cash();

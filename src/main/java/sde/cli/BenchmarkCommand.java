@@ -8,8 +8,8 @@ import sde.benchmark.CboeIndex;
 import sde.benchmark.CoverageEvidence;
 import sde.benchmark.DailyFund;
 import sde.benchmark.DailyFundReplica;
+import sde.benchmark.LevelFit;
 import sde.benchmark.StrikeInference;
-import sde.benchmark.ModelBand;
 import sde.benchmark.Replication;
 import sde.benchmark.SurfaceFit;
 import sde.benchmark.SymbolFit;
@@ -55,10 +55,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             "(fit on the others, report the held-out year), to choose benchmark.fit_params without a test year."})
     boolean cv;
 
-    @Option(names = "--band", description = {"Read the model band off the train years (ModelBand): print pricing.surface.band_low",
-            "and band_high as --set lines, and replicate under the low and high surfaces too."})
-    boolean band;
-
     @Option(names = "--fit-symbols", description = {"Fit QQQ's and IWM's ATM scale (pricing.surface.symbol_atm_scale) on their fund",
             "replica's train years and their calibration chains, after a leave-one-year-out check; print the --set lines and",
             "replicate under the fitted surface."})
@@ -71,6 +67,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--infer-strikes", description = {"Infer each daily fund's strike rule (benchmark.daily_funds) from its first",
             "year of daily returns against its index, both kinds (otm_pct, sigma); print them and the conf lines."})
     boolean inferStrikes;
+
+    @Option(names = "--fit-levels", description = {"Fit the centre's level per symbol and tenor bucket on every piece of evidence",
+            "that may be fitted (the monthly writers' train years, the daily funds' first year, the calibration chains), judge it",
+            "out of sample (test years, the funds' later quarters, the check rows), measure each bucket's band; print the",
+            "evidence, the table and the conf lines (pricing.surface.levels and bands), and replicate under the fitted levels."})
+    boolean fitLevels;
 
     @Option(names = "--model", defaultValue = "base", paramLabel = "base|low|high",
             description = "Replicate on the fitted surface (base) or on an edge of its model band (default base).")
@@ -129,21 +131,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     f.quotesIvMaePts(), f.yearMaePp(), f.monthMaePp(), f.setLines());
         }
         if (fitSymbols) pricing = fitSymbols(cfg, md, src, pricing);
-        if (band) {
-            var bs = cfg.benchmark();
-            double[] grid = bs.bandGrid().stream().mapToDouble(Double::doubleValue).toArray();
-            ModelBand.Result b = ModelBand.estimate(md, pricing, cfg.backtest(), bs, spx, cfg.validate().trainYears().get(1),
-                    grid, bs.bandQuantiles().get(0), bs.bandQuantiles().get(1));
-            System.out.printf(Locale.ROOT, "Model band from %d benchmark-years of the train years: the ATM scales at which each"
-                            + " replica earned its index's year were %s%n  --set pricing.surface.band_low=%.4f --set "
-                                    + "pricing.surface.band_high=%.4f%n",
-                    b.years(), Arrays.toString(Arrays.stream(b.crossings()).map(x ->
-                            Math.rint(x * 1e4) / 1e4).toArray()),
-                    b.low(), b.high());
-            var s = pricing.surface();
-            pricing = new PricingSettings(pricing.listing(), s.withBand(b.low(), b.high()), pricing.quotes(), pricing.fills(),
-                    pricing.liquidity());
-        }
+        if (fitLevels) pricing = fitLevels(cfg, md, src, pricing);
         Model m = Model.parse(model);
         if (m != Model.BASE) System.out.println("*** on the " + m + " surface of the model band ***");
         Replication replication = new Replication(md, pricing.model(m), cfg.backtest(), cfg.benchmark());
@@ -170,6 +158,45 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + out.resolve(BenchmarkReport.JSON) + " and " + out.resolve(BenchmarkReport.FOLDER));
         return 0;
+    }
+
+    /** The centre's levels and their bands from the evidence (LevelFit); the settings with the fitted levels and bands. */
+    private PricingSettings fitLevels(SdeConfig cfg, MarketData md, MarketSources src, PricingSettings pricing) {
+        long t0 = System.nanoTime();
+        var split = HistoricalQuotes.split(common.dataDir().dir());
+        var b = cfg.benchmark();
+        double[] grid = LevelFit.grid(b.levelGrid().get(0), b.levelGrid().get(1), b.levelGrid().get(2));
+        List<LevelFit.Evidence> ev = LevelFit.measure(md, pricing, cfg.backtest(), b, src.benchmarks(),
+                DailyFundReplica.SessionOpens.of(md, src.scalars()), split.calibration(), split.check(),
+                cfg.validate().trainYears().get(0), cfg.validate().trainYears().get(1), cfg.validate().testYears().get(0),
+                cfg.validate().testYears().get(1), grid, b.levelMinSe());
+        System.out.println("Evidence on the centre's level (LevelFit; replicas at the mid): each fitted observation, level ± relative"
+                + " standard error at its tenor, then the level each out-of-sample window wanted:");
+        for (LevelFit.Evidence e : ev) {
+            StringBuilder fit = new StringBuilder(), oos = new StringBuilder();
+            for (LevelFit.Observation o : e.fit()) {
+                fit.append(String.format(Locale.ROOT, " %s %.0fd %.3f±%.3f;", o.label(), o.days(), o.level(), o.se()));
+            }
+            for (LevelFit.Observation o : e.outOfSample()) {
+                oos.append(String.format(Locale.ROOT, " %s %.0fd %.3f;", o.label(), o.days(), o.level()));
+            }
+            System.out.printf(Locale.ROOT, "  %-11s %s fit:%s%n              out of sample:%s%n", e.source(), e.symbol(), fit,
+                    oos.length() == 0 ? " none" : oos.toString());
+        }
+        LevelFit.Fit fitted = LevelFit.fit(ev, pricing.surface().levelTenorDays(), b.levelPriorSe());
+        List<LevelFit.Cell> cells = fitted.cells();
+        System.out.printf(Locale.ROOT, "%nWeighted least squares on the log level, prior 1 ± %.2f: chi2 %.1f over %d degrees of freedom%n",
+                b.levelPriorSe(), fitted.chi2(), fitted.dof());
+        System.out.println("symbol bucket   level     se  band low  band high  oos  evidence");
+        String[] names = {"0-2", "3-7", "8-30", "31-60", "61+"};
+        for (LevelFit.Cell c : cells) {
+            System.out.printf(Locale.ROOT, "  %-4s %-6s %7.4f %6.4f %+8.4f %+9.4f %4d  %s%s%n", c.symbol(), names[c.bucket()], c.level(),
+                    c.se(), c.bandLow(), c.bandHigh(), c.outOfSample(), c.sources().isEmpty() ? "none: stays at 1" : c.sources() + (c.pinned() ? "" : " (pinned only in a blend with a neighbour)"),
+                    c.measured() ? "" : " (band: the widest measured)");
+        }
+        System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);
+        LevelFit.confLines(cells).forEach(l -> System.out.println("  " + l));
+        return LevelFit.apply(pricing, cells);
     }
 
     /** Each daily fund's strike rule of both kinds on its first year; the better of the two is the conf line. */

@@ -193,7 +193,11 @@ public final class Calibration {
      * 40-60 (the level, which the call wing's slope does not move), so a day whose level the model misses (QQQ's
      * two chains after VXN ends) teaches the wing's shape and not its level: two days are not memorised.
      */
-    public static WingFit fitWing(MarketData md, PricingSettings p, List<OptionRow> calibrationRows) {
+    public static WingFit fitWing(MarketData md, PricingSettings levelled, List<OptionRow> calibrationRows) {
+        // The wing's shape is read on the vol indices' model alone: the fitted levels scale each tenor's whole smile,
+        // so reading it under them would tie the shape to the levels, which are fitted on these chains too.
+        PricingSettings p = new PricingSettings(levelled.listing(), levelled.surface().withoutLevels(), levelled.quotes(), levelled.fills(),
+                levelled.liquidity());
         PricingInputs in = new PricingInputs(md, p.surface());
         QuoteModel qm = new QuoteModel(p.quotes());
         List<OptionRow> rows = calibrationRows.stream().filter(r -> r.dte() >= 3 && r.dte() <= 60).toList();
@@ -205,8 +209,8 @@ public final class Calibration {
                         new UnivariateObjectiveFunction(k -> error.apply(k)[0]));
         double k = best.getPoint();
         double[] before = error.apply(p.surface().callSkewTenorPower()), after = error.apply(k);
-        PricingSettings fitted = new PricingSettings(p.listing(), p.surface().withCallSkewTenorPower(k), p.quotes(), p.fills(),
-                p.liquidity());
+        PricingSettings fitted = new PricingSettings(levelled.listing(), levelled.surface().withCallSkewTenorPower(k), levelled.quotes(),
+                levelled.fills(), levelled.liquidity());
         return new WingFit(fitted, k, before[0], after[0], (int) after[1]);
     }
 

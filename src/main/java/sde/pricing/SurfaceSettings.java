@@ -17,7 +17,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                               double multiplierFloor, double multiplierCap, double ivFloor, double ivCap,
                               int ratioWindowDays, double ratioFloor, double ratioCap, Map<String, Double> defaultRatio,
                               int dividendWindowDays, double nonSessionWeight, Map<String, Double> eventMove,
-                              double bandLow, double bandHigh, Map<String, Double> symbolAtmScale,
+                              Map<String, Band> bands, Map<String, Double> symbolAtmScale,
                               double callSkewTenorPower, Map<String, List<Double>> levels, List<Double> levelTenorDays)
         implements Serializable {
     /** Tenor buckets of the fitted levels (docs/pricing.md): 0-2, 3-7, 8-30, 31-60, 61+ days, as the model cells'. */
@@ -34,9 +34,6 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         }
         if (!(atmRatioFloor > 0 && atmRatioCap > atmRatioFloor)) {
             throw new IllegalArgumentException("pricing.surface: need 0 < atm_ratio_floor < atm_ratio_cap");
-        }
-        if (!(bandLow <= 0 && bandHigh >= 0 && bandLow > -1)) {
-            throw new IllegalArgumentException("pricing.surface: need -1 < band_low <= 0 <= band_high");
         }
         if (!(minDiffusiveShare > 0 && minDiffusiveShare <= 1)) {
             throw new IllegalArgumentException("pricing.surface.min_diffusive_share must be in (0, 1]");
@@ -84,8 +81,8 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
                         + " in all, got " + row);
             }
             for (Double v : row) {
-                if (v == null || !(v > 0.5 && v < 2)) {
-                    throw new IllegalArgumentException("pricing.surface.levels." + sym + ": each level must be in (0.5, 2), got " + row);
+                if (v == null || !(v > 0.2 && v < 3)) {
+                    throw new IllegalArgumentException("pricing.surface.levels." + sym + ": each level must be in (0.2, 3), got " + row);
                 }
             }
             lv.put(sym.name(), List.copyOf(row));
@@ -94,6 +91,26 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
             if (!lv.containsKey(k)) throw new IllegalArgumentException("pricing.surface.levels." + k + ": unknown symbol; expected SPY, QQQ, IWM");
         }
         levels = Map.copyOf(lv);
+        if (bands == null) throw new IllegalArgumentException("pricing.surface.bands: missing");
+        for (Symbol sym : Symbol.values()) {
+            Band b = bands.get(sym.name());
+            if (b == null) throw new IllegalArgumentException("pricing.surface.bands." + sym + ": missing");
+            if (b.low().size() != LEVEL_BUCKETS || b.high().size() != LEVEL_BUCKETS) {
+                throw new IllegalArgumentException("pricing.surface.bands." + sym + ": low and high need one value per tenor bucket, "
+                        + LEVEL_BUCKETS + " each");
+            }
+            for (int k = 0; k < LEVEL_BUCKETS; k++) {
+                double lo = b.low().get(k), hi = b.high().get(k);
+                if (!(lo <= 0 && lo > -0.9 && hi >= 0 && hi < 2)) {
+                    throw new IllegalArgumentException("pricing.surface.bands." + sym + ": need -0.9 < low <= 0 <= high < 2 in every bucket,"
+                            + " got " + b);
+                }
+            }
+        }
+        for (String k : bands.keySet()) {
+            if (!levels.containsKey(k)) throw new IllegalArgumentException("pricing.surface.bands." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+        }
+        bands = Map.copyOf(bands);
         eventMove = Map.copyOf(eventMove);
         for (Map.Entry<String, Double> e : eventMove.entrySet()) {
             if (EventType.find(e.getKey()) == null) {
@@ -140,15 +157,15 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare,
                 putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays, ratioFloor,
-                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
+                ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
                 symbolAtmScale, callSkewTenorPower, levels, levelTenorDays);
     }
 
-    /** These settings with another model band. */
-    public SurfaceSettings withBand(double low, double high) {
+    /** These settings with another model band (`benchmark --fit-levels`). */
+    public SurfaceSettings withBands(Map<String, Band> bands) {
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, low, high,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
                 symbolAtmScale, callSkewTenorPower, levels, levelTenorDays);
     }
 
@@ -156,7 +173,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
     public SurfaceSettings withCallSkewTenorPower(double power) {
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
                 symbolAtmScale, power, levels, levelTenorDays);
     }
 
@@ -176,7 +193,7 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         m.put(symbol.name(), scale);
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
                 m, callSkewTenorPower, levels, levelTenorDays);
     }
 
@@ -198,27 +215,53 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
         return row.get(LEVEL_BUCKETS - 1);
     }
 
+    /** These settings with every level at 1: the vol indices' model before its fitted levels. */
+    public SurfaceSettings withoutLevels() {
+        SurfaceSettings s = this;
+        for (Symbol sym : Symbol.values()) s = s.withLevels(sym, java.util.Collections.nCopies(LEVEL_BUCKETS, 1.0));
+        return s;
+    }
+
     /** These settings with {@code symbol}'s levels replaced (`benchmark --fit-levels`). */
     public SurfaceSettings withLevels(Symbol symbol, List<Double> row) {
         Map<String, List<Double>> m = new HashMap<>(levels);
         m.put(symbol.name(), List.copyOf(row));
         return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
                 minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
-                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bandLow, bandHigh,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
                 symbolAtmScale, callSkewTenorPower, m, levelTenorDays);
     }
 
     /**
-     * The surface of a model-risk case (SPEC §5): BASE as fitted, LOW and HIGH with the ATM ratio
-     * scaled by 1 + band_low and 1 + band_high (`benchmark --band`, docs/pricing.md).
+     * One symbol's model band (SPEC §5 model risk): per tenor bucket, the relative IV scale of the low and
+     * the high surface around the centre's level (low ≤ 0 ≤ high), measured from the evidence the level was
+     * not fitted on (`benchmark --fit-levels`, docs/pricing.md).
+     */
+    public record Band(List<Double> low, List<Double> high) implements Serializable {
+        public Band {
+            low = List.copyOf(low);
+            high = List.copyOf(high);
+        }
+    }
+
+    /**
+     * The surface of a model-risk case (SPEC §5): BASE as fitted; LOW (HIGH) with every bucket's level
+     * scaled by 1 + its band's low (high) edge, every cell at that edge at once. The levels are
+     * interpolated in tenor as the centre's, so the edges are continuous across buckets too.
      */
     public SurfaceSettings model(Model m) {
-        double f = switch (m) {
-            case BASE -> 1;
-            case LOW -> 1 + bandLow;
-            case HIGH -> 1 + bandHigh;
-        };
-        return withShape(atmRatio * f, atmVixPower, atmTenorPower, atmSkewPower, putSkew, putCurve, callSkew, callCurve);
+        if (m == Model.BASE) return this;
+        Map<String, List<Double>> edge = new HashMap<>();
+        for (Symbol sym : Symbol.values()) {
+            Band b = bands.get(sym.name());
+            List<Double> row = levels.get(sym.name()), out = new java.util.ArrayList<>();
+            for (int k = 0; k < LEVEL_BUCKETS; k++) out.add(row.get(k) * (1 + (m == Model.LOW ? b.low() : b.high()).get(k)));
+            edge.put(sym.name(), out);
+        }
+        return new SurfaceSettings(atmRatio, atmVixPower, atmTenorPower, atmSkewPower, atmRatioFloor, atmRatioCap, skewFollowsRatio,
+                minDiffusiveShare, putSkew, putCurve, callSkew, callCurve, multiplierFloor, multiplierCap, ivFloor, ivCap, ratioWindowDays,
+                ratioFloor, ratioCap, defaultRatio, dividendWindowDays, nonSessionWeight, eventMove, bands,
+                symbolAtmScale, callSkewTenorPower, edge, levelTenorDays);
     }
 
     /** Sessions and non-session calendar days in an average year: τ of a year is 1. */

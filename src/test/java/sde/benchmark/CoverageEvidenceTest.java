@@ -24,6 +24,9 @@ class CoverageEvidenceTest {
         Replication rep = new Replication(Engines.real(), Engines.CONF.pricing(), Engines.CONF.backtest(), Engines.CONF.benchmark());
         List<Replication.Result> replicas = new ArrayList<>();
         for (String name : List.of("PUT", "BXM", "QYLD", "RYLD")) replicas.add(rep.run(CboeIndex.parse(name), src.benchmarks().get(name)));
+        DailyFundReplica daily = new DailyFundReplica(Engines.real(), Engines.CONF.pricing(), Engines.CONF.benchmark(),
+                DailyFundReplica.SessionOpens.of(Engines.real(), src.scalars()));
+        Engines.CONF.benchmark().dailyFunds().forEach((name, f) -> replicas.add(daily.run(name, f, src.benchmarks().get(name))));
         List<CoverageEvidence.Line> lines = CoverageEvidence.lines(check, replicas, s);
         Map<String, String> verified = CoverageEvidence.verified(lines);
         assertEquals(verified.keySet(), s.verified().keySet(), "run `jobs/sde benchmark --coverage` and copy its coverage.verified lines");

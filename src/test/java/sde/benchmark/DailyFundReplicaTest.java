@@ -37,7 +37,7 @@ class DailyFundReplicaTest {
         funds.put("MYDTE", fund("otm_pct", 0.005, 1.0));
         BenchmarkSettings mine = new BenchmarkSettings(b.indices(), b.startingCapital(), b.maxBuyingPower(), b.collateralMultiple(),
                 b.earlyAssignment(), b.expirySettlement(), b.strikeFraction(), b.morningFraction(), b.firstYear(), b.fitParams(),
-                b.bandGrid(), b.bandQuantiles(), funds, b.sessionVarianceLeft());
+                b.levelGrid(), b.levelMinSe(), b.levelPriorSe(), funds, b.sessionVarianceLeft());
         DailyFundReplica r = new DailyFundReplica(MD, CONF.pricing(), mine, DailyFundReplica.SessionOpens.of(MD, Map.of()));
         Replication.Result res = r.run("MYDTE", mine.dailyFunds().get("MYDTE"), null);
         assertEquals("2020-03-02", res.from());

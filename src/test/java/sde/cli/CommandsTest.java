@@ -89,7 +89,7 @@ class CommandsTest {
         assertFalse(text.contains("old table"));
         for (String name : List.of("gamma_lotto", "hedge_overlay",
                 "all 18, equal weights (2,000,000)")) assertTrue(text.contains("| " + name + " |"), name);
-        assertTrue(text.contains("| strategy | CAGR % low surface (ATM × "), "the model-risk table");
+        assertTrue(text.contains("| strategy | CAGR % low surface (each bucket's low edge) "), "the model-risk table");
         assertTrue(text.contains("- **vol_crush**: `symbol` = SPY"), "the parameter list");
 
         Path bare = tmp.resolve("bare.md");

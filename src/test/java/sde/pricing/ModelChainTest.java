@@ -74,10 +74,12 @@ class ModelChainTest {
         int i = md.indexOf(Dates.of("2020-03-16"));
         // At VIX's own tenor the index's ATM variance is the diffusive ATM variance plus the scheduled
         // events inside the 30 days (FOMC, CPI, NFP): the events are counted once.
-        double t = 30 / 365.0, vixAtm = 0.8269 * CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i));
+        // SPY's fitted level at 30 days multiplies the index's ATM (docs/pricing.md §5d).
+        double t = 30 / 365.0, vixAtm = 0.8269 * CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i)) * CONF.surface().level(Symbol.SPY, 30);
         double atm = surf.atm(Symbol.SPY, i, t), events = in.eventVariance(i, md.day(i), md.day(i) + 30);
         assertTrue(events > 0, "scheduled events inside the window");
-        assertEquals(vixAtm * vixAtm * t, atm * atm * t + events, 1e-12, "VIX 82.69 at 30 days");
+        double level = CONF.surface().level(Symbol.SPY, 30);
+        assertEquals(vixAtm * vixAtm * t, atm * atm * t + level * level * events, 1e-12, "VIX 82.69 at 30 days");
         assertTrue(CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i)) > CONF.surface().atmRatio(0.20, 30, in.skewIndex(i)),
                 "ATM climbs towards the index in a stressed market");
         double f = md.close(Symbol.SPY, i);

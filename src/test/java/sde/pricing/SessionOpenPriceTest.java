@@ -16,7 +16,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * levels of the centre by tenor bucket, on a crafted (synthetic) market.
  */
 class SessionOpenPriceTest {
-    private static final SurfaceSettings S = ConfigLoader.load(null, List.of()).pricing().surface();
+    /** conf's surface with every level at 1: the vol indices' model before its fitted levels. */
+    private static final SurfaceSettings S = unlevelled(ConfigLoader.load(null, List.of()).pricing().surface());
+
+    private static SurfaceSettings unlevelled(SurfaceSettings s) {
+        for (Symbol sym : Symbol.values()) s = s.withLevels(sym, List.of(1.0, 1.0, 1.0, 1.0, 1.0));
+        return s;
+    }
     private static final MarketData MD = SyntheticMarket.generate(7, LocalDate.of(2019, 1, 2), LocalDate.of(2020, 12, 31));
     private static final VolSurface SURFACE = new VolSurface(new PricingInputs(MD, S), S);
     private static final int I = 300;

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * times for the log only: for its note on a rejected ROBUST leader ("the gate says ROBUST
  * (rejected)"), and when the gate moved beside the search, which logs a leader's
  * verdict as an entry of its own after the next generation's hypothesis. The leaderboard and the
- * verdict files are still the first recording's. A deliberate change of results
+ * verdict files were re-recorded once, when the model's centre took its fitted levels per symbol and
+ * tenor and the model band became one per bucket (every price moved). A deliberate change of results
  * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
  * -Dsde.golden.write=true}, and the commit says why.
  */
