@@ -46,11 +46,12 @@ public final class LevelFit {
      * An intraday snapshot's quotes of the shortest tenors measure the time of day more than the level: the model
      * prices at the close, and a 1-DTE quote at 11:30 still has most of a session to run (about 1.6 sessions against
      * the close's 1: +25 % in IV), on a selloff day with the close's vol indices. From 3 days the bias is under 8 %.
+     * They are not fitted on; they judge the 0-2 bucket out of sample, so its band spans what they say.
      */
     static final int INTRADAY_MIN_DTE = 3;
 
-    static boolean intraday(OptionRow r) {
-        return r.source().startsWith("yfinance");
+    static boolean shortIntraday(OptionRow r) {
+        return r.source().startsWith("yfinance") && r.dte() < INTRADAY_MIN_DTE;
     }
 
     /** Near the money, where an IV is well-conditioned and the evidence's P&L is made. */
@@ -156,8 +157,12 @@ public final class LevelFit {
                                   List<OptionRow> checkRows, double dateSe) {
         PricingSettings flat = flat(p0, symbol);
         List<Observation> fit = new ArrayList<>(), oos = new ArrayList<>();
-        for (double[] d : byDate(md, flat, symbol, fitRows)) {
+        for (double[] d : byDate(md, flat, symbol, fitRows.stream().filter(r -> !shortIntraday(r)).toList())) {
             fit.add(new Observation(source, symbol, d[2], Math.exp(d[1]), dateSe, Dates.format((int) d[0])));
+        }
+        // Not fitted on (the time of day), but what they say of the short end still judges it: the band spans them.
+        for (double[] d : byDate(md, flat, symbol, fitRows.stream().filter(LevelFit::shortIntraday).toList())) {
+            oos.add(new Observation(source, symbol, d[2], Math.exp(d[1]), Double.NaN, "intraday " + Dates.format((int) d[0])));
         }
         for (double[] d : byDate(md, flat, symbol, checkRows)) {
             oos.add(new Observation(source, symbol, d[2], Math.exp(d[1]), Double.NaN, "check " + Dates.format((int) d[0])));
@@ -178,7 +183,7 @@ public final class LevelFit {
         int dof = 0;
         for (Symbol sym : Symbol.values()) {
             Map<Integer, List<Double>> byBucket = new TreeMap<>();
-            for (double[] d : byDate(md, flat(p0, sym), sym, fitRows)) {
+            for (double[] d : byDate(md, flat(p0, sym), sym, fitRows.stream().filter(r -> !shortIntraday(r)).toList())) {
                 byBucket.computeIfAbsent(ModelCell.DteBucket.of((int) Math.round(d[2])).ordinal(), k -> new ArrayList<>()).add(d[1]);
             }
             for (List<Double> v : byBucket.values()) {
@@ -193,7 +198,7 @@ public final class LevelFit {
 
     /** Per quote date and DTE bucket: {date, mean log IV ratio real/model over its expiries, mean DTE}. */
     private static List<double[]> byDate(MarketData md, PricingSettings flat, Symbol symbol, List<OptionRow> rows) {
-        List<OptionRow> mine = rows.stream().filter(r -> r.symbol() == symbol && !(intraday(r) && r.dte() < INTRADAY_MIN_DTE)).toList();
+        List<OptionRow> mine = rows.stream().filter(r -> r.symbol() == symbol).toList();
         if (mine.isEmpty()) return List.of();
         Map<String, double[]> expiries = new TreeMap<>();   // "date expiry" -> {sum log, n, date, dte}
         for (Calibration.Row r : Calibration.compare(md, flat, mine)) {
