@@ -27,7 +27,9 @@ public record BenchmarkSettings(List<String> indices, double startingCapital, do
         if (!(levelPriorSe > 0 && levelPriorSe < 10)) {
             throw new IllegalArgumentException("benchmark.level_prior_se must be in (0, 10), got " + levelPriorSe);
         }
-        if (!(levelMinSe > 0 && levelMinSe < 1)) throw new IllegalArgumentException("benchmark.level_min_se must be in (0, 1), got " + levelMinSe);
+        if (!(levelMinSe > 0 && levelMinSe < 1)) {
+            throw new IllegalArgumentException("benchmark.level_min_se must be in (0, 1), got " + levelMinSe);
+        }
         dailyFunds = java.util.Collections.unmodifiableMap(new TreeMap<>(dailyFunds));
         for (String f : dailyFunds.keySet()) {
             if (CboeIndex.known(f)) throw new IllegalArgumentException("daily_funds." + f + ": the name of a built-in index");

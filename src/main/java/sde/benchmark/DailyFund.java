@@ -30,7 +30,9 @@ public record DailyFund(String symbol, String roll, StrikeRule strikeRule, doubl
         }
         if (!"session".equals(roll)) throw new IllegalArgumentException("roll: '" + roll + "' is not known; the one roll is 'session'");
         if (strikeRule == null) throw new IllegalArgumentException("strike_rule: missing");
-        if (!(shareWritten > 0 && shareWritten <= 1)) throw new IllegalArgumentException("share_written: must be in (0, 1], got " + shareWritten);
+        if (!(shareWritten > 0 && shareWritten <= 1)) {
+            throw new IllegalArgumentException("share_written: must be in (0, 1], got " + shareWritten);
+        }
         if (!(feePct >= 0 && feePct < 10)) throw new IllegalArgumentException("fee_pct: must be in [0, 10), got " + feePct);
         if (!(longSideYieldPct >= 0 && longSideYieldPct < 10)) {
             throw new IllegalArgumentException("long_side_yield_pct: must be in [0, 10), got " + longSideYieldPct);

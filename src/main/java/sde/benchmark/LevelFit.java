@@ -1,5 +1,8 @@
 package sde.benchmark;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import sde.data.Dates;
 import sde.data.MarketData;
@@ -137,7 +140,9 @@ public final class LevelFit {
         }
         for (int k = 1; k < grid.length; k++) {
             if (err[k - 1] == 0) return grid[k - 1];
-            if (Math.signum(err[k - 1]) != Math.signum(err[k])) return grid[k - 1] + (grid[k] - grid[k - 1]) * err[k - 1] / (err[k - 1] - err[k]);
+            if (Math.signum(err[k - 1]) != Math.signum(err[k])) {
+                return grid[k - 1] + (grid[k] - grid[k - 1]) * err[k - 1] / (err[k - 1] - err[k]);
+            }
         }
         // No crossing on the grid: the end nearer to one (a writer's replica gains with the level).
         return Math.abs(err[0]) < Math.abs(err[grid.length - 1]) ? grid[0] : grid[grid.length - 1];
@@ -250,93 +255,95 @@ public final class LevelFit {
      * widest band measured.
      */
     public static Fit fit(List<Evidence> evidence, List<Double> tenors, double priorSe) {
-        int nb = SurfaceSettings.LEVEL_BUCKETS;
         List<Cell> cells = new ArrayList<>();
-        double chi2All = 0;
-        int dofAll = 0;
-        double[][] lnLevel = new double[Symbol.values().length][], se = new double[Symbol.values().length][];
+        double chi2 = 0;
+        int dof = 0;
         for (Symbol sym : Symbol.values()) {
-            double[][] a = new double[nb][nb];
-            double[] rhs = new double[nb];
-            for (int k = 0; k < nb; k++) a[k][k] = 1 / (priorSe * priorSe);
-            List<Observation> obs = new ArrayList<>();
-            for (Evidence e : evidence) if (e.symbol() == sym) obs.addAll(e.fit());
-            for (Observation o : obs) {
-                double[] w = weights(tenors, o.days());
-                double wt = 1 / (o.se() * o.se());
-                for (int i = 0; i < nb; i++) {
-                    rhs[i] += wt * w[i] * Math.log(o.level());
-                    for (int j = 0; j < nb; j++) a[i][j] += wt * w[i] * w[j];
-                }
-            }
-            var inv = new org.apache.commons.math3.linear.LUDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(a))
-                    .getSolver().getInverse();
-            double[] x = inv.operate(rhs);
-            double chi2 = 0;
-            for (Observation o : obs) {
-                double[] w = weights(tenors, o.days());
-                double fitted = 0;
-                for (int i = 0; i < nb; i++) fitted += w[i] * x[i];
-                chi2 += Math.pow((Math.log(o.level()) - fitted) / o.se(), 2);
-            }
-            int pinned = 0;
-            double[] s = new double[nb];
-            for (int k = 0; k < nb; k++) {
-                s[k] = Math.sqrt(inv.getEntry(k, k));
-                if (s[k] < 0.5 * priorSe) pinned++;
-            }
-            int dof = obs.size() - pinned;
-            double birge = dof > 0 && chi2 > dof ? Math.sqrt(chi2 / dof) : 1;
-            for (int k = 0; k < nb; k++) s[k] *= birge;
-            chi2All += chi2;
-            dofAll += Math.max(0, dof);
-            lnLevel[sym.ordinal()] = x;
-            se[sym.ordinal()] = s;
+            List<Evidence> mine = evidence.stream().filter(e -> e.symbol() == sym).toList();
+            Solved sv = solve(mine.stream().flatMap(e -> e.fit().stream()).toList(), tenors, priorSe);
+            chi2 += sv.chi2();
+            dof += sv.dof();
+            for (int k = 0; k < SurfaceSettings.LEVEL_BUCKETS; k++) cells.add(cell(sym, k, sv, mine, tenors, priorSe));
         }
         double wideLow = 0, wideHigh = 0;
-        for (Symbol sym : Symbol.values()) {
-            double[] x = lnLevel[sym.ordinal()], s = se[sym.ordinal()];
-            for (int k = 0; k < nb; k++) {
-                int bucket = k;
-                boolean pinned = s[k] < 0.5 * priorSe;
-                List<String> sources = new ArrayList<>();
-                for (Evidence e : evidence) {
-                    if (e.symbol() != sym) continue;
-                    for (Observation o : e.fit()) {
-                        if (weights(tenors, o.days())[k] > 0 && !sources.contains(o.source())) sources.add(o.source());
-                    }
-                }
-                double lo = 0, hi = 0;
-                int n = 0;
-                for (Evidence e : evidence) {
-                    if (e.symbol() != sym) continue;
-                    for (Observation o : e.outOfSample()) {
-                        if (!inBucket(o.days(), bucket)) continue;
-                        double[] w = weights(tenors, o.days());
-                        double fitted = 0;
-                        for (int i = 0; i < nb; i++) fitted += w[i] * x[i];
-                        double rel = o.level() / Math.exp(fitted) - 1;
-                        lo = Math.min(lo, rel);
-                        hi = Math.max(hi, rel);
-                        n++;
-                    }
-                }
-                boolean measured = n > 0 && pinned;
-                if (measured) {
-                    lo -= s[k];
-                    hi += s[k];
-                    wideLow = Math.min(wideLow, lo);
-                    wideHigh = Math.max(wideHigh, hi);
-                }
-                cells.add(new Cell(sym, k, Math.exp(x[k]), s[k], sources, lo, hi, measured, n, pinned));
-            }
+        for (Cell c : cells) {
+            if (!c.measured()) continue;
+            wideLow = Math.min(wideLow, c.bandLow());
+            wideHigh = Math.max(wideHigh, c.bandHigh());
         }
         List<Cell> out = new ArrayList<>();
         for (Cell c : cells) {
             out.add(c.measured() ? c : new Cell(c.symbol(), c.bucket(), c.level(), c.se(), c.sources(), wideLow, wideHigh, false,
                     c.outOfSample(), c.pinned()));
         }
-        return new Fit(out, chi2All, dofAll);
+        return new Fit(out, chi2, dof);
+    }
+
+    /** One symbol's solution: the log levels, their standard errors (Birge-scaled), χ² and its degrees of freedom. */
+    private record Solved(double[] lnLevel, double[] se, double chi2, int dof) {
+        double lnAt(List<Double> tenors, double days) {
+            double[] w = weights(tenors, days);
+            double f = 0;
+            for (int i = 0; i < w.length; i++) f += w[i] * lnLevel[i];
+            return f;
+        }
+    }
+
+    /** The normal equations of the weighted least squares with the prior on the diagonal, solved by Commons Math. */
+    private static Solved solve(List<Observation> obs, List<Double> tenors, double priorSe) {
+        int nb = SurfaceSettings.LEVEL_BUCKETS;
+        double[][] a = new double[nb][nb];
+        double[] rhs = new double[nb];
+        for (int k = 0; k < nb; k++) a[k][k] = 1 / (priorSe * priorSe);
+        for (Observation o : obs) {
+            double[] w = weights(tenors, o.days());
+            double wt = 1 / (o.se() * o.se());
+            for (int i = 0; i < nb; i++) {
+                rhs[i] += wt * w[i] * Math.log(o.level());
+                for (int j = 0; j < nb; j++) a[i][j] += wt * w[i] * w[j];
+            }
+        }
+        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(a)).getSolver().getInverse();
+        Solved raw = new Solved(inv.operate(rhs), new double[nb], 0, 0);
+        double chi2 = 0;
+        for (Observation o : obs) chi2 += Math.pow((Math.log(o.level()) - raw.lnAt(tenors, o.days())) / o.se(), 2);
+        int pinned = 0;
+        for (int k = 0; k < nb; k++) {
+            raw.se()[k] = Math.sqrt(inv.getEntry(k, k));
+            if (pinned(raw.se()[k], priorSe)) pinned++;
+        }
+        int dof = Math.max(0, obs.size() - pinned);
+        double birge = dof > 0 && chi2 > dof ? Math.sqrt(chi2 / dof) : 1;
+        for (int k = 0; k < nb; k++) raw.se()[k] *= birge;
+        return new Solved(raw.lnLevel(), raw.se(), chi2, dof);
+    }
+
+    /** The evidence pins a bucket when it leaves it under half the prior's error; otherwise the prior (or a neighbour) decides. */
+    private static boolean pinned(double se, double priorSe) {
+        return se < 0.5 * priorSe;
+    }
+
+    /** Bucket k of a solved symbol: its level, its sources, and its own band where out-of-sample evidence judged it. */
+    private static Cell cell(Symbol sym, int k, Solved sv, List<Evidence> mine, List<Double> tenors, double priorSe) {
+        List<String> sources = new ArrayList<>();
+        for (Evidence e : mine) {
+            for (Observation o : e.fit()) if (weights(tenors, o.days())[k] > 0 && !sources.contains(o.source())) sources.add(o.source());
+        }
+        double lo = 0, hi = 0;
+        int n = 0;
+        for (Evidence e : mine) {
+            for (Observation o : e.outOfSample()) {
+                if (!inBucket(o.days(), k)) continue;
+                double rel = o.level() / Math.exp(sv.lnAt(tenors, o.days())) - 1;
+                lo = Math.min(lo, rel);
+                hi = Math.max(hi, rel);
+                n++;
+            }
+        }
+        double se = sv.se()[k];
+        boolean pinned = pinned(se, priorSe), measured = n > 0 && pinned;
+        return new Cell(sym, k, Math.exp(sv.lnLevel()[k]), se, sources, measured ? lo - se : 0, measured ? hi + se : 0, measured, n,
+                pinned);
     }
 
     /**

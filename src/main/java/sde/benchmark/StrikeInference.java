@@ -33,7 +33,8 @@ public final class StrikeInference {
      * The best rule of {@code kind} over the sessions from {@code fromDay} to {@code toDay} (epoch days, inclusive)
      * where the fund has levels on the session and the one before.
      */
-    public static Fit infer(MarketData md, DailyFundReplica replica, DailyFund fund, RawSeries levels, String kind, int fromDay, int toDay) {
+    public static Fit infer(MarketData md, DailyFundReplica replica, DailyFund fund, RawSeries levels, String kind, int fromDay,
+                            int toDay) {
         Symbol sym = fund.underlying();
         int a = Math.max(1, md.indexOnOrAfter(fromDay)), b = md.indexOnOrBefore(toDay);
         int n = 0;

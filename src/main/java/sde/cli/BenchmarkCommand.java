@@ -191,7 +191,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         String[] names = {"0-2", "3-7", "8-30", "31-60", "61+"};
         for (LevelFit.Cell c : cells) {
             System.out.printf(Locale.ROOT, "  %-4s %-6s %7.4f %6.4f %+8.4f %+9.4f %4d  %s%s%n", c.symbol(), names[c.bucket()], c.level(),
-                    c.se(), c.bandLow(), c.bandHigh(), c.outOfSample(), c.sources().isEmpty() ? "none: stays at 1" : c.sources() + (c.pinned() ? "" : " (pinned only in a blend with a neighbour)"),
+                    c.se(), c.bandLow(), c.bandHigh(), c.outOfSample(), c.sources().isEmpty() ? "none: stays at 1"
+                            : c.sources() + (c.pinned() ? "" : " (pinned only in a blend with a neighbour)"),
                     c.measured() ? "" : " (band: the widest measured)");
         }
         System.out.printf(Locale.ROOT, "%n(%.0f s)%n", (System.nanoTime() - t0) / 1e9);

@@ -102,7 +102,8 @@ public final class StrategiesCommand implements Callable<Integer> {
         Engine engine = Engine.of(md, cfg.pricing());
         Engine low = engine.on(Model.LOW), high = engine.on(Model.HIGH);
         StringBuilder sens = new StringBuilder(String.format(Locale.ROOT,
-                "| strategy | CAGR %% low surface (each bucket's low edge) | CAGR %% fitted | CAGR %% high surface (each bucket's high edge)"
+                "| strategy | CAGR %% low surface (each bucket's low edge) | CAGR %% fitted "
+                        + "| CAGR %% high surface (each bucket's high edge)"
                         + " | losing years low / high |%n|---|---:|---:|---:|---:|%n"));
         for (Strategy<?> s : every) {
             Params p = s.space().resolve(Map.of(), "");

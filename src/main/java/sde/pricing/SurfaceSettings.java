@@ -88,7 +88,9 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
             lv.put(sym.name(), List.copyOf(row));
         }
         for (String k : levels.keySet()) {
-            if (!lv.containsKey(k)) throw new IllegalArgumentException("pricing.surface.levels." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+            if (!lv.containsKey(k)) {
+                throw new IllegalArgumentException("pricing.surface.levels." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+            }
         }
         levels = Map.copyOf(lv);
         if (bands == null) throw new IllegalArgumentException("pricing.surface.bands: missing");
@@ -102,13 +104,15 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
             for (int k = 0; k < LEVEL_BUCKETS; k++) {
                 double lo = b.low().get(k), hi = b.high().get(k);
                 if (!(lo <= 0 && lo > -0.9 && hi >= 0 && hi < 2)) {
-                    throw new IllegalArgumentException("pricing.surface.bands." + sym + ": need -0.9 < low <= 0 <= high < 2 in every bucket,"
-                            + " got " + b);
+                    throw new IllegalArgumentException("pricing.surface.bands." + sym
+                            + ": need -0.9 < low <= 0 <= high < 2 in every bucket, got " + b);
                 }
             }
         }
         for (String k : bands.keySet()) {
-            if (!levels.containsKey(k)) throw new IllegalArgumentException("pricing.surface.bands." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+            if (!levels.containsKey(k)) {
+                throw new IllegalArgumentException("pricing.surface.bands." + k + ": unknown symbol; expected SPY, QQQ, IWM");
+            }
         }
         bands = Map.copyOf(bands);
         eventMove = Map.copyOf(eventMove);

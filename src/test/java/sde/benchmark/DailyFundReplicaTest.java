@@ -51,8 +51,9 @@ class DailyFundReplicaTest {
     @Test
     void aUsersConfigFileMayDeclareAFundBesideConfsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("mine.yaml");
-        java.nio.file.Files.writeString(file, "benchmark:\n  daily_funds:\n    MYDTE: {symbol: IWM, roll: session, strike_rule: {kind: sigma,"
-                + " level: 0.6}, share_written: 0.8, fee_pct: 0.5, first_date: 2020-06-01, long_side_yield_pct: 1.0}\n");
+        java.nio.file.Files.writeString(file, "benchmark:\n  daily_funds:\n    MYDTE: {symbol: IWM, roll: session,"
+                + " strike_rule: {kind: sigma, level: 0.6}, share_written: 0.8, fee_pct: 0.5, first_date: 2020-06-01,"
+                + " long_side_yield_pct: 1.0}\n");
         SdeConfig conf = ConfigLoader.load(file, List.of());
         assertEquals(Symbol.IWM, conf.benchmark().dailyFunds().get("MYDTE").underlying());
         assertTrue(conf.benchmark().dailyFunds().containsKey("QDTE"), "conf's own funds stay");
@@ -120,7 +121,8 @@ class DailyFundReplicaTest {
             days[k] = MD.day(i);
         }
         RawSeries levels = new RawSeries("CRAFT", "test", null, days, null, null, null, close, null, null, null);
-        StrikeInference.Fit f = StrikeInference.infer(MD, replica(CONF), fund("otm_pct", 0.0, 1.0), levels, "otm_pct", days[0], days[n - 1]);
+        StrikeInference.Fit f = StrikeInference.infer(MD, replica(CONF), fund("otm_pct", 0.0, 1.0), levels, "otm_pct", days[0],
+                days[n - 1]);
         assertEquals(0.004, f.rule().level(), 0.00021, f.line());
         assertTrue(f.rmsBp() < 0.5, f.line());
     }

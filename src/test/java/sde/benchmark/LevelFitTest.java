@@ -32,9 +32,9 @@ class LevelFitTest {
 
     @Test
     void anObservationAtABucketsTenorPinsThatBucketAndOneBetweenTwoTenorsPinsTheirBlend() {
-        LevelFit.Fit f = LevelFit.fit(List.of(new LevelFit.Evidence("fund", Symbol.QQQ, List.of(at("fund", Symbol.QQQ, 0, 1.30, 0.02)),
-                        List.of()), new LevelFit.Evidence("monthly", Symbol.QQQ, List.of(at("monthly", Symbol.QQQ, 32, 1.10, 0.02)), List.of())),
-                TENORS, 0.5);
+        var daily = new LevelFit.Evidence("fund", Symbol.QQQ, List.of(at("fund", Symbol.QQQ, 0, 1.30, 0.02)), List.of());
+        var monthly = new LevelFit.Evidence("monthly", Symbol.QQQ, List.of(at("monthly", Symbol.QQQ, 32, 1.10, 0.02)), List.of());
+        LevelFit.Fit f = LevelFit.fit(List.of(daily, monthly), TENORS, 0.5);
         LevelFit.Cell c0 = cell(f, Symbol.QQQ, 0), c2 = cell(f, Symbol.QQQ, 2), c3 = cell(f, Symbol.QQQ, 3);
         assertEquals(1.30, c0.level(), 0.002, "a 0-day observation is the 0-2 bucket's level");
         // 32 days is halfway from 19 to 45: the blend of the two buckets is pinned, and the prior splits it evenly.

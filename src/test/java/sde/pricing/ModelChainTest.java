@@ -75,7 +75,8 @@ class ModelChainTest {
         // At VIX's own tenor the index's ATM variance is the diffusive ATM variance plus the scheduled
         // events inside the 30 days (FOMC, CPI, NFP): the events are counted once.
         // SPY's fitted level at 30 days multiplies the index's ATM (docs/pricing.md §5d).
-        double t = 30 / 365.0, vixAtm = 0.8269 * CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i)) * CONF.surface().level(Symbol.SPY, 30);
+        double t = 30 / 365.0;
+        double vixAtm = 0.8269 * CONF.surface().atmRatio(0.8269, 30, in.skewIndex(i)) * CONF.surface().level(Symbol.SPY, 30);
         double atm = surf.atm(Symbol.SPY, i, t), events = in.eventVariance(i, md.day(i), md.day(i) + 30);
         assertTrue(events > 0, "scheduled events inside the window");
         double level = CONF.surface().level(Symbol.SPY, 30);
