@@ -132,12 +132,16 @@ public record RunSpec(List<SlotSpec> strategies, BacktestSettings backtest, Stri
         return new RunSpec(specs, b, from, to, regime);
     }
 
-    /** SPEC §6: a stable id from the canonical parameters and the data fingerprint. */
-    public String id(String dataFingerprint) {
+    /**
+     * SPEC §4, §6: a stable id from the canonical parameters, the data fingerprint and the fingerprint of the
+     * model that prices the run (PricingSettings.fingerprint): the same parameters on another model are another row.
+     */
+    public String id(String dataFingerprint, String modelFingerprint) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(Json.compact(toJson()).getBytes(StandardCharsets.UTF_8));
             md.update(dataFingerprint.getBytes(StandardCharsets.UTF_8));
+            md.update(modelFingerprint.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest()).substring(0, 12);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -94,7 +94,7 @@ public final class BacktestCommand implements Callable<Integer> {
         RunResult r = Engine.of(md, cfg.pricing().model(m)).run(spec);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
-        String id = spec.id(md.fingerprint()) + (m == Model.BASE ? "" : "-" + m.name().toLowerCase(Locale.ROOT));
+        String id = spec.id(md.fingerprint(), cfg.pricing().fingerprint()) + (m == Model.BASE ? "" : "-" + m.name().toLowerCase(Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
         List<Integer> train = cfg.validate().trainYears();
         boolean coversTrain = Dates.year(r.days()[0]) < train.get(0) && Dates.year(r.days()[r.days().length - 1]) >= train.get(1);

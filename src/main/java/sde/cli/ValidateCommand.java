@@ -122,7 +122,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             } else {
                 spec = cfg.specs().read(Json.MAPPER.readTree(target.params.toFile()), target.params.toString());
-                id = spec.id(md.fingerprint());
+                id = spec.id(md.fingerprint(), cfg.pricing().fingerprint());
             }
             if (fin) return finalYear(cfg, md, spec, id);
             // The gate the search uses, on conf's walk-forward years, its variants scored by the same Spark job.

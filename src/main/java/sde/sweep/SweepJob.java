@@ -173,7 +173,7 @@ public final class SweepJob {
     /** A study open for more generations; the daemon keeps one per study for its whole run. */
     public final class Session implements AutoCloseable {
         private final Location statePath = out.resolve("optimization_state.json");
-        private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint();
+        private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint(), model = ctx.pricing().fingerprint();
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
         private final Optimizer optimizer = Optimizer.Kind.of(study.optimizer()).create(study.optimizerSettings());
@@ -202,6 +202,12 @@ public final class SweepJob {
                 if (!fingerprint.equals(st.dataFingerprint())) {
                     throw new IllegalArgumentException("--resume: the market data changed (fingerprint " + fingerprint + " vs "
                             + st.dataFingerprint() + ")");
+                }
+                // Rows priced by two models in one study would rank one model's error against another's (SPEC §4).
+                if (!model.equals(st.modelFingerprint())) {
+                    throw new IllegalArgumentException("--resume: the option model changed since " + statePath + " was written (model "
+                            + model + " vs " + (st.modelFingerprint() == null ? "one not recorded" : st.modelFingerprint())
+                            + "): its rows were priced by the other; run the study in another --out to start it afresh");
                 }
             } else if (st != null) {
                 throw new IllegalArgumentException("study '" + study.name() + "' already has results in " + out
@@ -316,7 +322,7 @@ public final class SweepJob {
         private StudyState newState(Best now) {
             state = new StudyState(study.name(), studyHash, study.seed(), study.optimizer(), mem.nextGeneration,
                     Math.max(mem.nextGeneration, study.generations()), mem.evaluations(), now.id, now.fitness, fingerprint, robust,
-                            STATE_NOTE);
+                            STATE_NOTE, model);
             return state;
         }
 
@@ -428,7 +434,7 @@ public final class SweepJob {
     }
 
     private Trial trial(int g, double[] genome, SearchSpace space) {
-        return Trial.ofGenome(study.name(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint()), genome);
+        return Trial.ofGenome(study.name(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint(), ctx.pricing().fingerprint()), genome);
     }
 
     private record Best(String id, double fitness) {}

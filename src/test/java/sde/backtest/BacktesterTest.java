@@ -146,7 +146,7 @@ class BacktesterTest {
         RunResult a = Engines.run(Engines.real(), spec, "2025-12-31"), b = Engines.run(Engines.real(), spec, "2025-12-31");
         assertArrayEquals(a.equity(), b.equity());
         assertEquals(a.trades(), b.trades());
-        assertEquals(spec.id("x"), Engines.spec("iron_condor", Map.of("sizing", "kelly_half")).id("x"), "stable id");
+        assertEquals(spec.id("x", "m"), Engines.spec("iron_condor", Map.of("sizing", "kelly_half")).id("x", "m"), "stable id");
     }
 
     @Test

@@ -86,6 +86,6 @@ class RegimeAllocationTest {
         ObjectMapper m = new ObjectMapper();
         RunSpec back = Engines.CONF.specs().read(spec.toJson(), "test");
         assertEquals(spec.regime(), back.regime());
-        assertEquals(spec.id("x"), back.id("x"));
+        assertEquals(spec.id("x", "m"), back.id("x", "m"));
     }
 }

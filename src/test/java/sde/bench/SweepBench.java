@@ -86,7 +86,8 @@ public final class SweepBench {
                     double[] g = new double[space.dimensions()];
                     for (int d = 0; d < g.length; d++) g[d] = rng.nextDouble();
                     RunSpec spec = space.decode(g, bt);
-                    cands.add(Trial.ofGenome(study.name(), 0, "bench", spec.id(md.fingerprint()) + "-" + k, g));
+                    cands.add(Trial.ofGenome(study.name(), 0, "bench", spec.id(md.fingerprint(), cfg.pricing().fingerprint()) + "-" + k,
+                            g));
                 }
                 // Exactly the sweep's job (SparkEvaluation): one partition per core, rows back to the driver.
                 TrialEvaluator ev = new SparkBackend(spark, bc).evaluator(Scoring.of(study, space,

@@ -75,7 +75,7 @@ final class Synthetic implements GenerationRunner {
         LeaderboardRow best = row(id, b, params, years == null ? List.of() : years);
         // The study as its state file would say: g generations of the population, its best, its ROBUST best when it has one.
         StudyState state = new StudyState(name, "synthetic", 0, study.optimizer(), g, g, g * population, id, b,
-                "fp", years == null ? null : id, null);
+                "fp", years == null ? null : id, null, "model");
         return new SweepJob.StudyResult(state, List.of(best),
                 years == null ? null : new VerdictFile(id, 0.8, Verdict.ROBUST, false,
                         unverified.contains(name) ? List.of("MODEL_UNVERIFIED") : List.of(), Double.NaN, List.of(), Map.of(), Map.of(),

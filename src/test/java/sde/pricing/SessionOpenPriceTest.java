@@ -92,6 +92,25 @@ class SessionOpenPriceTest {
     }
 
     @Test
+    void theBandsEdgesAreEveryBucketAtItsEdgeAndAreContinuousAcrossBucketEdgesToo() {
+        SurfaceSettings conf = ConfigLoader.load(null, List.of()).pricing().surface();
+        for (Model m : new Model[]{Model.LOW, Model.HIGH}) {
+            SurfaceSettings edge = conf.model(m);
+            for (Symbol sym : Symbol.values()) {
+                SurfaceSettings.Band band = conf.bands().get(sym.name());
+                for (int k = 0; k < SurfaceSettings.LEVEL_BUCKETS; k++) {
+                    double f = 1 + (m == Model.LOW ? band.low() : band.high()).get(k);
+                    assertEquals(conf.levels().get(sym.name()).get(k) * f, edge.levels().get(sym.name()).get(k), 1e-12, sym + " " + k);
+                }
+                for (double at : new double[]{2.5, 7.5, 30.5, 60.5}) {
+                    assertEquals(edge.level(sym, at - 1e-6), edge.level(sym, at + 1e-6), 1e-6, m + " " + sym + " at " + at + " days");
+                }
+            }
+        }
+        assertSame(conf, conf.model(Model.BASE));
+    }
+
+    @Test
     void levelsOutOfRangeOrOfAnUnknownSymbolAreRefusedNamingTheKey() {
         var e = assertThrows(sde.io.ConfigException.class,
                 () -> ConfigLoader.load(null, List.of("pricing.surface.levels.QQQ=[1, 1, 3, 1, 1]")));

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * (rejected)"), and when the gate moved beside the search, which logs a leader's
  * verdict as an entry of its own after the next generation's hypothesis. The leaderboard and the
  * verdict files were re-recorded once, when the model's centre took its fitted levels per symbol and
- * tenor and the model band became one per bucket (every price moved). A deliberate change of results
+ * tenor and the model band became one per bucket (every price moved), and again when a row's id took
+ * the fingerprint of the model that priced it (the same figures under new ids). A deliberate change of results
  * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
  * -Dsde.golden.write=true}, and the commit says why.
  */

@@ -41,10 +41,10 @@ class SearchSpaceTest {
         RunSpec a = space.decode(new double[]{0.5, 0.1, 0.2}, Engines.CONF.backtest());
         RunSpec b = space.decode(new double[]{0.5, 0.1, 0.9}, Engines.CONF.backtest());
         assertEquals(0.0, a.strategies().get(1).weight());
-        assertEquals(a.id("x"), b.id("x"), "lookback does not matter while momentum is off");
+        assertEquals(a.id("x", "m"), b.id("x", "m"), "lookback does not matter while momentum is off");
         RunSpec c = space.decode(new double[]{0.5, 0.9, 0.9}, Engines.CONF.backtest());
         assertEquals(1.0, c.strategies().get(1).weight());
-        assertNotEquals(a.id("x"), c.id("x"));
+        assertNotEquals(a.id("x", "m"), c.id("x", "m"));
     }
 
     @Test

@@ -173,6 +173,30 @@ class SweepTest {
     }
 
     @Test
+    void aStudySavedUnderAnotherOptionModelIsNotResumedIntoAMixedLeaderboard(SparkSession spark, @TempDir Path tmp) {
+        Path file = study(tmp, "random", 0);
+        Path out = tmp.resolve("o");
+        run(spark, Study.load(file).with(1, null), out, false);
+        // The same study and data, priced by a model whose QQQ short end sits elsewhere: its rows are other rows.
+        var p = Engines.CONF.pricing();
+        var moved = new sde.pricing.PricingSettings(p.listing(), p.surface().withLevels(sde.data.Symbol.QQQ, List.of(1.0, 1.0, 1.0, 1.0,
+                1.0)), p.quotes(), p.fills(), p.liquidity());
+        assertNotEquals(p.fingerprint(), moved.fingerprint());
+        SweepContext other = SweepContext.local(Engines.real(), moved, Engines.CONF.backtest(), Engines.CONF.regime());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SweepJob(other, Study.load(file),
+                Location.of(out), new PrintStream(new ByteArrayOutputStream())).run(true));
+        assertTrue(e.getMessage().startsWith("--resume: the option model changed since ") && e.getMessage().contains("another --out"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        // Under its own model it resumes; and the same parameters on the two models are two ids (SPEC §4, §6).
+        assertTrue(run(spark, Study.load(file), out, true).evaluations() > 0);
+        var spec = new sde.backtest.RunSpec(List.of(new sde.backtest.RunSpec.SlotSpec("a", "credit_spread", 1.0, sde.param.Params.none())),
+                Engines.CONF.backtest(), "2020-01-01", "2025-12-31");
+        assertNotEquals(spec.id(Engines.real().fingerprint(), p.fingerprint()), spec.id(Engines.real().fingerprint(), moved.fingerprint()));
+        assertEquals(p.fingerprint(), Engines.CONF.pricing().fingerprint(), "the same settings, the same fingerprint");
+    }
+
+    @Test
     void aStudyThatExistsIsNotOverwrittenWithoutResume(SparkSession spark, @TempDir Path tmp) {
         Path file = study(tmp, "random", 0);
         run(spark, Study.load(file).with(1, null), tmp.resolve("o"), false);
