@@ -49,9 +49,25 @@ public final class Engine implements Serializable {
         return new Engine(md, pricing);
     }
 
-    /** The same market on another surface of the model band (SPEC §5 model risk). */
+    /** The band's edges, built once per engine where they are first asked for (an executor's copy builds its own). */
+    private transient volatile Engine low, high;
+
+    /**
+     * The same market on another surface of the model band (SPEC §4, §5): the search's worst case and the gate's model
+     * risk ask every trial's edges, so each is built once per engine and kept.
+     */
     public Engine on(Model model) {
-        return model == Model.BASE ? this : new Engine(md, pricing.model(model));
+        if (model == Model.BASE) return this;
+        Engine e = model == Model.LOW ? low : high;
+        if (e != null) return e;
+        synchronized (this) {
+            e = model == Model.LOW ? low : high;
+            if (e == null) {
+                e = new Engine(md, pricing.model(model));
+                if (model == Model.LOW) low = e; else high = e;
+            }
+            return e;
+        }
     }
 
     /** The spec's strategies over its window (the first session on or after {@code from} to the last on or before {@code to}). */

@@ -61,6 +61,17 @@ public final class RunOutputs {
         return years;
     }
 
+    /** The years of {@code s} with each year's return and drawdown on {@code worst} beside them (SPEC §4, §7). */
+    public static List<YearFigures> years(Summary s, Summary worst) {
+        List<YearFigures> out = new ArrayList<>();
+        List<YearFigures> base = years(s);
+        for (int k = 0; k < base.size(); k++) {
+            YearStats w = worst.years().get(k);
+            out.add(base.get(k).withWorst(w.returnPct(), w.maxDdPct()));
+        }
+        return out;
+    }
+
     /** {@code train}: the window SPEC §4's feasibility is judged on. */
     public static RunSummary summaryJson(String id, RunSpec spec, RunResult r, Summary s, Summary train, String fingerprint,
             double wallMs) {

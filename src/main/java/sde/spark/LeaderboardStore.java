@@ -133,6 +133,7 @@ final class LeaderboardStore implements TrialStore {
     }
 
     private Dataset<Row> read() {
-        return spark.read().parquet(HadoopPaths.literal(parquet.uri()));
+        // Parts written before a column was added lack it: merged, it reads as null there (ParquetRows.evaluation).
+        return spark.read().option("mergeSchema", "true").parquet(HadoopPaths.literal(parquet.uri()));
     }
 }

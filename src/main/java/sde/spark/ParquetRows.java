@@ -61,6 +61,7 @@ final class ParquetRows {
             new Column("optimizer", DataTypes.StringType, Evaluation::optimizer),
             new Column("params", DataTypes.StringType, Evaluation::params),
             new Column("score", DataTypes.DoubleType, Evaluation::score),
+            new Column("scoreWorst", DataTypes.DoubleType, e -> e.figures().scoreWorst()),
             new Column("sharpe", DataTypes.DoubleType, Evaluation::sharpe),
             new Column("study", DataTypes.StringType, Evaluation::study),
             new Column("testCagrPct", DataTypes.DoubleType, e -> e.figures().testCagrPct()),
@@ -73,6 +74,7 @@ final class ParquetRows {
             new Column("trainScore", DataTypes.DoubleType, e -> e.figures().trainScore()),
             new Column("violation", DataTypes.DoubleType, Evaluation::violation),
             new Column("wallMs", DataTypes.DoubleType, Evaluation::wallMs),
+            new Column("worstSurface", DataTypes.StringType, e -> e.figures().worstSurface()),
             new Column("years", DataTypes.StringType, e -> e.figures().years()));
 
     /** The schema without the partition columns: what a part file holds. */
@@ -124,13 +126,24 @@ final class ParquetRows {
         return g;
     }
 
+    /** A row written before the worst case was kept has neither column (its schema is the older one): NaN and null. */
+    private static double worst(Row r) {
+        int k = r.schema().getFieldIndex("scoreWorst").getOrElse(() -> -1);
+        return k < 0 || r.isNullAt(k) ? Double.NaN : r.getDouble(k);
+    }
+
+    private static String surface(Row r) {
+        int k = r.schema().getFieldIndex("worstSurface").getOrElse(() -> -1);
+        return k < 0 ? null : r.getString(k);
+    }
+
     /** A whole row read by Spark (partition columns included) as the record it was written from. */
     static Evaluation evaluation(Row r) {
         Evaluation.Figures f = new Evaluation.Figures(r.getAs("fitness"), r.getAs("violation"), r.<Boolean>getAs("feasible"),
                 r.<Double>getAs("trainScore"), r.<Double>getAs("trainCagrPct"), r.<Double>getAs("trainMaxDdPct"),
                 r.<Double>getAs("testScore"), r.<Double>getAs("testCagrPct"), r.<Double>getAs("testMaxDdPct"), r.<Double>getAs("score"),
                 r.<Double>getAs("cagrPct"), r.<Double>getAs("maxDdPct"), r.<Double>getAs("sharpe"), r.<Integer>getAs("trades"),
-                r.<Integer>getAs("capacityBoundTrades"), r.getAs("tier"), r.getAs("years"));
+                r.<Integer>getAs("capacityBoundTrades"), r.getAs("tier"), r.getAs("years"), worst(r), surface(r));
         return new Evaluation(r.getAs("study"), r.<Integer>getAs("generation"), r.getAs("optimizer"), r.getAs("id"), r.getAs("params"),
                 r.getAs("genome"), r.getAs("dataFingerprint"), r.getAs("codeVersion"), f, r.getAs("error"), r.<Double>getAs("wallMs"));
     }

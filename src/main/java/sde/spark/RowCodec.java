@@ -87,6 +87,8 @@ final class RowCodec {
         out.writeInt(f.capacityBoundTrades());
         writeString(out, f.tier());
         writeString(out, f.years());
+        out.writeDouble(f.scoreWorst());
+        writeString(out, f.worstSurface());
         writeString(out, e.error());
         out.writeDouble(e.wallMs());
     }
@@ -99,7 +101,8 @@ final class RowCodec {
         String fingerprint = readString(in), codeVersion = readString(in);
         Evaluation.Figures f = new Evaluation.Figures(in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble(),
                 in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readInt(), in.readInt(), readString(in), readString(in));
+                in.readDouble(), in.readDouble(), in.readInt(), in.readInt(), readString(in), readString(in), in.readDouble(),
+                readString(in));
         return new Evaluation(study, generation, optimizer, id, params, genome, fingerprint, codeVersion, f, readString(in),
                 in.readDouble());
     }

@@ -29,20 +29,25 @@ public record Evaluation(String study, int generation, String optimizer, String 
 
     /**
      * What a run measured. {@code fitness} is the study's objective over the train years (the score,
-     * or with {@code objective: worst_year} the smallest yearly score): it is not always
-     * {@code trainScore}. {@code feasible} is always {@code violation == 0}; both are recorded, as
+     * or with {@code objective: worst_year} the smallest yearly score) at its worst over the model's centre and its
+     * band's two edges (SPEC §4), {@code worstSurface} the one it came from ({@code centre}, {@code low} or
+     * {@code high}); {@code violation} and {@code feasible} are that surface's, and so is {@code scoreWorst} (the whole
+     * run's score there). Every other figure is the centre's: it is not always {@code trainScore}. {@code feasible} is always {@code violation == 0}; both are recorded, as
      * SPEC §7 asks. {@code years} is the yearly figures' JSON, {@code tier} SPEC §4's tier.
      */
     public record Figures(double fitness, double violation, boolean feasible, double trainScore, double trainCagrPct,
                           double trainMaxDdPct, double testScore, double testCagrPct, double testMaxDdPct, double score, double cagrPct,
-                          double maxDdPct, double sharpe, int trades, int capacityBoundTrades, String tier, String years)
+                          double maxDdPct, double sharpe, int trades, int capacityBoundTrades, String tier, String years,
+                          double scoreWorst, String worstSurface)
             implements Serializable {
         /** A failed run's: no fitness (NaN), every other figure zero or absent. */
-        public static final Figures FAILED = new Figures(Double.NaN, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
+        public static final Figures FAILED = new Figures(Double.NaN, 0, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, Double.NaN,
+                null);
 
         /** The figures a study's memory ranks and breeds by (its trials as read back), the rest zero or absent. */
         public static Figures ranking(double fitness, double violation, double sharpe) {
-            return new Figures(fitness, violation, Feasibility.feasible(violation), 0, 0, 0, 0, 0, 0, 0, 0, 0, sharpe, 0, 0, null, null);
+            return new Figures(fitness, violation, Feasibility.feasible(violation), 0, 0, 0, 0, 0, 0, 0, 0, 0, sharpe, 0, 0, null, null,
+                    Double.NaN, null);
         }
     }
 
@@ -62,7 +67,7 @@ public record Evaluation(String study, int generation, String optimizer, String 
             return new LeaderboardRow(rank, id, f.fitness(), f.feasible(), f.violation(), f.score(), f.trainScore(), f.testScore(),
                     f.trainCagrPct(), f.trainMaxDdPct(), f.testCagrPct(), f.testMaxDdPct(), f.cagrPct(), f.maxDdPct(), f.sharpe(),
                     f.trades(), f.capacityBoundTrades(), f.tier(), generation, optimizer, y, Json.MAPPER.readTree(params), dataFingerprint,
-                    codeVersion, null);
+                    codeVersion, null, Double.isNaN(f.scoreWorst()) ? null : f.scoreWorst(), f.worstSurface());
         } catch (IOException e) {
             throw new UncheckedIOException(id + ": unreadable years or params JSON", e);
         }

@@ -209,7 +209,7 @@ class AnswerTest {
             y.add(Map.of("year", 2020 + k, "return_pct", years[k][0], "max_dd_pct", years[k][1], "trades", 40));
         }
         Evaluation.Figures f = new Evaluation.Figures(0, feasible ? 0 : 1, feasible, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null,
-                Json.compact(y));
+                Json.compact(y), 0, "centre");
         return new Evaluation(study, generation, optimizer, id, "{}", null, null, null, f, null, 0);
     }
 

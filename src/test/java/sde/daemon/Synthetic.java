@@ -87,7 +87,7 @@ final class Synthetic implements GenerationRunner {
             List<YearFigures> years) {
         return new LeaderboardRow(1, id, fitness, true, 0, fitness, fitness, fitness, 0, 0, 0, 0, 0, 0, 0, 0, 0, "Below", 0,
                 "tpe", years, params,
-                "fp", "dev", null);
+                "fp", "dev", null, fitness, "centre");
     }
 
     /** A flat-equity run with a given daily return per day of 2020–2021 (for the ceiling). */

@@ -30,7 +30,8 @@ class LeaderboardStoreTest {
         for (int k = 0; k < n; k++) {
             boolean failed = k == 2;   // a failed row: params kept, years null
             Evaluation.Figures f = new Evaluation.Figures(k == 1 ? Double.NaN : 0.01 * k, 0, true, 0.1, 1, 2, 0.2, 3, 4, 0.3, 5, 6,
-                    -0.5 + k, k, 0, "Below", failed ? null : "[{\"year\":2020}]");
+                    -0.5 + k, k, 0, "Below", failed ? null : "[{\"year\":2020}]", failed ? Double.NaN : 0.05 * k,
+                    failed ? null : k % 2 == 0 ? "low" : "centre");
             out.add(new Evaluation(study, generation, "ga", String.format("%s-%d-%03d", study, generation, k),
                     "{\"strategies\":[{\"name\":\"credit_spread\",\"params\":{\"dte\":" + (20 + k) + "}}]}", "[0." + k + "]",
                     "fp", "v1", f, failed ? "IllegalArgumentException: dte: 99 is outside [1, 60]" : null, 12.5));
@@ -59,11 +60,32 @@ class LeaderboardStoreTest {
                 + "testScore double false, tier string true, trades integer false, trainCagrPct double false, "
                 + "trainMaxDdPct double false, trainScore double false, violation double false, wallMs double false, "
                 + "years string true";
+        // Since then: the worst case over the model band (SPEC §4), in the same alphabetical order.
+        List<String> want = new ArrayList<>(List.of(bean.split(", ")));
+        want.add(want.indexOf("score double false") + 1, "scoreWorst double false");
+        want.add(want.indexOf("wallMs double false") + 1, "worstSurface string true");
         List<String> now = new ArrayList<>();
         for (var f : ROW_SCHEMA.fields()) now.add(f.name() + " " + f.dataType().typeName() + " " + f.nullable());
-        assertEquals(bean, String.join(", ", now));
+        assertEquals(String.join(", ", want), String.join(", ", now));
         assertEquals(Evaluation.class.getRecordComponents().length - 1 + Evaluation.Figures.class.getRecordComponents().length,
                 ParquetRows.COLUMNS.size(), "one column per component, the figures flattened");
+    }
+
+    @Test
+    void aLeaderboardWrittenBeforeTheWorstCaseWasKeptReadsBesideNewParts(SparkSession spark, @TempDir Path tmp) {
+        Path parquet = tmp.resolve("leaderboard.parquet");
+        // Generation 0 as an older engine wrote it: no scoreWorst, no worstSurface.
+        frame(spark, rows("s", 0, 4)).drop("scoreWorst", "worstSurface").coalesce(1).write().mode(SaveMode.Append)
+                .partitionBy("study", "generation").parquet(parquet.toString());
+        LeaderboardStore store = new LeaderboardStore(spark, Location.of(tmp), "s");
+        store.append(rows("s", 1, 4));
+        assertEquals(8, store.trials().size(), "both generations read");
+        List<Evaluation> trials = store.top(10);
+        Evaluation old = trials.stream().filter(e -> e.id().equals("s-0-003")).findFirst().orElseThrow();
+        assertTrue(Double.isNaN(old.figures().scoreWorst()) && old.figures().worstSurface() == null, "an older row has no worst case");
+        Evaluation now = trials.stream().filter(e -> e.id().equals("s-1-003")).findFirst().orElseThrow();
+        assertEquals(0.15, now.figures().scoreWorst(), 1e-12);
+        assertEquals("centre", now.figures().worstSurface());
     }
 
     @Test

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * verdict as an entry of its own after the next generation's hypothesis. The leaderboard and the
  * verdict files were re-recorded once, when the model's centre took its fitted levels per symbol and
  * tenor and the model band became one per bucket (every price moved), and again when a row's id took
- * the fingerprint of the model that priced it (the same figures under new ids). A deliberate change of results
+ * the fingerprint of the model that priced it (the same figures under new ids), and when the search
+ * began ranking by the worst case over the model band (fitness, score_worst, worst_surface). A deliberate change of results
  * (engine, data, gate) re-records it with {@code mvn test -Dtest=LeaderboardGoldenTest
  * -Dsde.golden.write=true}, and the commit says why.
  */
