@@ -81,7 +81,7 @@ public final class RunOutputs {
                 s.sharpe(), s.sortino(), s.calmar(), s.consistency(), s.score(), s.tier(), s.longestRecoveryDays(),
                         s.maxConsecutiveLosers(),
                 s.trades(), s.capacityBoundTrades(), Feasibility.feasible(violation), violation, s.finalEquity(), spec.toJson(),
-                        fingerprint, codeVersion(), r.pricings(), wallMs, null);
+                        fingerprint, codeVersion(), r.pricings(), wallMs, null, null, null);
     }
 
     public static void write(Path dir, RunSummary summary, RunResult r) {

@@ -9,6 +9,8 @@ import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
 import sde.backtest.RunSummary;
+import sde.backtest.WorstCase;
+import sde.results.Objective;
 import sde.config.ConfigLoader;
 import sde.config.SdeConfig;
 import sde.data.Dates;
@@ -101,6 +103,12 @@ public final class BacktestCommand implements Callable<Integer> {
         Summary trainWindow = coversTrain ? RunOutputs.summarizeWindow(r, train.get(0), train.get(1)) : s;
         RunSummary summary = RunOutputs.summaryJson(id, spec, r, s, trainWindow, md.fingerprint(), wallMs)
                 .onModel(m.name().toLowerCase(Locale.ROOT));
+        if (m == Model.BASE && coversTrain) {
+            // SPEC §4, §7: what the search ranks this run by, its worst case over the model band.
+            WorstCase w = WorstCase.of(Engine.of(md, cfg.pricing()), spec, r, trainWindow, train.get(0), train.get(1), Objective.SCORE);
+            summary = summary.withWorst(w, w.run() == r ? s : RunOutputs.summarize(w.run()),
+                    w.train().violation(Feasibility.DEFAULT));
+        }
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
         String violation = summary.feasible() ? "" : String.format(Locale.ROOT, ", violation %.3f", summary.violation());
@@ -108,6 +116,10 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " capacity cut %d orders (SPEC §2)%n", summary.feasible() ? "feasible" : "INFEASIBLE",
                 coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
                 Feasibility.DEFAULT.minTradesPerYear(), violation, s.capacityBoundTrades());
+        if (summary.worstSurface() != null) {
+            System.out.printf(Locale.ROOT, "worst case over the model band (SPEC §4, what the search ranks by): score %.4f on the %s surface%n",
+                    summary.scoreWorst(), summary.worstSurface().equals("centre") ? "centre's own" : summary.worstSurface());
+        }
         // SPEC §5 model coverage: where the option P&L was made, and whether real data checked the model there.
         System.out.println("model coverage (SPEC §5): " + Coverage.of(r.cellGrossPnl(), cfg.coverage()).describe());
         System.out.printf("run %s in %.0f ms; wrote %s%n", id, wallMs, dir);

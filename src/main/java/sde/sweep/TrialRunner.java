@@ -5,8 +5,8 @@ import sde.backtest.Engine;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
 import sde.backtest.RunSpec;
+import sde.backtest.WorstCase;
 import sde.data.MarketData;
-import sde.pricing.Model;
 import sde.io.Json;
 import sde.metrics.Summary;
 import sde.results.Feasibility;
@@ -44,26 +44,16 @@ public final class TrialRunner {
             Summary all = RunOutputs.summarize(r);
             Summary train = train(r);
             Summary test = RunOutputs.summarizeWindow(r, scoring.testYears().get(0), scoring.testYears().get(1));
-            // SPEC §4: the objective at its worst over the centre and the band's two edges; every worst-case figure from the
-            // one surface that gives it, feasibility judged there. Ties keep the centre, then low before high.
-            Model worst = Model.BASE;
-            RunResult worstRun = r;
-            Summary worstTrain = train;
-            for (Model m : EDGES) {
-                RunResult e = engine.on(m).run(run);
-                Summary t = train(e);
-                if (objective(t) < objective(worstTrain)) {
-                    worst = m;
-                    worstRun = e;
-                    worstTrain = t;
-                }
-            }
-            Summary worstAll = worstRun == r ? all : RunOutputs.summarize(worstRun);
-            double violation = worstTrain.violation(scoring.feasibility());
-            figures = new Evaluation.Figures(objective(worstTrain), violation, Feasibility.feasible(violation),
+            // SPEC §4: ranked and judged feasible on the surface where the objective is lowest.
+            WorstCase worst = WorstCase.of(engine, run, r, train, scoring.trainYears().get(0), scoring.trainYears().get(1),
+                    scoring.feasibility().objective());
+            Summary worstAll = worst.run() == r ? all : RunOutputs.summarize(worst.run());
+            double violation = worst.train().violation(scoring.feasibility());
+            figures = new Evaluation.Figures(worst.train().objective(scoring.feasibility().objective()), violation,
+                    Feasibility.feasible(violation),
                     train.score(), train.cagrPct(), train.maxDdPct(), test.score(), test.cagrPct(), test.maxDdPct(), all.score(),
                     all.cagrPct(), all.maxDdPct(), all.sharpe(), all.trades(), all.capacityBoundTrades(), all.tier(),
-                    Json.compact(RunOutputs.years(all, worstAll)), worstAll.score(), surfaceName(worst));
+                    Json.compact(RunOutputs.years(all, worstAll)), worstAll.score(), worst.surfaceName());
         } catch (RuntimeException ex) {
             error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
         }
@@ -71,19 +61,8 @@ public final class TrialRunner {
                 figures, error, (System.nanoTime() - t0) / 1e6);
     }
 
-    private static final Model[] EDGES = {Model.LOW, Model.HIGH};
-
     private Summary train(RunResult r) {
         return RunOutputs.summarizeWindow(r, scoring.trainYears().get(0), scoring.trainYears().get(1));
-    }
-
-    private double objective(Summary train) {
-        return train.objective(scoring.feasibility().objective());
-    }
-
-    /** How rows name the surface their worst case came from: the model's centre, or an edge of its band. */
-    public static String surfaceName(Model m) {
-        return m == Model.BASE ? "centre" : m.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Jackson's defaults, one line: the form the leaderboard's params and genome columns have always had. */

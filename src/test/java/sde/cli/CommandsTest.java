@@ -79,6 +79,25 @@ class CommandsTest {
     }
 
     @Test
+    void aBacktestsSummaryCarriesTheWorstCaseTheSearchRanksBy(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        assertEquals(0, Main.run("backtest", "--strategy", "long_option", "--symbol", "QQQ", "--set", "direction=call", "--out",
+                out.toString()));
+        var summary = sde.io.Json.MAPPER.readTree(out.resolve("summary.json").toFile());
+        // SPEC §7: score_worst, worst_surface and per year return_pct_worst and max_dd_pct_worst, beside the centre's figures.
+        assertTrue(summary.get("score_worst").isNumber(), summary.toString());
+        assertTrue(List.of("centre", "low", "high").contains(summary.get("worst_surface").asText()));
+        for (var y : summary.get("years")) {
+            assertTrue(y.get("return_pct_worst").isNumber() && y.get("max_dd_pct_worst").isNumber(), y.toString());
+        }
+        if (summary.get("worst_surface").asText().equals("centre")) {
+            assertEquals(summary.get("score").asDouble(), summary.get("score_worst").asDouble(), 0.0, "on the centre, the score itself");
+        } else {
+            assertNotEquals(summary.get("score").asDouble(), summary.get("score_worst").asDouble());
+        }
+    }
+
+    @Test
     void strategiesDocRewritesOnlyItsMarkedSection(@TempDir Path tmp) throws Exception {
         Path doc = tmp.resolve("s.md");
         Files.writeString(doc,
