@@ -312,7 +312,9 @@ public final class SweepJob {
         /** The best feasible row, or, while there is none, the row closest to feasible and its violation (SPEC §4). */
         private String bestLine(Best now) {
             String objective = study.feasibility().objective().key();
-            if (now.id != null) return String.format(Locale.ROOT, "best train %s %.4f at its worst over the model band (%s)", objective, now.fitness, now.id);
+            if (now.id != null) {
+                return String.format(Locale.ROOT, "best train %s %.4f at its worst over the model band (%s)", objective, now.fitness, now.id);
+            }
             Evaluation least = mem.leastViolating();
             return least == null ? "no feasible row yet" : String.format(Locale.ROOT,
                     "no feasible row yet: the least violating is %s (violation %.3f: train max DD %.1f %%, train %s %.4f)", least.id(),
