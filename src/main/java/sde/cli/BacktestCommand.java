@@ -96,7 +96,8 @@ public final class BacktestCommand implements Callable<Integer> {
         RunResult r = Engine.of(md, cfg.pricing().model(m)).run(spec);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
-        String id = spec.id(md.fingerprint(), cfg.pricing().fingerprint()) + (m == Model.BASE ? "" : "-" + m.name().toLowerCase(Locale.ROOT));
+        String id = spec.id(md.fingerprint(), cfg.pricing().fingerprint())
+                + (m == Model.BASE ? "" : "-" + m.name().toLowerCase(Locale.ROOT));
         Path dir = out != null ? out : (demo ? Path.of("output", "demo", "runs", id) : Path.of("output", "runs", id));
         List<Integer> train = cfg.validate().trainYears();
         boolean coversTrain = Dates.year(r.days()[0]) < train.get(0) && Dates.year(r.days()[r.days().length - 1]) >= train.get(1);
@@ -117,7 +118,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 coversTrain ? train.get(0) + "-" + train.get(1) : "the run", Feasibility.DEFAULT.maxDrawdownPct(),
                 Feasibility.DEFAULT.minTradesPerYear(), violation, s.capacityBoundTrades());
         if (summary.worstSurface() != null) {
-            System.out.printf(Locale.ROOT, "worst case over the model band (SPEC §4, what the search ranks by): score %.4f on the %s surface%n",
+            System.out.printf(Locale.ROOT, "worst case over the model band (SPEC §4, what the search ranks by): score %.4f on the %s"
+                            + " surface%n",
                     summary.scoreWorst(), summary.worstSurface().equals("centre") ? "centre's own" : summary.worstSurface());
         }
         // SPEC §5 model coverage: where the option P&L was made, and whether real data checked the model there.

@@ -10,11 +10,12 @@ import java.util.List;
 /**
  * One row of leaderboard.json (SPEC §7): a run's train, test and full figures, its years and its
  * params file, as the sweep ranks them: SPEC §4's order of the train years' objective ({@code fitness})
- * and constraint {@code violation} at their worst over the model band (SPEC §4: {@code score_worst}
- * and {@code worst_surface} beside the centre's {@code score}; absent in a row written before); {@code feasible} is violation 0. {@code study} is set in the
- * daemon's leaderboard over every study and absent in a study's own. {@code params} stays JSON: it
- * is the params file that {@code backtest --params} and the report replay. Keys are written in
- * alphabetical order, as in every JSON file the engine writes.
+ * and constraint {@code violation} at their worst over the model band ({@code score_worst} and
+ * {@code worst_surface} beside the centre's {@code score}; absent in a row written before);
+ * {@code feasible} is violation 0. {@code study} is set in the daemon's leaderboard over every study
+ * and absent in a study's own. {@code params} stays JSON: it is the params file that
+ * {@code backtest --params} and the report replay. Keys are written in alphabetical order, as in
+ * every JSON file the engine writes.
  */
 @JsonPropertyOrder(alphabetic = true)
 @JsonIgnoreProperties(ignoreUnknown = true)

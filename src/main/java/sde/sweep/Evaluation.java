@@ -29,11 +29,13 @@ public record Evaluation(String study, int generation, String optimizer, String 
 
     /**
      * What a run measured. {@code fitness} is the study's objective over the train years (the score,
-     * or with {@code objective: worst_year} the smallest yearly score) at its worst over the model's centre and its
-     * band's two edges (SPEC §4), {@code worstSurface} the one it came from ({@code centre}, {@code low} or
-     * {@code high}); {@code violation} and {@code feasible} are that surface's, and so is {@code scoreWorst} (the whole
-     * run's score there). Every other figure is the centre's: it is not always {@code trainScore}. {@code feasible} is always {@code violation == 0}; both are recorded, as
-     * SPEC §7 asks. {@code years} is the yearly figures' JSON, {@code tier} SPEC §4's tier.
+     * or with {@code objective: worst_year} the smallest yearly score) at its worst over the model's
+     * centre and its band's two edges (SPEC §4), {@code worstSurface} the one it came from
+     * ({@code centre}, {@code low} or {@code high}); {@code violation} and {@code feasible} are that
+     * surface's, and so is {@code scoreWorst} (the whole run's score there). Every other figure is the
+     * centre's: it is not always {@code trainScore}. {@code feasible} is always {@code violation == 0};
+     * both are recorded, as SPEC §7 asks. {@code years} is the yearly figures' JSON, {@code tier}
+     * SPEC §4's tier.
      */
     public record Figures(double fitness, double violation, boolean feasible, double trainScore, double trainCagrPct,
                           double trainMaxDdPct, double testScore, double testCagrPct, double testMaxDdPct, double score, double cagrPct,

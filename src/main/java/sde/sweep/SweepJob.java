@@ -313,7 +313,8 @@ public final class SweepJob {
         private String bestLine(Best now) {
             String objective = study.feasibility().objective().key();
             if (now.id != null) {
-                return String.format(Locale.ROOT, "best train %s %.4f at its worst over the model band (%s)", objective, now.fitness, now.id);
+                return String.format(Locale.ROOT, "best train %s %.4f at its worst over the model band (%s)", objective, now.fitness,
+                        now.id);
             }
             Evaluation least = mem.leastViolating();
             return least == null ? "no feasible row yet" : String.format(Locale.ROOT,
@@ -436,7 +437,8 @@ public final class SweepJob {
     }
 
     private Trial trial(int g, double[] genome, SearchSpace space) {
-        return Trial.ofGenome(study.name(), g, study.optimizer(), space.decode(genome, backtest).id(ctx.md().fingerprint(), ctx.pricing().fingerprint()), genome);
+        String id = space.decode(genome, backtest).id(ctx.md().fingerprint(), ctx.pricing().fingerprint());
+        return Trial.ofGenome(study.name(), g, study.optimizer(), id, genome);
     }
 
     private record Best(String id, double fitness) {}
