@@ -76,12 +76,32 @@ public final class StrategiesCommand implements Callable<Integer> {
         if (json) {
             System.out.println(Json.toJson(out));
         } else {
-            for (Listed m : out) {
-                System.out.println(m.name());
-                for (Param p : m.params()) System.out.println("  " + p);
-            }
+            System.out.print(table(out));
         }
         return 0;
+    }
+
+    /** The listing as a reader scans it: a strategy's name, then one aligned line per parameter. */
+    static String table(List<Listed> out) {
+        StringBuilder sb = new StringBuilder();
+        for (Listed m : out) {
+            sb.append(m.name()).append('\n');
+            sb.append(String.format(Locale.ROOT, "  %-22s %-7s %-48s %-10s %s", "parameter", "type", "range or choices", "default", "step")
+                    .stripTrailing()).append('\n');
+            for (Param p : m.params()) {
+                String range = p.choices() != null ? String.join(" | ", p.choices())
+                        : p.min() != null ? num(p.min()) + " .. " + num(p.max()) + (Boolean.TRUE.equals(p.log()) ? " (log)" : "")
+                        : "true | false";
+                sb.append(String.format(Locale.ROOT, "  %-22s %-7s %-48s %-10s %s", p.name(), p.type(), range,
+                        p.dflt() instanceof Double d ? num(d) : String.valueOf(p.dflt()), p.step() == null ? "" : num(p.step()))
+                        .stripTrailing()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private int writeDoc() throws IOException {

@@ -79,6 +79,18 @@ class CommandsTest {
     }
 
     @Test
+    void strategiesListsEachParameterOnOneReadableLine() {
+        int[] code = new int[1];
+        String out = stdout(() -> code[0] = Main.run("strategies"));
+        assertEquals(0, code[0]);
+        assertFalse(out.contains("Param["), "no record's toString on a user's screen");
+        assertTrue(out.contains("\nlong_option\n"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  delta +double +0\\.15 \\.\\. 0\\.7 +0\\.4 +0\\.01")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  symbol +choice +SPY \\| QQQ \\| IWM +SPY")), out);
+        assertTrue(out.lines().noneMatch(l -> l.endsWith(" ")), "no trailing blanks");
+    }
+
+    @Test
     void aBacktestsSummaryCarriesTheWorstCaseTheSearchRanksBy(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
         assertEquals(0, Main.run("backtest", "--strategy", "long_option", "--symbol", "QQQ", "--set", "direction=call", "--out",
