@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sde.results.VerdictFile;
 import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Location;
@@ -14,6 +15,7 @@ import sde.sweep.SweepContext;
 import sde.sweep.SweepJob;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -56,10 +58,15 @@ public final class SweepCommand implements Callable<Integer> {
             SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             SweepJob.StudyResult o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
                     .run(resume);
-            System.out.printf("best: %s train score %.4f (%d evaluations in the study)%n", o.bestId(), o.bestFitness(), o.evaluations());
+            System.out.printf("best: %s train score %.4f at its worst over the model band (%d evaluations in the study)%n", o.bestId(),
+                    o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {
-                System.out.printf("  #%d %s  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d  tier %s%n", row.rank(), row.id(),
-                        row.trainScore(), row.testScore(), row.cagrPct(), row.maxDdPct(), row.trades(), row.tier());
+                // The gate's word beside a row it judged: a #1 it REJECTED must not read as a result.
+                VerdictFile v = VerdictFile.read(out.resolve("validations").resolve(row.id() + ".json"));
+                String gate = v == null ? "" : "  gate " + v.verdict() + (v.flags().isEmpty() ? "" : " " + v.flags());
+                System.out.printf(Locale.ROOT, "  #%d %s  fitness %.4f (%s)  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d"
+                                + "  tier %s%s%n", row.rank(), row.id(), row.fitness(), row.worstSurface() == null ? "?" : row.worstSurface(),
+                        row.trainScore(), row.testScore(), row.cagrPct(), row.maxDdPct(), row.trades(), row.tier(), gate);
             }
             return 0;
         } finally {
