@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * Proposes the next batch of genomes from everything evaluated so far (SPEC §4's order: feasible above infeasible, then higher fitness
  * or smaller violation).
  * Implementations are stateless: all they need is the history and the seeded generator, which is
- * how a killed study resumes exactly (optimization_state.json holds the history's ids and the seed).
+ * how a killed study resumes exactly (the Parquet leaderboard holds the history, optimization_state.json the seed and
+ * where to continue).
  */
 public interface Optimizer {
     List<double[]> propose(int batch, int dimensions, List<Evaluated> history, SplittableRandom rng);

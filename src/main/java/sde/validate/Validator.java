@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Runs the gate for one candidate: its full run and windows, its variants (through
- * {@code variantScores}, which the caller runs as a Spark Dataset), the Deflated Sharpe Ratio over
+ * {@code variantScores}, which the caller runs on its backend: Spark or a local pool), the Deflated Sharpe Ratio over
  * the study's trials and the PBO over the study's top configurations.
  */
 public final class Validator {
