@@ -62,6 +62,8 @@ public final class SweepJob {
             + "the generator of generation g is seeded with (seed, g)";
 
     private final SweepContext ctx;
+    /** The model's fingerprint, hashed once: every trial's id carries it. */
+    private final String modelFingerprint;
     private final Study study;
     private final BacktestSettings backtest;
     private final SpecReader specs;
@@ -73,6 +75,7 @@ public final class SweepJob {
 
     public SweepJob(SweepContext ctx, Study study, Location out, PrintStream console) {
         this.ctx = ctx;
+        this.modelFingerprint = ctx.pricing().fingerprint();
         this.study = study;
         this.backtest = ctx.backtest().withYears(study.trainYears().get(0), study.testYears().get(1));
         this.specs = new SpecReader(backtest, ctx.regime());
@@ -173,7 +176,7 @@ public final class SweepJob {
     /** A study open for more generations; the daemon keeps one per study for its whole run. */
     public final class Session implements AutoCloseable {
         private final Location statePath = out.resolve("optimization_state.json");
-        private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint(), model = ctx.pricing().fingerprint();
+        private final String studyHash = studyHash(), fingerprint = ctx.md().fingerprint(), model = modelFingerprint;
         private final StudyMemory mem;
         private final SearchSpace space = new SearchSpace(study, ctx.regime());
         private final Optimizer optimizer = Optimizer.Kind.of(study.optimizer()).create(study.optimizerSettings());
@@ -437,7 +440,7 @@ public final class SweepJob {
     }
 
     private Trial trial(int g, double[] genome, SearchSpace space) {
-        String id = space.decode(genome, backtest).id(ctx.md().fingerprint(), ctx.pricing().fingerprint());
+        String id = space.decode(genome, backtest).id(ctx.md().fingerprint(), modelFingerprint);
         return Trial.ofGenome(study.name(), g, study.optimizer(), id, genome);
     }
 
