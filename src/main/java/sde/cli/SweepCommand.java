@@ -66,7 +66,8 @@ public final class SweepCommand implements Callable<Integer> {
                 String gate = v == null ? "" : "  gate " + v.verdict() + (v.flags().isEmpty() ? "" : " " + v.flags());
                 System.out.printf(Locale.ROOT, "  #%d %s  fitness %.4f (%s)  train %.4f  test %.4f  CAGR %.2f%%  maxDD %.2f%%  trades %d"
                                 + "  tier %s%s%n", row.rank(), row.id(), row.fitness(),
-                        row.worstSurface() == null ? "?" : row.worstSurface(), row.trainScore(), row.testScore(), row.cagrPct(), row.maxDdPct(), row.trades(), row.tier(), gate);
+                        row.worstSurface() == null ? "?" : row.worstSurface(), row.trainScore(), row.testScore(), row.cagrPct(),
+                        row.maxDdPct(), row.trades(), row.tier(), gate);
             }
             return 0;
         } finally {
