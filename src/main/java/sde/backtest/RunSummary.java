@@ -36,22 +36,13 @@ public record RunSummary(String id, @JsonInclude(JsonInclude.Include.NON_NULL) S
 
     /**
      * This summary with SPEC §4's worst case over the model band: feasibility and violation the worst surface's (what
-     * the search ranks by), {@code score_worst} its whole-run score, each year's return and drawdown there beside the
-     * centre's.
+     * the search ranks by), {@code score_worst} its whole-run score, and the years with their return and drawdown
+     * there beside the centre's ({@link RunOutputs#years(Summary, Summary)}).
      */
-    public RunSummary withWorst(WorstCase w, Summary worstAll, double worstViolation) {
-        return new RunSummary(id, synthetic, worstYears(worstAll), cagrPct,
+    public RunSummary withWorst(WorstCase w, Summary worstAll, List<YearFigures> yearsWithWorst, double worstViolation) {
+        return new RunSummary(id, synthetic, yearsWithWorst, cagrPct,
                 maxDdPct, sharpe, sortino, calmar, consistency, score, tier, longestRecoveryDays, maxConsecutiveLosers, trades,
                 capacityBoundTrades, sde.results.Feasibility.feasible(worstViolation), worstViolation, finalEquity, params,
                 dataFingerprint, codeVersion, pricings, wallMs, model, worstAll.score(), w.surfaceName());
-    }
-
-    private List<YearFigures> worstYears(Summary worstAll) {
-        List<YearFigures> out = new java.util.ArrayList<>();
-        for (int k = 0; k < years.size(); k++) {
-            var y = worstAll.years().get(k);
-            out.add(years.get(k).withWorst(y.returnPct(), y.maxDdPct()));
-        }
-        return out;
     }
 }

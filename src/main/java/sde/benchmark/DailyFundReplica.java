@@ -15,6 +15,7 @@ import sde.pricing.QuoteModel;
 import sde.pricing.VolSurface;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -128,7 +129,7 @@ public final class DailyFundReplica {
             equity[k] = e;
         }
         double wallMs = (System.nanoTime() - t0) / 1e6;
-        String description = String.format(java.util.Locale.ROOT, "%s on %s: one-session calls written each open (%s %.4g), %.0f %% of the"
+        String description = String.format(Locale.ROOT, "%s on %s: one-session calls written each open (%s %.4g), %.0f %% of the"
                         + " notional, synthetic long, %.2f %%/yr", name, sym, fund.strikeRule().kind(), fund.strikeRule().level(),
                 100 * fund.shareWritten(), fund.feePct());
         return Replication.compare(name, description, days, equity, levels, fund.feePct(), trades, Map.of("expiry", trades), wallMs,

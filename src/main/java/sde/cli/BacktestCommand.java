@@ -93,7 +93,8 @@ public final class BacktestCommand implements Callable<Integer> {
         if (m != Model.BASE) System.out.println("*** priced on the " + m + " surface of the model band ***");
         ConfigLoader.date("--from", "from", spec.from());   // a bad date is named by its option before anything runs
         ConfigLoader.date("--to", "to", spec.to());
-        RunResult r = Engine.of(md, cfg.pricing().model(m)).run(spec);
+        Engine engine = Engine.of(md, cfg.pricing().model(m));
+        RunResult r = engine.run(spec);
         double wallMs = (System.nanoTime() - t0) / 1e6;
         Summary s = RunOutputs.summarize(r);
         String id = spec.id(md.fingerprint(), cfg.pricing().fingerprint())
@@ -106,9 +107,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 .onModel(m.name().toLowerCase(Locale.ROOT));
         if (m == Model.BASE && coversTrain) {
             // SPEC §4, §7: what the search ranks this run by, its worst case over the model band.
-            WorstCase w = WorstCase.of(Engine.of(md, cfg.pricing()), spec, r, trainWindow, train.get(0), train.get(1), Objective.SCORE);
-            summary = summary.withWorst(w, w.run() == r ? s : RunOutputs.summarize(w.run()),
-                    w.train().violation(Feasibility.DEFAULT));
+            WorstCase w = WorstCase.of(engine, spec, r, trainWindow, train.get(0), train.get(1), Objective.SCORE);
+            Summary worstAll = w.run() == r ? s : RunOutputs.summarize(w.run());
+            summary = summary.withWorst(w, worstAll, RunOutputs.years(s, worstAll), w.train().violation(Feasibility.DEFAULT));
         }
         RunOutputs.write(dir, summary, r);
         System.out.print(RunOutputs.table(s));
