@@ -274,9 +274,11 @@ public final class Daemon {
 
     String summary(Ladder ladder, int runsTotal, int runsNow, long millis, List<String> newRobust) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "sde daemon, %s: %d runs in total, %d this session (%.1f runs/s)%n",
+        // A run is three backtests (SPEC §4's centre and the band's two edges), one when its centre is under its study's bar.
+        double backtests = runsNow == 0 ? 3 : (3.0 * runsNow - 2.0 * runner.edgesSkipped()) / runsNow;
+        sb.append(String.format(Locale.ROOT, "sde daemon, %s: %d runs in total, %d this session (%.1f runs/s, %.2f backtests a run)%n",
                 Instant.ofEpochMilli(clockMillis.getAsLong()).truncatedTo(ChronoUnit.SECONDS), runsTotal, runsNow,
-                millis <= 0 ? 0.0 : runsNow * 1000.0 / millis));
+                millis <= 0 ? 0.0 : runsNow * 1000.0 / millis, backtests));
         Map<Rung, StudyProgress> best = ladder.bestPerRung();
         for (Rung r : Rung.values()) {
             List<StudyProgress> of = ladder.studies().stream().filter(p -> p.rung() == r).toList();

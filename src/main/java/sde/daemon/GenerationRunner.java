@@ -19,4 +19,7 @@ public interface GenerationRunner {
      * generation. Called once when the daemon stops.
      */
     default Map<String, SweepJob.StudyResult> settle() { return Map.of(); }
+
+    /** Runs this session that ran the centre alone, under their study's bar (SPEC §4's worst case needs no edges there). */
+    default long edgesSkipped() { return 0; }
 }

@@ -35,6 +35,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     private final PrintStream console;
     private final Map<String, SweepJob.Session> open = new TreeMap<>();
     private final Map<String, double[]> closed = new TreeMap<>();
+    private long edgesSkipped;
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
     public StudyRunner(SweepContext ctx, GateSettings gate, CoverageSettings coverage, Location out, PrintStream console) {
@@ -56,7 +57,15 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
             open.put(study.name(), s);
             closed.remove(study.name());
         }
-        return s.step();
+        int before = s.edgesSkippedNow();
+        SweepJob.StudyResult r = s.step();
+        edgesSkipped += s.edgesSkippedNow() - before;
+        return r;
+    }
+
+    @Override
+    public long edgesSkipped() {
+        return edgesSkipped;
     }
 
     /** Waits for every open study's gate and writer, closes it, and returns each study's result as it ends. */

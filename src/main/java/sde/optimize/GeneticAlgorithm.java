@@ -16,6 +16,12 @@ public final class GeneticAlgorithm implements Optimizer {
 
     public GeneticAlgorithm(OptimizerSettings s) { this.s = s; }
 
+    /** Its parents, the best {@code batch} (at least two): elites and tournaments read nothing below them. */
+    @Override
+    public int ranksRead(int batch) {
+        return Math.max(batch, 2);
+    }
+
     @Override
     public List<double[]> propose(int batch, int dims, List<Evaluated> history, SplittableRandom rng) {
         List<Evaluated> valid = history.stream().filter(e -> !Double.isNaN(e.fitness())).toList();

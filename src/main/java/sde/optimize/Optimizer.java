@@ -18,6 +18,31 @@ public interface Optimizer {
     List<double[]> propose(int batch, int dimensions, List<Evaluated> history, SplittableRandom rng);
 
     /**
+     * How many of the history's best rows (SPEC §4's order) a proposal of {@code batch} reads by their values or order, as
+     * the history grows to any length: every row below them it reads at most as one of the rest, whatever its value. A
+     * sweep may record such a row with an upper bound of its fitness instead of the fitness (SPEC §4's worst case, whose
+     * edges it then need not run) without changing a proposal. The default, every row, is right for an optimizer that
+     * ranks rows it has not seen yet (CMA-ES ranks each generation within itself).
+     */
+    default int ranksRead(int batch) {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The fitness below which a row cannot enter the best {@code ranks} of {@code history}, now or after any further rows,
+     * or NaN when there is no such bar: fewer rows than {@code ranks}, or an infeasible row among the best {@code ranks}
+     * (an infeasible centre may be feasible on another surface, and then rank above every infeasible row). The bar only
+     * rises as rows are added, since the {@code ranks}-th best can only improve.
+     */
+    static double bar(List<Evaluated> history, int ranks) {
+        if (ranks <= 0 || ranks == Integer.MAX_VALUE) return Double.NaN;
+        List<Evaluated> valid = history.stream().filter(e -> !Double.isNaN(e.fitness())).sorted(BEST_FIRST).toList();
+        if (valid.size() < ranks) return Double.NaN;
+        Evaluated last = valid.get(ranks - 1);
+        return last.feasible() ? last.fitness() : Double.NaN;
+    }
+
+    /**
      * A genome, its objective ({@code fitness}; NaN marks an evaluation that failed) and its SPEC §4
      * constraint violation (0: feasible). Every optimizer ranks by {@link #BEST_FIRST}.
      */

@@ -6,6 +6,12 @@ import java.util.SplittableRandom;
 
 /** Uniform samples of the unit cube: the baseline every other optimizer must beat. */
 public final class RandomSearch implements Optimizer {
+    /** None: a uniform draw reads no row. */
+    @Override
+    public int ranksRead(int batch) {
+        return 0;
+    }
+
     @Override
     public List<double[]> propose(int batch, int dims, List<Evaluated> history, SplittableRandom rng) {
         List<double[]> out = new ArrayList<>(batch);

@@ -20,27 +20,44 @@ import java.util.stream.IntStream;
 public final class Tpe implements Optimizer {
     private static final double MIN_BANDWIDTH = 0.02;
     /**
-     * Kernels per density at most. Not a study setting: it only bounds the cost once the history is
-     * long (a study's hash, which --resume checks, would change with a new key), and below it the
-     * sampler is exactly what it was.
+     * Kernels per density at most, and so good rows at most. Not a study setting: it only bounds the cost once the
+     * history is long (a study's hash, which --resume checks, would change with a new key).
      */
-    static final int MAX_KERNELS = 256;
+    public static final int MAX_KERNELS = 256;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
     private final OptimizerSettings s;
 
     public Tpe(OptimizerSettings s) { this.s = s; }
 
+    /**
+     * The good rows are the best ⌈γ·n⌉ up to {@link #MAX_KERNELS} (Optuna caps its γ(n) the same way, at 25): no
+     * proposal reads a row below the MAX_KERNELS-th best except as one of the bad, whose sample is drawn in history
+     * order, so its value never moves a proposal.
+     */
+    @Override
+    public int ranksRead(int batch) {
+        return MAX_KERNELS;
+    }
+
     @Override
     public List<double[]> propose(int batch, int dims, List<Evaluated> history, SplittableRandom rng) {
         List<Evaluated> valid = history.stream().filter(e -> !Double.isNaN(e.fitness())).toList();
         if (valid.size() < s.tpeStartup()) return new RandomSearch().propose(batch, dims, history, rng);
-        List<Evaluated> sorted = ranked(valid);
-        int nGood = goodCount(sorted.size(), s.tpeGamma());
-        // The best MAX_KERNELS of the good and a uniform sample of MAX_KERNELS of the bad: each density
-        // is a mean over its kernels, so a sample estimates it without bias, at a cost that no longer
-        // grows with the history (batch × candidates × kernels).
-        List<double[]> good = sorted.subList(0, Math.min(nGood, MAX_KERNELS)).stream().map(Evaluated::genome).toList();
-        List<double[]> bad = sample(sorted.subList(nGood, sorted.size()), rng).stream().map(Evaluated::genome).toList();
+        int nGood = goodCount(valid.size(), s.tpeGamma());
+        // The good in SPEC §4's order, the bad in history order: a bad row's value decides only that it is bad. The bad
+        // are a uniform sample of MAX_KERNELS at most: each density is a mean over its kernels, so a sample estimates it
+        // without bias, at a cost that no longer grows with the history (batch × candidates × kernels).
+        Integer[] order = IntStream.range(0, valid.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Optimizer.BEST_FIRST.compare(valid.get(a), valid.get(b)));
+        boolean[] isGood = new boolean[valid.size()];
+        List<double[]> good = new ArrayList<>(nGood);
+        for (int k = 0; k < nGood; k++) {
+            isGood[order[k]] = true;
+            good.add(valid.get(order[k]).genome());
+        }
+        List<Evaluated> rest = new ArrayList<>(valid.size() - nGood);
+        for (int k = 0; k < valid.size(); k++) if (!isGood[k]) rest.add(valid.get(k));
+        List<double[]> bad = sample(rest, rng).stream().map(Evaluated::genome).toList();
         double[] bwGood = bandwidth(good, dims), bwBad = bandwidth(bad.isEmpty() ? good : bad, dims);
         // Each suggestion of the batch takes the best of its own fresh draws (as Optuna does per
         // suggestion), so a batch of K spreads over the good region instead of piling on one point.
@@ -84,9 +101,9 @@ public final class Tpe implements Optimizer {
         return sorted;
     }
 
-    /** How many of {@code n} ranked trials are good: ⌈γ·n⌉, at least one. */
+    /** How many of {@code n} ranked trials are good: ⌈γ·n⌉, at least one, at most {@link #MAX_KERNELS}. */
     static int goodCount(int n, double gamma) {
-        return Math.max(1, (int) Math.ceil(gamma * n));
+        return Math.max(1, Math.min(MAX_KERNELS, (int) Math.ceil(gamma * n)));
     }
 
     /** The list itself when it holds at most MAX_KERNELS, else MAX_KERNELS of it drawn without replacement, in their order. */

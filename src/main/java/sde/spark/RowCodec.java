@@ -51,6 +51,7 @@ final class RowCodec {
         out.writeInt(g == null ? -1 : g.length);
         if (g != null) for (double x : g) out.writeDouble(x);
         writeString(out, t.params());
+        out.writeDouble(t.edgeBar());
     }
 
     private static Trial trial(DataInputStream in) throws IOException {
@@ -60,7 +61,8 @@ final class RowCodec {
         int n = in.readInt();
         double[] genome = n < 0 ? null : new double[n];
         for (int k = 0; k < n; k++) genome[k] = in.readDouble();
-        return new Trial(study, generation, optimizer, id, genome, readString(in));
+        String params = readString(in);
+        return new Trial(study, generation, optimizer, id, genome, params, in.readDouble());
     }
 
     /**

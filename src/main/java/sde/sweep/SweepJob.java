@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
 import sde.backtest.SpecReader;
+import sde.backtest.WorstCase;
 import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
+import sde.optimize.Tpe;
 import sde.results.Feasibility;
 import sde.results.Journal;
 import sde.results.LeaderboardRow;
@@ -72,6 +74,7 @@ public final class SweepJob {
     private final TrialStore store;
     private LeaderGate gate;
     private OtherTrials others = OtherTrials.NONE;
+    private boolean skipEdges = true;
 
     public SweepJob(SweepContext ctx, Study study, Location out, PrintStream console) {
         this.ctx = ctx;
@@ -103,6 +106,15 @@ public final class SweepJob {
         double[] sharpes = leaderboards.stream().filter(l -> !l.equals(store.location()))
                 .flatMapToDouble(l -> Arrays.stream(ctx.backend().sharpes(l))).toArray();
         this.others = name -> sharpes;
+        return this;
+    }
+
+    /**
+     * Whether a trial below the study's bar runs the centre alone (the default; SPEC §4's ranking is the same either way,
+     * docs/validation.md): false runs every surface for every trial, so that every row has its worst case.
+     */
+    public SweepJob withEdgeSkip(boolean skip) {
+        this.skipEdges = skip;
         return this;
     }
 
@@ -186,11 +198,13 @@ public final class SweepJob {
         private final ExecutorService judge = Executors.newSingleThreadExecutor(daemonThreads("sde-gate-" + study.name()));
         private final List<Pending> pending = new ArrayList<>();
         private final long startNs = System.nanoTime();
+        /** The rows read in full: leaderboard.json's and the gate's (its leaders and PBO's candidates). */
+        private final int leaders = Math.max(study.topN(), gate == null ? 0 : gate.topNeeded());
         private Future<?> lastCommit;
         private StudyState state;
         private String robust;
         private VerdictFile robustVerdict;
-        private int evaluatedNow, feasibleNow;
+        private int evaluatedNow, feasibleNow, edgesSkippedNow;
 
         private Session(boolean resume) {
             StudyState st = Json.readAs(statePath, StudyState.class);
@@ -217,8 +231,8 @@ public final class SweepJob {
                         + ": use --resume, or another --out");
             }
             state = st;
-            mem = new StudyMemory(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded()));
-            mem.load(store.trials(), store.top(Math.max(study.topN(), gate == null ? 0 : gate.topNeeded())));
+            mem = new StudyMemory(leaders);
+            mem.load(store.trials(), store.top(leaders));
             if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.name(),
                     mem.nextGeneration + 1,
                     mem.evaluations());
@@ -248,9 +262,11 @@ public final class SweepJob {
             Best best = best();
             SweepLogEntry hypothesis = SweepLogEntry.hypothesis(study.name(), g, hypothesis(g, mem.history, best, space.dimensions()));
             List<Trial> batch = trials(g, optimizer.propose(study.population(), space.dimensions(), mem.history, rng), space, mem.seen,
-                    rng);
+                    rng, edgeBar());
             long t0 = System.nanoTime();
             List<Evaluation> rows = evaluator.evaluate(batch);
+            long skipped = rows.stream().filter(e -> WorstCase.SKIPPED.equals(e.figures().worstSurface())).count();
+            edgesSkippedNow += (int) skipped;
             double secs = (System.nanoTime() - t0) / 1e9;
             mem.add(rows);
             mem.nextGeneration = g + 1;   // even when every id was a duplicate
@@ -275,8 +291,9 @@ public final class SweepJob {
             });
             double eta = (study.generations() - g - 1) * secs;
             long feasible = rows.stream().filter(Evaluation::feasible).count();
-            console.printf("generation %d/%d: %d/%d evaluated (%d feasible, %d total), %.1f eval/s, %s, ETA %.0f s%n",
-                    g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), feasible, mem.evaluations(),
+            console.printf("generation %d/%d: %d/%d evaluated (%d feasible, %d below the bar on the centre alone, %d total), %.1f eval/s, "
+                            + "%s, ETA %.0f s%n",
+                    g + 1, Math.max(g + 1, study.generations()), rows.size(), batch.size(), feasible, skipped, mem.evaluations(),
                     rows.size() / Math.max(secs, 1e-9), bestLine(now), Math.max(0, eta));
             return new StudyResult(st, top, robustVerdict);
         }
@@ -299,12 +316,32 @@ public final class SweepJob {
             journal.publish();
             Feasibility f = study.feasibility();
             double secs = (System.nanoTime() - startNs) / 1e9;
-            console.printf(Locale.ROOT, "%d evaluations this run in %.1f s, %d of them feasible (SPEC §4 over %d-%d: "
-                            + "max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
-                    evaluatedNow, secs, feasibleNow, study.trainYears().get(0), study.trainYears().get(1), f.maxDrawdownPct(),
-                    f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
+            console.printf(Locale.ROOT, "%d evaluations this run in %.1f s (%.2f backtests each: %d ran the centre alone), %d of them "
+                            + "feasible (SPEC §4 over %d-%d: max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
+                    evaluatedNow, secs, backtestsPerTrial(), edgesSkippedNow, feasibleNow, study.trainYears().get(0),
+                    study.trainYears().get(1), f.maxDrawdownPct(), f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
             return new StudyResult(state, top, robustVerdict);
         }
+
+        /**
+         * The study's bar for this generation's trials (SPEC §4's worst case): below the best rows its optimizer reads and
+         * the leaders its readers read, a trial needs no edges (NaN: every trial runs them, as with CMA-ES, or before the
+         * study has that many rows, or while one of them is infeasible).
+         */
+        private double edgeBar() {
+            if (!skipEdges) return Double.NaN;
+            int ranks = optimizer.ranksRead(study.population());
+            return Optimizer.bar(mem.history, ranks == Integer.MAX_VALUE ? ranks : Math.max(ranks, leaders));
+        }
+
+        /** Backtests per trial this run: three (the centre and the two edges), one for a trial under the bar. */
+        public double backtestsPerTrial() {
+            return evaluatedNow == 0 ? Double.NaN : (3.0 * evaluatedNow - 2.0 * edgesSkippedNow) / evaluatedNow;
+        }
+
+        /** Trials evaluated and trials that ran the centre alone, this run. */
+        public int evaluatedNow() { return evaluatedNow; }
+        public int edgesSkippedNow() { return edgesSkippedNow; }
 
         @Override
         public void close() {
@@ -419,10 +456,11 @@ public final class SweepJob {
     }
 
     /** The proposals as trials, skipping ids already evaluated; duplicates are replaced by random draws. */
-    private List<Trial> trials(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng) {
+    private List<Trial> trials(int g, List<double[]> proposals, SearchSpace space, Set<String> seen, SplittableRandom rng,
+                               double edgeBar) {
         // A trial's id hashes its decoded run: the proposals are decoded in parallel (the executors
         // wait for them), then taken in order, so the batch is the one a single thread would build.
-        List<Trial> decoded = proposals.parallelStream().map(genome -> trial(g, genome, space)).toList();
+        List<Trial> decoded = proposals.parallelStream().map(genome -> trial(g, genome, space).withEdgeBar(edgeBar)).toList();
         List<Trial> out = new ArrayList<>();
         for (Trial c : decoded) {
             if (out.size() >= study.population()) break;
@@ -433,7 +471,7 @@ public final class SweepJob {
             double[] genome = new double[space.dimensions()];
             for (int d = 0; d < genome.length; d++) genome[d] = rng.nextDouble();
             extra++;
-            Trial c = trial(g, genome, space);
+            Trial c = trial(g, genome, space).withEdgeBar(edgeBar);
             if (seen.add(c.id())) out.add(c);
         }
         return out;
@@ -469,7 +507,7 @@ public final class SweepJob {
             case TPE -> history.size() < study.optimizerSettings().tpeStartup() ? "random start-up draws until TPE has "
                     + study.optimizerSettings().tpeStartup() + " results" : "draws where the best "
                             + Math.round(100 * study.optimizerSettings().tpeGamma())
-                    + " % of results are dense and the rest sparse (l/g)";
+                    + " % of results (at most " + Tpe.MAX_KERNELS + ") are dense and the rest sparse (l/g)";
             case CMAES -> "draws from the CMA-ES distribution, its mean, covariance and step size rebuilt from the "
                     + history.size() + " results so far";
             case RANDOM -> "uniform random draws (the baseline)";

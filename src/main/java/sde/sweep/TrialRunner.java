@@ -16,7 +16,8 @@ import sde.results.Feasibility;
  * evaluation is a pure function of (params, data fingerprint, code version), so a retried or
  * speculative Spark task produces the same rows. Fitness is the study's SPEC §4 objective over the
  * train years at its worst over the model's centre and its band's two edges, with that surface's constraint
- * violation; the centre's train, test and whole-run figures are recorded beside them.
+ * violation; the centre's train, test and whole-run figures are recorded beside them. A trial under its study's bar
+ * ({@link Trial#edgeBar}) whose centre falls below it runs the centre alone: its fitness is the centre's, an upper bound.
  */
 public final class TrialRunner {
     private final MarketData md;
@@ -46,14 +47,15 @@ public final class TrialRunner {
             Summary test = RunOutputs.summarizeWindow(r, scoring.testYears().get(0), scoring.testYears().get(1));
             // SPEC §4: ranked and judged feasible on the surface where the objective is lowest.
             WorstCase worst = WorstCase.of(engine, run, r, train, scoring.trainYears().get(0), scoring.trainYears().get(1),
-                    scoring.feasibility().objective());
+                    scoring.feasibility().objective(), c.edgeBar());
             Summary worstAll = worst.run() == r ? all : RunOutputs.summarize(worst.run());
             double violation = worst.train().violation(scoring.feasibility());
             figures = new Evaluation.Figures(worst.train().objective(scoring.feasibility().objective()), violation,
                     Feasibility.feasible(violation),
                     train.score(), train.cagrPct(), train.maxDdPct(), test.score(), test.cagrPct(), test.maxDdPct(), all.score(),
                     all.cagrPct(), all.maxDdPct(), all.sharpe(), all.trades(), all.capacityBoundTrades(), all.tier(),
-                    Json.compact(RunOutputs.years(all, worstAll)), worstAll.score(), worst.surfaceName());
+                    Json.compact(worst.edgesRun() ? RunOutputs.years(all, worstAll) : RunOutputs.years(all)),
+                    worst.edgesRun() ? worstAll.score() : Double.NaN, worst.surfaceName());
         } catch (RuntimeException ex) {
             error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
         }

@@ -47,12 +47,12 @@ class RowCodecTest {
         // A search's trial (a genome) and a given run (params text): records compare by their components.
         List<Trial> trials = List.of(Trial.ofGenome("s \u00e9", 3, "tpe", "a1", new double[]{0.25, Double.MIN_VALUE, 1}),
                 Trial.ofParams("validate", 0, "jitter", "v0001", "{\"strategies\":[]} \u20ac"), Trial.ofGenome("s", 4, "ga", "a2",
-                        new double[0]));
+                        new double[0]).withEdgeBar(1.25));
         List<Trial> tback = RowCodec.trials(RowCodec.trials(trials));
         for (int k = 0; k < 3; k++) {
             Trial a = trials.get(k), b = tback.get(k);
-            assertEquals(List.of(a.study(), a.generation(), a.optimizer(), a.id(), String.valueOf(a.params())),
-                    List.of(b.study(), b.generation(), b.optimizer(), b.id(), String.valueOf(b.params())));
+            assertEquals(List.of(a.study(), a.generation(), a.optimizer(), a.id(), String.valueOf(a.params()), a.edgeBar()),
+                    List.of(b.study(), b.generation(), b.optimizer(), b.id(), String.valueOf(b.params()), b.edgeBar()));
             assertArrayEquals(a.genome(), b.genome());
         }
     }
