@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** JSON output files: snake_case keys (SPEC §7 names such as cagr_pct), pretty printed, written atomically. */
 public final class Json {
@@ -71,7 +72,8 @@ public final class Json {
     /**
      * A JSON object file as a tree with camelCase keys read as their snake_case names (overfitScore
      * → overfit_score, at every level), or null when there is no such file: files older versions
-     * wrote with camelCase keys still resume and report (SPEC §7 wants snake_case).
+     * wrote with camelCase keys still resume and report (SPEC §7 wants snake_case). Only a key that is
+     * an identifier is renamed: a key that is data (a coverage cell, "QQQ P d25-40 dte8-30") stays as written.
      */
     public static ObjectNode readSnake(Location p) {
         JsonNode n = read(p,
@@ -79,12 +81,15 @@ public final class Json {
         return n instanceof ObjectNode o ? snake(o) : null;
     }
 
+    private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
+
     private static ObjectNode snake(ObjectNode m) {
         ObjectNode out = MAPPER.createObjectNode();
         m.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue() instanceof ObjectNode inner
                     ? snake(inner) : e.getValue();
-            String k = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(e.getKey());
+            String k = CAMEL.matcher(e.getKey()).matches() ? PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(e.getKey())
+                    : e.getKey();
             if (!out.has(k)) out.set(k, v);
         });
         return out;

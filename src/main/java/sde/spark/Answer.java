@@ -13,14 +13,16 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import sde.backtest.RunOutputs;
 import sde.backtest.RunResult;
-import sde.daemon.SwitchingOracle;
 import sde.daemon.Daemon;
+import sde.daemon.RungBest;
+import sde.daemon.SwitchingOracle;
 import sde.io.Json;
 import sde.io.Location;
 import sde.metrics.YearStats;
 import sde.pricing.Model;
 import sde.results.CeilingFile;
 import sde.results.VerdictFile;
+import sde.results.YearFigures;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,11 +90,11 @@ public final class Answer {
     @JsonPropertyOrder(alphabetic = true)
     public record File(String verdict, String verdictLine, String victoryId, long rows, long feasibleRows, int judged, int robust,
                        int vouched, List<Integer> years, List<Distance> distance, List<Point> frontier, List<Saturation> saturation,
-                       List<Check> checks, List<CeilingFile.OracleYear> oracle) {
+                       List<Check> checks, List<CeilingFile.OracleYear> oracle, List<RungBest> rungBests) {
         /** This answer with its ROBUST frontier re-run, and the switching oracle over those runs. */
         public File withChecks(List<Check> c, List<CeilingFile.OracleYear> o) {
             return new File(verdict, verdictLine, victoryId, rows, feasibleRows, judged, robust, vouched, years, distance, frontier,
-                    saturation, List.copyOf(c), List.copyOf(o));
+                    saturation, List.copyOf(c), List.copyOf(o), rungBests);
         }
     }
 
@@ -202,7 +204,7 @@ public final class Answer {
         if (tables.isEmpty()) {
             return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
                     0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of(),
-                    List.of());
+                    List.of(), List.of());
         }
         Dataset<Row> all = read(spark, tables);
         if (Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
@@ -242,7 +244,7 @@ public final class Answer {
                     GOAL_DD, GOAL, worst);
         }
         return new File(victory != null ? "VICTORY" : "NO VICTORY FOUND", line, victory, total, feasibleRows, v.judged().size(),
-                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of(), List.of());
+                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of(), List.of(), RungBest.under(dir));
     }
 
     /**
@@ -394,6 +396,7 @@ public final class Answer {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %.1f |%n", d.year(), pct(d.feasiblePct()), pct(d.robustPct()),
                     pct(d.vouchedPct()), d.shortfallPp()));
         }
+        rungBests(md, a);
         for (String pop : List.of(FEASIBLE, ROBUST, VOUCHED, REGIME)) {
             md.append("\n## Frontier: ").append(pop)
                     .append(" rows\n\nThe best return % in each year at a drawdown of at most the cap (id):\n\n| year |");
@@ -447,6 +450,36 @@ public final class Answer {
             md.append('\n');
         }));
         return md.toString();
+    }
+
+    /** Each rung's best, where its option P&L was made, and its centre's figures beside its worst case's (SPEC §4, §5). */
+    private static void rungBests(StringBuilder md, File a) {
+        if (a.rungBests() == null || a.rungBests().isEmpty()) return;
+        md.append("\n## Each rung's best\n\nThe search ranks by the train objective at its worst over the model band (SPEC §4);"
+                + " the gate's coverage says where the row's gross option P&L was made and how much of it real data verified (SPEC §5):"
+                + "\n\n| rung | study | id | fitness (worst surface) | centre's train score | verified share | largest cells | gate |\n"
+                + "|---|---|---|---:|---:|---:|---|---|\n");
+        for (RungBest b : a.rungBests()) {
+            StringBuilder cells = new StringBuilder();
+            b.cells().forEach((c, share) -> cells.append(cells.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.0f %%", c, 100 * share)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f (%s) | %.3f | %s | %s | %s |%n", b.rung(), b.study(), b.id(),
+                    b.fitness(), b.worstSurface() == null ? "?" : b.worstSurface(), b.trainScore(),
+                    b.verifiedShare() == null ? "not judged" : String.format(Locale.ROOT, "%.0f %%", 100 * b.verifiedShare()),
+                    cells.length() == 0 ? "–" : cells, b.verdict() == null ? "not judged" : b.verdict()));
+        }
+        md.append("\nTheir years, return % / max DD % on the centre, then on the row's worst surface:\n\n| rung |");
+        for (int y : a.years()) md.append(' ').append(y).append(" |");
+        md.append("\n|---|").append("---|".repeat(a.years().size())).append('\n');
+        for (RungBest b : a.rungBests()) {
+            md.append("| ").append(b.rung()).append(" |");
+            for (int y : a.years()) {
+                YearFigures f = b.years() == null ? null : b.years().stream().filter(x -> x.year() == y).findFirst().orElse(null);
+                md.append(f == null ? " – |" : String.format(Locale.ROOT, " %.1f / %.1f → %s / %s |", f.returnPct(), f.maxDdPct(),
+                        pct(f.returnPctWorst()), pct(f.maxDdPctWorst())));
+            }
+            md.append('\n');
+        }
     }
 
     private static String pct(Double x) {
