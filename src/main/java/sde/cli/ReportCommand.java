@@ -10,11 +10,16 @@ import sde.config.SdeConfig;
 import sde.data.MarketData;
 import sde.io.Location;
 import sde.report.Report;
+import sde.results.LeaderboardRow;
+import sde.spark.SparkBackend;
 import sde.spark.TrialSample;
+import sde.sweep.Evaluation;
 import sde.sweep.Study;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -73,6 +78,18 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             });
         }
+        // A study with no feasible row is shown on its least violating rows, read from its Parquet leaderboard.
+        report.withLeastViolating((dir, st, n) -> {
+            SparkSession spark = CommonOptions.spark("sde-report", master);
+            try {
+                List<Evaluation> rows = new SparkBackend(spark, null).store(dir, st).top(n);
+                List<LeaderboardRow> out = new ArrayList<>();
+                for (Evaluation e : rows) out.add(e.toRow(out.size() + 1));
+                return out;
+            } finally {
+                spark.stop();
+            }
+        });
         Location index = report.write(new Report.Request(out, name, id, top, mcPaths, cfg.validate().mcMeanBlock(),
                 cfg.validate().seed()));
         System.out.printf("wrote %s in %.1f s%n", index, (System.nanoTime() - t0) / 1e9);

@@ -39,6 +39,7 @@ public final class Report {
     private final Engine engine;
     private final Function<JsonNode, RunSpec> specOf;
     private TrialSource trials = TrialSource.NONE;
+    private LeastViolating leastViolating = LeastViolating.NONE;
 
     public Report(MarketData md, RegimeSettings regimes, Engine engine, Function<JsonNode, RunSpec> specOf) {
         this.md = md;
@@ -55,6 +56,23 @@ public final class Report {
         TrialSource NONE = (out, study) -> List.of();
     }
 
+    /**
+     * Where a study with no feasible row finds its least violating rows (SPEC §4's order: the Parquet leaderboard, through
+     * Spark in the report command): {@code n} of the study {@code study} whose folder is {@code dir}, best first.
+     */
+    @FunctionalInterface
+    public interface LeastViolating {
+        List<LeaderboardRow> rows(Location dir, String study, int n);
+
+        LeastViolating NONE = (dir, study, n) -> List.of();
+    }
+
+    /** A study with no feasible row is reported on its least violating rows, read here. */
+    public Report withLeastViolating(LeastViolating source) {
+        this.leastViolating = source;
+        return this;
+    }
+
     /** Adds the study views, drawn from these trials. */
     public Report withTrials(TrialSource source) {
         this.trials = source;
@@ -64,6 +82,9 @@ public final class Report {
     /** Writes the report; returns index.html. */
     public Location write(Request q) {
         List<LeaderboardRow> rows = ReportSources.rows(q.out(), q.study());
+        // leaderboard.json lists feasible rows only (SPEC §4): a study without one is shown on its least violating rows.
+        boolean noneFeasible = rows.isEmpty();
+        if (noneFeasible) rows = ReportSources.leastViolating(q.out(), q.study(), q.top(), leastViolating);
         if (rows.isEmpty()) throw new IllegalArgumentException(q.out() + ": no leaderboard rows" + (q.study() == null ? "" : " for study "
                 + q.study())
                 + " (run `jobs/sde sweep` or `jobs/sde daemon` first)");
@@ -94,7 +115,7 @@ public final class Report {
         data.resolve("trials.csv").write(views.trialsCsv());
         data.resolve("importance.csv").write(views.importanceCsv());
         Location index = q.out().resolve("report").resolve("index.html");
-        index.write(ReportPage.render(q, md, rows, top, verdicts, chosen, run, bands, labels, views.html()));
+        index.write(ReportPage.render(q, md, rows, top, verdicts, chosen, run, bands, labels, views.html(), noneFeasible));
         return index;
     }
 

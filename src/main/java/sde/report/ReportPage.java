@@ -32,7 +32,7 @@ final class ReportPage {
     record View(String folder, String study, String fingerprint, boolean synthetic, String written, int rowCount, boolean studyColumn,
                 List<BoardRow> board, String chosenId, List<YearRow> years, GateView gate, String equitySvg, String drawdownSvg,
                 String monthlySvg, String contributionSvg, String regimesSvg, String benchmarksHtml, boolean validated, String scatterSvg,
-                String studyViewsHtml, String answerHtml) {}
+                String studyViewsHtml, String answerHtml, boolean noneFeasible) {}
 
     record BoardRow(int rank, String id, boolean chosen, String study, String strategies, String trainScore, String testScore,
             String cagrPct,
@@ -54,7 +54,8 @@ final class ReportPage {
 
     static String render(Report.Request q, MarketData md, List<LeaderboardRow> rows, List<LeaderboardRow> top, Map<String,
             VerdictFile> verdicts,
-                         LeaderboardRow chosen, RunResult run, double[][] bands, int[] labels, String studyViewsHtml) {
+                         LeaderboardRow chosen, RunResult run, double[][] bands, int[] labels, String studyViewsHtml,
+                         boolean noneFeasible) {
         String id = chosen.id();
         List<BoardRow> board = new ArrayList<>();
         int k = 1;
@@ -111,7 +112,8 @@ final class ReportPage {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 rows.size(), rows.get(0).study() != null, board, id, years, gate(verdicts.get(id)), equity, drawdown, monthly,
                         contribution, regimes,
-                BenchmarkFigures.section(q.out()), !xs.isEmpty(), scatter, studyViewsHtml, AnswerFigures.section(q.out()));
+                BenchmarkFigures.section(q.out()), !xs.isEmpty(), scatter, studyViewsHtml, AnswerFigures.section(q.out()),
+                noneFeasible);
         StringWriter w = new StringWriter();
         TEMPLATE.execute(w, view);
         return w.toString();

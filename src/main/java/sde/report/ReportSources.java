@@ -30,6 +30,20 @@ final class ReportSources {
         return rows;
     }
 
+    /**
+     * The least violating rows of the study reported (a daemon's study under OUT/studies/NAME, else the sweep's folder and
+     * the study its state names), ranked from 1; none when the folder names no study.
+     */
+    static List<LeaderboardRow> leastViolating(Location out, String study, int n, Report.LeastViolating source) {
+        Location dir = study != null && out.resolve("studies").resolve(study).isDirectory() ? out.resolve("studies").resolve(study) : out;
+        String name = study;
+        if (name == null) {
+            StudyState state = Json.readAs(out.resolve("optimization_state.json"), StudyState.class);
+            name = state == null ? null : state.study();
+        }
+        return name == null ? List.of() : source.rows(dir, name, n);
+    }
+
     /** Every verdict under OUT/validations and OUT/studies/NAME/validations, by id (the untouched year's .final.json files aside). */
     static Map<String, VerdictFile> verdicts(Location out) {
         Map<String, VerdictFile> v = new LinkedHashMap<>();

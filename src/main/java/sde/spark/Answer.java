@@ -298,6 +298,19 @@ public final class Answer {
      * the feasible rows at ≤ 15 % drawdown keeps the best per (group, checkpoint, year); the running best over the
      * checkpoints is taken on the driver.
      */
+    /** Each generation's checkpoint: the first decade its running count reaches (else the group's size), or its running count. */
+    private static Map<Integer, Long> checkpoints(TreeMap<Integer, Long> counts, long size, boolean decades) {
+        Map<Integer, Long> out = new TreeMap<>();
+        long seen = 0;
+        for (Map.Entry<Integer, Long> g : counts.entrySet()) {
+            seen += g.getValue();
+            long k = decades ? size : seen;
+            if (decades) for (long c : CHECKPOINTS) if (seen <= c && c <= size) { k = c; break; }
+            out.put(g.getKey(), k);
+        }
+        return out;
+    }
+
     static List<Saturation> saturation(SparkSession spark, Dataset<Row> evals, Dataset<Row> rows) {
         Column rung = when(col("study").startsWith("single_"), lit("rung single"))
                 .when(col("study").startsWith("blend_"), lit("rung blend"))
@@ -312,14 +325,15 @@ public final class Answer {
         List<Row> clock = new ArrayList<>();
         Map<String, TreeSet<Long>> checkpointsOf = new TreeMap<>();
         perGeneration.forEach((group, counts) -> {
-            long size = counts.values().stream().mapToLong(Long::longValue).sum(), seen = 0;
-            for (Map.Entry<Integer, Long> g : counts.entrySet()) {
-                seen += g.getValue();
-                long k = size;
-                for (long c : CHECKPOINTS) if (seen <= c && c <= size) { k = c; break; }
-                clock.add(RowFactory.create(group, g.getKey(), k));
-                checkpointsOf.computeIfAbsent(group, x -> new TreeSet<>()).add(k);
-            }
+            long size = counts.values().stream().mapToLong(Long::longValue).sum();
+            // Decades, unless they give a group fewer than three points (a sweep of 4 × 1,200 has one decade, 1,000, which
+            // its first generation already passes): then the end of each generation, so that a curve has a shape.
+            Map<Integer, Long> k = checkpoints(counts, size, true);
+            if (new TreeSet<>(k.values()).size() < 3) k = checkpoints(counts, size, false);
+            k.forEach((generation, at) -> {
+                clock.add(RowFactory.create(group, generation, at));
+                checkpointsOf.computeIfAbsent(group, x -> new TreeSet<>()).add(at);
+            });
         });
         Dataset<Row> clockTable = spark.createDataFrame(clock, new StructType()
                 .add("group", "string").add("generation", "int").add("k", "long"));

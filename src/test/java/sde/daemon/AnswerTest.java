@@ -69,6 +69,8 @@ class AnswerTest {
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("all") && s.evaluations() == 4 && s.year() == 2020
                 && s.id().equals("a1")), a.saturation().toString());
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("rung blend") && s.evaluations() == 2));
+        assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("all") && s.evaluations() == 3 && s.year() == 2020),
+                "too few rows for three decades: read at each generation's end (3 rows in generation 0), so a curve has a shape");
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("first searches") && s.evaluations() == 4),
                 "no study here is a restart (NAME_rK)");
 
