@@ -248,6 +248,7 @@ public final class Backtester {
             int today = md.day(t);
             for (int p = ledger.open.size() - 1; p >= 0; p--) {
                 Position pos = ledger.open.get(p);
+                if (pos.firstExpiry > today && pos.anyOpen()) continue;
                 for (int k = 0; k < pos.legs.size(); k++) {
                     Leg l = pos.legs.get(k);
                     if (pos.legOpen[k] && !l.isShares() && l.expiry() <= today) {
@@ -589,7 +590,7 @@ public final class Backtester {
             Account acc = accounts[pos.slot];
             acc.closed++;
             if (pnl > 0) { acc.wins++; acc.sumWins += pnl; } else { acc.sumLosses += pnl; }
-            ledger.trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.describe(), pos.units,
+            ledger.trades.add(new Trade(slots.get(pos.slot).id(), pos.tag, pos.entryDay, md.day(t), pos.legs, pos.units,
                     pos.entryCash, pos.laterCash, pos.costs, pnl, reason, pos.capacityBound));
         }
 

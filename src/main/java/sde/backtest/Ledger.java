@@ -160,6 +160,7 @@ final class Ledger {
     }
 
     boolean hasShares(Position pos) {
+        if (!pos.shareLegs) return false;
         for (int k = 0; k < pos.legs.size(); k++) if (pos.legOpen[k] && pos.legs.get(k).isShares()) return true;
         return false;
     }

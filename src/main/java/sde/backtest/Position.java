@@ -1,6 +1,5 @@
 package sde.backtest;
 
-import sde.data.Dates;
 import sde.strategy.Leg;
 import sde.strategy.PositionView;
 
@@ -35,6 +34,10 @@ final class Position implements PositionView {
     final int[] legCell;
     /** Per leg: its cash flows so far, fills and settlement (costs included; a share leg's dividends are not counted). */
     final double[] legCash;
+    /** Whether any leg is shares: most positions hold none, and the ledger asks on every refresh. */
+    final boolean shareLegs;
+    /** The earliest expiry of its option legs (MAX_VALUE: none): no leg settles before it, so the daily settlement skips it. */
+    final int firstExpiry;
 
     Position(int slot, String tag, List<Leg> legs, int units, int entryDay, double entryCash, double entryCosts,
              double maxLoss, double requirement, double minRequirement, double risk) {
@@ -54,6 +57,14 @@ final class Position implements PositionView {
         this.legMid = new double[legs.size()];
         this.legCell = new int[legs.size()];
         this.legCash = new double[legs.size()];
+        boolean shares = false;
+        int first = Integer.MAX_VALUE;
+        for (Leg l : legs) {
+            shares |= l.isShares();
+            if (!l.isShares()) first = Math.min(first, l.expiry());
+        }
+        this.shareLegs = shares;
+        this.firstExpiry = first;
     }
 
     boolean anyOpen() {
@@ -71,20 +82,6 @@ final class Position implements PositionView {
     @Override public double maxLoss() { return maxLoss; }
 
     String describe() {
-        StringBuilder sb = new StringBuilder(32 * legs.size());   // "-1 SPY 2024-01-19 470P" and a separator, without regrowing
-        for (Leg l : legs) {
-            if (sb.length() > 0) sb.append(' ');
-            if (l.isShares()) {
-                sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(" shares");
-            } else {
-                sb.append(l.ratio() > 0 ? "+" : "").append(l.ratio()).append(' ').append(l.symbol()).append(' ')
-                        .append(Dates.format(l.expiry())).append(' ').append(fmt(l.strike())).append(l.call() ? "C" : "P");
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String fmt(double k) {
-        return k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k);
+        return Trade.describe(legs);
     }
 }

@@ -3,6 +3,7 @@ package sde.pricing;
 import sde.data.Symbol;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The modeled implied volatility of a contract: ATM level from the
@@ -26,6 +27,12 @@ public final class VolSurface implements Serializable {
     private final double[][] diffusive;
     /** Per day: the skew scale at the day's 30-day ratio. */
     private final double[] skewScale;
+    /**
+     * Each symbol's fitted levels (by ordinal) and the buckets' tenors, as arrays read once: every price asked for them, and
+     * a map of boxed lists cost a string hash and two unboxings a price (a fortieth of a daemon's backtest time).
+     */
+    private final double[][] levels;
+    private final double[] levelDays;
 
     public VolSurface(PricingInputs in, SurfaceSettings s) {
         this.in = in;
@@ -33,6 +40,12 @@ public final class VolSurface implements Serializable {
         int n = in.size(), m = PricingInputs.TERM_DAYS.length;
         diffusive = new double[m][n];
         skewScale = new double[n];
+        levelDays = s.levelTenorDays().stream().mapToDouble(Double::doubleValue).toArray();
+        levels = new double[Symbol.values().length][];
+        for (Symbol sym : Symbol.values()) {
+            List<Double> row = s.levels().get(sym.name());
+            levels[sym.ordinal()] = row == null ? null : row.stream().mapToDouble(Double::doubleValue).toArray();
+        }
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < m; k++) {
                 double v = in.termVol(k, i), d = PricingInputs.TERM_DAYS[k];
@@ -76,7 +89,21 @@ public final class VolSurface implements Serializable {
         if (!found) { w = prevW; d = prevDays; }                        // beyond the last point: flat vol
         if (Double.isNaN(w)) throw new IllegalStateException("no vol index covers day " + i + " (VIX is required)");
         // The fitted level acts after the ATM ratio's cap, so that it still moves a stressed market's price.
-        return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i) * s.level(sym, days));
+        return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i) * level(sym, days));
+    }
+
+    /** {@link SurfaceSettings#level}, the same arithmetic on the arrays read once. */
+    private double level(Symbol sym, double days) {
+        double[] row = levels[sym.ordinal()];
+        if (days <= levelDays[0]) return row[0];
+        for (int k = 1; k < row.length; k++) {
+            double d1 = levelDays[k];
+            if (days <= d1) {
+                double d0 = levelDays[k - 1], w = (days - d0) / (d1 - d0);
+                return row[k - 1] + w * (row[k] - row[k - 1]);
+            }
+        }
+        return row[row.length - 1];
     }
 
     /**
