@@ -65,8 +65,8 @@ public record RungBest(String rung, String study, String id, double fitness, Str
                 }
             }
             String verdict = v == null ? null : v.verdict() + (v.flags().isEmpty() ? "" : " " + v.flags());
-            out.add(new RungBest(r.label, study, row.id(), row.fitness(), row.worstSurface(), row.trainScore(), row.score(), row.scoreWorst(),
-                    verified, cells, verdict, row.years()));
+            out.add(new RungBest(r.label, study, row.id(), row.fitness(), row.worstSurface(), row.trainScore(), row.score(),
+                    row.scoreWorst(), verified, cells, verdict, row.years()));
         }
         return out;
     }

@@ -108,7 +108,8 @@ final class ParquetRows {
     /**
      * A part file's writer. Zstandard rather than Snappy: a row's text columns (its years, genome and params as JSON) are
      * most of its bytes, and zstd keeps 0.61 of Snappy's on a daemon study's rows (1,017 → 621 bytes a row on
-     * one generation of single_long_option, 1,000 rows, as the daemon writes it); every reader decompresses either, so older folders read as before.
+     * one generation of single_long_option, 1,000 rows, as the daemon writes it); every reader decompresses either, so
+     * older folders read as before.
      */
     static ParquetWriter<Group> writer(Path file, Configuration conf) throws IOException {
         return ExampleParquetWriter.builder(file).withConf(conf).withType(PARQUET).withCompressionCodec(CompressionCodecName.ZSTD)

@@ -317,7 +317,8 @@ public final class SweepJob {
             Feasibility f = study.feasibility();
             double secs = (System.nanoTime() - startNs) / 1e9;
             console.printf(Locale.ROOT, "%d evaluations this run in %.1f s (%.2f backtests each: %d ran the centre alone), %d of them "
-                            + "feasible (SPEC §4 over %d-%d: max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; leaderboard: %s%n",
+                            + "feasible (SPEC §4 over %d-%d: max DD <= %.0f %%, >= %d closed trades every year, no ruin); %s; "
+                            + "leaderboard: %s%n",
                     evaluatedNow, secs, backtestsPerTrial(), edgesSkippedNow, feasibleNow, study.trainYears().get(0),
                     study.trainYears().get(1), f.maxDrawdownPct(), f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
             return new StudyResult(state, top, robustVerdict);
