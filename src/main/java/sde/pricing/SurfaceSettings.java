@@ -207,16 +207,21 @@ public record SurfaceSettings(double atmRatio, double atmVixPower, double atmTen
      * the first and the last, so that a held contract's vol does not jump as it crosses 30 or 7 days.
      */
     public double level(Symbol symbol, double days) {
-        List<Double> row = levels.get(symbol.name());
-        if (days <= levelTenorDays.get(0)) return row.get(0);
-        for (int k = 1; k < LEVEL_BUCKETS; k++) {
-            double d1 = levelTenorDays.get(k);
+        return levelAt(levels.get(symbol.name()).stream().mapToDouble(Double::doubleValue).toArray(),
+                levelTenorDays.stream().mapToDouble(Double::doubleValue).toArray(), days);
+    }
+
+    /** A row of levels at {@code days}: linear in tenor between the buckets' {@code tenors}, flat beyond the first and last. */
+    static double levelAt(double[] row, double[] tenors, double days) {
+        if (days <= tenors[0]) return row[0];
+        for (int k = 1; k < row.length; k++) {
+            double d1 = tenors[k];
             if (days <= d1) {
-                double d0 = levelTenorDays.get(k - 1), w = (days - d0) / (d1 - d0);
-                return row.get(k - 1) + w * (row.get(k) - row.get(k - 1));
+                double d0 = tenors[k - 1], w = (days - d0) / (d1 - d0);
+                return row[k - 1] + w * (row[k] - row[k - 1]);
             }
         }
-        return row.get(LEVEL_BUCKETS - 1);
+        return row[row.length - 1];
     }
 
     /** These settings with every level at 1: the vol indices' model before its fitted levels. */

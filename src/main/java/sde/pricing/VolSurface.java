@@ -92,18 +92,9 @@ public final class VolSurface implements Serializable {
         return clamp(Math.sqrt(w * 365 / d) * in.volRatio(sym, i) * level(sym, days));
     }
 
-    /** {@link SurfaceSettings#level}, the same arithmetic on the arrays read once. */
+    /** {@link SurfaceSettings#level} on the arrays read once. */
     private double level(Symbol sym, double days) {
-        double[] row = levels[sym.ordinal()];
-        if (days <= levelDays[0]) return row[0];
-        for (int k = 1; k < row.length; k++) {
-            double d1 = levelDays[k];
-            if (days <= d1) {
-                double d0 = levelDays[k - 1], w = (days - d0) / (d1 - d0);
-                return row[k - 1] + w * (row[k] - row[k - 1]);
-            }
-        }
-        return row[row.length - 1];
+        return SurfaceSettings.levelAt(levels[sym.ordinal()], levelDays, days);
     }
 
     /**
