@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 4 item 6: ms per full 2020–2025 run on the real data, (a) the SPY credit spread alone and
+ * The backtest's speed: ms per full 2020–2025 run on the real data, (a) the SPY credit spread alone and
  * (b) all the strategies on SPY, QQQ and IWM at once; and ns per modeled option price, so
  * (a) can be compared with its pure pricing work (the teardown prints how many prices a run makes).
  */

@@ -64,8 +64,8 @@ public final class EdgeSkipBench {
             long t0 = System.nanoTime();
             double cost;
             int trials;
-            try (SweepJob.Session s = new SweepJob(ctx, study, Location.of(dir.resolve("r" + r)), new PrintStream(new ByteArrayOutputStream()))
-                    .withEdgeSkip(skipping).open(false)) {
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+            try (SweepJob.Session s = new SweepJob(ctx, study, Location.of(dir.resolve("r" + r)), quiet).withEdgeSkip(skipping).open(false)) {
                 while (s.nextGeneration() < generations) s.step();
                 s.finish();
                 cost = s.backtestsPerTrial();
