@@ -65,7 +65,8 @@ public final class EdgeSkipBench {
             double cost;
             int trials;
             PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-            try (SweepJob.Session s = new SweepJob(ctx, study, Location.of(dir.resolve("r" + r)), quiet).withEdgeSkip(skipping).open(false)) {
+            SweepJob job = new SweepJob(ctx, study, Location.of(dir.resolve("r" + r)), quiet).withEdgeSkip(skipping);
+            try (SweepJob.Session s = job.open(false)) {
                 while (s.nextGeneration() < generations) s.step();
                 s.finish();
                 cost = s.backtestsPerTrial();
