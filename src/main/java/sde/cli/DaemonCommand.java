@@ -42,6 +42,10 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--reopen", description = "Search plateaued studies again (after a ceiling stop a restart otherwise stops at once).")
     boolean reopen;
 
+    @Option(names = "--all-edges", description = {"Run the model band's edges for every trial (SPEC §4's worst case), also below its",
+            "study's bar: every row with its worst case, three backtests a run (docs/validation.md, the skip rule)."})
+    boolean allEdges;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
@@ -68,7 +72,7 @@ public final class DaemonCommand implements Callable<Integer> {
             }
             try {
                 StudyRunner runner = new StudyRunner(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
-                        cfg.validate(), cfg.coverage(), dir, System.out);
+                        cfg.validate(), cfg.coverage(), dir, System.out).withEdgeSkip(!allEdges);
                 Engine engine = Engine.of(md, cfg.pricing());
                 Replay replay = (params, model) ->
                         engine.on(model).run(cfg.specs().read(params, "ceiling replay"));

@@ -32,6 +32,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the study found in OUT; nothing evaluated is lost or repeated.")
     boolean resume;
 
+    @Option(names = "--all-edges", description = {"Run the model band's edges for every trial (SPEC §4's worst case), also below the",
+            "study's bar, where a trial runs the centre alone by default: the same proposals and leaders, every row with its",
+            "worst case, three backtests a trial (docs/validation.md, the skip rule)."})
+    boolean allEdges;
+
     @Option(names = "--generations", paramLabel = "N", description = "Override the study's generations.")
     Integer generations;
 
@@ -57,7 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
             SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             SweepJob.StudyResult o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
-                    .run(resume);
+                    .withEdgeSkip(!allEdges).run(resume);
             System.out.printf("best: %s train score %.4f at its worst over the model band (%d evaluations in the study)%n", o.bestId(),
                     o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {

@@ -36,6 +36,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     private final Map<String, SweepJob.Session> open = new TreeMap<>();
     private final Map<String, double[]> closed = new TreeMap<>();
     private long edgesSkipped;
+    private boolean skipEdges = true;
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
     public StudyRunner(SweepContext ctx, GateSettings gate, CoverageSettings coverage, Location out, PrintStream console) {
@@ -43,6 +44,12 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
         this.gate = new SearchGate(ctx, gate, coverage);
         this.studies = out.resolve("studies");
         this.console = console;
+    }
+
+    /** Whether its studies' trials under their bar run the centre alone (the default), or every edge. */
+    public StudyRunner withEdgeSkip(boolean skip) {
+        this.skipEdges = skip;
+        return this;
     }
 
     @Override
@@ -53,7 +60,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
             boolean exists = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class) != null;
             // A study saved before daemon.tpe_candidates (with the code's default, 64) resumes with it.
             Study saved = SweepJob.asSaved(study, dir, List.of(study.toBuilder().optimizerSettings(OptimizerSettings.defaults()).build()));
-            s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).open(exists);
+            s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).withEdgeSkip(skipEdges).open(exists);
             open.put(study.name(), s);
             closed.remove(study.name());
         }

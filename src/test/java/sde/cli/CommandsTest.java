@@ -3,6 +3,7 @@ package sde.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import sde.io.Location;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,6 +30,23 @@ class CommandsTest {
             System.setOut(old);
         }
         return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sweepAndDaemonRunEveryEdgeOnlyWhenAskedTo() {
+        // SPEC §4's skip rule is the default; --all-edges gives every row its worst case at three backtests a trial.
+        SweepCommand sweep = new SweepCommand();
+        cli(sweep).parseArgs("--study", "conf/study.yaml");
+        assertFalse(sweep.allEdges);
+        cli(sweep).parseArgs("--study", "conf/study.yaml", "--all-edges");
+        assertTrue(sweep.allEdges);
+        DaemonCommand daemon = new DaemonCommand();
+        cli(daemon).parseArgs("--all-edges", "--max-minutes", "1");
+        assertTrue(daemon.allEdges);
+    }
+
+    private static CommandLine cli(Object command) {
+        return new CommandLine(command).registerConverter(Location.class, Location::of);
     }
 
     @Test
