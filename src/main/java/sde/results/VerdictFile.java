@@ -64,7 +64,7 @@ public record VerdictFile(String id, double overfitScore, Verdict verdict, boole
      * coverage at all (a verdict without the gate's {@code coverage} statistic was written before the gate judged it).
      */
     public boolean vouched() {
-        return robust() && !flags.contains("MODEL_FRAGILE") && !flags.contains("MODEL_UNVERIFIED") && statistics != null
+        return robust() && !flags.contains(Flag.MODEL_FRAGILE.name()) && !flags.contains(Flag.MODEL_UNVERIFIED.name()) && statistics != null
                 && statistics.has("coverage");
     }
 }

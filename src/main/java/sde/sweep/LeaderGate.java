@@ -2,6 +2,7 @@ package sde.sweep;
 
 import sde.backtest.BacktestSettings;
 import sde.backtest.RunSpec;
+import sde.results.Flag;
 import sde.results.Verdict;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public interface LeaderGate {
                   List<Integer> testYears, BacktestSettings backtest) {}
 
     /** The verdict with its flags (MODEL_FRAGILE, MODEL_UNVERIFIED, …), and the document the sweep writes as validations/ID.json. */
-    record Judgement(Verdict verdict, boolean rejected, double overfitScore, List<String> flags, Object document) {
+    record Judgement(Verdict verdict, boolean rejected, double overfitScore, List<Flag> flags, Object document) {
         public boolean robust() {
             return verdict == Verdict.ROBUST;
         }

@@ -14,6 +14,7 @@ import sde.io.Location;
 import sde.optimize.Optimizer;
 import sde.optimize.Tpe;
 import sde.results.Feasibility;
+import sde.results.Flag;
 import sde.results.Journal;
 import sde.results.LeaderboardRow;
 import sde.results.StudyState;
@@ -413,8 +414,8 @@ public final class SweepJob {
                 String note = null;
                 if (v.robust()) {
                     robust = p.id;
-                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), v.flags(), Double.NaN, List.of(),
-                            Map.of(), Map.of(), Json.MAPPER.valueToTree(v.document()).get("statistics"), null);
+                    robustVerdict = new VerdictFile(p.id, v.overfitScore(), v.verdict(), v.rejected(), Flag.names(v.flags()),
+                            Double.NaN, List.of(), Map.of(), Map.of(), Json.MAPPER.valueToTree(v.document()).get("statistics"), null);
                 } else {
                     note = "promising but fragile: " + p.id + " leads on train score but the gate says " + label;
                 }
@@ -429,8 +430,8 @@ public final class SweepJob {
     private record Pending(int generation, String id, Future<LeaderGate.Judgement> verdict) {}
 
     /** The model-risk flags a verdict carries (SPEC §5), as " [MODEL_FRAGILE, MODEL_UNVERIFIED]", or nothing. */
-    static String modelFlags(List<String> flags) {
-        List<String> m = flags.stream().filter(f -> f.startsWith("MODEL_")).toList();
+    static String modelFlags(List<Flag> flags) {
+        List<Flag> m = flags.stream().filter(Flag::modelRisk).toList();
         return m.isEmpty() ? "" : " " + m;
     }
 

@@ -1,6 +1,7 @@
 package sde.validate;
 
 import sde.pricing.ModelCell;
+import sde.results.Flag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +17,6 @@ import java.util.Map;
  */
 public record Coverage(double grossOptionPnl, double unverifiedShare, Map<String, Double> shareByCell, List<String> unverifiedCells,
                        boolean flagged) {
-    public static final String MODEL_UNVERIFIED = "MODEL_UNVERIFIED";
-
     /** @param cellGrossPnl a run's RunResult.cellGrossPnl */
     public static Coverage of(double[] cellGrossPnl, CoverageSettings s) {
         boolean[] verified = s.verifiedMask();
@@ -45,7 +44,7 @@ public record Coverage(double grossOptionPnl, double unverifiedShare, Map<String
         if (grossOptionPnl == 0) return "no option P&L: relies on no modeled price";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s%.0f %% of the gross option P&L in unverified cells",
-                flagged ? MODEL_UNVERIFIED + ": " : "", 100 * unverifiedShare));
+                flagged ? Flag.MODEL_UNVERIFIED + ": " : "", 100 * unverifiedShare));
         if (!unverifiedCells.isEmpty()) {
             List<String> top = new ArrayList<>();
             for (String c : unverifiedCells.subList(0, Math.min(5, unverifiedCells.size()))) {

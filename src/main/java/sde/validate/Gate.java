@@ -2,6 +2,7 @@ package sde.validate;
 
 import sde.metrics.Summary;
 import sde.metrics.YearStats;
+import sde.results.Flag;
 import sde.results.Verdict;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class Gate {
      */
     public static GateReport judge(String id, Summary full, double trainCagrPct, double testCagrPct, Map<Integer, double[]> monthlyPnl,
                                 List<Double> variantScores, long seed, GateSettings g, GateStatistics statistics) {
-        List<String> flags = new ArrayList<>();
+        List<Flag> flags = new ArrayList<>();
         int years = full.years().size(), profitable = 0;
         for (YearStats y : full.years()) if (y.returnPct() > 0) profitable++;
         double consistency = (double) profitable / years;
@@ -35,11 +36,11 @@ public final class Gate {
         double score = full.score();
         double mean = variantScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double sensitivity = score > 0 ? clamp(mean / score) : 0;
-        if (score > 0 && variantScores.stream().anyMatch(v -> v < score / 2)) flags.add("FRAGILE");
+        if (score > 0 && variantScores.stream().anyMatch(v -> v < score / 2)) flags.add(Flag.FRAGILE);
 
         boolean enough = full.years().stream().allMatch(y -> y.trades() >= g.minTradesPerYear());
         double tradeCount = enough ? 1 : 0;
-        if (full.years().stream().anyMatch(y -> y.trades() < g.targetTradesPerYear())) flags.add("BELOW_TARGET_TRADES");
+        if (full.years().stream().anyMatch(y -> y.trades() < g.targetTradesPerYear())) flags.add(Flag.BELOW_TARGET_TRADES);
 
         double diverse = 0;
         for (YearStats y : full.years()) {
@@ -55,10 +56,10 @@ public final class Gate {
         // T-bills (SPEC §3), a configuration that hardly trades scores on its interest alone.
         boolean deep = full.maxDdPct() > g.maxDrawdownPct();
         boolean rejected = deep || !enough;
-        if (deep) flags.add("REJECT_DRAWDOWN");
-        if (!enough) flags.add("REJECT_TRADES");
-        if (full.maxConsecutiveLosers() > g.maxConsecutiveLosers()) flags.add("LOSING_STREAK");
-        if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add("LONG_RECOVERY");
+        if (deep) flags.add(Flag.REJECT_DRAWDOWN);
+        if (!enough) flags.add(Flag.REJECT_TRADES);
+        if (full.maxConsecutiveLosers() > g.maxConsecutiveLosers()) flags.add(Flag.LOSING_STREAK);
+        if (full.longestRecoveryDays() > g.maxRecoveryDays()) flags.add(Flag.LONG_RECOVERY);
 
         double overfit = 0.25 * consistency + 0.30 * walkforward + 0.25 * sensitivity + 0.10 * tradeCount + 0.10 * regimeDiverse;
         // SPEC §5: REJECTED overrides the grade; the grade stays beside it.

@@ -3,6 +3,7 @@ package sde.validate;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import sde.results.Flag;
 import sde.results.Verdict;
 
 import java.util.ArrayList;
@@ -19,11 +20,9 @@ import java.util.Map;
  * gate ran without them), {@code verdictLow} and {@code verdictHigh} the verdicts there.
  */
 public record GateReport(String id, double overfitScore, Verdict verdict, boolean rejected, Map<String, Double> components,
-                      Map<String, Boolean> passes, List<String> flags, long seed, List<Double> variantScores, double baseScore,
+                      Map<String, Boolean> passes, List<Flag> flags, long seed, List<Double> variantScores, double baseScore,
                       GateStatistics statistics, Double scoreLow, Double scoreHigh, String verdictLow, String verdictHigh,
                       @JsonIgnore Verdict grade) {
-    public static final String MODEL_FRAGILE = "MODEL_FRAGILE";
-
     public GateReport {
         if (verdict != Verdict.of(grade, rejected)) throw new IllegalArgumentException(id + ": verdict " + verdict + " with grade " + grade
                 + (rejected ? ", rejected" : ""));
@@ -41,12 +40,12 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
      * model's band and coverage both vouch for it).
      */
     public boolean vouched() {
-        return robust() && !flags.contains(MODEL_FRAGILE) && !flags.contains(Coverage.MODEL_UNVERIFIED);
+        return robust() && flags.stream().noneMatch(Flag::modelRisk);
     }
 
     /** This verdict with one more flag. */
-    public GateReport withFlag(String flag) {
-        List<String> f = new ArrayList<>(flags);
+    public GateReport withFlag(Flag flag) {
+        List<Flag> f = new ArrayList<>(flags);
         f.add(flag);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
                 statistics, scoreLow, scoreHigh, verdictLow, verdictHigh, grade);
@@ -57,8 +56,8 @@ public record GateReport(String id, double overfitScore, Verdict verdict, boolea
      * surface; a ROBUST verdict that does not hold on both is flagged MODEL_FRAGILE (SPEC §5).
      */
     public GateReport withModelRisk(GateReport low, GateReport high) {
-        List<String> f = new ArrayList<>(flags);
-        if (robust() && !(low.robust() && high.robust())) f.add(MODEL_FRAGILE);
+        List<Flag> f = new ArrayList<>(flags);
+        if (robust() && !(low.robust() && high.robust())) f.add(Flag.MODEL_FRAGILE);
         return new GateReport(id, overfitScore, verdict, rejected, components, passes, List.copyOf(f), seed, variantScores, baseScore,
                 statistics, low.baseScore(), high.baseScore(), low.verdict().toString(), high.verdict().toString(), grade);
     }

@@ -7,6 +7,7 @@ import sde.backtest.RunSpec;
 import sde.data.Dates;
 import sde.metrics.Metrics;
 import sde.metrics.Summary;
+import sde.results.Flag;
 import sde.strategy.Strategies;
 
 import java.time.LocalDate;
@@ -103,7 +104,7 @@ public final class Validator {
         GateStatistics stats = new GateStatistics(m[0], m[1], m[2], trialCount, sharpeVariance, expectedMax, deflated, deflatedNote, pbo,
                 pboConfigurations, spa, pboNote, train.cagrPct(), test.cagrPct(), cov.shareByCell(), cov.unverifiedShare(), cov.describe());
         GateReport base = Gate.judge(id, full, train.cagrPct(), test.cagrPct(), monthly(r), scores, g.seed(), g, stats);
-        if (cov.flagged()) base = base.withFlag(Coverage.MODEL_UNVERIFIED);
+        if (cov.flagged()) base = base.withFlag(Flag.MODEL_UNVERIFIED);
         if (risk == null) return base;
         return base.withModelRisk(onSurface(id, risk.low(), spec, full.score(), scores), onSurface(id, risk.high(), spec, full.score(),
                 scores));
@@ -155,7 +156,7 @@ public final class Validator {
     public static String report(GateReport v) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("validation of %s: overfit_score %.3f → %s%s%n", v.id(), v.overfitScore(), v.verdict(),
-                v.rejected() ? " (" + (v.flags().contains("REJECT_TRADES") ? "a year with too few trades" : "drawdown over the limit")
+                v.rejected() ? " (" + (v.flags().contains(Flag.REJECT_TRADES) ? "a year with too few trades" : "drawdown over the limit")
                         + "; the score alone grades it " + v.grade() + ")" : ""));
         v.components().forEach((k, x) -> sb.append(String.format("  %-18s %8.3f  %s%n", k, x,
                 v.passes().containsKey(k) ? (v.passes().get(k) ? "pass" : "FAIL") : "")));
@@ -165,7 +166,7 @@ public final class Validator {
             sb.append(String.format("  %-18s low surface %.4f (%s), high surface %.4f (%s)%n", "model risk", v.scoreLow(), v.verdictLow(),
                     v.scoreHigh(), v.verdictHigh()));
         }
-        sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", v.flags())).append('\n');
+        sb.append("  flags: ").append(v.flags().isEmpty() ? "none" : String.join(", ", Flag.names(v.flags()))).append('\n');
         for (GateStatistics.Line l : v.statistics().lines()) sb.append(String.format("  %-28s %s%n", l.name(), l.value()));
         return sb.toString();
     }

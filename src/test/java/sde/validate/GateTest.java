@@ -3,6 +3,7 @@ package sde.validate;
 import sde.backtest.RegimeSpec;
 import sde.io.Json;
 import sde.regime.RegimeSettings;
+import sde.results.Flag;
 import sde.results.Verdict;
 import org.junit.jupiter.api.Test;
 import sde.backtest.Engines;
@@ -70,10 +71,10 @@ class GateTest {
         assertEquals(0.1, v.scoreLow(), 1e-12);
         assertEquals(0.7, v.scoreHigh(), 1e-12);
         assertEquals(Verdict.ROBUST, v.verdict(), "the verdict is the base surface's");
-        assertTrue(v.flags().contains(GateReport.MODEL_FRAGILE));
-        assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(GateReport.MODEL_FRAGILE), "holds on both edges");
+        assertTrue(v.flags().contains(Flag.MODEL_FRAGILE));
+        assertFalse(base.withModelRisk(onHigh, onHigh).flags().contains(Flag.MODEL_FRAGILE), "holds on both edges");
         GateReport overfit = Gate.judge("x", low, 4, 0.4, months(6), variants, 1, G, GateStatistics.none());
-        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(GateReport.MODEL_FRAGILE),
+        assertFalse(overfit.withModelRisk(onLow, onHigh).flags().contains(Flag.MODEL_FRAGILE),
                 "only a ROBUST verdict can be fragile");
     }
 
@@ -86,7 +87,7 @@ class GateTest {
         assertEquals(Verdict.ROBUST, v.grade(), "the overfit score alone would call it robust");
         assertTrue(v.rejected());
         assertFalse(v.robust());
-        assertTrue(v.flags().contains("REJECT_TRADES"));
+        assertTrue(v.flags().contains(Flag.REJECT_TRADES));
         assertEquals(0.0, v.components().get("trade_count"));
         // What validations/ID.json says: REJECTED, with the grade beside it; a verdict that is not rejected has no second grade.
         var json = Json.MAPPER.valueToTree(v);
@@ -108,7 +109,7 @@ class GateTest {
         GateReport v = Gate.judge("one-year", s, 40, -5, months(3), List.of(0.1, 0.05, 0.3, 0.0, 0.12), 1, G, GateStatistics.none());
         assertEquals(Verdict.REJECTED, v.verdict(), "12 trades a year");
         assertEquals(Verdict.OVERFIT, v.grade(), "and overfit by its score alone");
-        assertTrue(v.flags().contains("FRAGILE"));
+        assertTrue(v.flags().contains(Flag.FRAGILE));
         assertEquals(0.0, v.components().get("walkforward"));
         assertFalse(v.passes().get("consistency"));
     }
@@ -121,7 +122,7 @@ class GateTest {
         assertTrue(v.rejected());
         assertEquals(Verdict.REJECTED, v.verdict());
         assertFalse(v.robust(), "a ROBUST score does not save a 40 % drawdown");
-        assertTrue(v.flags().containsAll(List.of("REJECT_DRAWDOWN", "LOSING_STREAK", "LONG_RECOVERY")));
+        assertTrue(v.flags().containsAll(List.of(Flag.REJECT_DRAWDOWN, Flag.LOSING_STREAK, Flag.LONG_RECOVERY)));
     }
 
     @Test
