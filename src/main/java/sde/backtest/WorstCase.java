@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public record WorstCase(Model surface, RunResult run, Summary train, boolean edgesRun) {
     private static final Model[] EDGES = {Model.LOW, Model.HIGH};
+    /** The surface name of a row whose edges were not run: its fitness is the centre's, an upper bound of its worst. */
+    public static final String SKIPPED = "skipped";
 
     /** {@code centre} (already run, with its train summary) against the same spec on {@code engine}'s two edges. */
     public static WorstCase of(Engine engine, RunSpec spec, RunResult centre, Summary centreTrain, int firstTrain, int lastTrain,
@@ -29,8 +31,8 @@ public record WorstCase(Model surface, RunResult run, Summary train, boolean edg
      */
     public static WorstCase of(Engine engine, RunSpec spec, RunResult centre, Summary centreTrain, int firstTrain, int lastTrain,
                                Objective objective, double bar) {
-        WorstCase worst = new WorstCase(Model.BASE, centre, centreTrain, true);
         if (centreTrain.objective(objective) < bar) return new WorstCase(Model.BASE, centre, centreTrain, false);
+        WorstCase worst = new WorstCase(Model.BASE, centre, centreTrain, true);
         for (Model m : EDGES) {
             RunResult r = engine.on(m).run(spec);
             Summary t = RunOutputs.summarizeWindow(r, firstTrain, lastTrain);
@@ -45,6 +47,4 @@ public record WorstCase(Model surface, RunResult run, Summary train, boolean edg
         return surface == Model.BASE ? "centre" : surface.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The surface name of a row whose edges were not run: its fitness is the centre's, an upper bound of its worst. */
-    public static final String SKIPPED = "skipped";
 }

@@ -2,7 +2,10 @@ package sde.optimize;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -47,16 +50,11 @@ public final class Tpe implements Optimizer {
         // The good in SPEC §4's order, the bad in history order: a bad row's value decides only that it is bad. The bad
         // are a uniform sample of MAX_KERNELS at most: each density is a mean over its kernels, so a sample estimates it
         // without bias, at a cost that no longer grows with the history (batch × candidates × kernels).
-        Integer[] order = IntStream.range(0, valid.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> Optimizer.BEST_FIRST.compare(valid.get(a), valid.get(b)));
-        boolean[] isGood = new boolean[valid.size()];
-        List<double[]> good = new ArrayList<>(nGood);
-        for (int k = 0; k < nGood; k++) {
-            isGood[order[k]] = true;
-            good.add(valid.get(order[k]).genome());
-        }
-        List<Evaluated> rest = new ArrayList<>(valid.size() - nGood);
-        for (int k = 0; k < valid.size(); k++) if (!isGood[k]) rest.add(valid.get(k));
+        List<Evaluated> goodRows = ranked(valid).subList(0, nGood);
+        Set<Evaluated> isGood = Collections.newSetFromMap(new IdentityHashMap<>());
+        isGood.addAll(goodRows);
+        List<double[]> good = goodRows.stream().map(Evaluated::genome).toList();
+        List<Evaluated> rest = valid.stream().filter(e -> !isGood.contains(e)).toList();
         List<double[]> bad = sample(rest, rng).stream().map(Evaluated::genome).toList();
         double[] bwGood = bandwidth(good, dims), bwBad = bandwidth(bad.isEmpty() ? good : bad, dims);
         // Each suggestion of the batch takes the best of its own fresh draws (as Optuna does per
