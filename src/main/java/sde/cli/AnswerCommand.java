@@ -35,6 +35,11 @@ public final class AnswerCommand implements Callable<Integer> {
             description = "Re-run the ROBUST frontier points on the model band and at growing capital (default on; --no-checks: skip).")
     boolean checks;
 
+    @Option(names = "--from-tallies", defaultValue = "false",
+            description = {"Read each study's tally (tallies/STUDY.json, kept by the sweep and the daemon as they write) instead of"
+                    + " every row: what the daemon does at each report, at a cost that does not grow with the rows (default: every row)."})
+    boolean fromTallies;
+
     /** The checks' runner: a params file on a surface of the model band, at its own starting capital (NaN) or another. */
     static Answer.Runner runner(Engine engine, SdeConfig cfg) {
         return (params, model, capital) -> {
@@ -53,14 +58,15 @@ public final class AnswerCommand implements Callable<Integer> {
         SparkSession spark = CommonOptions.spark("sde-answer", master);
         try {
             long t0 = System.nanoTime();
-            Answer.File a = Answer.compute(spark, out, cfg.backtest().firstYear(), cfg.backtest().lastYear());
+            int first = cfg.backtest().firstYear(), last = cfg.backtest().lastYear();
+            Answer.File a = fromTallies ? Answer.fromTallies(spark, out, first, last) : Answer.compute(spark, out, first, last);
             if (checks) {
                 MarketData md = common.marketData(cfg, common.dataDir().dir());
                 a = Answer.checked(spark, out, a, runner(Engine.of(md, cfg.pricing()), cfg));
             }
             Answer.write(out, a);
             System.out.println(a.verdictLine());
-            System.out.printf(Locale.ROOT, "read %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,
+            System.out.printf(Locale.ROOT, "answered over %,d rows in %.1f s; wrote %s and %s%n", a.rows(), (System.nanoTime() - t0) / 1e9,
                     out.resolve("answer.md"), out.resolve("answer.json"));
             return 0;
         } finally {

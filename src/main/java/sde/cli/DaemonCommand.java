@@ -83,8 +83,8 @@ public final class DaemonCommand implements Callable<Integer> {
                 Daemon.SessionEnd o = new Daemon(cfg.daemon(), runner, replay, dir, System.out, tg, System::currentTimeMillis,
                         cfg.coverage())
                         .withAnswer(d -> {
-                            Answer.File a = Answer.checked(spark, d, Answer.compute(spark, d, first, last), AnswerCommand.runner(engine,
-                                    cfg));
+                            Answer.File a = Answer.checked(spark, d, Answer.fromTallies(spark, d, first, last),
+                                    AnswerCommand.runner(engine, cfg));
                             Answer.write(d, a);
                             return a.verdictLine();
                         })

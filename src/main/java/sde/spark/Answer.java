@@ -20,6 +20,8 @@ import sde.io.Json;
 import sde.io.Location;
 import sde.metrics.YearStats;
 import sde.pricing.Model;
+import sde.results.AnswerTally;
+import sde.results.AnswerTally.Best;
 import sde.results.CeilingFile;
 import sde.results.VerdictFile;
 import sde.results.YearFigures;
@@ -58,7 +60,7 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class Answer {
     /** The drawdown caps of the frontier, in %. */
-    public static final List<Double> CAPS = List.of(5.0, 10.0, 15.0, 20.0, 25.0, 35.0);
+    public static final List<Double> CAPS = AnswerTally.CAPS;
     /** The evaluation counts at which saturation is read. */
     static final long[] CHECKPOINTS = {1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
     public static final String FEASIBLE = "feasible", ROBUST = "robust", VOUCHED = "robust, model-vouched",
@@ -116,9 +118,14 @@ public final class Answer {
         if (points.isEmpty()) return a.withChecks(List.of(), List.of());
         Set<String> ids = new TreeSet<>();
         for (Point p : points) ids.add(p.id());
-        Map<String, String> params = new HashMap<>();
-        for (Row r : read(spark, tables(dir)).where(col("id").isin(ids.toArray())).select(col("id"), col("params")).collectAsList()) {
-            params.putIfAbsent(r.getString(0), r.getString(1));
+        // Their params from the tallies, which keep every row sent to the gate; the rows only for one a tally did not keep.
+        Map<String, String> params = TalliedAnswer.keptParams(dir, ids);
+        Set<String> rest = new TreeSet<>(ids);
+        rest.removeAll(params.keySet());
+        if (!rest.isEmpty()) {
+            for (Row r : read(spark, tables(dir)).where(col("id").isin(rest.toArray())).select(col("id"), col("params")).collectAsList()) {
+                params.putIfAbsent(r.getString(0), r.getString(1));
+            }
         }
         Map<String, Map<Integer, YearStats>> low = new HashMap<>(), high = new HashMap<>();
         Map<String, Double> cutsFrom = new HashMap<>();
@@ -196,16 +203,27 @@ public final class Answer {
     /** The gate's verdicts under {@code dir}: each judged id with whether it is ROBUST and whether the model vouches for it. */
     record Verdicts(Set<String> judged, Set<String> robust, Set<String> vouched) {}
 
+    /**
+     * What the answer reduces the rows to, however they were read: each population's best per year and drawdown band
+     * (population → year → band of {@link AnswerTally#CAPS}), each saturation group's rows per generation, and its best
+     * feasible return at ≤ 15 % per generation and year, and the victory's id. A few thousand numbers, whatever the rows.
+     */
+    record Reduced(long rows, long feasibleRows, Map<String, Map<Integer, Best[]>> bands, Map<String, TreeMap<Integer, Long>> counts,
+                   Map<String, Map<Integer, Map<Integer, Best>>> best15, String victory) {}
+
+    /**
+     * The answer from the studies' tallies, which the sweep keeps as it writes ({@link AnswerTally}): what the daemon writes at
+     * every report, at a cost that does not grow with the rows. It equals {@link #compute} over the same folder.
+     */
+    public static File fromTallies(SparkSession spark, Location dir, int firstYear, int lastYear) {
+        return TalliedAnswer.compute(spark, dir, firstYear, lastYear);
+    }
+
+    /** The answer from scratch: every row read by Spark SQL. */
     public static File compute(SparkSession spark, Location dir, int firstYear, int lastYear) {
         List<Location> tables = tables(dir);
         Verdicts v = verdicts(dir);
-        List<Integer> years = new ArrayList<>();
-        for (int y = firstYear; y <= lastYear; y++) years.add(y);
-        if (tables.isEmpty()) {
-            return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
-                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of());
-        }
+        if (tables.isEmpty()) return answer(dir, null, v, firstYear, lastYear);
         Dataset<Row> all = read(spark, tables);
         if (Arrays.asList(all.columns()).contains("error")) all = all.where(col("error").isNull());
         Column feasible = Arrays.asList(all.columns()).contains("feasible") ? col("feasible") : lit(false);
@@ -219,65 +237,126 @@ public final class Answer {
                 .where(col("year").between(firstYear, lastYear).and(not(isnan(col("ret")))).and(not(isnan(col("dd")))))
                 .cache();
         long total = evals.count(), feasibleRows = evals.where(col("feasible")).count();
-        List<Point> frontier = frontier(rows, v);
-        String victory = victory(rows.where(col("id").isin(v.vouched().toArray())), years.size());
-        List<Saturation> saturation = saturation(spark, evals, rows);
+        Map<String, Map<Integer, Best[]>> bands = bands(rows, v);
+        String victory = victory(rows.where(col("id").isin(v.vouched().toArray())), lastYear - firstYear + 1);
+        Column groups = explode(array(lit("all"), rungColumn(), concat(lit("optimizer "), col("optimizer")), restartColumn())).as("group");
+        Map<String, TreeMap<Integer, Long>> counts = new TreeMap<>();
+        for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
+            counts.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
+        }
+        // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
+        Map<String, Map<Integer, Map<Integer, Best>>> best15 = new TreeMap<>();
+        for (Row r : rows.where(col("feasible").and(col("dd").leq(GOAL_DD))).select(col("id"), col("generation"), col("year"), col("ret"),
+                        col("dd"), groups).groupBy(col("group"), col("generation"), col("year"))
+                .agg(max(struct(col("ret"), col("id"), col("dd"))).as("b")).collectAsList()) {
+            best15.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).computeIfAbsent(r.getInt(1), g -> new TreeMap<>())
+                    .put(r.getInt(2), best(r.getStruct(3)));
+        }
         rows.unpersist();
         evals.unpersist();
+        return answer(dir, new Reduced(total, feasibleRows, bands, counts, best15, victory), v, firstYear, lastYear);
+    }
 
+    /** The answer from its reduction, or NO RESULTS when {@code r} is null (no leaderboard). */
+    static File answer(Location dir, Reduced r, Verdicts v, int firstYear, int lastYear) {
+        List<Integer> years = new ArrayList<>();
+        for (int y = firstYear; y <= lastYear; y++) years.add(y);
+        if (r == null) {
+            return new File("NO RESULTS", "NO RESULTS: " + dir + " holds no leaderboard (run a sweep or the daemon with --out there)", null,
+                    0, 0, v.judged().size(), v.robust().size(), v.vouched().size(), years, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of());
+        }
+        List<Point> frontier = frontier(r.bands());
+        List<Saturation> saturation = saturation(r.counts(), r.best15());
         List<Distance> distance = new ArrayList<>();
         for (int y : years) {
-            Double f = at(frontier, FEASIBLE, y), r = at(frontier, ROBUST, y), o = at(frontier, VOUCHED, y);
+            Double f = at(frontier, FEASIBLE, y), rb = at(frontier, ROBUST, y), o = at(frontier, VOUCHED, y);
             double best = o != null ? o : Double.NEGATIVE_INFINITY;
-            distance.add(new Distance(y, f, r, o, Double.isInfinite(best) ? GOAL : Math.max(0, GOAL - best)));
+            distance.add(new Distance(y, f, rb, o, Double.isInfinite(best) ? GOAL : Math.max(0, GOAL - best)));
         }
         String line;
-        if (victory != null) {
+        if (r.victory() != null) {
             line = String.format(Locale.ROOT, "VICTORY: %s makes at least %.0f %% at most %.0f %% drawdown in every year %d-%d, ROBUST and"
-                    + " vouched for by the model (SPEC §4)", victory, GOAL, GOAL_DD, firstYear, lastYear);
+                    + " vouched for by the model (SPEC §4)", r.victory(), GOAL, GOAL_DD, firstYear, lastYear);
         } else {
             double worst = distance.stream().mapToDouble(Distance::shortfallPp).max().orElse(GOAL);
             line = String.format(Locale.ROOT, "NO VICTORY FOUND over %,d evaluations (%,d feasible, %d judged by the gate, %d ROBUST, %d"
                             + " ROBUST and vouched for by the model): the best a vouched result made at ≤ %.0f %% drawdown falls short"
                             + " of %.0f %%"
-                            + " by up to %.1f points a year", total, feasibleRows, v.judged().size(), v.robust().size(), v.vouched().size(),
-                    GOAL_DD, GOAL, worst);
+                            + " by up to %.1f points a year", r.rows(), r.feasibleRows(), v.judged().size(), v.robust().size(),
+                    v.vouched().size(), GOAL_DD, GOAL, worst);
         }
-        return new File(victory != null ? "VICTORY" : "NO VICTORY FOUND", line, victory, total, feasibleRows, v.judged().size(),
-                v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of(), List.of(), RungBest.under(dir));
+        return new File(r.victory() != null ? "VICTORY" : "NO VICTORY FOUND", line, r.victory(), r.rows(), r.feasibleRows(),
+                v.judged().size(), v.robust().size(), v.vouched().size(), years, distance, frontier, saturation, List.of(), List.of(),
+                RungBest.under(dir));
+    }
+
+    private static Best best(Row b) {
+        return new Best(b.getDouble(0), b.getString(1), b.getDouble(2));
+    }
+
+    /** The saturation group of a study's rung: what the ladder calls its rungs, by the study's name. */
+    static String rungGroup(String study) {
+        if (study.startsWith("single_")) return "rung single";
+        if (study.startsWith("blend_")) return "rung blend";
+        if (study.startsWith("regime_")) return "rung regime";
+        return "study";
+    }
+
+    private static Column rungColumn() {
+        return when(col("study").startsWith("single_"), lit("rung single"))
+                .when(col("study").startsWith("blend_"), lit("rung blend"))
+                .when(col("study").startsWith("regime_"), lit("rung regime")).otherwise(lit("study"));
+    }
+
+    /** A restart (NAME_rK) searches again where a study plateaued: its own curve says whether restarting still pays. */
+    static String restartGroup(String study) {
+        return RESTART.matcher(study).find() ? "restarts" : "first searches";
+    }
+
+    private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile("_r[0-9]+$");
+
+    private static Column restartColumn() {
+        return when(col("study").rlike(RESTART.pattern()), lit("restarts")).otherwise(lit("first searches"));
     }
 
     /**
-     * Best return per year and drawdown cap of each population, in one pass: each row falls in the tightest cap its drawdown
-     * meets, the best per (year, cap) and population is aggregated on the executors, and the running best over the caps
-     * (a loose cap admits every tighter one's rows), a few dozen numbers, is taken on the driver. A tie goes to the larger id.
+     * Best return per year and drawdown band of each population, in one pass: each row falls in the tightest cap its
+     * drawdown meets, and the best per (year, cap) and population is aggregated on the executors. A tie goes to the larger id.
      */
-    static List<Point> frontier(Dataset<Row> rows, Verdicts v) {
+    static Map<String, Map<Integer, Best[]>> bands(Dataset<Row> rows, Verdicts v) {
         Column cap = lit(null).cast("double");
         for (int c = CAPS.size() - 1; c >= 0; c--) cap = when(col("dd").leq(CAPS.get(c)), lit(CAPS.get(c))).otherwise(cap);
         Column best = struct(col("ret"), col("id"), col("dd"));
         Column robust = col("id").isin(v.robust().toArray()), vouched = col("id").isin(v.vouched().toArray());
         Column regime = robust.and(col("study").startsWith("regime_"));
-        List<Row> cells = rows.withColumn("cap", cap).where(col("cap").isNotNull())
+        List<String> populations = List.of(FEASIBLE, ROBUST, VOUCHED, REGIME);
+        Map<String, Map<Integer, Best[]>> out = new TreeMap<>();
+        for (Row r : rows.withColumn("cap", cap).where(col("cap").isNotNull())
                 .groupBy(col("year"), col("cap"))
                 .agg(max(when(col("feasible"), best)).as(FEASIBLE), max(when(robust, best)).as(ROBUST),
                         max(when(vouched, best)).as(VOUCHED), max(when(regime, best)).as(REGIME))
-                .collectAsList();
-        List<Point> out = new ArrayList<>();
-        Set<Integer> years = new TreeSet<>();
-        for (Row r : cells) years.add(r.getInt(0));
-        for (String population : List.of(FEASIBLE, ROBUST, VOUCHED, REGIME)) {
-            for (int y : years) {
-                Row run = null;
-                for (double c : CAPS) {
-                    for (Row r : cells) {
-                        if (r.getInt(0) != y || r.getDouble(1) != c || r.isNullAt(r.fieldIndex(population))) continue;
-                        Row b = r.getStruct(r.fieldIndex(population));
-                        if (run == null || b.getDouble(0) > run.getDouble(0)) run = b;
-                    }
-                    if (run != null) out.add(new Point(population, y, c, run.getDouble(0), run.getDouble(2), run.getString(1)));
-                }
+                .collectAsList()) {
+            for (int p = 0; p < populations.size(); p++) {
+                if (r.isNullAt(2 + p)) continue;
+                out.computeIfAbsent(populations.get(p), k -> new TreeMap<>()).computeIfAbsent(r.getInt(0), k -> new Best[CAPS.size()])
+                        [CAPS.indexOf(r.getDouble(1))] = best(r.getStruct(2 + p));
             }
+        }
+        return out;
+    }
+
+    /** Each population's frontier from its bands: the running best over the caps (a loose cap admits every tighter one's rows). */
+    static List<Point> frontier(Map<String, Map<Integer, Best[]>> bands) {
+        List<Point> out = new ArrayList<>();
+        for (String population : List.of(FEASIBLE, ROBUST, VOUCHED, REGIME)) {
+            new TreeMap<>(bands.getOrDefault(population, Map.of())).forEach((y, byCap) -> {
+                Best run = null;
+                for (int c = 0; c < CAPS.size(); c++) {
+                    if (byCap[c] != null && (run == null || byCap[c].ret() > run.ret())) run = byCap[c];
+                    if (run != null) out.add(new Point(population, y, CAPS.get(c), run.ret(), run.dd(), run.id()));
+                }
+            });
         }
         return out;
     }
@@ -285,19 +364,12 @@ public final class Answer {
     /** The smallest id whose every year clears the goal, or null. */
     static String victory(Dataset<Row> vouchedRows, int years) {
         List<Row> hit = vouchedRows.groupBy(col("id"))
-                .agg(sum(when(col("ret").geq(GOAL).and(col("dd").leq(GOAL_DD)), 1).otherwise(0)).as("ok"),
+                .agg(min(when(col("ret").geq(GOAL).and(col("dd").leq(GOAL_DD)), 1).otherwise(0)).as("ok"),
                         countDistinct(col("year")).as("n"))
-                .where(col("ok").geq(col("n")).and(col("n").equalTo(years))).orderBy(col("id")).limit(1).collectAsList();
+                .where(col("ok").equalTo(1).and(col("n").equalTo(years))).orderBy(col("id")).limit(1).collectAsList();
         return hit.isEmpty() ? null : hit.get(0).getString(0);
     }
 
-    /**
-     * Each group's feasible 15 % point per year after each checkpoint's number of evaluations, and at the group's own size
-     * (the curve's last point). The clock is the generation: a group's evaluations are counted per generation (a small
-     * aggregation), the driver maps each generation to the first checkpoint its running count reaches, and one pass over
-     * the feasible rows at ≤ 15 % drawdown keeps the best per (group, checkpoint, year); the running best over the
-     * checkpoints is taken on the driver.
-     */
     /** Each generation's checkpoint: the first decade its running count reaches (else the group's size), or its running count. */
     private static Map<Integer, Long> checkpoints(TreeMap<Integer, Long> counts, long size, boolean decades) {
         Map<Integer, Long> out = new TreeMap<>();
@@ -311,52 +383,35 @@ public final class Answer {
         return out;
     }
 
-    static List<Saturation> saturation(SparkSession spark, Dataset<Row> evals, Dataset<Row> rows) {
-        Column rung = when(col("study").startsWith("single_"), lit("rung single"))
-                .when(col("study").startsWith("blend_"), lit("rung blend"))
-                .when(col("study").startsWith("regime_"), lit("rung regime")).otherwise(lit("study"));
-        // A restart (NAME_rK) searches again where a study plateaued: its own curve says whether restarting still pays.
-        Column restart = when(col("study").rlike("_r[0-9]+$"), lit("restarts")).otherwise(lit("first searches"));
-        Column groups = explode(array(lit("all"), rung, concat(lit("optimizer "), col("optimizer")), restart)).as("group");
-        Map<String, TreeMap<Integer, Long>> perGeneration = new TreeMap<>();
-        for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
-            perGeneration.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
-        }
-        List<Row> clock = new ArrayList<>();
-        Map<String, TreeSet<Long>> checkpointsOf = new TreeMap<>();
-        perGeneration.forEach((group, counts) -> {
-            long size = counts.values().stream().mapToLong(Long::longValue).sum();
+    /**
+     * Each group's feasible 15 % point per year after each checkpoint's number of evaluations, and at the group's own size
+     * (the curve's last point). The clock is the generation: each generation is mapped to the first checkpoint its
+     * group's running count reaches, and the running best over the checkpoints is taken.
+     */
+    static List<Saturation> saturation(Map<String, TreeMap<Integer, Long>> counts, Map<String, Map<Integer, Map<Integer, Best>>> best15) {
+        List<Saturation> out = new ArrayList<>();
+        counts.forEach((group, perGeneration) -> {
+            long size = perGeneration.values().stream().mapToLong(Long::longValue).sum();
             // Decades, unless they give a group fewer than three points (a sweep of 4 × 1,200 has one decade, 1,000, which
             // its first generation already passes): then the end of each generation, so that a curve has a shape.
-            Map<Integer, Long> k = checkpoints(counts, size, true);
-            if (new TreeSet<>(k.values()).size() < 3) k = checkpoints(counts, size, false);
+            Map<Integer, Long> k = checkpoints(perGeneration, size, true);
+            if (new TreeSet<>(k.values()).size() < 3) k = checkpoints(perGeneration, size, false);
+            TreeMap<Long, Map<Integer, Best>> atCheckpoint = new TreeMap<>();
+            Map<Integer, Map<Integer, Best>> bestOf = best15.getOrDefault(group, Map.of());
+            Set<Integer> years = new TreeSet<>();
             k.forEach((generation, at) -> {
-                clock.add(RowFactory.create(group, generation, at));
-                checkpointsOf.computeIfAbsent(group, x -> new TreeSet<>()).add(at);
+                Map<Integer, Best> into = atCheckpoint.computeIfAbsent(at, x -> new TreeMap<>());
+                bestOf.getOrDefault(generation, Map.of()).forEach((y, b) -> {
+                    into.merge(y, b, Best::max);
+                    years.add(y);
+                });
             });
-        });
-        Dataset<Row> clockTable = spark.createDataFrame(clock, new StructType()
-                .add("group", "string").add("generation", "int").add("k", "long"));
-        // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
-        List<Row> best = rows.where(col("feasible").and(col("dd").leq(GOAL_DD)))
-                .select(col("id"), col("generation"), col("year"), col("ret"), groups)
-                .join(broadcast(clockTable), new String[]{"group", "generation"})
-                .groupBy(col("group"), col("k"), col("year"))
-                .agg(max(struct(col("ret"), col("id"))).as("b"))
-                .select(col("group"), col("k"), col("year"), col("b.ret"), col("b.id"))
-                .collectAsList();
-        Map<String, Row> byKey = new HashMap<>();
-        for (Row r : best) byKey.put(r.getString(0) + "|" + r.getLong(1) + "|" + r.getInt(2), r);
-        Set<Integer> years = new TreeSet<>();
-        for (Row r : best) years.add(r.getInt(2));
-        List<Saturation> out = new ArrayList<>();
-        checkpointsOf.forEach((group, cks) -> {
             for (int y : years) {
-                Row run = null;
-                for (long k : cks) {
-                    Row r = byKey.get(group + "|" + k + "|" + y);
-                    if (r != null && (run == null || r.getDouble(3) > run.getDouble(3))) run = r;
-                    if (run != null) out.add(new Saturation(group, k, y, run.getDouble(3), run.getString(4)));
+                Best run = null;
+                for (Map.Entry<Long, Map<Integer, Best>> e : atCheckpoint.entrySet()) {
+                    Best b = e.getValue().get(y);
+                    if (b != null && (run == null || b.ret() > run.ret())) run = b;
+                    if (run != null) out.add(new Saturation(group, e.getKey(), y, run.ret(), run.id()));
                 }
             }
         });

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import sde.io.HadoopPaths;
 import sde.io.Location;
+import sde.results.AnswerTally;
 import sde.sweep.Evaluation;
 import sde.sweep.TrialStore;
 
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -122,6 +124,11 @@ final class LeaderboardStore implements TrialStore {
         if (!cols.contains("feasible")) out = out.withColumn("feasible", lit(false));
         if (!cols.contains("capacityBoundTrades")) out = out.withColumn("capacityBoundTrades", lit(0));
         return out;
+    }
+
+    @Override
+    public AnswerTally caughtUp(AnswerTally held, Set<String> judged) {
+        return TalliedAnswer.caughtUp(spark, parquet.resolve("study=" + study), held, study, judged);
     }
 
     /** The Sharpe ratio of every successful row of a Parquet leaderboard (any study's), in file order. */

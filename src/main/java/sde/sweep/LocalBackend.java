@@ -2,12 +2,14 @@ package sde.sweep;
 
 import sde.backtest.Engine;
 import sde.io.Location;
+import sde.results.AnswerTally;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The seam without Spark: trials evaluated on this JVM's common pool, one {@link TrialRunner} per slice, and
@@ -57,6 +59,20 @@ public final class LocalBackend implements SweepBackend {
             @Override
             public List<Evaluation> trials() {
                 synchronized (rows) { return rows.stream().filter(e -> study.equals(e.study())).toList(); }
+            }
+
+            @Override
+            public AnswerTally caughtUp(AnswerTally held, Set<String> judged) {
+                AnswerTally t = held == null ? new AnswerTally(study) : held;
+                Set<Integer> had = Set.copyOf(t.generations());
+                synchronized (rows) {
+                    for (Evaluation e : rows) {
+                        if (!study.equals(e.study()) || had.contains(e.generation())) continue;
+                        t.add(e.generation(), e.optimizer(), e.id(), e.feasible(), e.error(), e.figures().years());
+                        if (judged.contains(e.id()) && e.error() == null) t.keep(e.id(), e.figures().years(), e.params());
+                    }
+                }
+                return t;
             }
 
             @Override

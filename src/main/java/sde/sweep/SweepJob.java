@@ -13,6 +13,7 @@ import sde.io.Json;
 import sde.io.Location;
 import sde.optimize.Optimizer;
 import sde.optimize.Tpe;
+import sde.results.AnswerTally;
 import sde.results.Feasibility;
 import sde.results.Flag;
 import sde.results.Journal;
@@ -201,6 +202,9 @@ public final class SweepJob {
         private final long startNs = System.nanoTime();
         /** The rows read in full: leaderboard.json's and the gate's (its leaders and PBO's candidates). */
         private final int leaders = Math.max(study.topN(), gate == null ? 0 : gate.topNeeded());
+        /** What the answer reads of this study's rows (SPEC §7 answer), kept as they are written; touched on the writer thread only. */
+        private final Location tallyFile = AnswerTally.file(out, study.name());
+        private AnswerTally tally;
         private Future<?> lastCommit;
         private StudyState state;
         private String robust;
@@ -234,6 +238,7 @@ public final class SweepJob {
             state = st;
             mem = new StudyMemory(leaders);
             mem.load(store.trials(), store.top(leaders));
+            tally = store.caughtUp(AnswerTally.read(tallyFile), AnswerTally.judged(out));
             if (resume) console.printf("resuming %s at generation %d with %d evaluations on record%n", study.name(),
                     mem.nextGeneration + 1,
                     mem.evaluations());
@@ -284,6 +289,8 @@ public final class SweepJob {
             List<LeaderboardRow> top = mem.top(study.topN());
             commit(() -> {
                 store.append(rows);
+                for (Evaluation e : rows) tally.add(e.generation(), e.optimizer(), e.id(), e.feasible(), e.error(), e.figures().years());
+                tally.write(tallyFile);
                 Json.write(out.resolve("leaderboard.json"), top);
                 journal.append(hypothesis);
                 for (SweepLogEntry v : verdicts) journal.append(v);
@@ -309,6 +316,7 @@ public final class SweepJob {
                 StudyState st = newState(best());
                 commit(() -> {
                     for (SweepLogEntry v : verdicts) journal.append(v);
+                    tally.write(tallyFile);
                     Json.write(statePath, st);
                 });
             }
@@ -398,6 +406,8 @@ public final class SweepJob {
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
                     study.testYears(), backtest);
             Location file = out.resolve("validations").resolve(id + ".json");
+            // The answer's judged populations read the years of the rows sent here; after this generation's rows, in order.
+            writer.submit(() -> tally.keep(row.id(), row.figures().years(), row.params()));
             pending.add(new Pending(generation, id, judge.submit(() -> {
                 LeaderGate.Judgement v = gate.judge(leader);
                 Json.write(file, v.document());

@@ -1,8 +1,10 @@
 package sde.sweep;
 
 import sde.io.Location;
+import sde.results.AnswerTally;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A study's leaderboard as the sweep writes and reopens it: each generation's rows appended, never rewritten. The
@@ -24,4 +26,10 @@ public interface TrialStore {
      * id); failed and NaN rows left out.
      */
     List<Evaluation> top(int n);
+
+    /**
+     * {@code held} (a new one when null) with every generation of the study on disk that it does not hold added, and the
+     * years of those generations' rows whose ids are in {@code judged} kept: the study's answer tally caught up with its rows.
+     */
+    AnswerTally caughtUp(AnswerTally held, Set<String> judged);
 }

@@ -12,18 +12,37 @@ import java.nio.file.Path;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * jobs/bench-answer [ROWS [STUDIES [MASTER [DIR]]]] — how long `answer` takes over a large leaderboard (not a test: machines
- * are noisy). Writes ROWS synthetic evaluation rows (default 10,000,000) over STUDIES daemon-like studies (default 24) as
+ * jobs/bench-answer [ROWS [STUDIES [MASTER [DIR [MODES]]]]] — how long `answer` takes over a large leaderboard (not a test:
+ * machines are noisy). Writes ROWS synthetic evaluation rows (default 10,000,000) over STUDIES daemon-like studies (default 24) as
  * Parquet with Spark, partitioned as LeaderboardStore does, each with six years of return and drawdown drawn from the row's
- * id, then times Answer.compute on MASTER (default local[2]) and prints the wall time, the driver's peak heap, and the
- * answer's verdict line. With DIR, the leaderboards are written there, or reused when DIR already holds them.
+ * id, then times each of MODES (default tallies-first,tallies,scratch) on MASTER (default local[2]): the answer from the
+ * studies' tallies (Answer.fromTallies; the first folds the rows into them), and from scratch (Answer.compute), each with
+ * its wall time, the heap's peak, and the answer's verdict line. With DIR, the leaderboards are written there, or reused when DIR already holds them.
  */
 public final class AnswerBench {
+    /** Samples the heap in use every 100 ms into {@code peak[0]}, after a GC whose result is {@code peak[1]}. */
+    private static Thread sampler(long[] peak) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        peak[1] = rt.totalMemory() - rt.freeMemory();
+        peak[0] = peak[1];
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
+                try { Thread.sleep(100); } catch (InterruptedException e) { return; }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int studies = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         String master = args.length > 2 ? args[2] : "local[2]";
         Path dir = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("answer-bench");
+        String modes = args.length > 4 ? args[4] : "tallies-first,tallies,scratch";
         boolean reuse = Files.isDirectory(dir.resolve("studies"));
         SparkSession spark = SparkSession.builder().appName("answer-bench").master(master).config("spark.ui.enabled", "false")
                 .getOrCreate();
@@ -50,24 +69,19 @@ public final class AnswerBench {
                 System.out.printf("wrote %,d rows in %d studies in %.1f s%n", rows / studies * studies, studies,
                         (System.nanoTime() - t0) / 1e9);
             }
-            Runtime rt = Runtime.getRuntime();
-            System.gc();
-            long before = rt.totalMemory() - rt.freeMemory();
-            long[] peak = {before};
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
-                    try { Thread.sleep(100); } catch (InterruptedException e) { return; }
-                }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            long t1 = System.nanoTime();
-            Answer.File a = Answer.compute(spark, Location.of(dir), 2020, 2025);
-            double seconds = (System.nanoTime() - t1) / 1e9;
-            sampler.interrupt();
-            System.out.printf("answer over %,d rows on %s: %.1f s, driver heap peak %.0f MB (%.0f MB before)%n%s%n", a.rows(), master,
-                    seconds, peak[0] / 1e6, before / 1e6, a.verdictLine());
+            // The daemon's answer: the first one folds every generation into its study's tally (what a folder written before
+            // tallies costs once), the second reads the tallies alone (what each report costs); then the answer from scratch.
+            for (String mode : modes.split(",")) {
+                long[] peak = new long[2];
+                Thread sampler = sampler(peak);
+                long t1 = System.nanoTime();
+                Answer.File a = mode.startsWith("tallies") ? Answer.fromTallies(spark, Location.of(dir), 2020, 2025)
+                        : Answer.compute(spark, Location.of(dir), 2020, 2025);
+                double seconds = (System.nanoTime() - t1) / 1e9;
+                sampler.interrupt();
+                System.out.printf("%s answer over %,d rows on %s: %.1f s, heap peak %.0f MB (%.0f MB before)%n%s%n", mode, a.rows(), master,
+                        seconds, peak[0] / 1e6, peak[1] / 1e6, a.verdictLine());
+            }
         } finally {
             spark.stop();
         }

@@ -51,7 +51,7 @@ class AnswerTest {
         verdict(out.resolve("studies/blend_b/validations"), "b1", List.of(), true);
         verdict(out.resolve("studies/blend_b/validations"), "b2", List.of("MODEL_UNVERIFIED"), true);
 
-        Answer.File a = Answer.compute(spark, Location.of(out), 2020, 2021);
+        Answer.File a = both(spark, Location.of(out), 2020, 2021);
         assertEquals("NO VICTORY FOUND", a.verdict());
         assertEquals(4, a.rows());
         assertEquals(3, a.feasibleRows());
@@ -73,6 +73,15 @@ class AnswerTest {
                 "too few rows for three decades: read at each generation's end (3 rows in generation 0), so a curve has a shape");
         assertTrue(a.saturation().stream().anyMatch(s -> s.group().equals("first searches") && s.evaluations() == 4),
                 "no study here is a restart (NAME_rK)");
+
+        // A generation on disk that its study's tally does not hold (a kill between the rows and the tally): folded in.
+        assertTrue(Files.exists(out.resolve("studies/single_a/tallies/single_a.json")), "the first answer kept what it folded in");
+        write(spark, out.resolve("studies/single_a"), List.of(row("a3", "single_a", "tpe", 2, true, new double[][]{{320, 13}, {5, 1}})));
+        Answer.File later = both(spark, Location.of(out), 2020, 2021);
+        assertEquals("a3", point(later, Answer.FEASIBLE, 2020, 15).id());
+        write(spark, out.resolve("studies/single_a"), List.of(row("a4", "single_a", "tpe", 3, true, new double[][]{{1, 1}, {1, 1}})));
+        assertEquals(6, Answer.fromTallies(spark, Location.of(out), 2020, 2021).rows(), "and kept: no row read twice");
+        assertEquals(6, both(spark, Location.of(out), 2020, 2021).rows());
 
         // The ROBUST frontier re-run on the model band and at growing capital (a runner that never meets the market's capacity).
         List<String> runs = new ArrayList<>();
@@ -96,7 +105,7 @@ class AnswerTest {
         write(spark, out.resolve("studies/regime_c"),
                 List.of(row("c1", "regime_c", "cmaes", 0, true, new double[][]{{210, 15}, {400, 2}})));
         verdict(out.resolve("studies/regime_c/validations"), "c1", List.of(), true);
-        Answer.File v = Answer.compute(spark, Location.of(out), 2020, 2021);
+        Answer.File v = both(spark, Location.of(out), 2020, 2021);
         assertEquals("VICTORY", v.verdict());
         assertEquals("c1", v.victoryId());
         Answer.write(Location.of(out), v);
@@ -106,7 +115,7 @@ class AnswerTest {
 
     @Test
     void anEmptyOrAllInfeasibleFolderIsAStatementNotAnError(SparkSession spark, @TempDir Path out) throws Exception {
-        Answer.File empty = Answer.compute(spark, Location.of(out), 2020, 2021);
+        Answer.File empty = both(spark, Location.of(out), 2020, 2021);
         assertEquals("NO RESULTS", empty.verdict());
         assertTrue(empty.verdictLine().contains("holds no leaderboard"), empty.verdictLine());
         Answer.write(Location.of(out), empty);
@@ -114,7 +123,7 @@ class AnswerTest {
 
         write(spark, out.resolve("studies/single_x"),
                 List.of(row("x1", "single_x", "tpe", 0, false, new double[][]{{500, 60}, {500, 60}})));
-        Answer.File none = Answer.compute(spark, Location.of(out), 2020, 2021);
+        Answer.File none = both(spark, Location.of(out), 2020, 2021);
         assertEquals("NO VICTORY FOUND", none.verdict());
         assertEquals(0, none.feasibleRows());
         assertTrue(none.frontier().isEmpty());
@@ -148,7 +157,7 @@ class AnswerTest {
         assertNotNull(o.robustVerdict(), "the gate judged the study's best ROBUST");
         assertTrue(o.robustVerdict().vouched(), "shares only: no modeled price to vouch for, nothing fragile on the band");
 
-        Answer.File a = Answer.compute(spark, Location.of(out), 2020, 2025);
+        Answer.File a = both(spark, Location.of(out), 2020, 2025);
         assertEquals("VICTORY", a.verdict(), a.verdictLine());
         assertEquals(o.robustVerdict().id(), a.victoryId());
         for (int year = 2020; year <= 2025; year++) {
@@ -160,7 +169,7 @@ class AnswerTest {
 
         // The same search where SPY swings ±1 %: the same trades make far less, and the answer says how far.
         search(spark, swingingSpy(0.01, 8, 5e9), file, out.resolve("small"));
-        Answer.File small = Answer.compute(spark, Location.of(out.resolve("small")), 2020, 2025);
+        Answer.File small = both(spark, Location.of(out.resolve("small")), 2020, 2025);
         assertEquals("NO VICTORY FOUND", small.verdict(), small.verdictLine());
         assertTrue(small.distance().stream().allMatch(d -> d.shortfallPp() > 0), small.distance().toString());
     }
@@ -198,6 +207,16 @@ class AnswerTest {
         MarketSources crafted = new MarketSources("CRAFTED swinging SPY", bars, src.adjustedOnly(), dividends, src.scalars(), src.events(),
                 src.unavailable(), src.ignoredEvents(), src.warnings(), true, src.benchmarks());
         return MarketDataBuilder.build(crafted, (int) from.toEpochDay(), (int) to.toEpochDay(), AlignmentRules.spec());
+    }
+
+    /**
+     * The answer from scratch, checked against the answer from the studies' tallies (the daemon's): the two agree to the
+     * byte. These folders' crafted leaderboards have no tallies, so this also folds a study's rows into a tally from nothing.
+     */
+    static Answer.File both(SparkSession spark, Location dir, int first, int last) {
+        Answer.File scratch = Answer.compute(spark, dir, first, last);
+        assertEquals(Json.toJson(scratch), Json.toJson(Answer.fromTallies(spark, dir, first, last)), "the tallies' answer over " + dir);
+        return scratch;
     }
 
     private static Answer.Point point(Answer.File a, String population, int year, double cap) {

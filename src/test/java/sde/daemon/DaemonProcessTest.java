@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import sde.data.RealData;
 import sde.io.Json;
+import sde.io.Location;
+import sde.results.AnswerTally;
 import sde.spark.SparkSessionExtension;
 
 import java.nio.file.Files;
@@ -99,11 +101,17 @@ class DaemonProcessTest {
             assertEquals(p.evaluations(), total, p.name() + ": the daemon's count is the Parquet leaderboard's");
             assertEquals(p.generations(), rows.select("generation").distinct().count(), p.name());
             assertEquals(0, rows.where(col("study").notEqual(p.name())).count());
+            // The answer's tally of the study, as the daemon left it: every generation on disk, each row once.
+            AnswerTally t = AnswerTally.read(AnswerTally.file(Location.of(out.resolve("studies").resolve(p.name())), p.name()));
+            assertNotNull(t, p.name() + ": a tally beside the rows");
+            assertEquals(p.generations(), t.generations().size(), p.name());
+            assertEquals(total, t.rows(), p.name() + ": the tally counts each row once, also the generation the kill cut");
             sum += p.evaluations();
         }
         assertEquals(sum, st.runsTotal());
         assertTrue(st.runsTotal() >= 12 + 8, "two generations of 4 before the kill, 12 after: " + st.runsTotal());
         assertTrue(Files.readString(out.resolve("progress.md")).contains("runs in total"));
+        AnswerTest.both(spark, Location.of(out), 2020, 2025);   // the daemon's answer (its tallies) is the answer from every row
     }
 
     @Test
