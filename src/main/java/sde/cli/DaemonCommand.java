@@ -46,6 +46,10 @@ public final class DaemonCommand implements Callable<Integer> {
             "study's bar: every row with its worst case, three backtests a run (docs/validation.md, the skip rule)."})
     boolean allEdges;
 
+    @Option(names = "--all-years", description = {"Keep every row's yearly figures in the Parquet leaderboard; by default only the rows",
+            "the leaderboard, the gate and the answer read them from keep them (docs/daemon.md, the retention rule)."})
+    boolean allYears;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
@@ -72,7 +76,7 @@ public final class DaemonCommand implements Callable<Integer> {
             }
             try {
                 StudyRunner runner = new StudyRunner(SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime()),
-                        cfg.validate(), cfg.coverage(), dir, System.out).withEdgeSkip(!allEdges);
+                        cfg.validate(), cfg.coverage(), dir, System.out).withEdgeSkip(!allEdges).withAllYears(allYears);
                 Engine engine = Engine.of(md, cfg.pricing());
                 Replay replay = (params, model) ->
                         engine.on(model).run(cfg.specs().read(params, "ceiling replay"));

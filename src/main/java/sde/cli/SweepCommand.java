@@ -37,6 +37,10 @@ public final class SweepCommand implements Callable<Integer> {
             "worst case, three backtests a trial (docs/validation.md, the skip rule)."})
     boolean allEdges;
 
+    @Option(names = "--all-years", description = {"Keep every row's yearly figures in the Parquet leaderboard; by default only the rows",
+            "the leaderboard, the gate and the answer read them from keep them (docs/daemon.md, the retention rule)."})
+    boolean allYears;
+
     @Option(names = "--generations", paramLabel = "N", description = "Override the study's generations.")
     Integer generations;
 
@@ -62,7 +66,7 @@ public final class SweepCommand implements Callable<Integer> {
             // Absolute (Location makes it so): executors write the Parquet leaderboard from their own working directories.
             SweepContext ctx = SparkBackend.context(spark, md, cfg.pricing(), cfg.backtest(), cfg.regime());
             SweepJob.StudyResult o = new SweepJob(ctx, study, out, System.out).withGate(new SearchGate(ctx, cfg.validate(), cfg.coverage()))
-                    .withEdgeSkip(!allEdges).run(resume);
+                    .withEdgeSkip(!allEdges).withAllYears(allYears).run(resume);
             System.out.printf("best: %s train score %.4f at its worst over the model band (%d evaluations in the study)%n", o.bestId(),
                     o.bestFitness(), o.evaluations());
             for (var row : o.leaderboard().subList(0, Math.min(5, o.leaderboard().size()))) {

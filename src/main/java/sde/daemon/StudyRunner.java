@@ -36,7 +36,7 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
     private final Map<String, SweepJob.Session> open = new TreeMap<>();
     private final Map<String, double[]> closed = new TreeMap<>();
     private long edgesSkipped;
-    private boolean skipEdges = true;
+    private boolean skipEdges = true, allYears;
 
     /** One context and one gate for the whole daemon run: the market is broadcast once, the gate's engines built once. */
     public StudyRunner(SweepContext ctx, GateSettings gate, CoverageSettings coverage, Location out, PrintStream console) {
@@ -52,6 +52,12 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
         return this;
     }
 
+    /** Whether every row of its studies keeps its yearly figures (the default: those the retention rule keeps). */
+    public StudyRunner withAllYears(boolean all) {
+        this.allYears = all;
+        return this;
+    }
+
     @Override
     public SweepJob.StudyResult next(Study study) {
         SweepJob.Session s = open.get(study.name());
@@ -60,7 +66,8 @@ public final class StudyRunner implements GenerationRunner, OtherTrials {
             boolean exists = Json.readAs(dir.resolve("optimization_state.json"), StudyState.class) != null;
             // A study saved before daemon.tpe_candidates (with the code's default, 64) resumes with it.
             Study saved = SweepJob.asSaved(study, dir, List.of(study.toBuilder().optimizerSettings(OptimizerSettings.defaults()).build()));
-            s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).withEdgeSkip(skipEdges).open(exists);
+            s = new SweepJob(ctx, saved, dir, console).withGate(gate).withOtherTrials(this).withEdgeSkip(skipEdges).withAllYears(allYears)
+                    .open(exists);
             open.put(study.name(), s);
             closed.remove(study.name());
         }

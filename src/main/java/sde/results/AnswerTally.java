@@ -133,6 +133,19 @@ public final class AnswerTally {
         return java.util.Collections.unmodifiableSet(kept.keySet());
     }
 
+    /**
+     * The ids the tally's figures name as it stands: each frontier band's best, and each year's best at ≤ 15 % of
+     * {@code generation}. What the answer can ever read a row's years for, besides the rows sent to the gate.
+     */
+    public Set<String> winners(int generation) {
+        Set<String> out = new TreeSet<>();
+        frontier.values().forEach(bands -> {
+            for (Best b : bands) if (b != null) out.add(b.id());
+        });
+        best15.getOrDefault(generation, new TreeMap<>()).values().forEach(byYear -> byYear.values().forEach(b -> out.add(b.id())));
+        return out;
+    }
+
     /** Adds every row of {@code other} (another part of the same study's rows) to this one. */
     public void merge(AnswerTally other) {
         rows += other.rows;

@@ -53,6 +53,16 @@ public record Evaluation(String study, int generation, String optimizer, String 
         }
     }
 
+    /** This row without its yearly figures: what a row no reader reads them from keeps (the retention rule, docs/daemon.md). */
+    public Evaluation withoutYears() {
+        Figures f = figures;
+        if (f.years() == null) return this;
+        return new Evaluation(study, generation, optimizer, id, params, genome, dataFingerprint, codeVersion, new Figures(f.fitness(),
+                f.violation(), f.feasible(), f.trainScore(), f.trainCagrPct(), f.trainMaxDdPct(), f.testScore(), f.testCagrPct(),
+                f.testMaxDdPct(), f.score(), f.cagrPct(), f.maxDdPct(), f.sharpe(), f.trades(), f.capacityBoundTrades(), f.tier(), null,
+                f.scoreWorst(), f.worstSurface()), error, wallMs);
+    }
+
     public double fitness() { return figures.fitness(); }
     public double violation() { return figures.violation(); }
     public boolean feasible() { return figures.feasible(); }

@@ -106,6 +106,13 @@ final class StudyMemory {
         return best.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     }
 
+    /** The ids of the rows kept in full: the best {@code keep}. */
+    Set<String> bestIds() {
+        Set<String> out = new HashSet<>();
+        for (Evaluation e : best) out.add(e.id());
+        return out;
+    }
+
     /** Every successful row's Sharpe ratio, best row first. */
     double[] sharpes() {
         List<Ranked> r = new ArrayList<>(ranked);

@@ -76,7 +76,7 @@ public final class SweepJob {
     private final TrialStore store;
     private LeaderGate gate;
     private OtherTrials others = OtherTrials.NONE;
-    private boolean skipEdges = true;
+    private boolean skipEdges = true, allYears;
 
     public SweepJob(SweepContext ctx, Study study, Location out, PrintStream console) {
         this.ctx = ctx;
@@ -117,6 +117,15 @@ public final class SweepJob {
      */
     public SweepJob withEdgeSkip(boolean skip) {
         this.skipEdges = skip;
+        return this;
+    }
+
+    /**
+     * Whether every row keeps its yearly figures (false, the default: only the rows something reads them from do, the
+     * retention rule of docs/daemon.md; true: every row, for a user's own analysis of the Parquet leaderboard).
+     */
+    public SweepJob withAllYears(boolean all) {
+        this.allYears = all;
         return this;
     }
 
@@ -287,9 +296,10 @@ public final class SweepJob {
                     now.id, best.id == null || now.fitness > best.fitness, robust));
             StudyState st = newState(now);
             List<LeaderboardRow> top = mem.top(study.topN());
+            Set<String> leading = mem.bestIds();
             commit(() -> {
-                store.append(rows);
                 for (Evaluation e : rows) tally.add(e.generation(), e.optimizer(), e.id(), e.feasible(), e.error(), e.figures().years());
+                store.append(allYears ? rows : retained(rows, leading, tally.winners(g)));
                 tally.write(tallyFile);
                 Json.write(out.resolve("leaderboard.json"), top);
                 journal.append(hypothesis);
@@ -331,6 +341,21 @@ public final class SweepJob {
                     evaluatedNow, secs, backtestsPerTrial(), edgesSkippedNow, feasibleNow, study.trainYears().get(0),
                     study.trainYears().get(1), f.maxDrawdownPct(), f.minTradesPerYear(), bestLine(best()), out.resolve("leaderboard.json"));
             return new StudyResult(state, top, robustVerdict);
+        }
+
+        /**
+         * The retention rule: a row keeps its yearly figures when something can still read them, and only then. They are read
+         * from the best rows (leaderboard.json, the gate, the report's least violating: {@code leading}, the study's best
+         * {@code leaders} rows after this generation) and from the rows the answer names (its frontier's and saturation
+         * curves' bests: {@code winners}, from the tally). A row that is neither now never will be: both sets only improve.
+         * Every other row keeps the rest (id, genome, params, fitness and violation, the run's figures), which the
+         * optimizers, de-duplication, the Deflated Sharpe Ratio and the report's parameter views read, and is counted by the
+         * answer as an evaluation: the answer from every row stays the answer from the tallies.
+         */
+        private List<Evaluation> retained(List<Evaluation> rows, Set<String> leading, Set<String> winners) {
+            List<Evaluation> out = new ArrayList<>(rows.size());
+            for (Evaluation e : rows) out.add(leading.contains(e.id()) || winners.contains(e.id()) ? e : e.withoutYears());
+            return out;
         }
 
         /**
