@@ -309,8 +309,11 @@ public final class Daemon {
                 verdict = answer.write(out);
                 lastVerdict = verdict;
                 lastAnswerMillis = started;
+                // What the answer costs at each report: it reads the studies' tallies, so it should not grow with the rows.
+                double seconds = (clockMillis.getAsLong() - started) / 1000.0;
                 int eol = text.indexOf('\n');
-                text = text.substring(0, eol + 1) + verdict + "\n" + text.substring(eol + 1);
+                text = text.substring(0, eol + 1) + verdict + String.format(Locale.ROOT, " (answer.md written in %.1f s)%n", seconds)
+                        + text.substring(eol + 1);
             } catch (RuntimeException e) {
                 // The answer reads what the search wrote; it must never stop the search.
                 store.log(DaemonStore.Event.ANSWER_FAILED, Map.of("reason", String.valueOf(e.getMessage())));

@@ -53,14 +53,19 @@ public record Evaluation(String study, int generation, String optimizer, String 
         }
     }
 
-    /** This row without its yearly figures: what a row no reader reads them from keeps (the retention rule, docs/daemon.md). */
-    public Evaluation withoutYears() {
+    /**
+     * This row as the retention rule keeps a row no reader reads in full (docs/daemon.md): its yearly figures dropped (null)
+     * and its run-level returns, drawdowns and scores too (NaN: not kept, not zero); what the optimizers, de-duplication,
+     * the Deflated Sharpe Ratio and the answer's count read (id, params, genome, fitness, violation, feasibility, Sharpe,
+     * trades, tier, worst surface, wall time) kept.
+     */
+    public Evaluation slim() {
         Figures f = figures;
         if (f.years() == null) return this;
+        double x = Double.NaN;
         return new Evaluation(study, generation, optimizer, id, params, genome, dataFingerprint, codeVersion, new Figures(f.fitness(),
-                f.violation(), f.feasible(), f.trainScore(), f.trainCagrPct(), f.trainMaxDdPct(), f.testScore(), f.testCagrPct(),
-                f.testMaxDdPct(), f.score(), f.cagrPct(), f.maxDdPct(), f.sharpe(), f.trades(), f.capacityBoundTrades(), f.tier(), null,
-                f.scoreWorst(), f.worstSurface()), error, wallMs);
+                f.violation(), f.feasible(), x, x, x, x, x, x, x, x, x, f.sharpe(), f.trades(), f.capacityBoundTrades(), f.tier(), null, x,
+                f.worstSurface()), error, wallMs);
     }
 
     public double fitness() { return figures.fitness(); }

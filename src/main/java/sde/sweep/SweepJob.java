@@ -344,17 +344,17 @@ public final class SweepJob {
         }
 
         /**
-         * The retention rule: a row keeps its yearly figures when something can still read them, and only then. They are read
+         * The retention rule: a row keeps its figures when something can still read them, and only then. They are read
          * from the best rows (leaderboard.json, the gate, the report's least violating: {@code leading}, the study's best
          * {@code leaders} rows after this generation) and from the rows the answer names (its frontier's and saturation
          * curves' bests: {@code winners}, from the tally). A row that is neither now never will be: both sets only improve.
-         * Every other row keeps the rest (id, genome, params, fitness and violation, the run's figures), which the
-         * optimizers, de-duplication, the Deflated Sharpe Ratio and the report's parameter views read, and is counted by the
-         * answer as an evaluation: the answer from every row stays the answer from the tallies.
+         * Every other row is kept {@link Evaluation#slim}: what the optimizers, de-duplication, the Deflated Sharpe Ratio and
+         * the report's parameter views read, and what the answer counts it by. The answer from every row stays the answer
+         * from the tallies.
          */
         private List<Evaluation> retained(List<Evaluation> rows, Set<String> leading, Set<String> winners) {
             List<Evaluation> out = new ArrayList<>(rows.size());
-            for (Evaluation e : rows) out.add(leading.contains(e.id()) || winners.contains(e.id()) ? e : e.withoutYears());
+            for (Evaluation e : rows) out.add(leading.contains(e.id()) || winners.contains(e.id()) ? e : e.slim());
             return out;
         }
 

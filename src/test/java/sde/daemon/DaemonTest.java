@@ -214,7 +214,8 @@ class DaemonTest {
         assertEquals(out.toString(), written.get(0), "into the daemon's own folder");
         // Each report carries the verdict line under its heading (Telegram's message opens with it).
         String progress = Files.readString(out.resolve("progress.md"));
-        assertTrue(progress.matches("(?s).*\n## sde daemon[^\n]*\n\n?NO VICTORY FOUND over " + written.size() + " answers\n.*"), progress);
+        assertTrue(progress.matches("(?s).*\n## sde daemon[^\n]*\n\n?NO VICTORY FOUND over " + written.size()
+                + " answers \\(answer.md written in [0-9.]+ s\\)\n.*"), progress);
 
         Path broken = out.resolve("broken");
         Daemon.SessionEnd o = daemon(s, new Synthetic(4, (study, g) -> 0.5), broken, null)

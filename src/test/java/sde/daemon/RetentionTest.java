@@ -79,6 +79,8 @@ class RetentionTest {
             assertEquals(yearsOf.get(r.getString(0)), r.getString(1), r.getString(0));
         }
         List<String> rest = List.of("fitness", "violation", "params", "genome", "sharpe");
+        assertEquals(k.where(col("years").isNull()).count(), k.where(col("cagrPct").isNaN()).count(),
+                "a row without its years has no run-level figures either");
         assertEquals(a.select(col("id"), col(rest.get(0)), col(rest.get(1)), col(rest.get(2)), col(rest.get(3)), col(rest.get(4)))
                 .orderBy("id").collectAsList(), k.select(col("id"), col(rest.get(0)), col(rest.get(1)), col(rest.get(2)),
                 col(rest.get(3)), col(rest.get(4))).orderBy("id").collectAsList(), "what the optimizers and the report read, unchanged");
