@@ -62,13 +62,13 @@ public final class AnswerTally {
     @JsonPropertyOrder(alphabetic = true)
     public record Generation(int generation, String optimizer, long rows, Map<Integer, Best> best15) {}
 
-    /** One band of the feasible frontier: the best feasible return in {@code year} among drawdowns in ({@code cap}'s previous cap, cap]. */
+    /** One band of the feasible frontier: the best feasible return in {@code year} among drawdowns in (the previous cap, {@code cap}]. */
     public record Band(int year, double cap, Best best) {}
 
     /** The tally as its file holds it. */
     @JsonPropertyOrder(alphabetic = true)
-    public record Saved(int version, String study, long rows, long feasibleRows, List<Integer> generationsHeld, List<Generation> generations,
-                        List<Band> frontier, Map<String, Kept> kept) {}
+    public record Saved(int version, String study, long rows, long feasibleRows, List<Integer> generationsHeld,
+                        List<Generation> generations, List<Band> frontier, Map<String, Kept> kept) {}
 
     private final String study;
     private long rows, feasibleRows;

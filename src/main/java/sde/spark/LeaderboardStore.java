@@ -2,6 +2,7 @@ package sde.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -67,12 +68,12 @@ final class LeaderboardStore implements TrialStore {
         Map<String, List<Evaluation>> parts = new TreeMap<>();
         for (Evaluation e : rows) parts.computeIfAbsent("study=" + e.study() + "/generation=" + e.generation(), k ->
                 new ArrayList<>()).add(e);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Configuration conf = withoutChecksums(spark.sparkContext().hadoopConfiguration());
         for (Map.Entry<String, List<Evaluation>> part : parts.entrySet()) {
             Path dir = new Path(parquet.uri() + "/" + part.getKey());
             String uuid = UUID.randomUUID().toString();
             Path tmp = new Path(dir, "_writing-" + uuid);
-            Path done = new Path(dir, "part-00000-" + uuid + ".c000.snappy.parquet");
+            Path done = new Path(dir, "part-00000-" + uuid + ".c000.zstd.parquet");
             try {
                 FileSystem fs = dir.getFileSystem(conf);
                 fs.mkdirs(dir);
@@ -84,6 +85,17 @@ final class LeaderboardStore implements TrialStore {
                 throw new UncheckedIOException("cannot write " + done + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * {@code conf} writing a local disk without Hadoop's .crc beside each file: a daemon writes a part per study and
+     * generation, and the checksums would double its files (Parquet checks its own pages). Other filesystems as they are.
+     */
+    private static Configuration withoutChecksums(Configuration conf) {
+        Configuration c = new Configuration(conf);
+        c.setClass("fs.file.impl", RawLocalFileSystem.class, FileSystem.class);
+        c.setBoolean("fs.file.impl.disable.cache", true);
+        return c;
     }
 
     @Override

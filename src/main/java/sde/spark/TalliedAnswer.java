@@ -77,8 +77,10 @@ final class TalliedAnswer {
         AnswerTally t = held == null ? new AnswerTally(study) : held;
         List<String> missing = new ArrayList<>();
         for (Location g : part.children()) {
-            if (!g.name().startsWith("generation=") || !g.hasParquet()) continue;
-            if (!t.generations().contains(Integer.parseInt(g.name().substring("generation=".length())))) missing.add(g.uri());
+            // A generation the tally holds is not looked into: one listing per study, not one per generation.
+            if (!g.name().startsWith("generation=")) continue;
+            int generation = Integer.parseInt(g.name().substring("generation=".length()));
+            if (!t.generations().contains(generation) && g.hasParquet()) missing.add(g.uri());
         }
         if (!missing.isEmpty()) foldIn(spark, part, missing, t, judged);
         return t;
