@@ -431,7 +431,8 @@ public final class SweepJob {
             LeaderGate.Leader leader = new LeaderGate.Leader(id, spec, sharpes, mem.topParams(gate.topNeeded()), study.trainYears(),
                     study.testYears(), backtest);
             Location file = out.resolve("validations").resolve(id + ".json");
-            // The answer's judged populations read the years of the rows sent here; after this generation's rows, in order.
+            // The answer's judged populations read the years of the rows sent here: kept on the writer thread, the tally's
+            // only, and written with this generation's rows.
             writer.submit(() -> tally.keep(row.id(), row.figures().years(), row.params()));
             pending.add(new Pending(generation, id, judge.submit(() -> {
                 LeaderGate.Judgement v = gate.judge(leader);

@@ -17,7 +17,8 @@ import static org.apache.spark.sql.functions.*;
  * Parquet with Spark, partitioned as LeaderboardStore does, each with six years of return and drawdown drawn from the row's
  * id, then times each of MODES (default tallies-first,tallies,scratch) on MASTER (default local[2]): the answer from the
  * studies' tallies (Answer.fromTallies; the first folds the rows into them), and from scratch (Answer.compute), each with
- * its wall time, the heap's peak, and the answer's verdict line. With DIR, the leaderboards are written there, or reused when DIR already holds them.
+ * its wall time, the heap's peak, and the answer's verdict line. With DIR, the leaderboards are written there, or reused
+ * when DIR already holds them.
  */
 public final class AnswerBench {
     /** Samples the heap in use every 100 ms into {@code peak[0]}, after a GC whose result is {@code peak[1]}. */
