@@ -146,22 +146,6 @@ public final class AnswerTally {
         return out;
     }
 
-    /** Adds every row of {@code other} (another part of the same study's rows) to this one. */
-    public void merge(AnswerTally other) {
-        rows += other.rows;
-        feasibleRows += other.feasibleRows;
-        generations.addAll(other.generations);
-        other.counts.forEach((g, byOpt) -> byOpt.forEach((o, n) ->
-                counts.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(o, k -> new long[1])[0] += n[0]));
-        other.best15.forEach((g, byOpt) -> byOpt.forEach((o, byYear) -> byYear.forEach((y, b) ->
-                best15.computeIfAbsent(g, k -> new TreeMap<>()).computeIfAbsent(o, k -> new TreeMap<>()).merge(y, b, Best::max))));
-        other.frontier.forEach((y, bands) -> {
-            Best[] mine = frontier.computeIfAbsent(y, k -> new Best[CAPS.size()]);
-            for (int c = 0; c < bands.length; c++) if (bands[c] != null) mine[c] = Best.max(mine[c], bands[c]);
-        });
-        kept.putAll(other.kept);
-    }
-
     /** The generations' rows and ≤ 15 % bests, generation by generation. */
     public List<Generation> generationRows() {
         List<Generation> out = new ArrayList<>();

@@ -244,9 +244,10 @@ public final class Answer {
         for (Row r : evals.select(groups, col("generation")).groupBy(col("group"), col("generation")).count().collectAsList()) {
             counts.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).put(r.getInt(1), r.getLong(2));
         }
-        // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4).
+        // The frontier's feasible 15 % point: an infeasible row counts as an evaluation, never as a result (SPEC §4). The
+        // tally's constant, so that the answer from the rows and the answer from the tallies cut at the same drawdown.
         Map<String, Map<Integer, Map<Integer, Best>>> best15 = new TreeMap<>();
-        for (Row r : rows.where(col("feasible").and(col("dd").leq(GOAL_DD))).select(col("id"), col("generation"), col("year"), col("ret"),
+        for (Row r : rows.where(col("feasible").and(col("dd").leq(AnswerTally.SATURATION_DD_PCT))).select(col("id"), col("generation"), col("year"), col("ret"),
                         col("dd"), groups).groupBy(col("group"), col("generation"), col("year"))
                 .agg(max(struct(col("ret"), col("id"), col("dd"))).as("b")).collectAsList()) {
             best15.computeIfAbsent(r.getString(0), g -> new TreeMap<>()).computeIfAbsent(r.getInt(1), g -> new TreeMap<>())
